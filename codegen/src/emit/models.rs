@@ -1,0 +1,230 @@
+//! Models: structs, string enums, unions and aliases.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::tokens::{doc, ident, ty};
+use crate::ir::{Field, TypeDef, TypeKind, TypeRef, UnionVariant};
+
+/// One models file.
+pub fn file<'a>(defs: impl Iterator<Item = &'a TypeDef>, rt: &TokenStream) -> TokenStream {
+    let items = defs.map(|d| def(d, rt));
+    quote! { #( #items )* }
+}
+
+fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
+    let name = Ident::new(&d.name, Span::call_site());
+    let origin = format!(" Generated from {}.", d.origin);
+    let docs = doc(d.doc.as_deref());
+    let docs = if d.doc.is_some() {
+        quote!(#docs #[doc = ""] #[doc = #origin])
+    } else {
+        quote!(#[doc = #origin])
+    };
+    let prefix = quote!(super::);
+    match &d.kind {
+        TypeKind::Alias(t) => {
+            let t = ty(t, &prefix, rt);
+            quote! { #docs pub type #name = #t; }
+        }
+        TypeKind::Enum { variants } => {
+            let idents: Vec<Ident> = variants
+                .iter()
+                .map(|v| Ident::new(&v.ident, Span::call_site()))
+                .collect();
+            let wires = variants.iter().map(|v| &v.wire);
+            let vdocs = variants.iter().map(|v| format!(" `{}`", v.wire));
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                #[non_exhaustive]
+                pub enum #name {
+                    #( #[doc = #vdocs] #idents, )*
+                    /// A value this version of the crate does not know.
+                    Unknown(String),
+                }
+                #rt::string_enum!(#name { #( #idents = #wires, )* });
+            }
+        }
+        TypeKind::Struct { fields } => structure(d, &name, docs, fields, rt),
+        TypeKind::Union { tag, variants } => union(d, &name, docs, tag.as_deref(), variants, rt),
+    }
+}
+
+/// Whether a field is a plain (not `Option`) field of its struct.
+fn is_plain(d: &TypeDef, f: &Field) -> bool {
+    f.flatten || (f.required && !f.nullable && d.usage.request && !d.usage.response)
+}
+
+fn lenient(t: &TypeRef, rt: &TokenStream) -> Option<TokenStream> {
+    match t {
+        TypeRef::String => Some(quote!(#rt::runtime::lenient::opt_string)),
+        TypeRef::Integer => Some(quote!(#rt::runtime::lenient::opt_i64)),
+        TypeRef::Number => Some(quote!(#rt::runtime::lenient::opt_f64)),
+        _ => None,
+    }
+    .map(|path| {
+        let path = path.to_string().replace(' ', "");
+        quote!(#path)
+    })
+}
+
+fn structure(
+    d: &TypeDef,
+    name: &Ident,
+    docs: TokenStream,
+    fields: &[Field],
+    rt: &TokenStream,
+) -> TokenStream {
+    let prefix = quote!(super::);
+    let serialize = d.usage.request;
+    let all_optional = fields.iter().all(|f| !is_plain(d, f));
+    let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+    if all_optional {
+        derives.push(quote!(Default));
+    }
+    derives.push(quote!(serde::Deserialize));
+    if serialize {
+        derives.push(quote!(serde::Serialize));
+    }
+    let mut members = Vec::new();
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = Vec::new();
+    for f in fields {
+        let id = ident(&f.ident);
+        let fdoc = doc(f.doc.as_deref());
+        let t = ty(&f.ty, &prefix, rt);
+        let wire = &f.wire;
+        let rename = (f.ident != f.wire && !f.flatten).then(|| quote!(rename = #wire,));
+        if f.flatten {
+            members.push(quote! { #fdoc #[serde(flatten)] pub #id: #t, });
+            args.push(quote!(#id: #t));
+            inits.push(quote!(#id));
+            continue;
+        }
+        if is_plain(d, f) {
+            let attr = rename.map(|r| quote!(#[serde(#r)]));
+            members.push(quote! { #fdoc #attr pub #id: #t, });
+            match &f.ty {
+                TypeRef::Const(value) => inits.push(quote!(#id: #value.to_string())),
+                TypeRef::String => {
+                    args.push(quote!(#id: impl Into<String>));
+                    inits.push(quote!(#id: #id.into()));
+                }
+                _ => {
+                    args.push(quote!(#id: #t));
+                    inits.push(quote!(#id));
+                }
+            }
+            continue;
+        }
+        let skip = serialize.then(|| quote!(skip_serializing_if = "Option::is_none",));
+        let with = if d.usage.response {
+            lenient(&f.ty, rt).map(|p| quote!(deserialize_with = #p,))
+        } else {
+            None
+        };
+        members.push(quote! { #fdoc #[serde(#rename default, #skip #with)] pub #id: Option<#t>, });
+        if f.required {
+            match &f.ty {
+                TypeRef::Const(value) => inits.push(quote!(#id: Some(#value.to_string()))),
+                _ => {
+                    args.push(quote!(#id: #t));
+                    inits.push(quote!(#id: Some(#id)));
+                }
+            }
+        } else {
+            inits.push(quote!(#id: None));
+            let sdoc = format!(" Sets `{}`.", f.wire);
+            setters.push(quote! {
+                #[doc = #sdoc]
+                pub fn #id(mut self, value: impl Into<#t>) -> Self { self.#id = Some(value.into()); self }
+            });
+        }
+    }
+    let constructor = serialize.then(|| {
+        let new_doc = if args.is_empty() {
+            " Creates the value with no optional field set.".to_string()
+        } else {
+            " Creates the value from its required fields.".to_string()
+        };
+        quote! {
+            impl #name {
+                #[doc = #new_doc]
+                pub fn new(#(#args),*) -> Self { Self { #(#inits),* } }
+                #( #setters )*
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(#(#derives),*)]
+        #[non_exhaustive]
+        pub struct #name { #( #members )* }
+        #constructor
+    }
+}
+
+fn union(
+    d: &TypeDef,
+    name: &Ident,
+    docs: TokenStream,
+    tag: Option<&str>,
+    variants: &[UnionVariant],
+    rt: &TokenStream,
+) -> TokenStream {
+    let prefix = quote!(super::);
+    let open = d.usage.response;
+    let idents: Vec<Ident> = variants
+        .iter()
+        .map(|v| Ident::new(&v.ident, Span::call_site()))
+        .collect();
+    let types: Vec<TokenStream> = variants.iter().map(|v| ty(&v.ty, &prefix, rt)).collect();
+    let unknown = open.then(|| {
+        quote! {
+            /// A shape this version of the crate does not know; the raw JSON is kept.
+            Unknown(serde_json::Value),
+        }
+    });
+    let serialize = d.usage.request.then(|| quote!(serde::Serialize,));
+    let untagged_ser = d.usage.request.then(|| quote!(#[serde(untagged)]));
+    let body = quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #serialize)]
+        #untagged_ser
+        #[non_exhaustive]
+        pub enum #name { #( #idents(#types), )* #unknown }
+    };
+    let Some(tag) = tag else {
+        let with_de = quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, serde::Deserialize, #serialize)]
+            #[serde(untagged)]
+            #[non_exhaustive]
+            pub enum #name { #( #idents(#types), )* #unknown }
+        };
+        return with_de;
+    };
+    let values = variants
+        .iter()
+        .map(|v| v.tag_value.clone().unwrap_or_default());
+    let fallback = if open {
+        quote!(_ => Ok(Self::Unknown(value)))
+    } else {
+        let msg = format!("unknown `{tag}` for {}", d.name);
+        quote!(_ => Err(serde::de::Error::custom(#msg)))
+    };
+    quote! {
+        #body
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                match #rt::runtime::tag_of(&value, #tag) {
+                    #( Some(#values) => #rt::runtime::from_value(value).map(Self::#idents), )*
+                    #fallback,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Operations: a request builder per operation and the `Client` method that starts it.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::tokens::{doc, ident, ty};
+use crate::ir::{Operation, Param, Response, TypeRef};
+
+/// One operations file (one resource group).
+pub fn file<'a>(ops: impl Iterator<Item = &'a Operation>, rt: &TokenStream) -> TokenStream {
+    let items = ops.map(|o| operation(o, rt));
+    quote! { #( #items )* }
+}
+
+/// The Rust return type of an operation.
+pub fn response_type(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> TokenStream {
+    match &op.response {
+        Response::Json(t) => ty(t, prefix, rt),
+        Response::Empty => quote!(()),
+        Response::Text | Response::Redirect => quote!(String),
+        Response::Bytes => quote!(#rt::runtime::Bytes),
+    }
+}
+
+/// Query parameter values: scalars go through `Display`, objects are exploded into their keys.
+fn query_push(p: &Param, value: TokenStream) -> TokenStream {
+    let wire = &p.wire;
+    match &p.ty {
+        TypeRef::String
+        | TypeRef::Const(_)
+        | TypeRef::Integer
+        | TypeRef::Number
+        | TypeRef::Boolean
+        | TypeRef::Timestamp => {
+            quote!(request.query(#wire, #value);)
+        }
+        _ => quote!(request.query_object(#wire, #value)?;),
+    }
+}
+
+fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
+    let prefix = quote!(super::super::models::);
+    let builder = Ident::new(&op.builder, Span::call_site());
+    let fn_name = ident(&op.fn_name);
+    let docs = doc(op.doc.as_deref());
+    let route = format!(" `{} {}`", op.method, op.path);
+    let ret = response_type(op, &prefix, rt);
+
+    let mut fields = Vec::new();
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = Vec::new();
+    for p in &op.path_params {
+        let id = ident(&p.ident);
+        fields.push(quote!(#id: String));
+        args.push(quote!(#id: impl std::fmt::Display));
+        inits.push(quote!(#id: #id.to_string()));
+    }
+    for p in op.query_params.iter().chain(&op.header_params) {
+        let id = ident(&p.ident);
+        let t = ty(&p.ty, &prefix, rt);
+        if p.required {
+            fields.push(quote!(#id: #t));
+            args.push(quote!(#id: #t));
+            inits.push(quote!(#id));
+        } else {
+            fields.push(quote!(#id: Option<#t>));
+            inits.push(quote!(#id: None));
+            let pdoc = doc(p.doc.as_deref());
+            setters.push(quote! { #pdoc pub fn #id(mut self, value: impl Into<#t>) -> Self { self.#id = Some(value.into()); self } });
+        }
+    }
+    if let Some(body) = &op.body {
+        let t = ty(&body.ty, &prefix, rt);
+        fields.push(quote!(body: #t));
+        args.push(quote!(body: #t));
+        inits.push(quote!(body));
+    }
+
+    let mut path_fmt = String::new();
+    let mut segments = Vec::new();
+    for part in op.path.split('{') {
+        match part.split_once('}') {
+            Some((name, rest)) => {
+                path_fmt.push_str("{}");
+                path_fmt.push_str(rest);
+                let id = ident(&crate::ir::field_ident(name));
+                segments.push(quote!(#rt::runtime::segment(#name, &self.#id)?));
+            }
+            None => path_fmt.push_str(part),
+        }
+    }
+    let path_expr = if segments.is_empty() {
+        quote!(String::from(#path_fmt))
+    } else {
+        quote!(format!(#path_fmt, #(#segments),*))
+    };
+    let method = Ident::new(&op.method, Span::call_site());
+    let template = &op.path;
+    let mut steps = Vec::new();
+    for p in &op.query_params {
+        let id = ident(&p.ident);
+        steps.push(if p.required {
+            query_push(p, quote!(&self.#id))
+        } else {
+            let push = query_push(p, quote!(value));
+            quote!(if let Some(value) = &self.#id { #push })
+        });
+    }
+    for p in &op.header_params {
+        let id = ident(&p.ident);
+        let wire = &p.wire;
+        steps.push(if p.required {
+            quote!(request.header(#wire, &self.#id);)
+        } else {
+            quote!(if let Some(value) = &self.#id { request.header(#wire, value); })
+        });
+    }
+    for (name, value) in &op.fixed_headers {
+        steps.push(quote!(request.header(#name, #value);));
+    }
+    if op.body.is_some() {
+        steps.push(quote!(request.json(&self.body)?;));
+    }
+    let finish = match &op.response {
+        Response::Json(_) => quote!(self.client.execute(request).await?.json()),
+        Response::Empty => quote!(self.client.execute(request).await.map(|_| ())),
+        Response::Text => quote!(self.client.execute(request).await?.text()),
+        Response::Bytes => quote!(self.client.execute(request).await.map(|r| r.into_bytes())),
+        Response::Redirect => quote!(self.client.execute(request).await?.location()),
+    };
+    let id = &op.id;
+    let builder_doc = format!(
+        " Request builder for [`Client::{0}`](crate::Client::{0}):{route}.",
+        op.fn_name
+    );
+    let binding = if steps.is_empty() {
+        quote!(let request)
+    } else {
+        quote!(let mut request)
+    };
+    let new_args = &args;
+    quote! {
+        #[doc = #builder_doc]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until `.send().await`"]
+        pub struct #builder<'a> {
+            client: &'a #rt::Client,
+            #( #fields, )*
+        }
+
+        impl<'a> #builder<'a> {
+            #( #setters )*
+
+            /// Sends the request (retrying as the client is configured) and decodes the answer.
+            pub async fn send(self) -> Result<#ret, #rt::Error> {
+                #binding = #rt::runtime::Request::new(#rt::runtime::Method::#method, #path_expr, #template, #id);
+                #( #steps )*
+                #finish
+            }
+        }
+
+        impl #rt::Client {
+            #docs
+            #[doc = ""]
+            #[doc = #route]
+            pub fn #fn_name(&self, #( #new_args ),*) -> #builder<'_> {
+                #builder { client: self, #( #inits ),* }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! The API surface listing: one line per operation, for review of version bumps.
+
+use super::tokens::display;
+use crate::ir::{Api, Response};
+
+/// `METHOD /path -> method(args) [.setters] -> Response`, one line per operation, sorted by path.
+pub fn surface(api: &Api) -> String {
+    let mut lines: Vec<String> = api
+        .operations
+        .iter()
+        .map(|op| {
+            let mut args: Vec<String> = op
+                .path_params
+                .iter()
+                .map(|p| format!("{}: impl Display", p.ident))
+                .collect();
+            let required = op
+                .query_params
+                .iter()
+                .chain(&op.header_params)
+                .filter(|p| p.required);
+            args.extend(required.map(|p| format!("{}: {}", p.ident, display(&p.ty))));
+            if let Some(body) = &op.body {
+                args.push(format!("body: {}", display(&body.ty)));
+            }
+            let optional: Vec<String> = op
+                .query_params
+                .iter()
+                .chain(&op.header_params)
+                .filter(|p| !p.required)
+                .map(|p| format!(".{}({})", p.ident, display(&p.ty)))
+                .collect();
+            let optional = if optional.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", optional.join(" "))
+            };
+            let ret = match &op.response {
+                Response::Json(t) => display(t),
+                Response::Empty => "()".into(),
+                Response::Text => "String (text/plain)".into(),
+                Response::Bytes => "Bytes".into(),
+                Response::Redirect => "String (Location)".into(),
+            };
+            format!(
+                "{} {} -> {}({}){} -> {}",
+                op.method,
+                op.path,
+                op.fn_name,
+                args.join(", "),
+                optional,
+                ret
+            )
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        let key = |l: &str| l.split(' ').nth(1).map(str::to_string).unwrap_or_default();
+        key(a).cmp(&key(b)).then(a.cmp(b))
+    });
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}

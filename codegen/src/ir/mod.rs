@@ -1,0 +1,222 @@
+//! Stage 2: the intermediate representation — the only thing the emitter sees.
+//!
+//! It is deliberately small: named types (structs, string enums, unions, aliases), type
+//! references, and operations with their parameters, body and response.
+
+mod build;
+mod docs;
+mod names;
+mod ops;
+mod types;
+mod usage;
+mod view;
+
+pub use build::build;
+pub use names::{field_ident, is_keyword, type_name, variant_name};
+
+use std::collections::BTreeMap;
+
+/// The whole API, sorted and ready to emit.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// The API version (`2.14`).
+    pub version: String,
+    /// Named types keyed by Rust name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// Operations sorted by module, then path, then method.
+    pub operations: Vec<Operation>,
+}
+
+/// A reference to a type, as used by fields, parameters, bodies and responses.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// A string.
+    String,
+    /// A string that can only be this value (a `type` tag).
+    Const(String),
+    /// A 64-bit integer.
+    Integer,
+    /// A floating point number.
+    Number,
+    /// A boolean.
+    Boolean,
+    /// Unix seconds (`integer` with `format: date-time` or `timestamp`).
+    Timestamp,
+    /// Any JSON value.
+    Any,
+    /// A JSON object of unknown shape.
+    FreeForm,
+    /// A JSON object whose values all have one type.
+    Map(Box<TypeRef>),
+    /// An array.
+    Array(Box<TypeRef>),
+    /// A value that may be `null` (array items and map values marked `nullable`).
+    Nullable(Box<TypeRef>),
+    /// A named type in [`Api::types`].
+    Named(String),
+}
+
+/// Which serde directions a type needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Sent in a request body or query.
+    pub request: bool,
+    /// Received in a response.
+    pub response: bool,
+}
+
+/// A named type.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// The Rust name (PascalCase).
+    pub name: String,
+    /// Where it comes from: `schema admin` or `inline in schema admin.app`.
+    pub origin: String,
+    /// The resource group module the type is emitted into.
+    pub module: String,
+    /// Doc text from the spec.
+    pub doc: Option<String>,
+    /// A whole-object example from the spec, if it has one.
+    pub example: Option<serde_json::Value>,
+    /// The shape.
+    pub kind: TypeKind,
+    /// Directions needed.
+    pub usage: Usage,
+}
+
+/// The shape of a named type.
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct {
+        /// Fields in spec order.
+        fields: Vec<Field>,
+    },
+    /// A string enum (two or more values); always has an unknown fallback.
+    Enum {
+        /// The known values.
+        variants: Vec<EnumVariant>,
+    },
+    /// One of several shapes.
+    Union {
+        /// The property whose constant value tells the variants apart, if there is one.
+        tag: Option<String>,
+        /// The alternatives.
+        variants: Vec<UnionVariant>,
+    },
+    /// Another name for a type.
+    Alias(TypeRef),
+}
+
+/// A struct field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The JSON property name.
+    pub wire: String,
+    /// The Rust identifier (without `r#`).
+    pub ident: String,
+    /// The type.
+    pub ty: TypeRef,
+    /// Listed in the schema's `required`.
+    pub required: bool,
+    /// Marked `nullable`.
+    pub nullable: bool,
+    /// Doc text.
+    pub doc: Option<String>,
+    /// Flattened into the parent (the union part of `oneOf` + properties).
+    pub flatten: bool,
+}
+
+/// A value of a string enum.
+#[derive(Debug, Clone)]
+pub struct EnumVariant {
+    /// The JSON string.
+    pub wire: String,
+    /// The Rust variant name.
+    pub ident: String,
+}
+
+/// An alternative of a union.
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub ident: String,
+    /// The variant's type.
+    pub ty: TypeRef,
+    /// Its tag value when the union is tagged.
+    pub tag_value: Option<String>,
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// The spec's operationId, or the derived name when it has none.
+    pub id: String,
+    /// `GET`, `POST`, `PUT`, `DELETE`, `PATCH`.
+    pub method: String,
+    /// The path template exactly as in the spec.
+    pub path: String,
+    /// The resource group module (from the first tag).
+    pub module: String,
+    /// The client method name (snake_case).
+    pub fn_name: String,
+    /// The request builder name (PascalCase).
+    pub builder: String,
+    /// Doc text: summary and description.
+    pub doc: Option<String>,
+    /// Path parameters, in template order.
+    pub path_params: Vec<Param>,
+    /// Query parameters.
+    pub query_params: Vec<Param>,
+    /// Header parameters other than `Intercom-Version` that callers set.
+    pub header_params: Vec<Param>,
+    /// Headers with one allowed value, always sent: `(name, value)`.
+    pub fixed_headers: Vec<(String, String)>,
+    /// The JSON request body.
+    pub body: Option<Body>,
+    /// What a success returns.
+    pub response: Response,
+    /// The success status code the response describes.
+    pub success_status: String,
+    /// Named examples of the success response body.
+    pub response_examples: Vec<(String, serde_json::Value)>,
+}
+
+/// A parameter.
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// The name on the wire.
+    pub wire: String,
+    /// The Rust identifier.
+    pub ident: String,
+    /// The type.
+    pub ty: TypeRef,
+    /// Whether the caller must give it.
+    pub required: bool,
+    /// Doc text.
+    pub doc: Option<String>,
+}
+
+/// A request body.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// The type sent as JSON.
+    pub ty: TypeRef,
+    /// Whether the spec requires a body.
+    pub required: bool,
+}
+
+/// What a successful call returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Response {
+    /// A JSON body of this type.
+    Json(TypeRef),
+    /// No body.
+    Empty,
+    /// A `text/plain` body.
+    Text,
+    /// A binary body (downloads).
+    Bytes,
+    /// A redirect; the caller gets the `Location`.
+    Redirect,
+}

@@ -1,0 +1,324 @@
+//! Operations: one per method and path, with parameters, body and success response.
+
+use std::collections::BTreeMap;
+
+use openapiv3::{MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+
+use super::names::{field_ident, type_name};
+use super::types::Types;
+use super::view::SRef;
+use super::{docs, Body, Operation, Param, Response, TypeRef};
+use crate::Error;
+
+const METHODS: [&str; 5] = ["get", "put", "post", "delete", "patch"];
+
+/// Builds every operation of the document, sorted by module, path and method.
+pub fn operations<'a>(
+    api: &'a OpenAPI,
+    types: &mut Types<'a>,
+    file: &std::path::Path,
+) -> Result<Vec<Operation>, Error> {
+    let fail = |context: String, message: String| Error::Unsupported {
+        path: file.to_path_buf(),
+        context,
+        message,
+    };
+    let mut ops = Vec::new();
+    let mut by_fn: BTreeMap<String, String> = BTreeMap::new();
+    let mut paths: Vec<_> = api.paths.paths.iter().collect();
+    paths.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, item) in paths {
+        let item = match item {
+            ReferenceOr::Item(item) => item,
+            ReferenceOr::Reference { reference } => {
+                return Err(fail(
+                    format!("path {path}"),
+                    format!("path item $ref `{reference}` is not supported"),
+                ))
+            }
+        };
+        let by_method = [&item.get, &item.put, &item.post, &item.delete, &item.patch];
+        for (method, op) in METHODS.iter().zip(by_method) {
+            let Some(op) = op else { continue };
+            let route = format!("{} {path}", method.to_uppercase());
+            let id = op
+                .operation_id
+                .clone()
+                .unwrap_or_else(|| derive_id(method, path));
+            let context = format!("operation {id} ({route})");
+            let fn_name = field_ident(&id);
+            if let Some(other) = by_fn.insert(fn_name.clone(), route.clone()) {
+                return Err(fail(
+                    context,
+                    format!("method name `{fn_name}` is also derived for {other}"),
+                ));
+            }
+            let builder = type_name(&id);
+            let mut parameters: Vec<&Parameter> = Vec::new();
+            for p in item.parameters.iter().chain(&op.parameters) {
+                parameters.push(
+                    resolve_parameter(api, p).ok_or_else(|| {
+                        fail(context.clone(), "unresolvable parameter $ref".into())
+                    })?,
+                );
+            }
+            let mut operation = Operation {
+                id: id.clone(),
+                method: method.to_uppercase(),
+                path: path.clone(),
+                module: op
+                    .tags
+                    .first()
+                    .map(|t| field_ident(t))
+                    .unwrap_or_else(|| "untagged".into()),
+                fn_name,
+                builder: builder.clone(),
+                doc: docs::doc(op.summary.as_deref(), op.description.as_deref()),
+                path_params: Vec::new(),
+                query_params: Vec::new(),
+                header_params: Vec::new(),
+                fixed_headers: Vec::new(),
+                body: None,
+                response: Response::Empty,
+                success_status: String::new(),
+                response_examples: Vec::new(),
+            };
+            for p in parameters {
+                let data = p.parameter_data_ref();
+                if data.name.eq_ignore_ascii_case("Intercom-Version") {
+                    continue;
+                }
+                let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+                    return Err(fail(
+                        context.clone(),
+                        format!(
+                            "parameter `{}` uses `content`, which is not supported",
+                            data.name
+                        ),
+                    ));
+                };
+                let origin = format!("{context} parameter {}", data.name);
+                let ty = types.type_of(
+                    SRef::from(schema),
+                    &format!("{builder}_{}", data.name),
+                    &origin,
+                )?;
+                let param = Param {
+                    wire: data.name.clone(),
+                    ident: field_ident(&data.name),
+                    ty,
+                    required: data.required,
+                    doc: docs::doc(None, data.description.as_deref()),
+                };
+                match p {
+                    Parameter::Path { .. } => operation.path_params.push(param),
+                    Parameter::Query { .. } => operation.query_params.push(param),
+                    Parameter::Header { .. } => match &param.ty {
+                        TypeRef::Const(value) => operation
+                            .fixed_headers
+                            .push((param.wire.clone(), value.clone())),
+                        _ => operation.header_params.push(param),
+                    },
+                    Parameter::Cookie { .. } => {
+                        return Err(fail(
+                            context.clone(),
+                            format!("cookie parameter `{}` is not supported", data.name),
+                        ))
+                    }
+                }
+            }
+            order_path_params(&mut operation).map_err(|m| fail(context.clone(), m))?;
+            if let Some(body) = &op.request_body {
+                let body = match body {
+                    ReferenceOr::Item(b) => b,
+                    ReferenceOr::Reference { reference } => {
+                        return Err(fail(
+                            context.clone(),
+                            format!("request body $ref `{reference}` is not supported"),
+                        ))
+                    }
+                };
+                let media = body.content.get("application/json").ok_or_else(|| {
+                    let kinds: Vec<&String> = body.content.keys().collect();
+                    fail(
+                        context.clone(),
+                        format!("request body must be application/json, found {kinds:?}"),
+                    )
+                })?;
+                let ty = match &media.schema {
+                    Some(schema) => types.type_of(
+                        SRef::from(schema),
+                        &format!("{builder}Request"),
+                        &format!("{context} request body"),
+                    )?,
+                    None => TypeRef::Any,
+                };
+                operation.body = Some(Body {
+                    ty,
+                    required: body.required,
+                });
+            }
+            success(api, op, &mut operation, types, &context).map_err(|m| match m {
+                Failure::Message(m) => fail(context.clone(), m),
+                Failure::Error(e) => e,
+            })?;
+            ops.push(operation);
+        }
+    }
+    ops.sort_by(|a, b| (&a.module, &a.path, &a.method).cmp(&(&b.module, &b.path, &b.method)));
+    Ok(ops)
+}
+
+enum Failure {
+    Message(String),
+    Error(Error),
+}
+
+fn success<'a>(
+    api: &'a OpenAPI,
+    op: &'a openapiv3::Operation,
+    operation: &mut Operation,
+    types: &mut Types<'a>,
+    context: &str,
+) -> Result<(), Failure> {
+    let mut codes: Vec<(u16, &ReferenceOr<openapiv3::Response>)> = op
+        .responses
+        .responses
+        .iter()
+        .filter_map(|(code, r)| match code {
+            StatusCode::Code(c) if (200..400).contains(c) => Some((*c, r)),
+            _ => None,
+        })
+        .collect();
+    codes.sort_by_key(|(c, _)| *c);
+    let Some((code, response)) = codes.first() else {
+        return Err(Failure::Message("no 2xx or 3xx response".into()));
+    };
+    operation.success_status = code.to_string();
+    let response = match response {
+        ReferenceOr::Item(r) => r,
+        ReferenceOr::Reference { reference } => {
+            let name = reference.rsplit('/').next().unwrap_or(reference);
+            match api.components.as_ref().and_then(|c| c.responses.get(name)) {
+                Some(ReferenceOr::Item(r)) => r,
+                _ => {
+                    return Err(Failure::Message(format!(
+                        "unresolvable response $ref `{reference}`"
+                    )))
+                }
+            }
+        }
+    };
+    let binary = operation
+        .fixed_headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("accept") && v != "application/json");
+    operation.response =
+        if let Some(media) = response.content.get("application/json").filter(|_| !binary) {
+            operation.response_examples = examples(media);
+            let ty = match &media.schema {
+                Some(schema) => types
+                    .type_of(
+                        SRef::from(schema),
+                        &format!("{}Response", operation.builder),
+                        &format!("{context} response"),
+                    )
+                    .map_err(Failure::Error)?,
+                None => TypeRef::Any,
+            };
+            Response::Json(ty)
+        } else if response.content.contains_key("text/plain") {
+            Response::Text
+        } else if binary || !response.content.is_empty() {
+            Response::Bytes
+        } else if (300..400).contains(code) {
+            Response::Redirect
+        } else {
+            Response::Empty
+        };
+    Ok(())
+}
+
+fn examples(media: &MediaType) -> Vec<(String, serde_json::Value)> {
+    let mut out: Vec<(String, serde_json::Value)> = media
+        .examples
+        .iter()
+        .filter_map(|(name, ex)| match ex {
+            ReferenceOr::Item(ex) => ex.value.clone().map(|v| (name.clone(), v)),
+            ReferenceOr::Reference { .. } => None,
+        })
+        .collect();
+    if let Some(value) = &media.example {
+        out.push(("example".into(), value.clone()));
+    }
+    out
+}
+
+fn resolve_parameter<'a>(api: &'a OpenAPI, p: &'a ReferenceOr<Parameter>) -> Option<&'a Parameter> {
+    match p {
+        ReferenceOr::Item(p) => Some(p),
+        ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix("#/components/parameters/")?;
+            match api.components.as_ref()?.parameters.get(name)? {
+                ReferenceOr::Item(p) => Some(p),
+                ReferenceOr::Reference { .. } => None,
+            }
+        }
+    }
+}
+
+/// Sorts path parameters into template order; every `{name}` needs exactly one parameter.
+fn order_path_params(op: &mut Operation) -> Result<(), String> {
+    let names: Vec<&str> = op
+        .path
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split('}').next())
+        .collect();
+    let mut ordered = Vec::new();
+    for name in &names {
+        let i = op
+            .path_params
+            .iter()
+            .position(|p| p.wire == *name)
+            .ok_or_else(|| format!("path parameter `{name}` is not declared"))?;
+        let mut p = op.path_params.remove(i);
+        p.required = true;
+        ordered.push(p);
+    }
+    if let Some(extra) = op.path_params.first() {
+        return Err(format!(
+            "path parameter `{}` does not appear in the path",
+            extra.wire
+        ));
+    }
+    op.path_params = ordered;
+    Ok(())
+}
+
+/// A method name for an operation without operationId: the method and the path's words.
+fn derive_id(method: &str, path: &str) -> String {
+    let mut words = vec![method.to_string()];
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(param) => words.push(format!("by_{param}")),
+            None => words.push(segment.to_string()),
+        }
+    }
+    field_ident(&words.join("_"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn derives_ids_from_method_and_path() {
+        assert_eq!(
+            super::derive_id("get", "/export/reporting_data/{job_identifier}"),
+            "get_export_reporting_data_by_job_identifier"
+        );
+        assert_eq!(
+            super::derive_id("post", "/export/reporting_data/enqueue"),
+            "post_export_reporting_data_enqueue"
+        );
+    }
+}

@@ -1,0 +1,502 @@
+//! Schemas -> named types. Component schemas keep their names; inline objects, enums and
+//! unions are named after where they appear (`Contact` + `location` -> `ContactLocation`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use indexmap::IndexMap;
+use openapiv3::{ReferenceOr, Schema};
+
+use super::names::{field_ident, type_name, unique, variant_name};
+use super::view::{view, Prim, SRef, View};
+use super::{docs, EnumVariant, Field, TypeDef, TypeKind, TypeRef, UnionVariant, Usage};
+use crate::Error;
+
+const SCHEMA_PREFIX: &str = "#/components/schemas/";
+
+/// Where a new named type's name comes from.
+enum Slot {
+    /// A component schema's own, already reserved name.
+    Reserved(String),
+    /// A suggestion for an inline type; made unique.
+    Hint(String),
+}
+
+/// Collects named types while schemas are converted.
+pub struct Types<'a> {
+    file: &'a Path,
+    schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
+    names: BTreeMap<String, String>,
+    taken: BTreeSet<String>,
+    /// The named types found so far, by Rust name.
+    pub defs: BTreeMap<String, TypeDef>,
+}
+
+impl<'a> Types<'a> {
+    /// Reserves a Rust name for every component schema; fails on two schemas with one name.
+    pub fn new(
+        file: &'a Path,
+        schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
+    ) -> Result<Self, Error> {
+        let mut names = BTreeMap::new();
+        let mut taken = BTreeSet::new();
+        let mut sorted: Vec<&String> = schemas.keys().collect();
+        sorted.sort();
+        let mut owner: BTreeMap<String, &String> = BTreeMap::new();
+        for schema in sorted {
+            let rust = type_name(schema);
+            if let Some(first) = owner.insert(rust.clone(), schema) {
+                return Err(Error::Unsupported {
+                    path: file.to_path_buf(),
+                    context: format!("schema {schema}"),
+                    message: format!("its Rust name `{rust}` is also the name of schema {first}"),
+                });
+            }
+            taken.insert(rust.clone());
+            names.insert(schema.clone(), rust);
+        }
+        Ok(Types {
+            file,
+            schemas,
+            names,
+            taken,
+            defs: BTreeMap::new(),
+        })
+    }
+
+    fn unsupported(&self, context: &str, message: impl Into<String>) -> Error {
+        Error::Unsupported {
+            path: self.file.to_path_buf(),
+            context: context.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// Defines every component schema, in name order.
+    pub fn define_components(&mut self) -> Result<(), Error> {
+        let mut sorted: Vec<(&String, &ReferenceOr<Schema>)> = self.schemas.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        for (schema, item) in sorted {
+            let rust = self.names[schema].clone();
+            let origin = format!("schema {schema}");
+            let ty = match item {
+                ReferenceOr::Reference { reference } => self.named(reference, &origin)?,
+                ReferenceOr::Item(s) => {
+                    let v = view(s);
+                    let ty = self.shape(&v, Slot::Reserved(rust.clone()), &origin)?;
+                    if let Some(def) = self.defs.get_mut(&rust) {
+                        def.example = v.example.cloned();
+                    }
+                    ty
+                }
+            };
+            if ty != TypeRef::Named(rust.clone()) {
+                let doc = match item {
+                    ReferenceOr::Item(s) => docs::doc(
+                        s.schema_data.title.as_deref(),
+                        s.schema_data.description.as_deref(),
+                    ),
+                    ReferenceOr::Reference { .. } => None,
+                };
+                let example = match item {
+                    ReferenceOr::Item(s) => s.schema_data.example.clone(),
+                    ReferenceOr::Reference { .. } => None,
+                };
+                self.insert(rust, origin, doc, example, TypeKind::Alias(ty));
+            }
+        }
+        Ok(())
+    }
+
+    fn insert(
+        &mut self,
+        name: String,
+        origin: String,
+        doc: Option<String>,
+        example: Option<serde_json::Value>,
+        kind: TypeKind,
+    ) {
+        let def = TypeDef {
+            name: name.clone(),
+            origin,
+            module: String::new(),
+            doc,
+            example,
+            kind,
+            usage: Usage::default(),
+        };
+        self.defs.insert(name, def);
+    }
+
+    fn named(&self, reference: &str, origin: &str) -> Result<TypeRef, Error> {
+        let schema = reference.strip_prefix(SCHEMA_PREFIX).ok_or_else(|| {
+            self.unsupported(
+                origin,
+                format!("only component schema refs are supported, not `{reference}`"),
+            )
+        })?;
+        self.names
+            .get(schema)
+            .map(|n| TypeRef::Named(n.clone()))
+            .ok_or_else(|| self.unsupported(origin, format!("dangling $ref `{reference}`")))
+    }
+
+    fn resolve(&self, reference: &str, origin: &str) -> Result<&'a Schema, Error> {
+        let mut current = reference;
+        for _ in 0..32 {
+            let name = current.strip_prefix(SCHEMA_PREFIX).unwrap_or(current);
+            match self.schemas.get(name) {
+                Some(ReferenceOr::Item(s)) => return Ok(s),
+                Some(ReferenceOr::Reference { reference }) => current = reference,
+                None => return Err(self.unsupported(origin, format!("dangling $ref `{current}`"))),
+            }
+        }
+        Err(self.unsupported(origin, format!("$ref cycle through `{reference}`")))
+    }
+
+    /// The type of a schema used at `hint` (the name an inline type would get).
+    pub fn type_of(&mut self, s: SRef<'a>, hint: &str, origin: &str) -> Result<TypeRef, Error> {
+        match s {
+            SRef::Ref(r) => self.named(r, origin),
+            SRef::Inline(schema) => self.shape(&view(schema), Slot::Hint(hint.to_string()), origin),
+        }
+    }
+
+    /// Like [`Types::type_of`], wrapped in [`TypeRef::Nullable`] when the inline schema is
+    /// `nullable` (for array items and map values, which have no `Option` of their own).
+    fn nullable(&mut self, s: SRef<'a>, hint: &str, origin: &str) -> Result<TypeRef, Error> {
+        let ty = self.type_of(s, hint, origin)?;
+        Ok(match s {
+            SRef::Inline(schema) if schema.schema_data.nullable && ty != TypeRef::Any => {
+                TypeRef::Nullable(Box::new(ty))
+            }
+            _ => ty,
+        })
+    }
+
+    fn claim(&mut self, slot: Slot) -> String {
+        match slot {
+            Slot::Reserved(name) => name,
+            Slot::Hint(hint) => unique(type_name(&hint), &mut self.taken),
+        }
+    }
+
+    fn slot_name(slot: &Slot) -> String {
+        match slot {
+            Slot::Reserved(n) | Slot::Hint(n) => type_name(n),
+        }
+    }
+
+    fn shape(&mut self, v: &View<'a>, slot: Slot, origin: &str) -> Result<TypeRef, Error> {
+        let alternatives: Vec<SRef<'a>> = if v.one_of.is_empty() {
+            v.any_of.clone()
+        } else {
+            v.one_of.clone()
+        };
+        let alternatives: Vec<SRef<'a>> = alternatives
+            .into_iter()
+            .filter(|a| !matches!(a, SRef::Inline(s) if view(s).is_constraint_only()))
+            .collect();
+        if !v.all_of.is_empty() {
+            if v.all_of.len() == 1 && v.properties.is_empty() && alternatives.is_empty() {
+                return self.type_of(v.all_of[0], &Self::slot_name(&slot), origin);
+            }
+            return self.define_struct(v, alternatives, slot, origin);
+        }
+        if !alternatives.is_empty() {
+            if !v.properties.is_empty() {
+                return self.define_struct(v, alternatives, slot, origin);
+            }
+            if alternatives.len() == 1 {
+                let hint = Self::slot_name(&slot);
+                return self.type_of(alternatives[0], &hint, origin);
+            }
+            return self.define_union(v, alternatives, slot, origin);
+        }
+        match v.prim {
+            Some(Prim::String) if v.enum_values.len() == 1 => {
+                Ok(TypeRef::Const(v.enum_values[0].clone()))
+            }
+            Some(Prim::String) if v.enum_values.len() > 1 => self.define_enum(v, slot, origin),
+            None if v.enum_values.len() > 1 => self.define_enum(v, slot, origin),
+            Some(Prim::String) => Ok(TypeRef::String),
+            Some(Prim::Integer) => Ok(match v.format.as_deref() {
+                Some("date-time" | "timestamp") => TypeRef::Timestamp,
+                _ => TypeRef::Integer,
+            }),
+            Some(Prim::Number) => Ok(TypeRef::Number),
+            Some(Prim::Boolean) => Ok(TypeRef::Boolean),
+            Some(Prim::Array) => {
+                let hint = format!("{}Item", Self::slot_name(&slot));
+                let item = match v.items {
+                    Some(items) => self.nullable(items, &hint, origin)?,
+                    None => TypeRef::Any,
+                };
+                Ok(TypeRef::Array(Box::new(item)))
+            }
+            Some(Prim::Object) | None if !v.properties.is_empty() => {
+                self.define_struct(v, Vec::new(), slot, origin)
+            }
+            Some(Prim::Object) => match v.additional {
+                Some(Some(values)) => {
+                    let hint = format!("{}Value", Self::slot_name(&slot));
+                    match self.nullable(values, &hint, origin)? {
+                        TypeRef::Any => Ok(TypeRef::FreeForm),
+                        ty => Ok(TypeRef::Map(Box::new(ty))),
+                    }
+                }
+                _ => Ok(TypeRef::FreeForm),
+            },
+            None => Ok(TypeRef::Any),
+        }
+    }
+
+    /// Properties and `required` of a schema, with `allOf` parts merged in order.
+    fn collect_properties(
+        &self,
+        v: &View<'a>,
+        origin: &str,
+        depth: usize,
+        out: &mut Vec<(&'a str, SRef<'a>)>,
+        required: &mut BTreeSet<&'a str>,
+    ) -> Result<(), Error> {
+        if depth > 16 {
+            return Err(self.unsupported(origin, "allOf nested too deeply (cycle?)"));
+        }
+        for part in &v.all_of {
+            let part_view = match part {
+                SRef::Ref(r) => view(self.resolve(r, origin)?),
+                SRef::Inline(s) => view(s),
+            };
+            if part_view.properties.is_empty()
+                && part_view.all_of.is_empty()
+                && !part_view.is_constraint_only()
+            {
+                return Err(self.unsupported(
+                    origin,
+                    "allOf with a part that is not an object cannot be merged",
+                ));
+            }
+            self.collect_properties(&part_view, origin, depth + 1, out, required)?;
+        }
+        for (name, prop) in &v.properties {
+            match out.iter_mut().find(|(n, _)| n == name) {
+                Some(slot) => slot.1 = *prop,
+                None => out.push((name, *prop)),
+            }
+        }
+        required.extend(v.required.iter().copied());
+        Ok(())
+    }
+
+    fn define_struct(
+        &mut self,
+        v: &View<'a>,
+        alternatives: Vec<SRef<'a>>,
+        slot: Slot,
+        origin: &str,
+    ) -> Result<TypeRef, Error> {
+        let name = self.claim(slot);
+        let mut props = Vec::new();
+        let mut required = BTreeSet::new();
+        self.collect_properties(v, origin, 0, &mut props, &mut required)?;
+        let mut fields = Vec::new();
+        let mut idents = BTreeSet::new();
+        for (wire, prop) in props {
+            let ident = field_ident(wire);
+            if !idents.insert(ident.clone()) {
+                return Err(self.unsupported(
+                    &format!("{origin}.{wire}"),
+                    format!("two properties map to the Rust field `{ident}`"),
+                ));
+            }
+            let field_origin = format!("{origin}.{wire}");
+            let ty = self.type_of(prop, &format!("{name}_{wire}"), &field_origin)?;
+            let (nullable, doc) = match prop {
+                SRef::Inline(s) => (
+                    s.schema_data.nullable,
+                    docs::doc(None, s.schema_data.description.as_deref()),
+                ),
+                SRef::Ref(_) => (false, None),
+            };
+            fields.push(Field {
+                wire: wire.to_string(),
+                ident,
+                ty,
+                required: required.contains(wire),
+                nullable,
+                doc,
+                flatten: false,
+            });
+        }
+        if !alternatives.is_empty() {
+            let union = self.define_union(
+                &View::default(),
+                alternatives,
+                Slot::Hint(format!("{name}Kind")),
+                origin,
+            )?;
+            let ident = if idents.contains("kind") {
+                "variant".to_string()
+            } else {
+                "kind".to_string()
+            };
+            fields.push(Field {
+                wire: String::new(),
+                ident,
+                ty: union,
+                required: true,
+                nullable: false,
+                doc: None,
+                flatten: true,
+            });
+        }
+        let doc = docs::doc(v.title, v.description);
+        self.insert(
+            name.clone(),
+            origin.to_string(),
+            doc,
+            None,
+            TypeKind::Struct { fields },
+        );
+        Ok(TypeRef::Named(name))
+    }
+
+    fn define_enum(&mut self, v: &View<'a>, slot: Slot, origin: &str) -> Result<TypeRef, Error> {
+        let name = self.claim(slot);
+        let mut taken = BTreeSet::from(["Unknown".to_string()]);
+        let mut variants = Vec::new();
+        let mut seen = BTreeSet::new();
+        for wire in &v.enum_values {
+            if !seen.insert(wire.as_str()) {
+                continue;
+            }
+            let mut ident = variant_name(wire);
+            if ident == "Unknown" {
+                ident = "UnknownValue".into();
+            }
+            variants.push(EnumVariant {
+                wire: wire.clone(),
+                ident: unique(ident, &mut taken),
+            });
+        }
+        let doc = docs::doc(v.title, v.description);
+        self.insert(
+            name.clone(),
+            origin.to_string(),
+            doc,
+            None,
+            TypeKind::Enum { variants },
+        );
+        Ok(TypeRef::Named(name))
+    }
+
+    /// The constant value of property `prop` of an alternative, if it is a single-value enum.
+    fn const_property(
+        &self,
+        alt: SRef<'a>,
+        prop: &str,
+        origin: &str,
+    ) -> Result<Option<String>, Error> {
+        let v = match alt {
+            SRef::Ref(r) => view(self.resolve(r, origin)?),
+            SRef::Inline(s) => view(s),
+        };
+        let mut props = Vec::new();
+        let mut required = BTreeSet::new();
+        self.collect_properties(&v, origin, 0, &mut props, &mut required)?;
+        let Some((_, p)) = props.into_iter().find(|(n, _)| *n == prop) else {
+            return Ok(None);
+        };
+        let pv = match p {
+            SRef::Ref(r) => view(self.resolve(r, origin)?),
+            SRef::Inline(s) => view(s),
+        };
+        Ok((pv.enum_values.len() == 1).then(|| pv.enum_values[0].clone()))
+    }
+
+    fn find_tag(
+        &self,
+        alternatives: &[SRef<'a>],
+        origin: &str,
+    ) -> Result<Option<(String, Vec<String>)>, Error> {
+        for tag in ["type", "message_type", "object", "kind"] {
+            let mut values = Vec::new();
+            for alt in alternatives {
+                match self.const_property(*alt, tag, origin)? {
+                    Some(value) if !values.contains(&value) => values.push(value),
+                    _ => break,
+                }
+            }
+            if values.len() == alternatives.len() {
+                return Ok(Some((tag.to_string(), values)));
+            }
+        }
+        Ok(None)
+    }
+
+    fn define_union(
+        &mut self,
+        v: &View<'a>,
+        alternatives: Vec<SRef<'a>>,
+        slot: Slot,
+        origin: &str,
+    ) -> Result<TypeRef, Error> {
+        let name = self.claim(slot);
+        let tag = self.find_tag(&alternatives, origin)?;
+        let mut taken = BTreeSet::from(["Unknown".to_string()]);
+        let mut variants = Vec::new();
+        for (i, alt) in alternatives.iter().enumerate() {
+            let tag_value = tag.as_ref().map(|(_, values)| values[i].clone());
+            let base = match (alt, &tag_value) {
+                (SRef::Ref(r), _) => type_name(r.rsplit('/').next().unwrap_or(r)),
+                (SRef::Inline(_), Some(value)) => variant_name(value),
+                (SRef::Inline(s), None) => inline_variant_name(&view(s), i),
+            };
+            let ident = unique(base, &mut taken);
+            let ty = self.type_of(
+                *alt,
+                &format!("{name}{ident}"),
+                &format!("{origin} (alternative {})", i + 1),
+            )?;
+            variants.push(UnionVariant {
+                ident,
+                ty,
+                tag_value,
+            });
+        }
+        let doc = docs::doc(v.title, v.description);
+        self.insert(
+            name.clone(),
+            origin.to_string(),
+            doc,
+            None,
+            TypeKind::Union {
+                tag: tag.map(|t| t.0),
+                variants,
+            },
+        );
+        Ok(TypeRef::Named(name))
+    }
+}
+
+fn inline_variant_name(v: &View<'_>, index: usize) -> String {
+    if let Some(title) = v.title {
+        return type_name(title);
+    }
+    if v.required.len() == 1 {
+        return type_name(v.required[0]);
+    }
+    if v.properties.len() == 1 {
+        return type_name(v.properties[0].0);
+    }
+    match v.prim {
+        Some(Prim::String) => "String".into(),
+        Some(Prim::Integer) => "Integer".into(),
+        Some(Prim::Number) => "Number".into(),
+        Some(Prim::Boolean) => "Boolean".into(),
+        Some(Prim::Array) => "Array".into(),
+        Some(Prim::Object) if v.properties.is_empty() => "Object".into(),
+        _ => format!("Variant{}", index + 1),
+    }
+}

@@ -1,0 +1,42 @@
+//! Locating the upstream descriptions in tests: `$INTERCOM_OPENAPI_DIR`, else the
+//! `shared/intercom-openapi` checkout next to the repository.
+
+use std::path::PathBuf;
+
+/// The directory holding `descriptions/<version>/api.intercom.io.yaml`.
+pub fn openapi_dir() -> PathBuf {
+    match std::env::var_os("INTERCOM_OPENAPI_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/intercom-openapi"),
+    }
+}
+
+/// The spec file of `version`; panics with a clear message when it is not there, since a
+/// test without its input must fail rather than pass vacuously.
+pub fn spec_file(version: &str) -> PathBuf {
+    let path = openapi_dir()
+        .join("descriptions")
+        .join(version)
+        .join("api.intercom.io.yaml");
+    assert!(
+        path.is_file(),
+        "{} not found: set INTERCOM_OPENAPI_DIR to the intercom-openapi checkout",
+        path.display()
+    );
+    path
+}
+
+/// The project's override layer, `spec/overrides.yaml`.
+pub fn overrides_file() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/overrides.yaml")
+}
+
+/// The options the xtask uses for `version`, generating for the `intercom-api` crate.
+pub fn options(version: &str) -> crate::Options {
+    crate::Options {
+        spec: spec_file(version),
+        overrides: Some(overrides_file()),
+        version: version.to_string(),
+        runtime: "crate".to_string(),
+    }
+}

@@ -1,0 +1,29 @@
+//! A typed client for the [Intercom REST API](https://developers.intercom.com/docs/references/rest-api/api.intercom.io).
+//!
+//! Every operation of the pinned API version (see [`API_VERSION`]) is a method on [`Client`]
+//! that returns a request builder: required arguments up front, optional ones as chained
+//! setters, then `.send().await`.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), intercom_api::Error> {
+//! let client = intercom_api::Client::new("my-access-token");
+//! let me = client.identify_admin().send().await?;
+//! println!("{:?}", me.email);
+//! # Ok(()) }
+//! ```
+//!
+//! The models and operations are generated from Intercom's OpenAPI description by
+//! `cargo xtask regen`; the runtime (auth, requests, errors) is written by hand.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[allow(missing_docs)]
+mod generated;
+pub mod runtime;
+
+pub use generated::{models, operations, API_VERSION};
+pub use runtime::{ApiError, ApiErrorItem, Client, ClientBuilder, Error, Timestamp};
+
+#[doc(hidden)]
+pub use generated::examples;

@@ -1,0 +1,79 @@
+//! The hand-written runtime the generated code calls: client, requests, errors, helpers.
+//!
+//! [`Client`], [`Error`] and [`Timestamp`] are re-exported at the crate root; the other items
+//! here are the plumbing of the generated request builders.
+
+mod client;
+mod enums;
+mod error;
+pub mod lenient;
+mod request;
+mod timestamp;
+
+pub use bytes::Bytes;
+pub use client::{Client, ClientBuilder};
+pub use error::{ApiError, ApiErrorItem, Error};
+pub use request::{Request, Response};
+pub use reqwest::Method;
+pub use timestamp::Timestamp;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but RFC 3986 unreserved characters is encoded in a path segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Encodes a path parameter as exactly one path segment.
+///
+/// An empty value is an [`Error::InvalidInput`]; `.` and `..` are encoded so they cannot
+/// climb the path; `/`, `?` and `#` are percent-encoded.
+pub fn segment(name: &str, value: &str) -> Result<String, Error> {
+    if value.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "path parameter `{name}` must not be empty"
+        )));
+    }
+    if value.bytes().all(|b| b == b'.') {
+        return Ok(value.replace('.', "%2E"));
+    }
+    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+}
+
+/// The string value of property `tag` of a JSON object, if any.
+pub fn tag_of<'v>(value: &'v serde_json::Value, tag: &str) -> Option<&'v str> {
+    value.get(tag).and_then(serde_json::Value::as_str)
+}
+
+/// Decodes a JSON value into `T`, reporting failures through the caller's serde error type.
+pub fn from_value<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    value: serde_json::Value,
+) -> Result<T, E> {
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| E::custom(format!("at `{}`: {}", e.path(), e.inner())))
+}
+
+/// Decodes `json` as `T` and says where decoding failed (for tests over spec examples).
+pub fn check_decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<(), String> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize::<_, T>(de)
+        .map(|_| ())
+        .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_cannot_change_the_path() {
+        assert_eq!(segment("id", "../admins").unwrap(), "..%2Fadmins");
+        assert_eq!(segment("id", "1/reply?x=").unwrap(), "1%2Freply%3Fx%3D");
+        assert_eq!(segment("id", "..").unwrap(), "%2E%2E");
+        assert_eq!(segment("id", "a b#c").unwrap(), "a%20b%23c");
+        assert_eq!(segment("id", "abc-1_2.3~").unwrap(), "abc-1_2.3~");
+        assert!(matches!(segment("id", ""), Err(Error::InvalidInput(m)) if m.contains("`id`")));
+    }
+}
