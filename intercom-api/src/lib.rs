@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 #[allow(missing_docs)]
+#[rustfmt::skip]
 mod generated;
 pub mod runtime;
 

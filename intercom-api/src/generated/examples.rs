@@ -3,1373 +3,2243 @@
 /// Decodes `json` as the success response of operation `operation_id`;
 /// `None` when the operation has no JSON response.
 pub fn decode_response(operation_id: &str, json: &str) -> Option<Result<(), String>> {
-    Some(match operation_id {
-        "listAdmins" => crate::runtime::check_decode::<super::models::AdminList>(json),
-        "listActivityLogs" => crate::runtime::check_decode::<super::models::ActivityLogList>(json),
-        "retrieveAdmin" => crate::runtime::check_decode::<super::models::Admin>(json),
-        "setAwayAdmin" => crate::runtime::check_decode::<super::models::Admin>(json),
-        "identifyAdmin" => crate::runtime::check_decode::<super::models::AdminWithApp>(json),
-        "listContentImportSources" => {
-            crate::runtime::check_decode::<super::models::ContentImportSourcesList>(json)
-        }
-        "createContentImportSource" => {
-            crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-        }
-        "getContentImportSource" => {
-            crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-        }
-        "updateContentImportSource" => {
-            crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-        }
-        "listExternalPages" => {
-            crate::runtime::check_decode::<super::models::ExternalPagesList>(json)
-        }
-        "createExternalPage" => crate::runtime::check_decode::<super::models::ExternalPage>(json),
-        "deleteExternalPage" => crate::runtime::check_decode::<super::models::ExternalPage>(json),
-        "getExternalPage" => crate::runtime::check_decode::<super::models::ExternalPage>(json),
-        "updateExternalPage" => crate::runtime::check_decode::<super::models::ExternalPage>(json),
-        "listArticles" => crate::runtime::check_decode::<super::models::ArticleList>(json),
-        "createArticle" => crate::runtime::check_decode::<super::models::Article>(json),
-        "searchArticles" => {
-            crate::runtime::check_decode::<super::models::ArticleSearchResponse>(json)
-        }
-        "deleteArticle" => {
-            crate::runtime::check_decode::<super::models::DeletedArticleObject>(json)
-        }
-        "retrieveArticle" => crate::runtime::check_decode::<super::models::Article>(json),
-        "updateArticle" => crate::runtime::check_decode::<super::models::Article>(json),
-        "listAwayStatusReasons" => {
-            crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json)
-        }
-        "listCalls" => crate::runtime::check_decode::<super::models::CallList>(json),
-        "listCallsWithTranscripts" => {
-            crate::runtime::check_decode::<super::models::ListCallsWithTranscriptsResponse>(json)
-        }
-        "showCall" => crate::runtime::check_decode::<super::models::Call>(json),
-        "retrieveCompany" => crate::runtime::check_decode::<super::models::CompanyList>(json),
-        "createOrUpdateCompany" => crate::runtime::check_decode::<super::models::Company>(json),
-        "listAllCompanies" => crate::runtime::check_decode::<super::models::CompanyList>(json),
-        "scrollOverAllCompanies" => {
-            crate::runtime::check_decode::<super::models::CompanyScroll>(json)
-        }
-        "deleteCompany" => {
-            crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json)
-        }
-        "RetrieveACompanyById" => crate::runtime::check_decode::<super::models::Company>(json),
-        "UpdateCompany" => crate::runtime::check_decode::<super::models::Company>(json),
-        "ListAttachedContacts" => {
-            crate::runtime::check_decode::<super::models::CompanyAttachedContacts>(json)
-        }
-        "ListAttachedSegmentsForCompanies" => {
-            crate::runtime::check_decode::<super::models::CompanyAttachedSegments>(json)
-        }
-        "attachContactToACompany" => crate::runtime::check_decode::<super::models::Company>(json),
-        "detachContactFromACompany" => crate::runtime::check_decode::<super::models::Company>(json),
-        "ListContacts" => crate::runtime::check_decode::<super::models::ContactList>(json),
-        "CreateContact" => {
-            crate::runtime::check_decode::<super::models::CreateContactResponse>(json)
-        }
-        "ShowContactByExternalId" => {
-            crate::runtime::check_decode::<super::models::ShowContactByExternalIdResponse>(json)
-        }
-        "MergeContact" => crate::runtime::check_decode::<super::models::MergeContactResponse>(json),
-        "SearchContacts" => crate::runtime::check_decode::<super::models::ContactList>(json),
-        "DeleteContact" => crate::runtime::check_decode::<super::models::ContactDeleted>(json),
-        "ShowContact" => crate::runtime::check_decode::<super::models::ShowContactResponse>(json),
-        "UpdateContact" => {
-            crate::runtime::check_decode::<super::models::UpdateContactResponse>(json)
-        }
-        "ArchiveContact" => crate::runtime::check_decode::<super::models::ContactArchived>(json),
-        "BlockContact" => crate::runtime::check_decode::<super::models::ContactBlocked>(json),
-        "listCompaniesForAContact" => {
-            crate::runtime::check_decode::<super::models::ContactAttachedCompanies>(json)
-        }
-        "listSegmentsForAContact" => {
-            crate::runtime::check_decode::<super::models::ContactSegments>(json)
-        }
-        "listSubscriptionsForAContact" => {
-            crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
-        }
-        "listTagsForAContact" => crate::runtime::check_decode::<super::models::TagList>(json),
-        "UnarchiveContact" => {
-            crate::runtime::check_decode::<super::models::ContactUnarchived>(json)
-        }
-        "listConversations" => {
-            crate::runtime::check_decode::<super::models::ConversationList>(json)
-        }
-        "createConversation" => crate::runtime::check_decode::<super::models::Message>(json),
-        "redactConversation" => crate::runtime::check_decode::<super::models::Conversation>(json),
-        "searchConversations" => {
-            crate::runtime::check_decode::<super::models::ConversationList>(json)
-        }
-        "deleteConversation" => {
-            crate::runtime::check_decode::<super::models::ConversationDeleted>(json)
-        }
-        "retrieveConversation" => crate::runtime::check_decode::<super::models::Conversation>(json),
-        "updateConversation" => crate::runtime::check_decode::<super::models::Conversation>(json),
-        "convertConversationToTicket" => {
-            crate::runtime::check_decode::<super::models::Ticket>(json)
-        }
-        "attachContactToConversation" => {
-            crate::runtime::check_decode::<super::models::Conversation>(json)
-        }
-        "detachContactFromConversation" => {
-            crate::runtime::check_decode::<super::models::Conversation>(json)
-        }
-        "manageConversation" => crate::runtime::check_decode::<super::models::Conversation>(json),
-        "replyConversation" => crate::runtime::check_decode::<super::models::Conversation>(json),
-        "deleteCustomObjectInstancesById" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstanceDeleted>(json)
-        }
-        "getCustomObjectInstancesByExternalId" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-        }
-        "createCustomObjectInstances" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-        }
-        "deleteCustomObjectInstancesByExternalId" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstanceDeleted>(json)
-        }
-        "getCustomObjectInstancesById" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-        }
-        "lisDataAttributes" => {
-            crate::runtime::check_decode::<super::models::DataAttributeList>(json)
-        }
-        "createDataAttribute" => crate::runtime::check_decode::<super::models::DataAttribute>(json),
-        "updateDataAttribute" => crate::runtime::check_decode::<super::models::DataAttribute>(json),
-        "lisDataEvents" => crate::runtime::check_decode::<super::models::DataEventSummary>(json),
-        "cancelDataExport" => crate::runtime::check_decode::<super::models::DataExport>(json),
-        "createDataExport" => crate::runtime::check_decode::<super::models::DataExport>(json),
-        "getDataExport" => crate::runtime::check_decode::<super::models::DataExport>(json),
-        "submitFinCsat" => {
-            crate::runtime::check_decode::<super::models::SubmitFinCsatResponse>(json)
-        }
-        "replyToFin" => crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json),
-        "startFinConversation" => {
-            crate::runtime::check_decode::<super::models::StartFinConversationResponse>(json)
-        }
-        "listAllCollections" => crate::runtime::check_decode::<super::models::CollectionList>(json),
-        "createCollection" => crate::runtime::check_decode::<super::models::Collection>(json),
-        "deleteCollection" => {
-            crate::runtime::check_decode::<super::models::DeletedCollectionObject>(json)
-        }
-        "retrieveCollection" => crate::runtime::check_decode::<super::models::Collection>(json),
-        "updateCollection" => crate::runtime::check_decode::<super::models::Collection>(json),
-        "listHelpCenters" => crate::runtime::check_decode::<super::models::HelpCenterList>(json),
-        "retrieveHelpCenter" => crate::runtime::check_decode::<super::models::HelpCenter>(json),
-        "listInternalArticles" => {
-            crate::runtime::check_decode::<super::models::InternalArticleList>(json)
-        }
-        "createInternalArticle" => {
-            crate::runtime::check_decode::<super::models::InternalArticle>(json)
-        }
-        "searchInternalArticles" => {
-            crate::runtime::check_decode::<super::models::InternalArticleSearchResponse>(json)
-        }
-        "deleteInternalArticle" => {
-            crate::runtime::check_decode::<super::models::DeletedInternalArticleObject>(json)
-        }
-        "retrieveInternalArticle" => {
-            crate::runtime::check_decode::<super::models::InternalArticle>(json)
-        }
-        "updateInternalArticle" => {
-            crate::runtime::check_decode::<super::models::InternalArticle>(json)
-        }
-        "getIpAllowlist" => crate::runtime::check_decode::<super::models::IpAllowlist>(json),
-        "updateIpAllowlist" => crate::runtime::check_decode::<super::models::IpAllowlist>(json),
-        "jobsStatus" => crate::runtime::check_decode::<super::models::Jobs>(json),
-        "createMessage" => crate::runtime::check_decode::<super::models::Message>(json),
-        "listNewsItems" => crate::runtime::check_decode::<super::models::PaginatedResponse>(json),
-        "createNewsItem" => crate::runtime::check_decode::<super::models::NewsItem>(json),
-        "deleteNewsItem" => crate::runtime::check_decode::<super::models::DeletedObject>(json),
-        "retrieveNewsItem" => crate::runtime::check_decode::<super::models::NewsItem>(json),
-        "updateNewsItem" => crate::runtime::check_decode::<super::models::NewsItem>(json),
-        "listNewsfeeds" => crate::runtime::check_decode::<super::models::PaginatedResponse>(json),
-        "retrieveNewsfeed" => crate::runtime::check_decode::<super::models::Newsfeed>(json),
-        "listLiveNewsfeedItems" => {
-            crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
-        }
-        "listNotes" => crate::runtime::check_decode::<super::models::NoteList>(json),
-        "createNote" => crate::runtime::check_decode::<super::models::Note>(json),
-        "retrieveNote" => crate::runtime::check_decode::<super::models::Note>(json),
-        "post_export_reporting_data_enqueue" => crate::runtime::check_decode::<
-            super::models::PostExportReportingDataEnqueueResponse,
-        >(json),
-        "get_export_reporting_data_get_datasets" => crate::runtime::check_decode::<
-            super::models::GetExportReportingDataGetDatasetsResponse,
-        >(json),
-        "get_export_reporting_data_by_job_identifier" => crate::runtime::check_decode::<
-            super::models::GetExportReportingDataByJobIdentifierResponse,
-        >(json),
-        "listSegments" => crate::runtime::check_decode::<super::models::SegmentList>(json),
-        "retrieveSegment" => crate::runtime::check_decode::<super::models::Segment>(json),
-        "attachSubscriptionTypeToContact" => {
-            crate::runtime::check_decode::<super::models::SubscriptionType>(json)
-        }
-        "detachSubscriptionTypeToContact" => {
-            crate::runtime::check_decode::<super::models::SubscriptionType>(json)
-        }
-        "listSubscriptionTypes" => {
-            crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
-        }
-        "createPhoneSwitch" => crate::runtime::check_decode::<super::models::PhoneSwitch>(json),
-        "attachTagToContact" => crate::runtime::check_decode::<super::models::Tag>(json),
-        "detachTagFromContact" => crate::runtime::check_decode::<super::models::Tag>(json),
-        "attachTagToConversation" => crate::runtime::check_decode::<super::models::Tag>(json),
-        "detachTagFromConversation" => crate::runtime::check_decode::<super::models::Tag>(json),
-        "listTags" => crate::runtime::check_decode::<super::models::TagList>(json),
-        "createTag" => crate::runtime::check_decode::<super::models::TagBasic>(json),
-        "findTag" => crate::runtime::check_decode::<super::models::TagBasic>(json),
-        "attachTagToTicket" => crate::runtime::check_decode::<super::models::Tag>(json),
-        "detachTagFromTicket" => crate::runtime::check_decode::<super::models::Tag>(json),
-        "listTeams" => crate::runtime::check_decode::<super::models::TeamList>(json),
-        "retrieveTeam" => crate::runtime::check_decode::<super::models::Team>(json),
-        "listTicketStates" => crate::runtime::check_decode::<super::models::TicketStateList>(json),
-        "createTicketTypeAttribute" => {
-            crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
-        }
-        "updateTicketTypeAttribute" => {
-            crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
-        }
-        "listTicketTypes" => crate::runtime::check_decode::<super::models::TicketTypeList>(json),
-        "createTicketType" => crate::runtime::check_decode::<super::models::TicketType>(json),
-        "getTicketType" => crate::runtime::check_decode::<super::models::TicketType>(json),
-        "updateTicketType" => crate::runtime::check_decode::<super::models::TicketType>(json),
-        "createTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-        "enqueueCreateTicket" => crate::runtime::check_decode::<super::models::Jobs>(json),
-        "searchTickets" => crate::runtime::check_decode::<super::models::TicketList>(json),
-        "deleteTicket" => crate::runtime::check_decode::<super::models::TicketDeleted>(json),
-        "getTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-        "updateTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-        "replyTicket" => crate::runtime::check_decode::<super::models::TicketReply>(json),
-        "retrieveVisitorWithUserId" => crate::runtime::check_decode::<super::models::Visitor>(json),
-        "updateVisitor" => crate::runtime::check_decode::<super::models::Visitor>(json),
-        "convertVisitor" => crate::runtime::check_decode::<super::models::Contact>(json),
-        _ => return None,
-    })
+    Some(
+        match operation_id {
+            "listAdmins" => {
+                crate::runtime::check_decode::<super::models::AdminList>(json)
+            }
+            "listActivityLogs" => {
+                crate::runtime::check_decode::<super::models::ActivityLogList>(json)
+            }
+            "retrieveAdmin" => crate::runtime::check_decode::<super::models::Admin>(json),
+            "setAwayAdmin" => crate::runtime::check_decode::<super::models::Admin>(json),
+            "identifyAdmin" => {
+                crate::runtime::check_decode::<super::models::AdminWithApp>(json)
+            }
+            "listContentImportSources" => {
+                crate::runtime::check_decode::<
+                    super::models::ContentImportSourcesList,
+                >(json)
+            }
+            "createContentImportSource" => {
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
+            }
+            "getContentImportSource" => {
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
+            }
+            "updateContentImportSource" => {
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
+            }
+            "listExternalPages" => {
+                crate::runtime::check_decode::<super::models::ExternalPagesList>(json)
+            }
+            "createExternalPage" => {
+                crate::runtime::check_decode::<super::models::ExternalPage>(json)
+            }
+            "deleteExternalPage" => {
+                crate::runtime::check_decode::<super::models::ExternalPage>(json)
+            }
+            "getExternalPage" => {
+                crate::runtime::check_decode::<super::models::ExternalPage>(json)
+            }
+            "updateExternalPage" => {
+                crate::runtime::check_decode::<super::models::ExternalPage>(json)
+            }
+            "listArticles" => {
+                crate::runtime::check_decode::<super::models::ArticleList>(json)
+            }
+            "createArticle" => {
+                crate::runtime::check_decode::<super::models::Article>(json)
+            }
+            "searchArticles" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchResponse,
+                >(json)
+            }
+            "deleteArticle" => {
+                crate::runtime::check_decode::<super::models::DeletedArticleObject>(json)
+            }
+            "retrieveArticle" => {
+                crate::runtime::check_decode::<super::models::Article>(json)
+            }
+            "updateArticle" => {
+                crate::runtime::check_decode::<super::models::Article>(json)
+            }
+            "listAwayStatusReasons" => {
+                crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json)
+            }
+            "listCalls" => crate::runtime::check_decode::<super::models::CallList>(json),
+            "listCallsWithTranscripts" => {
+                crate::runtime::check_decode::<
+                    super::models::ListCallsWithTranscriptsResponse,
+                >(json)
+            }
+            "showCall" => crate::runtime::check_decode::<super::models::Call>(json),
+            "retrieveCompany" => {
+                crate::runtime::check_decode::<super::models::CompanyList>(json)
+            }
+            "createOrUpdateCompany" => {
+                crate::runtime::check_decode::<super::models::Company>(json)
+            }
+            "listAllCompanies" => {
+                crate::runtime::check_decode::<super::models::CompanyList>(json)
+            }
+            "scrollOverAllCompanies" => {
+                crate::runtime::check_decode::<super::models::CompanyScroll>(json)
+            }
+            "deleteCompany" => {
+                crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json)
+            }
+            "RetrieveACompanyById" => {
+                crate::runtime::check_decode::<super::models::Company>(json)
+            }
+            "UpdateCompany" => {
+                crate::runtime::check_decode::<super::models::Company>(json)
+            }
+            "ListAttachedContacts" => {
+                crate::runtime::check_decode::<
+                    super::models::CompanyAttachedContacts,
+                >(json)
+            }
+            "ListAttachedSegmentsForCompanies" => {
+                crate::runtime::check_decode::<
+                    super::models::CompanyAttachedSegments,
+                >(json)
+            }
+            "attachContactToACompany" => {
+                crate::runtime::check_decode::<super::models::Company>(json)
+            }
+            "detachContactFromACompany" => {
+                crate::runtime::check_decode::<super::models::Company>(json)
+            }
+            "ListContacts" => {
+                crate::runtime::check_decode::<super::models::ContactList>(json)
+            }
+            "CreateContact" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateContactResponse,
+                >(json)
+            }
+            "ShowContactByExternalId" => {
+                crate::runtime::check_decode::<
+                    super::models::ShowContactByExternalIdResponse,
+                >(json)
+            }
+            "MergeContact" => {
+                crate::runtime::check_decode::<super::models::MergeContactResponse>(json)
+            }
+            "SearchContacts" => {
+                crate::runtime::check_decode::<super::models::ContactList>(json)
+            }
+            "DeleteContact" => {
+                crate::runtime::check_decode::<super::models::ContactDeleted>(json)
+            }
+            "ShowContact" => {
+                crate::runtime::check_decode::<super::models::ShowContactResponse>(json)
+            }
+            "UpdateContact" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateContactResponse,
+                >(json)
+            }
+            "ArchiveContact" => {
+                crate::runtime::check_decode::<super::models::ContactArchived>(json)
+            }
+            "BlockContact" => {
+                crate::runtime::check_decode::<super::models::ContactBlocked>(json)
+            }
+            "listCompaniesForAContact" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactAttachedCompanies,
+                >(json)
+            }
+            "listSegmentsForAContact" => {
+                crate::runtime::check_decode::<super::models::ContactSegments>(json)
+            }
+            "listSubscriptionsForAContact" => {
+                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
+            }
+            "listTagsForAContact" => {
+                crate::runtime::check_decode::<super::models::TagList>(json)
+            }
+            "UnarchiveContact" => {
+                crate::runtime::check_decode::<super::models::ContactUnarchived>(json)
+            }
+            "listConversations" => {
+                crate::runtime::check_decode::<super::models::ConversationList>(json)
+            }
+            "createConversation" => {
+                crate::runtime::check_decode::<super::models::Message>(json)
+            }
+            "redactConversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "searchConversations" => {
+                crate::runtime::check_decode::<super::models::ConversationList>(json)
+            }
+            "deleteConversation" => {
+                crate::runtime::check_decode::<super::models::ConversationDeleted>(json)
+            }
+            "retrieveConversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "updateConversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "convertConversationToTicket" => {
+                crate::runtime::check_decode::<super::models::Ticket>(json)
+            }
+            "attachContactToConversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "detachContactFromConversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "manageConversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "replyConversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "deleteCustomObjectInstancesById" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomObjectInstanceDeleted,
+                >(json)
+            }
+            "getCustomObjectInstancesByExternalId" => {
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
+            }
+            "createCustomObjectInstances" => {
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
+            }
+            "deleteCustomObjectInstancesByExternalId" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomObjectInstanceDeleted,
+                >(json)
+            }
+            "getCustomObjectInstancesById" => {
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
+            }
+            "lisDataAttributes" => {
+                crate::runtime::check_decode::<super::models::DataAttributeList>(json)
+            }
+            "createDataAttribute" => {
+                crate::runtime::check_decode::<super::models::DataAttribute>(json)
+            }
+            "updateDataAttribute" => {
+                crate::runtime::check_decode::<super::models::DataAttribute>(json)
+            }
+            "lisDataEvents" => {
+                crate::runtime::check_decode::<super::models::DataEventSummary>(json)
+            }
+            "cancelDataExport" => {
+                crate::runtime::check_decode::<super::models::DataExport>(json)
+            }
+            "createDataExport" => {
+                crate::runtime::check_decode::<super::models::DataExport>(json)
+            }
+            "getDataExport" => {
+                crate::runtime::check_decode::<super::models::DataExport>(json)
+            }
+            "submitFinCsat" => {
+                crate::runtime::check_decode::<
+                    super::models::SubmitFinCsatResponse,
+                >(json)
+            }
+            "replyToFin" => {
+                crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json)
+            }
+            "startFinConversation" => {
+                crate::runtime::check_decode::<
+                    super::models::StartFinConversationResponse,
+                >(json)
+            }
+            "listAllCollections" => {
+                crate::runtime::check_decode::<super::models::CollectionList>(json)
+            }
+            "createCollection" => {
+                crate::runtime::check_decode::<super::models::Collection>(json)
+            }
+            "deleteCollection" => {
+                crate::runtime::check_decode::<
+                    super::models::DeletedCollectionObject,
+                >(json)
+            }
+            "retrieveCollection" => {
+                crate::runtime::check_decode::<super::models::Collection>(json)
+            }
+            "updateCollection" => {
+                crate::runtime::check_decode::<super::models::Collection>(json)
+            }
+            "listHelpCenters" => {
+                crate::runtime::check_decode::<super::models::HelpCenterList>(json)
+            }
+            "retrieveHelpCenter" => {
+                crate::runtime::check_decode::<super::models::HelpCenter>(json)
+            }
+            "listInternalArticles" => {
+                crate::runtime::check_decode::<super::models::InternalArticleList>(json)
+            }
+            "createInternalArticle" => {
+                crate::runtime::check_decode::<super::models::InternalArticle>(json)
+            }
+            "searchInternalArticles" => {
+                crate::runtime::check_decode::<
+                    super::models::InternalArticleSearchResponse,
+                >(json)
+            }
+            "deleteInternalArticle" => {
+                crate::runtime::check_decode::<
+                    super::models::DeletedInternalArticleObject,
+                >(json)
+            }
+            "retrieveInternalArticle" => {
+                crate::runtime::check_decode::<super::models::InternalArticle>(json)
+            }
+            "updateInternalArticle" => {
+                crate::runtime::check_decode::<super::models::InternalArticle>(json)
+            }
+            "getIpAllowlist" => {
+                crate::runtime::check_decode::<super::models::IpAllowlist>(json)
+            }
+            "updateIpAllowlist" => {
+                crate::runtime::check_decode::<super::models::IpAllowlist>(json)
+            }
+            "jobsStatus" => crate::runtime::check_decode::<super::models::Jobs>(json),
+            "createMessage" => {
+                crate::runtime::check_decode::<super::models::Message>(json)
+            }
+            "listNewsItems" => {
+                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
+            }
+            "createNewsItem" => {
+                crate::runtime::check_decode::<super::models::NewsItem>(json)
+            }
+            "deleteNewsItem" => {
+                crate::runtime::check_decode::<super::models::DeletedObject>(json)
+            }
+            "retrieveNewsItem" => {
+                crate::runtime::check_decode::<super::models::NewsItem>(json)
+            }
+            "updateNewsItem" => {
+                crate::runtime::check_decode::<super::models::NewsItem>(json)
+            }
+            "listNewsfeeds" => {
+                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
+            }
+            "retrieveNewsfeed" => {
+                crate::runtime::check_decode::<super::models::Newsfeed>(json)
+            }
+            "listLiveNewsfeedItems" => {
+                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
+            }
+            "listNotes" => crate::runtime::check_decode::<super::models::NoteList>(json),
+            "createNote" => crate::runtime::check_decode::<super::models::Note>(json),
+            "retrieveNote" => crate::runtime::check_decode::<super::models::Note>(json),
+            "post_export_reporting_data_enqueue" => {
+                crate::runtime::check_decode::<
+                    super::models::PostExportReportingDataEnqueueResponse,
+                >(json)
+            }
+            "get_export_reporting_data_get_datasets" => {
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataGetDatasetsResponse,
+                >(json)
+            }
+            "get_export_reporting_data_by_job_identifier" => {
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataByJobIdentifierResponse,
+                >(json)
+            }
+            "listSegments" => {
+                crate::runtime::check_decode::<super::models::SegmentList>(json)
+            }
+            "retrieveSegment" => {
+                crate::runtime::check_decode::<super::models::Segment>(json)
+            }
+            "attachSubscriptionTypeToContact" => {
+                crate::runtime::check_decode::<super::models::SubscriptionType>(json)
+            }
+            "detachSubscriptionTypeToContact" => {
+                crate::runtime::check_decode::<super::models::SubscriptionType>(json)
+            }
+            "listSubscriptionTypes" => {
+                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
+            }
+            "createPhoneSwitch" => {
+                crate::runtime::check_decode::<super::models::PhoneSwitch>(json)
+            }
+            "attachTagToContact" => {
+                crate::runtime::check_decode::<super::models::Tag>(json)
+            }
+            "detachTagFromContact" => {
+                crate::runtime::check_decode::<super::models::Tag>(json)
+            }
+            "attachTagToConversation" => {
+                crate::runtime::check_decode::<super::models::Tag>(json)
+            }
+            "detachTagFromConversation" => {
+                crate::runtime::check_decode::<super::models::Tag>(json)
+            }
+            "listTags" => crate::runtime::check_decode::<super::models::TagList>(json),
+            "createTag" => crate::runtime::check_decode::<super::models::TagBasic>(json),
+            "findTag" => crate::runtime::check_decode::<super::models::TagBasic>(json),
+            "attachTagToTicket" => {
+                crate::runtime::check_decode::<super::models::Tag>(json)
+            }
+            "detachTagFromTicket" => {
+                crate::runtime::check_decode::<super::models::Tag>(json)
+            }
+            "listTeams" => crate::runtime::check_decode::<super::models::TeamList>(json),
+            "retrieveTeam" => crate::runtime::check_decode::<super::models::Team>(json),
+            "listTicketStates" => {
+                crate::runtime::check_decode::<super::models::TicketStateList>(json)
+            }
+            "createTicketTypeAttribute" => {
+                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
+            }
+            "updateTicketTypeAttribute" => {
+                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
+            }
+            "listTicketTypes" => {
+                crate::runtime::check_decode::<super::models::TicketTypeList>(json)
+            }
+            "createTicketType" => {
+                crate::runtime::check_decode::<super::models::TicketType>(json)
+            }
+            "getTicketType" => {
+                crate::runtime::check_decode::<super::models::TicketType>(json)
+            }
+            "updateTicketType" => {
+                crate::runtime::check_decode::<super::models::TicketType>(json)
+            }
+            "createTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
+            "enqueueCreateTicket" => {
+                crate::runtime::check_decode::<super::models::Jobs>(json)
+            }
+            "searchTickets" => {
+                crate::runtime::check_decode::<super::models::TicketList>(json)
+            }
+            "deleteTicket" => {
+                crate::runtime::check_decode::<super::models::TicketDeleted>(json)
+            }
+            "getTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
+            "updateTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
+            "replyTicket" => {
+                crate::runtime::check_decode::<super::models::TicketReply>(json)
+            }
+            "retrieveVisitorWithUserId" => {
+                crate::runtime::check_decode::<super::models::Visitor>(json)
+            }
+            "updateVisitor" => {
+                crate::runtime::check_decode::<super::models::Visitor>(json)
+            }
+            "convertVisitor" => {
+                crate::runtime::check_decode::<super::models::Contact>(json)
+            }
+            _ => return None,
+        },
+    )
 }
 /// Decodes `json` as the generated type named `type_name`; `None` for an unknown name.
 pub fn decode_type(type_name: &str, json: &str) -> Option<Result<(), String>> {
-    Some(match type_name {
-        "ActivityLog" => crate::runtime::check_decode::<super::models::ActivityLog>(json),
-        "ActivityLogActivityType" => {
-            crate::runtime::check_decode::<super::models::ActivityLogActivityType>(json)
-        }
-        "ActivityLogList" => crate::runtime::check_decode::<super::models::ActivityLogList>(json),
-        "ActivityLogMetadata" => {
-            crate::runtime::check_decode::<super::models::ActivityLogMetadata>(json)
-        }
-        "ActivityLogMetadataChangesValue" => {
-            crate::runtime::check_decode::<super::models::ActivityLogMetadataChangesValue>(json)
-        }
-        "ActivityLogMetadataTeam" => {
-            crate::runtime::check_decode::<super::models::ActivityLogMetadataTeam>(json)
-        }
-        "ActivityLogPerformedBy" => {
-            crate::runtime::check_decode::<super::models::ActivityLogPerformedBy>(json)
-        }
-        "AddressableList" => crate::runtime::check_decode::<super::models::AddressableList>(json),
-        "Admin" => crate::runtime::check_decode::<super::models::Admin>(json),
-        "AdminList" => crate::runtime::check_decode::<super::models::AdminList>(json),
-        "AdminPriorityLevel" => {
-            crate::runtime::check_decode::<super::models::AdminPriorityLevel>(json)
-        }
-        "AdminReplyConversationRequest" => {
-            crate::runtime::check_decode::<super::models::AdminReplyConversationRequest>(json)
-        }
-        "AdminReplyConversationRequestMessageType" => crate::runtime::check_decode::<
-            super::models::AdminReplyConversationRequestMessageType,
-        >(json),
-        "AdminReplyTicketRequest" => {
-            crate::runtime::check_decode::<super::models::AdminReplyTicketRequest>(json)
-        }
-        "AdminReplyTicketRequestMessageType" => {
-            crate::runtime::check_decode::<super::models::AdminReplyTicketRequestMessageType>(json)
-        }
-        "AdminReplyTicketRequestReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::AdminReplyTicketRequestReplyOptionsItem,
-        >(json),
-        "AdminWithApp" => crate::runtime::check_decode::<super::models::AdminWithApp>(json),
-        "AdminWithAppAvatar" => {
-            crate::runtime::check_decode::<super::models::AdminWithAppAvatar>(json)
-        }
-        "AiAgent" => crate::runtime::check_decode::<super::models::AiAgent>(json),
-        "AiAgentLastAnswerType" => {
-            crate::runtime::check_decode::<super::models::AiAgentLastAnswerType>(json)
-        }
-        "AiAgentResolutionState" => {
-            crate::runtime::check_decode::<super::models::AiAgentResolutionState>(json)
-        }
-        "AiAgentSourceType" => {
-            crate::runtime::check_decode::<super::models::AiAgentSourceType>(json)
-        }
-        "App" => crate::runtime::check_decode::<super::models::App>(json),
-        "Article" => crate::runtime::check_decode::<super::models::Article>(json),
-        "ArticleContent" => crate::runtime::check_decode::<super::models::ArticleContent>(json),
-        "ArticleContentState" => {
-            crate::runtime::check_decode::<super::models::ArticleContentState>(json)
-        }
-        "ArticleList" => crate::runtime::check_decode::<super::models::ArticleList>(json),
-        "ArticleListItem" => crate::runtime::check_decode::<super::models::ArticleListItem>(json),
-        "ArticleListItemState" => {
-            crate::runtime::check_decode::<super::models::ArticleListItemState>(json)
-        }
-        "ArticleSearchHighlights" => {
-            crate::runtime::check_decode::<super::models::ArticleSearchHighlights>(json)
-        }
-        "ArticleSearchHighlightsHighlightedSummaryItemItem" => crate::runtime::check_decode::<
-            super::models::ArticleSearchHighlightsHighlightedSummaryItemItem,
-        >(json),
-        "ArticleSearchHighlightsHighlightedSummaryItemItemType" => crate::runtime::check_decode::<
-            super::models::ArticleSearchHighlightsHighlightedSummaryItemItemType,
-        >(json),
-        "ArticleSearchHighlightsHighlightedTitleItem" => crate::runtime::check_decode::<
-            super::models::ArticleSearchHighlightsHighlightedTitleItem,
-        >(json),
-        "ArticleSearchHighlightsHighlightedTitleItemType" => crate::runtime::check_decode::<
-            super::models::ArticleSearchHighlightsHighlightedTitleItemType,
-        >(json),
-        "ArticleSearchResponse" => {
-            crate::runtime::check_decode::<super::models::ArticleSearchResponse>(json)
-        }
-        "ArticleSearchResponseData" => {
-            crate::runtime::check_decode::<super::models::ArticleSearchResponseData>(json)
-        }
-        "ArticleState" => crate::runtime::check_decode::<super::models::ArticleState>(json),
-        "ArticleStatistics" => {
-            crate::runtime::check_decode::<super::models::ArticleStatistics>(json)
-        }
-        "ArticleTranslatedContent" => {
-            crate::runtime::check_decode::<super::models::ArticleTranslatedContent>(json)
-        }
-        "AssignConversationRequest" => {
-            crate::runtime::check_decode::<super::models::AssignConversationRequest>(json)
-        }
-        "AssignConversationRequestType" => {
-            crate::runtime::check_decode::<super::models::AssignConversationRequestType>(json)
-        }
-        "AttachContactToACompanyRequest" => {
-            crate::runtime::check_decode::<super::models::AttachContactToACompanyRequest>(json)
-        }
-        "AttachContactToConversationRequest" => {
-            crate::runtime::check_decode::<super::models::AttachContactToConversationRequest>(json)
-        }
-        "AttachContactToConversationRequestCustomer" => crate::runtime::check_decode::<
-            super::models::AttachContactToConversationRequestCustomer,
-        >(json),
-        "AttachContactToConversationRequestCustomerEmail" => crate::runtime::check_decode::<
-            super::models::AttachContactToConversationRequestCustomerEmail,
-        >(json),
-        "AttachContactToConversationRequestCustomerIntercomUserId" => {
-            crate::runtime::check_decode::<
-                super::models::AttachContactToConversationRequestCustomerIntercomUserId,
-            >(json)
-        }
-        "AttachContactToConversationRequestCustomerUserId" => crate::runtime::check_decode::<
-            super::models::AttachContactToConversationRequestCustomerUserId,
-        >(json),
-        "AttachSubscriptionTypeToContactRequest" => crate::runtime::check_decode::<
-            super::models::AttachSubscriptionTypeToContactRequest,
-        >(json),
-        "AttachTagToContactRequest" => {
-            crate::runtime::check_decode::<super::models::AttachTagToContactRequest>(json)
-        }
-        "AttachTagToConversationRequest" => {
-            crate::runtime::check_decode::<super::models::AttachTagToConversationRequest>(json)
-        }
-        "AttachTagToTicketRequest" => {
-            crate::runtime::check_decode::<super::models::AttachTagToTicketRequest>(json)
-        }
-        "AwayStatusReason" => crate::runtime::check_decode::<super::models::AwayStatusReason>(json),
-        "AwayStatusReasonList" => {
-            crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json)
-        }
-        "Call" => crate::runtime::check_decode::<super::models::Call>(json),
-        "CallList" => crate::runtime::check_decode::<super::models::CallList>(json),
-        "CloseConversationRequest" => {
-            crate::runtime::check_decode::<super::models::CloseConversationRequest>(json)
-        }
-        "Collection" => crate::runtime::check_decode::<super::models::Collection>(json),
-        "CollectionList" => crate::runtime::check_decode::<super::models::CollectionList>(json),
-        "Company" => crate::runtime::check_decode::<super::models::Company>(json),
-        "CompanyAttachedContacts" => {
-            crate::runtime::check_decode::<super::models::CompanyAttachedContacts>(json)
-        }
-        "CompanyAttachedSegments" => {
-            crate::runtime::check_decode::<super::models::CompanyAttachedSegments>(json)
-        }
-        "CompanyData" => crate::runtime::check_decode::<super::models::CompanyData>(json),
-        "CompanyList" => crate::runtime::check_decode::<super::models::CompanyList>(json),
-        "CompanyPlan" => crate::runtime::check_decode::<super::models::CompanyPlan>(json),
-        "CompanyScroll" => crate::runtime::check_decode::<super::models::CompanyScroll>(json),
-        "CompanySegments" => crate::runtime::check_decode::<super::models::CompanySegments>(json),
-        "CompanyTags" => crate::runtime::check_decode::<super::models::CompanyTags>(json),
-        "Contact" => crate::runtime::check_decode::<super::models::Contact>(json),
-        "ContactArchived" => crate::runtime::check_decode::<super::models::ContactArchived>(json),
-        "ContactAttachedCompanies" => {
-            crate::runtime::check_decode::<super::models::ContactAttachedCompanies>(json)
-        }
-        "ContactAvatar" => crate::runtime::check_decode::<super::models::ContactAvatar>(json),
-        "ContactBlocked" => crate::runtime::check_decode::<super::models::ContactBlocked>(json),
-        "ContactCompanies" => crate::runtime::check_decode::<super::models::ContactCompanies>(json),
-        "ContactDeleted" => crate::runtime::check_decode::<super::models::ContactDeleted>(json),
-        "ContactList" => crate::runtime::check_decode::<super::models::ContactList>(json),
-        "ContactLocation" => crate::runtime::check_decode::<super::models::ContactLocation>(json),
-        "ContactNotes" => crate::runtime::check_decode::<super::models::ContactNotes>(json),
-        "ContactReference" => crate::runtime::check_decode::<super::models::ContactReference>(json),
-        "ContactReplyBaseRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyBaseRequest>(json)
-        }
-        "ContactReplyBaseRequestReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::ContactReplyBaseRequestReplyOptionsItem,
-        >(json),
-        "ContactReplyConversationRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyConversationRequest>(json)
-        }
-        "ContactReplyEmailRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyEmailRequest>(json)
-        }
-        "ContactReplyEmailRequestReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::ContactReplyEmailRequestReplyOptionsItem,
-        >(json),
-        "ContactReplyIntercomUserIdRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyIntercomUserIdRequest>(json)
-        }
-        "ContactReplyIntercomUserIdRequestReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::ContactReplyIntercomUserIdRequestReplyOptionsItem,
-        >(json),
-        "ContactReplyTicketEmailRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyTicketEmailRequest>(json)
-        }
-        "ContactReplyTicketEmailRequestReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::ContactReplyTicketEmailRequestReplyOptionsItem,
-        >(json),
-        "ContactReplyTicketIntercomUserIdRequest" => crate::runtime::check_decode::<
-            super::models::ContactReplyTicketIntercomUserIdRequest,
-        >(json),
-        "ContactReplyTicketIntercomUserIdRequestReplyOptionsItem" => {
-            crate::runtime::check_decode::<
-                super::models::ContactReplyTicketIntercomUserIdRequestReplyOptionsItem,
-            >(json)
-        }
-        "ContactReplyTicketRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyTicketRequest>(json)
-        }
-        "ContactReplyTicketUserIdRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyTicketUserIdRequest>(json)
-        }
-        "ContactReplyTicketUserIdRequestReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::ContactReplyTicketUserIdRequestReplyOptionsItem,
-        >(json),
-        "ContactReplyUserIdRequest" => {
-            crate::runtime::check_decode::<super::models::ContactReplyUserIdRequest>(json)
-        }
-        "ContactReplyUserIdRequestReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::ContactReplyUserIdRequestReplyOptionsItem,
-        >(json),
-        "ContactSegments" => crate::runtime::check_decode::<super::models::ContactSegments>(json),
-        "ContactSocialProfiles" => {
-            crate::runtime::check_decode::<super::models::ContactSocialProfiles>(json)
-        }
-        "ContactSubscriptionTypes" => {
-            crate::runtime::check_decode::<super::models::ContactSubscriptionTypes>(json)
-        }
-        "ContactTags" => crate::runtime::check_decode::<super::models::ContactTags>(json),
-        "ContactUnarchived" => {
-            crate::runtime::check_decode::<super::models::ContactUnarchived>(json)
-        }
-        "ContentImportSource" => {
-            crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-        }
-        "ContentImportSourceStatus" => {
-            crate::runtime::check_decode::<super::models::ContentImportSourceStatus>(json)
-        }
-        "ContentImportSourceSyncBehavior" => {
-            crate::runtime::check_decode::<super::models::ContentImportSourceSyncBehavior>(json)
-        }
-        "ContentImportSourcesList" => {
-            crate::runtime::check_decode::<super::models::ContentImportSourcesList>(json)
-        }
-        "ContentSource" => crate::runtime::check_decode::<super::models::ContentSource>(json),
-        "ContentSourceContentType" => {
-            crate::runtime::check_decode::<super::models::ContentSourceContentType>(json)
-        }
-        "ContentSourcesList" => {
-            crate::runtime::check_decode::<super::models::ContentSourcesList>(json)
-        }
-        "Conversation" => crate::runtime::check_decode::<super::models::Conversation>(json),
-        "ConversationAttachmentFiles" => {
-            crate::runtime::check_decode::<super::models::ConversationAttachmentFiles>(json)
-        }
-        "ConversationAttributeUpdatedByAdmin" => {
-            crate::runtime::check_decode::<super::models::ConversationAttributeUpdatedByAdmin>(json)
-        }
-        "ConversationAttributeUpdatedByAdminAttribute" => crate::runtime::check_decode::<
-            super::models::ConversationAttributeUpdatedByAdminAttribute,
-        >(json),
-        "ConversationAttributeUpdatedByAdminValue" => crate::runtime::check_decode::<
-            super::models::ConversationAttributeUpdatedByAdminValue,
-        >(json),
-        "ConversationAttributeUpdatedByWorkflow" => crate::runtime::check_decode::<
-            super::models::ConversationAttributeUpdatedByWorkflow,
-        >(json),
-        "ConversationAttributeUpdatedByWorkflowAttribute" => crate::runtime::check_decode::<
-            super::models::ConversationAttributeUpdatedByWorkflowAttribute,
-        >(json),
-        "ConversationAttributeUpdatedByWorkflowValue" => crate::runtime::check_decode::<
-            super::models::ConversationAttributeUpdatedByWorkflowValue,
-        >(json),
-        "ConversationAttributeUpdatedByWorkflowWorkflow" => crate::runtime::check_decode::<
-            super::models::ConversationAttributeUpdatedByWorkflowWorkflow,
-        >(json),
-        "ConversationContacts" => {
-            crate::runtime::check_decode::<super::models::ConversationContacts>(json)
-        }
-        "ConversationDeleted" => {
-            crate::runtime::check_decode::<super::models::ConversationDeleted>(json)
-        }
-        "ConversationFirstContactReply" => {
-            crate::runtime::check_decode::<super::models::ConversationFirstContactReply>(json)
-        }
-        "ConversationList" => crate::runtime::check_decode::<super::models::ConversationList>(json),
-        "ConversationListItem" => {
-            crate::runtime::check_decode::<super::models::ConversationListItem>(json)
-        }
-        "ConversationListItemPriority" => {
-            crate::runtime::check_decode::<super::models::ConversationListItemPriority>(json)
-        }
-        "ConversationListItemState" => {
-            crate::runtime::check_decode::<super::models::ConversationListItemState>(json)
-        }
-        "ConversationPart" => crate::runtime::check_decode::<super::models::ConversationPart>(json),
-        "ConversationPartAuthor" => {
-            crate::runtime::check_decode::<super::models::ConversationPartAuthor>(json)
-        }
-        "ConversationPartMetadata" => {
-            crate::runtime::check_decode::<super::models::ConversationPartMetadata>(json)
-        }
-        "ConversationPartMetadataQuickReplyOptionsItem" => crate::runtime::check_decode::<
-            super::models::ConversationPartMetadataQuickReplyOptionsItem,
-        >(json),
-        "ConversationPartState" => {
-            crate::runtime::check_decode::<super::models::ConversationPartState>(json)
-        }
-        "ConversationParts" => {
-            crate::runtime::check_decode::<super::models::ConversationParts>(json)
-        }
-        "ConversationPriority" => {
-            crate::runtime::check_decode::<super::models::ConversationPriority>(json)
-        }
-        "ConversationRating" => {
-            crate::runtime::check_decode::<super::models::ConversationRating>(json)
-        }
-        "ConversationResponseTime" => {
-            crate::runtime::check_decode::<super::models::ConversationResponseTime>(json)
-        }
-        "ConversationSource" => {
-            crate::runtime::check_decode::<super::models::ConversationSource>(json)
-        }
-        "ConversationSourceType" => {
-            crate::runtime::check_decode::<super::models::ConversationSourceType>(json)
-        }
-        "ConversationState" => {
-            crate::runtime::check_decode::<super::models::ConversationState>(json)
-        }
-        "ConversationStatistics" => {
-            crate::runtime::check_decode::<super::models::ConversationStatistics>(json)
-        }
-        "ConversationTeammates" => {
-            crate::runtime::check_decode::<super::models::ConversationTeammates>(json)
-        }
-        "ConvertConversationToTicketRequest" => {
-            crate::runtime::check_decode::<super::models::ConvertConversationToTicketRequest>(json)
-        }
-        "ConvertVisitorRequest" => {
-            crate::runtime::check_decode::<super::models::ConvertVisitorRequest>(json)
-        }
-        "ConvertVisitorRequestUser" => {
-            crate::runtime::check_decode::<super::models::ConvertVisitorRequestUser>(json)
-        }
-        "ConvertVisitorRequestVisitor" => {
-            crate::runtime::check_decode::<super::models::ConvertVisitorRequestVisitor>(json)
-        }
-        "CreateArticleRequest" => {
-            crate::runtime::check_decode::<super::models::CreateArticleRequest>(json)
-        }
-        "CreateArticleRequestState" => {
-            crate::runtime::check_decode::<super::models::CreateArticleRequestState>(json)
-        }
-        "CreateCollectionRequest" => {
-            crate::runtime::check_decode::<super::models::CreateCollectionRequest>(json)
-        }
-        "CreateContactRequest" => {
-            crate::runtime::check_decode::<super::models::CreateContactRequest>(json)
-        }
-        "CreateContactResponse" => {
-            crate::runtime::check_decode::<super::models::CreateContactResponse>(json)
-        }
-        "CreateContactResponseAvatar" => {
-            crate::runtime::check_decode::<super::models::CreateContactResponseAvatar>(json)
-        }
-        "CreateContentImportSourceRequest" => {
-            crate::runtime::check_decode::<super::models::CreateContentImportSourceRequest>(json)
-        }
-        "CreateContentImportSourceRequestStatus" => crate::runtime::check_decode::<
-            super::models::CreateContentImportSourceRequestStatus,
-        >(json),
-        "CreateConversationRequest" => {
-            crate::runtime::check_decode::<super::models::CreateConversationRequest>(json)
-        }
-        "CreateConversationRequestFrom" => {
-            crate::runtime::check_decode::<super::models::CreateConversationRequestFrom>(json)
-        }
-        "CreateConversationRequestFromType" => {
-            crate::runtime::check_decode::<super::models::CreateConversationRequestFromType>(json)
-        }
-        "CreateDataAttributeRequest" => {
-            crate::runtime::check_decode::<super::models::CreateDataAttributeRequest>(json)
-        }
-        "CreateDataAttributeRequestKind" => {
-            crate::runtime::check_decode::<super::models::CreateDataAttributeRequestKind>(json)
-        }
-        "CreateDataAttributeRequestKindListAttribute" => crate::runtime::check_decode::<
-            super::models::CreateDataAttributeRequestKindListAttribute,
-        >(json),
-        "CreateDataAttributeRequestKindListAttributeOptionsItem" => crate::runtime::check_decode::<
-            super::models::CreateDataAttributeRequestKindListAttributeOptionsItem,
-        >(json),
-        "CreateDataAttributeRequestKindOtherType" => crate::runtime::check_decode::<
-            super::models::CreateDataAttributeRequestKindOtherType,
-        >(json),
-        "CreateDataAttributeRequestKindOtherTypeDataType" => crate::runtime::check_decode::<
-            super::models::CreateDataAttributeRequestKindOtherTypeDataType,
-        >(json),
-        "CreateDataAttributeRequestModel" => {
-            crate::runtime::check_decode::<super::models::CreateDataAttributeRequestModel>(json)
-        }
-        "CreateDataEventRequest" => {
-            crate::runtime::check_decode::<super::models::CreateDataEventRequest>(json)
-        }
-        "CreateDataEventSummariesRequest" => {
-            crate::runtime::check_decode::<super::models::CreateDataEventSummariesRequest>(json)
-        }
-        "CreateDataEventSummariesRequestEventSummaries" => crate::runtime::check_decode::<
-            super::models::CreateDataEventSummariesRequestEventSummaries,
-        >(json),
-        "CreateDataExportsRequest" => {
-            crate::runtime::check_decode::<super::models::CreateDataExportsRequest>(json)
-        }
-        "CreateExternalPageRequest" => {
-            crate::runtime::check_decode::<super::models::CreateExternalPageRequest>(json)
-        }
-        "CreateInternalArticleRequest" => {
-            crate::runtime::check_decode::<super::models::CreateInternalArticleRequest>(json)
-        }
-        "CreateMessageRequest" => {
-            crate::runtime::check_decode::<super::models::CreateMessageRequest>(json)
-        }
-        "CreateMessageRequestBcc" => {
-            crate::runtime::check_decode::<super::models::CreateMessageRequestBcc>(json)
-        }
-        "CreateMessageRequestCc" => {
-            crate::runtime::check_decode::<super::models::CreateMessageRequestCc>(json)
-        }
-        "CreateMessageRequestFrom" => {
-            crate::runtime::check_decode::<super::models::CreateMessageRequestFrom>(json)
-        }
-        "CreateMessageRequestMessageType" => {
-            crate::runtime::check_decode::<super::models::CreateMessageRequestMessageType>(json)
-        }
-        "CreateMessageRequestTo" => {
-            crate::runtime::check_decode::<super::models::CreateMessageRequestTo>(json)
-        }
-        "CreateNoteRequest" => {
-            crate::runtime::check_decode::<super::models::CreateNoteRequest>(json)
-        }
-        "CreateOrUpdateCompanyRequest" => {
-            crate::runtime::check_decode::<super::models::CreateOrUpdateCompanyRequest>(json)
-        }
-        "CreateOrUpdateCustomObjectInstanceRequest" => crate::runtime::check_decode::<
-            super::models::CreateOrUpdateCustomObjectInstanceRequest,
-        >(json),
-        "CreateOrUpdateTagRequest" => {
-            crate::runtime::check_decode::<super::models::CreateOrUpdateTagRequest>(json)
-        }
-        "CreatePhoneSwitchRequest" => {
-            crate::runtime::check_decode::<super::models::CreatePhoneSwitchRequest>(json)
-        }
-        "CreateTagRequest" => crate::runtime::check_decode::<super::models::CreateTagRequest>(json),
-        "CreateTicketReplyWithCommentRequest" => {
-            crate::runtime::check_decode::<super::models::CreateTicketReplyWithCommentRequest>(json)
-        }
-        "CreateTicketRequest" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequest>(json)
-        }
-        "CreateTicketRequest2" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequest2>(json)
-        }
-        "CreateTicketRequest2Assignment" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequest2Assignment>(json)
-        }
-        "CreateTicketRequest2ContactsItem" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequest2ContactsItem>(json)
-        }
-        "CreateTicketRequest2ContactsItemEmail" => crate::runtime::check_decode::<
-            super::models::CreateTicketRequest2ContactsItemEmail,
-        >(json),
-        "CreateTicketRequest2ContactsItemExternalId" => crate::runtime::check_decode::<
-            super::models::CreateTicketRequest2ContactsItemExternalId,
-        >(json),
-        "CreateTicketRequest2ContactsItemId" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequest2ContactsItemId>(json)
-        }
-        "CreateTicketRequestAssignment" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequestAssignment>(json)
-        }
-        "CreateTicketRequestContactsItem" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequestContactsItem>(json)
-        }
-        "CreateTicketRequestContactsItemEmail" => crate::runtime::check_decode::<
-            super::models::CreateTicketRequestContactsItemEmail,
-        >(json),
-        "CreateTicketRequestContactsItemExternalId" => crate::runtime::check_decode::<
-            super::models::CreateTicketRequestContactsItemExternalId,
-        >(json),
-        "CreateTicketRequestContactsItemId" => {
-            crate::runtime::check_decode::<super::models::CreateTicketRequestContactsItemId>(json)
-        }
-        "CreateTicketTypeAttributeRequest" => {
-            crate::runtime::check_decode::<super::models::CreateTicketTypeAttributeRequest>(json)
-        }
-        "CreateTicketTypeAttributeRequestDataType" => crate::runtime::check_decode::<
-            super::models::CreateTicketTypeAttributeRequestDataType,
-        >(json),
-        "CreateTicketTypeRequest" => {
-            crate::runtime::check_decode::<super::models::CreateTicketTypeRequest>(json)
-        }
-        "CreateTicketTypeRequestCategory" => {
-            crate::runtime::check_decode::<super::models::CreateTicketTypeRequestCategory>(json)
-        }
-        "CursorPages" => crate::runtime::check_decode::<super::models::CursorPages>(json),
-        "CustomActionFinished" => {
-            crate::runtime::check_decode::<super::models::CustomActionFinished>(json)
-        }
-        "CustomActionFinishedAction" => {
-            crate::runtime::check_decode::<super::models::CustomActionFinishedAction>(json)
-        }
-        "CustomActionFinishedActionResult" => {
-            crate::runtime::check_decode::<super::models::CustomActionFinishedActionResult>(json)
-        }
-        "CustomActionStarted" => {
-            crate::runtime::check_decode::<super::models::CustomActionStarted>(json)
-        }
-        "CustomActionStartedAction" => {
-            crate::runtime::check_decode::<super::models::CustomActionStartedAction>(json)
-        }
-        "CustomAttributes" => crate::runtime::check_decode::<super::models::CustomAttributes>(json),
-        "CustomAttributesValue" => {
-            crate::runtime::check_decode::<super::models::CustomAttributesValue>(json)
-        }
-        "CustomObjectInstance" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-        }
-        "CustomObjectInstanceDeleted" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstanceDeleted>(json)
-        }
-        "CustomObjectInstanceList" => {
-            crate::runtime::check_decode::<super::models::CustomObjectInstanceList>(json)
-        }
-        "CustomerRequest" => crate::runtime::check_decode::<super::models::CustomerRequest>(json),
-        "CustomerRequestEmail" => {
-            crate::runtime::check_decode::<super::models::CustomerRequestEmail>(json)
-        }
-        "CustomerRequestIntercomUserId" => {
-            crate::runtime::check_decode::<super::models::CustomerRequestIntercomUserId>(json)
-        }
-        "CustomerRequestUserId" => {
-            crate::runtime::check_decode::<super::models::CustomerRequestUserId>(json)
-        }
-        "DataAttribute" => crate::runtime::check_decode::<super::models::DataAttribute>(json),
-        "DataAttributeDataType" => {
-            crate::runtime::check_decode::<super::models::DataAttributeDataType>(json)
-        }
-        "DataAttributeList" => {
-            crate::runtime::check_decode::<super::models::DataAttributeList>(json)
-        }
-        "DataAttributeModel" => {
-            crate::runtime::check_decode::<super::models::DataAttributeModel>(json)
-        }
-        "DataEvent" => crate::runtime::check_decode::<super::models::DataEvent>(json),
-        "DataEventList" => crate::runtime::check_decode::<super::models::DataEventList>(json),
-        "DataEventListPages" => {
-            crate::runtime::check_decode::<super::models::DataEventListPages>(json)
-        }
-        "DataEventSummary" => crate::runtime::check_decode::<super::models::DataEventSummary>(json),
-        "DataEventSummaryItem" => {
-            crate::runtime::check_decode::<super::models::DataEventSummaryItem>(json)
-        }
-        "DataExport" => crate::runtime::check_decode::<super::models::DataExport>(json),
-        "DataExportCsv" => crate::runtime::check_decode::<super::models::DataExportCsv>(json),
-        "DataExportStatus" => crate::runtime::check_decode::<super::models::DataExportStatus>(json),
-        "Datetime" => crate::runtime::check_decode::<super::models::Datetime>(json),
-        "DeletedArticleObject" => {
-            crate::runtime::check_decode::<super::models::DeletedArticleObject>(json)
-        }
-        "DeletedCollectionObject" => {
-            crate::runtime::check_decode::<super::models::DeletedCollectionObject>(json)
-        }
-        "DeletedCompanyObject" => {
-            crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json)
-        }
-        "DeletedInternalArticleObject" => {
-            crate::runtime::check_decode::<super::models::DeletedInternalArticleObject>(json)
-        }
-        "DeletedObject" => crate::runtime::check_decode::<super::models::DeletedObject>(json),
-        "DetachContactFromConversationRequest" => crate::runtime::check_decode::<
-            super::models::DetachContactFromConversationRequest,
-        >(json),
-        "DetachTagFromConversationRequest" => {
-            crate::runtime::check_decode::<super::models::DetachTagFromConversationRequest>(json)
-        }
-        "DetachTagFromTicketRequest" => {
-            crate::runtime::check_decode::<super::models::DetachTagFromTicketRequest>(json)
-        }
-        "EmailAddressHeader" => {
-            crate::runtime::check_decode::<super::models::EmailAddressHeader>(json)
-        }
-        "EmailMessageMetadata" => {
-            crate::runtime::check_decode::<super::models::EmailMessageMetadata>(json)
-        }
-        "EnqueueCreateTicketRequest" => {
-            crate::runtime::check_decode::<super::models::EnqueueCreateTicketRequest>(json)
-        }
-        "EnqueueCreateTicketRequestAssignment" => crate::runtime::check_decode::<
-            super::models::EnqueueCreateTicketRequestAssignment,
-        >(json),
-        "EnqueueCreateTicketRequestContactsItem" => crate::runtime::check_decode::<
-            super::models::EnqueueCreateTicketRequestContactsItem,
-        >(json),
-        "EnqueueCreateTicketRequestContactsItemEmail" => crate::runtime::check_decode::<
-            super::models::EnqueueCreateTicketRequestContactsItemEmail,
-        >(json),
-        "EnqueueCreateTicketRequestContactsItemExternalId" => crate::runtime::check_decode::<
-            super::models::EnqueueCreateTicketRequestContactsItemExternalId,
-        >(json),
-        "EnqueueCreateTicketRequestContactsItemId" => crate::runtime::check_decode::<
-            super::models::EnqueueCreateTicketRequestContactsItemId,
-        >(json),
-        "Error" => crate::runtime::check_decode::<super::models::Error>(json),
-        "ErrorErrorsItem" => crate::runtime::check_decode::<super::models::ErrorErrorsItem>(json),
-        "EventDetails" => crate::runtime::check_decode::<super::models::EventDetails>(json),
-        "ExternalPage" => crate::runtime::check_decode::<super::models::ExternalPage>(json),
-        "ExternalPagesList" => {
-            crate::runtime::check_decode::<super::models::ExternalPagesList>(json)
-        }
-        "FileAttribute" => crate::runtime::check_decode::<super::models::FileAttribute>(json),
-        "FinAgentAttachment" => {
-            crate::runtime::check_decode::<super::models::FinAgentAttachment>(json)
-        }
-        "FinAgentAttachmentType" => {
-            crate::runtime::check_decode::<super::models::FinAgentAttachmentType>(json)
-        }
-        "FinAgentAttributeErrors" => {
-            crate::runtime::check_decode::<super::models::FinAgentAttributeErrors>(json)
-        }
-        "FinAgentAttributeErrorsConversation" => {
-            crate::runtime::check_decode::<super::models::FinAgentAttributeErrorsConversation>(json)
-        }
-        "FinAgentAttributeErrorsUser" => {
-            crate::runtime::check_decode::<super::models::FinAgentAttributeErrorsUser>(json)
-        }
-        "FinAgentConversationMetadata" => {
-            crate::runtime::check_decode::<super::models::FinAgentConversationMetadata>(json)
-        }
-        "FinAgentCsatRequestedEvent" => {
-            crate::runtime::check_decode::<super::models::FinAgentCsatRequestedEvent>(json)
-        }
-        "FinAgentCsatRequestedEventCsat" => {
-            crate::runtime::check_decode::<super::models::FinAgentCsatRequestedEventCsat>(json)
-        }
-        "FinAgentCsatRequestedEventCsatOptionsItem" => crate::runtime::check_decode::<
-            super::models::FinAgentCsatRequestedEventCsatOptionsItem,
-        >(json),
-        "FinAgentCsatRequestedEventCsatOptionsItemKey" => crate::runtime::check_decode::<
-            super::models::FinAgentCsatRequestedEventCsatOptionsItemKey,
-        >(json),
-        "FinAgentMessage" => crate::runtime::check_decode::<super::models::FinAgentMessage>(json),
-        "FinAgentMessageAuthor" => {
-            crate::runtime::check_decode::<super::models::FinAgentMessageAuthor>(json)
-        }
-        "FinAgentRepliedEvent" => {
-            crate::runtime::check_decode::<super::models::FinAgentRepliedEvent>(json)
-        }
-        "FinAgentRepliedEventMessage" => {
-            crate::runtime::check_decode::<super::models::FinAgentRepliedEventMessage>(json)
-        }
-        "FinAgentReplyChunkEvent" => {
-            crate::runtime::check_decode::<super::models::FinAgentReplyChunkEvent>(json)
-        }
-        "FinAgentStatusUpdatedEvent" => {
-            crate::runtime::check_decode::<super::models::FinAgentStatusUpdatedEvent>(json)
-        }
-        "FinAgentStatusUpdatedEventStatus" => {
-            crate::runtime::check_decode::<super::models::FinAgentStatusUpdatedEventStatus>(json)
-        }
-        "FinAgentUser" => crate::runtime::check_decode::<super::models::FinAgentUser>(json),
-        "GetExportReportingDataByJobIdentifierResponse" => crate::runtime::check_decode::<
-            super::models::GetExportReportingDataByJobIdentifierResponse,
-        >(json),
-        "GetExportReportingDataGetDatasetsResponse" => crate::runtime::check_decode::<
-            super::models::GetExportReportingDataGetDatasetsResponse,
-        >(json),
-        "GetExportReportingDataGetDatasetsResponseDataItem" => crate::runtime::check_decode::<
-            super::models::GetExportReportingDataGetDatasetsResponseDataItem,
-        >(json),
-        "GetExportReportingDataGetDatasetsResponseDataItemAttributesItem" => {
-            crate::runtime::check_decode::<
-                super::models::GetExportReportingDataGetDatasetsResponseDataItemAttributesItem,
-            >(json)
-        }
-        "GroupContent" => crate::runtime::check_decode::<super::models::GroupContent>(json),
-        "GroupTranslatedContent" => {
-            crate::runtime::check_decode::<super::models::GroupTranslatedContent>(json)
-        }
-        "HelpCenter" => crate::runtime::check_decode::<super::models::HelpCenter>(json),
-        "HelpCenterList" => crate::runtime::check_decode::<super::models::HelpCenterList>(json),
-        "IntercomVersion" => crate::runtime::check_decode::<super::models::IntercomVersion>(json),
-        "InternalArticle" => crate::runtime::check_decode::<super::models::InternalArticle>(json),
-        "InternalArticleList" => {
-            crate::runtime::check_decode::<super::models::InternalArticleList>(json)
-        }
-        "InternalArticleListItem" => {
-            crate::runtime::check_decode::<super::models::InternalArticleListItem>(json)
-        }
-        "InternalArticleSearchResponse" => {
-            crate::runtime::check_decode::<super::models::InternalArticleSearchResponse>(json)
-        }
-        "InternalArticleSearchResponseData" => {
-            crate::runtime::check_decode::<super::models::InternalArticleSearchResponseData>(json)
-        }
-        "IpAllowlist" => crate::runtime::check_decode::<super::models::IpAllowlist>(json),
-        "Jobs" => crate::runtime::check_decode::<super::models::Jobs>(json),
-        "JobsStatus" => crate::runtime::check_decode::<super::models::JobsStatus>(json),
-        "LinkedObject" => crate::runtime::check_decode::<super::models::LinkedObject>(json),
-        "LinkedObjectCategory" => {
-            crate::runtime::check_decode::<super::models::LinkedObjectCategory>(json)
-        }
-        "LinkedObjectList" => crate::runtime::check_decode::<super::models::LinkedObjectList>(json),
-        "LinkedObjectType" => crate::runtime::check_decode::<super::models::LinkedObjectType>(json),
-        "LisDataAttributesModel" => {
-            crate::runtime::check_decode::<super::models::LisDataAttributesModel>(json)
-        }
-        "LisDataEventsFilter" => {
-            crate::runtime::check_decode::<super::models::LisDataEventsFilter>(json)
-        }
-        "LisDataEventsFilterEmailQueryParameter" => crate::runtime::check_decode::<
-            super::models::LisDataEventsFilterEmailQueryParameter,
-        >(json),
-        "LisDataEventsFilterIntercomUserIdQueryParameter" => crate::runtime::check_decode::<
-            super::models::LisDataEventsFilterIntercomUserIdQueryParameter,
-        >(json),
-        "LisDataEventsFilterUserIdQueryParameter" => crate::runtime::check_decode::<
-            super::models::LisDataEventsFilterUserIdQueryParameter,
-        >(json),
-        "ListCallsWithTranscriptsRequest" => {
-            crate::runtime::check_decode::<super::models::ListCallsWithTranscriptsRequest>(json)
-        }
-        "ListCallsWithTranscriptsResponse" => {
-            crate::runtime::check_decode::<super::models::ListCallsWithTranscriptsResponse>(json)
-        }
-        "ListCallsWithTranscriptsResponseDataItem" => crate::runtime::check_decode::<
-            super::models::ListCallsWithTranscriptsResponseDataItem,
-        >(json),
-        "ManageConversationRequest" => {
-            crate::runtime::check_decode::<super::models::ManageConversationRequest>(json)
-        }
-        "MergeContactResponse" => {
-            crate::runtime::check_decode::<super::models::MergeContactResponse>(json)
-        }
-        "MergeContactResponseAvatar" => {
-            crate::runtime::check_decode::<super::models::MergeContactResponseAvatar>(json)
-        }
-        "MergeContactsRequest" => {
-            crate::runtime::check_decode::<super::models::MergeContactsRequest>(json)
-        }
-        "Message" => crate::runtime::check_decode::<super::models::Message>(json),
-        "MessageMessageType" => {
-            crate::runtime::check_decode::<super::models::MessageMessageType>(json)
-        }
-        "Metadata" => crate::runtime::check_decode::<super::models::Metadata>(json),
-        "MultipleFilterSearchRequest" => {
-            crate::runtime::check_decode::<super::models::MultipleFilterSearchRequest>(json)
-        }
-        "MultipleFilterSearchRequestOperator" => {
-            crate::runtime::check_decode::<super::models::MultipleFilterSearchRequestOperator>(json)
-        }
-        "MultipleFilterSearchRequestValue" => {
-            crate::runtime::check_decode::<super::models::MultipleFilterSearchRequestValue>(json)
-        }
-        "NewsItem" => crate::runtime::check_decode::<super::models::NewsItem>(json),
-        "NewsItemRequest" => crate::runtime::check_decode::<super::models::NewsItemRequest>(json),
-        "NewsItemRequestState" => {
-            crate::runtime::check_decode::<super::models::NewsItemRequestState>(json)
-        }
-        "NewsItemState" => crate::runtime::check_decode::<super::models::NewsItemState>(json),
-        "Newsfeed" => crate::runtime::check_decode::<super::models::Newsfeed>(json),
-        "NewsfeedAssignment" => {
-            crate::runtime::check_decode::<super::models::NewsfeedAssignment>(json)
-        }
-        "Note" => crate::runtime::check_decode::<super::models::Note>(json),
-        "NoteContact" => crate::runtime::check_decode::<super::models::NoteContact>(json),
-        "NoteList" => crate::runtime::check_decode::<super::models::NoteList>(json),
-        "OpenConversationRequest" => {
-            crate::runtime::check_decode::<super::models::OpenConversationRequest>(json)
-        }
-        "OperatorWorkflowEvent" => {
-            crate::runtime::check_decode::<super::models::OperatorWorkflowEvent>(json)
-        }
-        "OperatorWorkflowEventEvent" => {
-            crate::runtime::check_decode::<super::models::OperatorWorkflowEventEvent>(json)
-        }
-        "OperatorWorkflowEventWorkflow" => {
-            crate::runtime::check_decode::<super::models::OperatorWorkflowEventWorkflow>(json)
-        }
-        "PagesLink" => crate::runtime::check_decode::<super::models::PagesLink>(json),
-        "PaginatedResponse" => {
-            crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
-        }
-        "PaginatedResponseDataItem" => {
-            crate::runtime::check_decode::<super::models::PaginatedResponseDataItem>(json)
-        }
-        "PaginatedResponseType" => {
-            crate::runtime::check_decode::<super::models::PaginatedResponseType>(json)
-        }
-        "PartAttachment" => crate::runtime::check_decode::<super::models::PartAttachment>(json),
-        "PhoneSwitch" => crate::runtime::check_decode::<super::models::PhoneSwitch>(json),
-        "PostExportReportingDataEnqueueRequest" => crate::runtime::check_decode::<
-            super::models::PostExportReportingDataEnqueueRequest,
-        >(json),
-        "PostExportReportingDataEnqueueResponse" => crate::runtime::check_decode::<
-            super::models::PostExportReportingDataEnqueueResponse,
-        >(json),
-        "QuickReplyOption" => crate::runtime::check_decode::<super::models::QuickReplyOption>(json),
-        "Recipient" => crate::runtime::check_decode::<super::models::Recipient>(json),
-        "RecipientType" => crate::runtime::check_decode::<super::models::RecipientType>(json),
-        "RedactConversationRequest" => {
-            crate::runtime::check_decode::<super::models::RedactConversationRequest>(json)
-        }
-        "RedactConversationRequestConversationPart" => crate::runtime::check_decode::<
-            super::models::RedactConversationRequestConversationPart,
-        >(json),
-        "RedactConversationRequestSource" => {
-            crate::runtime::check_decode::<super::models::RedactConversationRequestSource>(json)
-        }
-        "Reference" => crate::runtime::check_decode::<super::models::Reference>(json),
-        "ReplyConversationRequest" => {
-            crate::runtime::check_decode::<super::models::ReplyConversationRequest>(json)
-        }
-        "ReplyTicketRequest" => {
-            crate::runtime::check_decode::<super::models::ReplyTicketRequest>(json)
-        }
-        "ReplyTicketRequestKind" => {
-            crate::runtime::check_decode::<super::models::ReplyTicketRequestKind>(json)
-        }
-        "ReplyToFinRequest" => {
-            crate::runtime::check_decode::<super::models::ReplyToFinRequest>(json)
-        }
-        "ReplyToFinResponse" => {
-            crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json)
-        }
-        "ReplyToFinResponseStatus" => {
-            crate::runtime::check_decode::<super::models::ReplyToFinResponseStatus>(json)
-        }
-        "SearchRequest" => crate::runtime::check_decode::<super::models::SearchRequest>(json),
-        "SearchRequestQuery" => {
-            crate::runtime::check_decode::<super::models::SearchRequestQuery>(json)
-        }
-        "Segment" => crate::runtime::check_decode::<super::models::Segment>(json),
-        "SegmentList" => crate::runtime::check_decode::<super::models::SegmentList>(json),
-        "SegmentPersonType" => {
-            crate::runtime::check_decode::<super::models::SegmentPersonType>(json)
-        }
-        "SetAwayAdminRequest" => {
-            crate::runtime::check_decode::<super::models::SetAwayAdminRequest>(json)
-        }
-        "ShowContactByExternalIdResponse" => {
-            crate::runtime::check_decode::<super::models::ShowContactByExternalIdResponse>(json)
-        }
-        "ShowContactByExternalIdResponseAvatar" => crate::runtime::check_decode::<
-            super::models::ShowContactByExternalIdResponseAvatar,
-        >(json),
-        "ShowContactResponse" => {
-            crate::runtime::check_decode::<super::models::ShowContactResponse>(json)
-        }
-        "ShowContactResponseAvatar" => {
-            crate::runtime::check_decode::<super::models::ShowContactResponseAvatar>(json)
-        }
-        "SingleFilterSearchRequest" => {
-            crate::runtime::check_decode::<super::models::SingleFilterSearchRequest>(json)
-        }
-        "SingleFilterSearchRequestOperator" => {
-            crate::runtime::check_decode::<super::models::SingleFilterSearchRequestOperator>(json)
-        }
-        "SingleFilterSearchRequestValue" => {
-            crate::runtime::check_decode::<super::models::SingleFilterSearchRequestValue>(json)
-        }
-        "SingleFilterSearchRequestValueArrayItem" => crate::runtime::check_decode::<
-            super::models::SingleFilterSearchRequestValueArrayItem,
-        >(json),
-        "SlaApplied" => crate::runtime::check_decode::<super::models::SlaApplied>(json),
-        "SlaAppliedSlaStatus" => {
-            crate::runtime::check_decode::<super::models::SlaAppliedSlaStatus>(json)
-        }
-        "SnoozeConversationRequest" => {
-            crate::runtime::check_decode::<super::models::SnoozeConversationRequest>(json)
-        }
-        "SocialProfile" => crate::runtime::check_decode::<super::models::SocialProfile>(json),
-        "StartFinConversationRequest" => {
-            crate::runtime::check_decode::<super::models::StartFinConversationRequest>(json)
-        }
-        "StartFinConversationResponse" => {
-            crate::runtime::check_decode::<super::models::StartFinConversationResponse>(json)
-        }
-        "StartFinConversationResponseStatus" => {
-            crate::runtime::check_decode::<super::models::StartFinConversationResponseStatus>(json)
-        }
-        "StartingAfterPaging" => {
-            crate::runtime::check_decode::<super::models::StartingAfterPaging>(json)
-        }
-        "SubmitFinCsatRequest" => {
-            crate::runtime::check_decode::<super::models::SubmitFinCsatRequest>(json)
-        }
-        "SubmitFinCsatRequestRating" => {
-            crate::runtime::check_decode::<super::models::SubmitFinCsatRequestRating>(json)
-        }
-        "SubmitFinCsatResponse" => {
-            crate::runtime::check_decode::<super::models::SubmitFinCsatResponse>(json)
-        }
-        "SubmitFinCsatResponseRating" => {
-            crate::runtime::check_decode::<super::models::SubmitFinCsatResponseRating>(json)
-        }
-        "SubscriptionType" => crate::runtime::check_decode::<super::models::SubscriptionType>(json),
-        "SubscriptionTypeConsentType" => {
-            crate::runtime::check_decode::<super::models::SubscriptionTypeConsentType>(json)
-        }
-        "SubscriptionTypeContentTypesItem" => {
-            crate::runtime::check_decode::<super::models::SubscriptionTypeContentTypesItem>(json)
-        }
-        "SubscriptionTypeList" => {
-            crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
-        }
-        "SubscriptionTypeState" => {
-            crate::runtime::check_decode::<super::models::SubscriptionTypeState>(json)
-        }
-        "Tag" => crate::runtime::check_decode::<super::models::Tag>(json),
-        "TagBasic" => crate::runtime::check_decode::<super::models::TagBasic>(json),
-        "TagCompanyRequest" => {
-            crate::runtime::check_decode::<super::models::TagCompanyRequest>(json)
-        }
-        "TagCompanyRequestCompaniesItem" => {
-            crate::runtime::check_decode::<super::models::TagCompanyRequestCompaniesItem>(json)
-        }
-        "TagList" => crate::runtime::check_decode::<super::models::TagList>(json),
-        "TagMultipleUsersRequest" => {
-            crate::runtime::check_decode::<super::models::TagMultipleUsersRequest>(json)
-        }
-        "TagMultipleUsersRequestUsersItem" => {
-            crate::runtime::check_decode::<super::models::TagMultipleUsersRequestUsersItem>(json)
-        }
-        "Tags" => crate::runtime::check_decode::<super::models::Tags>(json),
-        "Team" => crate::runtime::check_decode::<super::models::Team>(json),
-        "TeamList" => crate::runtime::check_decode::<super::models::TeamList>(json),
-        "TeamPriorityLevel" => {
-            crate::runtime::check_decode::<super::models::TeamPriorityLevel>(json)
-        }
-        "Ticket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-        "TicketCategory" => crate::runtime::check_decode::<super::models::TicketCategory>(json),
-        "TicketContacts" => crate::runtime::check_decode::<super::models::TicketContacts>(json),
-        "TicketCustomAttributes" => {
-            crate::runtime::check_decode::<super::models::TicketCustomAttributes>(json)
-        }
-        "TicketCustomAttributesValue" => {
-            crate::runtime::check_decode::<super::models::TicketCustomAttributesValue>(json)
-        }
-        "TicketDeleted" => crate::runtime::check_decode::<super::models::TicketDeleted>(json),
-        "TicketList" => crate::runtime::check_decode::<super::models::TicketList>(json),
-        "TicketPart" => crate::runtime::check_decode::<super::models::TicketPart>(json),
-        "TicketPartAuthor" => crate::runtime::check_decode::<super::models::TicketPartAuthor>(json),
-        "TicketPartAuthorType" => {
-            crate::runtime::check_decode::<super::models::TicketPartAuthorType>(json)
-        }
-        "TicketPartPreviousTicketState" => {
-            crate::runtime::check_decode::<super::models::TicketPartPreviousTicketState>(json)
-        }
-        "TicketPartTicketState" => {
-            crate::runtime::check_decode::<super::models::TicketPartTicketState>(json)
-        }
-        "TicketPartUpdatedAttributeData" => {
-            crate::runtime::check_decode::<super::models::TicketPartUpdatedAttributeData>(json)
-        }
-        "TicketPartUpdatedAttributeDataAttribute" => crate::runtime::check_decode::<
-            super::models::TicketPartUpdatedAttributeDataAttribute,
-        >(json),
-        "TicketPartUpdatedAttributeDataValue" => {
-            crate::runtime::check_decode::<super::models::TicketPartUpdatedAttributeDataValue>(json)
-        }
-        "TicketPartUpdatedAttributeDataValueId" => crate::runtime::check_decode::<
-            super::models::TicketPartUpdatedAttributeDataValueId,
-        >(json),
-        "TicketPartUpdatedAttributeDataValueLabel" => crate::runtime::check_decode::<
-            super::models::TicketPartUpdatedAttributeDataValueLabel,
-        >(json),
-        "TicketParts" => crate::runtime::check_decode::<super::models::TicketParts>(json),
-        "TicketReply" => crate::runtime::check_decode::<super::models::TicketReply>(json),
-        "TicketReplyPartType" => {
-            crate::runtime::check_decode::<super::models::TicketReplyPartType>(json)
-        }
-        "TicketRequestCustomAttributes" => {
-            crate::runtime::check_decode::<super::models::TicketRequestCustomAttributes>(json)
-        }
-        "TicketRequestCustomAttributesValue" => {
-            crate::runtime::check_decode::<super::models::TicketRequestCustomAttributesValue>(json)
-        }
-        "TicketState" => crate::runtime::check_decode::<super::models::TicketState>(json),
-        "TicketStateCategory" => {
-            crate::runtime::check_decode::<super::models::TicketStateCategory>(json)
-        }
-        "TicketStateDetailed" => {
-            crate::runtime::check_decode::<super::models::TicketStateDetailed>(json)
-        }
-        "TicketStateDetailedCategory" => {
-            crate::runtime::check_decode::<super::models::TicketStateDetailedCategory>(json)
-        }
-        "TicketStateDetailedTicketTypes" => {
-            crate::runtime::check_decode::<super::models::TicketStateDetailedTicketTypes>(json)
-        }
-        "TicketStateList" => crate::runtime::check_decode::<super::models::TicketStateList>(json),
-        "TicketType" => crate::runtime::check_decode::<super::models::TicketType>(json),
-        "TicketTypeAttribute" => {
-            crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
-        }
-        "TicketTypeAttributeList" => {
-            crate::runtime::check_decode::<super::models::TicketTypeAttributeList>(json)
-        }
-        "TicketTypeCategory" => {
-            crate::runtime::check_decode::<super::models::TicketTypeCategory>(json)
-        }
-        "TicketTypeList" => crate::runtime::check_decode::<super::models::TicketTypeList>(json),
-        "TicketTypeTicketStates" => {
-            crate::runtime::check_decode::<super::models::TicketTypeTicketStates>(json)
-        }
-        "Translation" => crate::runtime::check_decode::<super::models::Translation>(json),
-        "UntagCompanyRequest" => {
-            crate::runtime::check_decode::<super::models::UntagCompanyRequest>(json)
-        }
-        "UntagCompanyRequestCompaniesItem" => {
-            crate::runtime::check_decode::<super::models::UntagCompanyRequestCompaniesItem>(json)
-        }
-        "UpdateArticleRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateArticleRequest>(json)
-        }
-        "UpdateArticleRequestState" => {
-            crate::runtime::check_decode::<super::models::UpdateArticleRequestState>(json)
-        }
-        "UpdateCollectionRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateCollectionRequest>(json)
-        }
-        "UpdateCompanyRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateCompanyRequest>(json)
-        }
-        "UpdateContactRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateContactRequest>(json)
-        }
-        "UpdateContactResponse" => {
-            crate::runtime::check_decode::<super::models::UpdateContactResponse>(json)
-        }
-        "UpdateContactResponseAvatar" => {
-            crate::runtime::check_decode::<super::models::UpdateContactResponseAvatar>(json)
-        }
-        "UpdateContentImportSourceRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateContentImportSourceRequest>(json)
-        }
-        "UpdateContentImportSourceRequestStatus" => crate::runtime::check_decode::<
-            super::models::UpdateContentImportSourceRequestStatus,
-        >(json),
-        "UpdateContentImportSourceRequestSyncBehavior" => crate::runtime::check_decode::<
-            super::models::UpdateContentImportSourceRequestSyncBehavior,
-        >(json),
-        "UpdateConversationRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateConversationRequest>(json)
-        }
-        "UpdateDataAttributeRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateDataAttributeRequest>(json)
-        }
-        "UpdateDataAttributeRequestKind" => {
-            crate::runtime::check_decode::<super::models::UpdateDataAttributeRequestKind>(json)
-        }
-        "UpdateDataAttributeRequestKindListAttribute" => crate::runtime::check_decode::<
-            super::models::UpdateDataAttributeRequestKindListAttribute,
-        >(json),
-        "UpdateDataAttributeRequestKindListAttributeOptionsItem" => crate::runtime::check_decode::<
-            super::models::UpdateDataAttributeRequestKindListAttributeOptionsItem,
-        >(json),
-        "UpdateExternalPageRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateExternalPageRequest>(json)
-        }
-        "UpdateInternalArticleRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateInternalArticleRequest>(json)
-        }
-        "UpdateTicketRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateTicketRequest>(json)
-        }
-        "UpdateTicketRequest2" => {
-            crate::runtime::check_decode::<super::models::UpdateTicketRequest2>(json)
-        }
-        "UpdateTicketTypeAttributeRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateTicketTypeAttributeRequest>(json)
-        }
-        "UpdateTicketTypeRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateTicketTypeRequest>(json)
-        }
-        "UpdateTicketTypeRequestCategory" => {
-            crate::runtime::check_decode::<super::models::UpdateTicketTypeRequestCategory>(json)
-        }
-        "UpdateVisitorRequest" => {
-            crate::runtime::check_decode::<super::models::UpdateVisitorRequest>(json)
-        }
-        "Visitor" => crate::runtime::check_decode::<super::models::Visitor>(json),
-        "VisitorAvatar" => crate::runtime::check_decode::<super::models::VisitorAvatar>(json),
-        "VisitorCompanies" => crate::runtime::check_decode::<super::models::VisitorCompanies>(json),
-        "VisitorDeletedObject" => {
-            crate::runtime::check_decode::<super::models::VisitorDeletedObject>(json)
-        }
-        "VisitorLocationData" => {
-            crate::runtime::check_decode::<super::models::VisitorLocationData>(json)
-        }
-        "VisitorSegments" => crate::runtime::check_decode::<super::models::VisitorSegments>(json),
-        "VisitorSocialProfiles" => {
-            crate::runtime::check_decode::<super::models::VisitorSocialProfiles>(json)
-        }
-        "VisitorTags" => crate::runtime::check_decode::<super::models::VisitorTags>(json),
-        "VisitorTagsTagsItem" => {
-            crate::runtime::check_decode::<super::models::VisitorTagsTagsItem>(json)
-        }
-        "WhatsappMessageStatusList" => {
-            crate::runtime::check_decode::<super::models::WhatsappMessageStatusList>(json)
-        }
-        "WhatsappMessageStatusListEventsItem" => {
-            crate::runtime::check_decode::<super::models::WhatsappMessageStatusListEventsItem>(json)
-        }
-        "WhatsappMessageStatusListEventsItemStatus" => crate::runtime::check_decode::<
-            super::models::WhatsappMessageStatusListEventsItemStatus,
-        >(json),
-        "WhatsappMessageStatusListPages" => {
-            crate::runtime::check_decode::<super::models::WhatsappMessageStatusListPages>(json)
-        }
-        "WhatsappMessageStatusListPagesNext" => {
-            crate::runtime::check_decode::<super::models::WhatsappMessageStatusListPagesNext>(json)
-        }
-        _ => return None,
-    })
+    Some(
+        match type_name {
+            "ActivityLog" => {
+                crate::runtime::check_decode::<super::models::ActivityLog>(json)
+            }
+            "ActivityLogActivityType" => {
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogActivityType,
+                >(json)
+            }
+            "ActivityLogList" => {
+                crate::runtime::check_decode::<super::models::ActivityLogList>(json)
+            }
+            "ActivityLogMetadata" => {
+                crate::runtime::check_decode::<super::models::ActivityLogMetadata>(json)
+            }
+            "ActivityLogMetadataChangesValue" => {
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogMetadataChangesValue,
+                >(json)
+            }
+            "ActivityLogMetadataTeam" => {
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogMetadataTeam,
+                >(json)
+            }
+            "ActivityLogPerformedBy" => {
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogPerformedBy,
+                >(json)
+            }
+            "AddressableList" => {
+                crate::runtime::check_decode::<super::models::AddressableList>(json)
+            }
+            "Admin" => crate::runtime::check_decode::<super::models::Admin>(json),
+            "AdminList" => crate::runtime::check_decode::<super::models::AdminList>(json),
+            "AdminPriorityLevel" => {
+                crate::runtime::check_decode::<super::models::AdminPriorityLevel>(json)
+            }
+            "AdminReplyConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AdminReplyConversationRequest,
+                >(json)
+            }
+            "AdminReplyConversationRequestMessageType" => {
+                crate::runtime::check_decode::<
+                    super::models::AdminReplyConversationRequestMessageType,
+                >(json)
+            }
+            "AdminReplyTicketRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AdminReplyTicketRequest,
+                >(json)
+            }
+            "AdminReplyTicketRequestMessageType" => {
+                crate::runtime::check_decode::<
+                    super::models::AdminReplyTicketRequestMessageType,
+                >(json)
+            }
+            "AdminReplyTicketRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::AdminReplyTicketRequestReplyOptionsItem,
+                >(json)
+            }
+            "AdminWithApp" => {
+                crate::runtime::check_decode::<super::models::AdminWithApp>(json)
+            }
+            "AdminWithAppAvatar" => {
+                crate::runtime::check_decode::<super::models::AdminWithAppAvatar>(json)
+            }
+            "AiAgent" => crate::runtime::check_decode::<super::models::AiAgent>(json),
+            "AiAgentLastAnswerType" => {
+                crate::runtime::check_decode::<
+                    super::models::AiAgentLastAnswerType,
+                >(json)
+            }
+            "AiAgentResolutionState" => {
+                crate::runtime::check_decode::<
+                    super::models::AiAgentResolutionState,
+                >(json)
+            }
+            "AiAgentSourceType" => {
+                crate::runtime::check_decode::<super::models::AiAgentSourceType>(json)
+            }
+            "App" => crate::runtime::check_decode::<super::models::App>(json),
+            "Article" => crate::runtime::check_decode::<super::models::Article>(json),
+            "ArticleContent" => {
+                crate::runtime::check_decode::<super::models::ArticleContent>(json)
+            }
+            "ArticleContentState" => {
+                crate::runtime::check_decode::<super::models::ArticleContentState>(json)
+            }
+            "ArticleList" => {
+                crate::runtime::check_decode::<super::models::ArticleList>(json)
+            }
+            "ArticleListItem" => {
+                crate::runtime::check_decode::<super::models::ArticleListItem>(json)
+            }
+            "ArticleListItemState" => {
+                crate::runtime::check_decode::<super::models::ArticleListItemState>(json)
+            }
+            "ArticleSearchHighlights" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchHighlights,
+                >(json)
+            }
+            "ArticleSearchHighlightsHighlightedSummaryItemItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchHighlightsHighlightedSummaryItemItem,
+                >(json)
+            }
+            "ArticleSearchHighlightsHighlightedSummaryItemItemType" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchHighlightsHighlightedSummaryItemItemType,
+                >(json)
+            }
+            "ArticleSearchHighlightsHighlightedTitleItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchHighlightsHighlightedTitleItem,
+                >(json)
+            }
+            "ArticleSearchHighlightsHighlightedTitleItemType" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchHighlightsHighlightedTitleItemType,
+                >(json)
+            }
+            "ArticleSearchResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchResponse,
+                >(json)
+            }
+            "ArticleSearchResponseData" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleSearchResponseData,
+                >(json)
+            }
+            "ArticleState" => {
+                crate::runtime::check_decode::<super::models::ArticleState>(json)
+            }
+            "ArticleStatistics" => {
+                crate::runtime::check_decode::<super::models::ArticleStatistics>(json)
+            }
+            "ArticleTranslatedContent" => {
+                crate::runtime::check_decode::<
+                    super::models::ArticleTranslatedContent,
+                >(json)
+            }
+            "AssignConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AssignConversationRequest,
+                >(json)
+            }
+            "AssignConversationRequestType" => {
+                crate::runtime::check_decode::<
+                    super::models::AssignConversationRequestType,
+                >(json)
+            }
+            "AttachContactToACompanyRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachContactToACompanyRequest,
+                >(json)
+            }
+            "AttachContactToConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachContactToConversationRequest,
+                >(json)
+            }
+            "AttachContactToConversationRequestCustomer" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachContactToConversationRequestCustomer,
+                >(json)
+            }
+            "AttachContactToConversationRequestCustomerEmail" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachContactToConversationRequestCustomerEmail,
+                >(json)
+            }
+            "AttachContactToConversationRequestCustomerIntercomUserId" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachContactToConversationRequestCustomerIntercomUserId,
+                >(json)
+            }
+            "AttachContactToConversationRequestCustomerUserId" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachContactToConversationRequestCustomerUserId,
+                >(json)
+            }
+            "AttachSubscriptionTypeToContactRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachSubscriptionTypeToContactRequest,
+                >(json)
+            }
+            "AttachTagToContactRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachTagToContactRequest,
+                >(json)
+            }
+            "AttachTagToConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachTagToConversationRequest,
+                >(json)
+            }
+            "AttachTagToTicketRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::AttachTagToTicketRequest,
+                >(json)
+            }
+            "AwayStatusReason" => {
+                crate::runtime::check_decode::<super::models::AwayStatusReason>(json)
+            }
+            "AwayStatusReasonList" => {
+                crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json)
+            }
+            "Call" => crate::runtime::check_decode::<super::models::Call>(json),
+            "CallList" => crate::runtime::check_decode::<super::models::CallList>(json),
+            "CloseConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CloseConversationRequest,
+                >(json)
+            }
+            "Collection" => {
+                crate::runtime::check_decode::<super::models::Collection>(json)
+            }
+            "CollectionList" => {
+                crate::runtime::check_decode::<super::models::CollectionList>(json)
+            }
+            "Company" => crate::runtime::check_decode::<super::models::Company>(json),
+            "CompanyAttachedContacts" => {
+                crate::runtime::check_decode::<
+                    super::models::CompanyAttachedContacts,
+                >(json)
+            }
+            "CompanyAttachedSegments" => {
+                crate::runtime::check_decode::<
+                    super::models::CompanyAttachedSegments,
+                >(json)
+            }
+            "CompanyData" => {
+                crate::runtime::check_decode::<super::models::CompanyData>(json)
+            }
+            "CompanyList" => {
+                crate::runtime::check_decode::<super::models::CompanyList>(json)
+            }
+            "CompanyPlan" => {
+                crate::runtime::check_decode::<super::models::CompanyPlan>(json)
+            }
+            "CompanyScroll" => {
+                crate::runtime::check_decode::<super::models::CompanyScroll>(json)
+            }
+            "CompanySegments" => {
+                crate::runtime::check_decode::<super::models::CompanySegments>(json)
+            }
+            "CompanyTags" => {
+                crate::runtime::check_decode::<super::models::CompanyTags>(json)
+            }
+            "Contact" => crate::runtime::check_decode::<super::models::Contact>(json),
+            "ContactArchived" => {
+                crate::runtime::check_decode::<super::models::ContactArchived>(json)
+            }
+            "ContactAttachedCompanies" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactAttachedCompanies,
+                >(json)
+            }
+            "ContactAvatar" => {
+                crate::runtime::check_decode::<super::models::ContactAvatar>(json)
+            }
+            "ContactBlocked" => {
+                crate::runtime::check_decode::<super::models::ContactBlocked>(json)
+            }
+            "ContactCompanies" => {
+                crate::runtime::check_decode::<super::models::ContactCompanies>(json)
+            }
+            "ContactDeleted" => {
+                crate::runtime::check_decode::<super::models::ContactDeleted>(json)
+            }
+            "ContactList" => {
+                crate::runtime::check_decode::<super::models::ContactList>(json)
+            }
+            "ContactLocation" => {
+                crate::runtime::check_decode::<super::models::ContactLocation>(json)
+            }
+            "ContactNotes" => {
+                crate::runtime::check_decode::<super::models::ContactNotes>(json)
+            }
+            "ContactReference" => {
+                crate::runtime::check_decode::<super::models::ContactReference>(json)
+            }
+            "ContactReplyBaseRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyBaseRequest,
+                >(json)
+            }
+            "ContactReplyBaseRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyBaseRequestReplyOptionsItem,
+                >(json)
+            }
+            "ContactReplyConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyConversationRequest,
+                >(json)
+            }
+            "ContactReplyEmailRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyEmailRequest,
+                >(json)
+            }
+            "ContactReplyEmailRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyEmailRequestReplyOptionsItem,
+                >(json)
+            }
+            "ContactReplyIntercomUserIdRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyIntercomUserIdRequest,
+                >(json)
+            }
+            "ContactReplyIntercomUserIdRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyIntercomUserIdRequestReplyOptionsItem,
+                >(json)
+            }
+            "ContactReplyTicketEmailRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyTicketEmailRequest,
+                >(json)
+            }
+            "ContactReplyTicketEmailRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyTicketEmailRequestReplyOptionsItem,
+                >(json)
+            }
+            "ContactReplyTicketIntercomUserIdRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyTicketIntercomUserIdRequest,
+                >(json)
+            }
+            "ContactReplyTicketIntercomUserIdRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyTicketIntercomUserIdRequestReplyOptionsItem,
+                >(json)
+            }
+            "ContactReplyTicketRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyTicketRequest,
+                >(json)
+            }
+            "ContactReplyTicketUserIdRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyTicketUserIdRequest,
+                >(json)
+            }
+            "ContactReplyTicketUserIdRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyTicketUserIdRequestReplyOptionsItem,
+                >(json)
+            }
+            "ContactReplyUserIdRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyUserIdRequest,
+                >(json)
+            }
+            "ContactReplyUserIdRequestReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactReplyUserIdRequestReplyOptionsItem,
+                >(json)
+            }
+            "ContactSegments" => {
+                crate::runtime::check_decode::<super::models::ContactSegments>(json)
+            }
+            "ContactSocialProfiles" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactSocialProfiles,
+                >(json)
+            }
+            "ContactSubscriptionTypes" => {
+                crate::runtime::check_decode::<
+                    super::models::ContactSubscriptionTypes,
+                >(json)
+            }
+            "ContactTags" => {
+                crate::runtime::check_decode::<super::models::ContactTags>(json)
+            }
+            "ContactUnarchived" => {
+                crate::runtime::check_decode::<super::models::ContactUnarchived>(json)
+            }
+            "ContentImportSource" => {
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
+            }
+            "ContentImportSourceStatus" => {
+                crate::runtime::check_decode::<
+                    super::models::ContentImportSourceStatus,
+                >(json)
+            }
+            "ContentImportSourceSyncBehavior" => {
+                crate::runtime::check_decode::<
+                    super::models::ContentImportSourceSyncBehavior,
+                >(json)
+            }
+            "ContentImportSourcesList" => {
+                crate::runtime::check_decode::<
+                    super::models::ContentImportSourcesList,
+                >(json)
+            }
+            "ContentSource" => {
+                crate::runtime::check_decode::<super::models::ContentSource>(json)
+            }
+            "ContentSourceContentType" => {
+                crate::runtime::check_decode::<
+                    super::models::ContentSourceContentType,
+                >(json)
+            }
+            "ContentSourcesList" => {
+                crate::runtime::check_decode::<super::models::ContentSourcesList>(json)
+            }
+            "Conversation" => {
+                crate::runtime::check_decode::<super::models::Conversation>(json)
+            }
+            "ConversationAttachmentFiles" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttachmentFiles,
+                >(json)
+            }
+            "ConversationAttributeUpdatedByAdmin" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttributeUpdatedByAdmin,
+                >(json)
+            }
+            "ConversationAttributeUpdatedByAdminAttribute" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttributeUpdatedByAdminAttribute,
+                >(json)
+            }
+            "ConversationAttributeUpdatedByAdminValue" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttributeUpdatedByAdminValue,
+                >(json)
+            }
+            "ConversationAttributeUpdatedByWorkflow" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttributeUpdatedByWorkflow,
+                >(json)
+            }
+            "ConversationAttributeUpdatedByWorkflowAttribute" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttributeUpdatedByWorkflowAttribute,
+                >(json)
+            }
+            "ConversationAttributeUpdatedByWorkflowValue" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttributeUpdatedByWorkflowValue,
+                >(json)
+            }
+            "ConversationAttributeUpdatedByWorkflowWorkflow" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationAttributeUpdatedByWorkflowWorkflow,
+                >(json)
+            }
+            "ConversationContacts" => {
+                crate::runtime::check_decode::<super::models::ConversationContacts>(json)
+            }
+            "ConversationDeleted" => {
+                crate::runtime::check_decode::<super::models::ConversationDeleted>(json)
+            }
+            "ConversationFirstContactReply" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationFirstContactReply,
+                >(json)
+            }
+            "ConversationList" => {
+                crate::runtime::check_decode::<super::models::ConversationList>(json)
+            }
+            "ConversationListItem" => {
+                crate::runtime::check_decode::<super::models::ConversationListItem>(json)
+            }
+            "ConversationListItemPriority" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationListItemPriority,
+                >(json)
+            }
+            "ConversationListItemState" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationListItemState,
+                >(json)
+            }
+            "ConversationPart" => {
+                crate::runtime::check_decode::<super::models::ConversationPart>(json)
+            }
+            "ConversationPartAuthor" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartAuthor,
+                >(json)
+            }
+            "ConversationPartMetadata" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartMetadata,
+                >(json)
+            }
+            "ConversationPartMetadataQuickReplyOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartMetadataQuickReplyOptionsItem,
+                >(json)
+            }
+            "ConversationPartState" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartState,
+                >(json)
+            }
+            "ConversationParts" => {
+                crate::runtime::check_decode::<super::models::ConversationParts>(json)
+            }
+            "ConversationPriority" => {
+                crate::runtime::check_decode::<super::models::ConversationPriority>(json)
+            }
+            "ConversationRating" => {
+                crate::runtime::check_decode::<super::models::ConversationRating>(json)
+            }
+            "ConversationResponseTime" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationResponseTime,
+                >(json)
+            }
+            "ConversationSource" => {
+                crate::runtime::check_decode::<super::models::ConversationSource>(json)
+            }
+            "ConversationSourceType" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationSourceType,
+                >(json)
+            }
+            "ConversationState" => {
+                crate::runtime::check_decode::<super::models::ConversationState>(json)
+            }
+            "ConversationStatistics" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationStatistics,
+                >(json)
+            }
+            "ConversationTeammates" => {
+                crate::runtime::check_decode::<
+                    super::models::ConversationTeammates,
+                >(json)
+            }
+            "ConvertConversationToTicketRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ConvertConversationToTicketRequest,
+                >(json)
+            }
+            "ConvertVisitorRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ConvertVisitorRequest,
+                >(json)
+            }
+            "ConvertVisitorRequestUser" => {
+                crate::runtime::check_decode::<
+                    super::models::ConvertVisitorRequestUser,
+                >(json)
+            }
+            "ConvertVisitorRequestVisitor" => {
+                crate::runtime::check_decode::<
+                    super::models::ConvertVisitorRequestVisitor,
+                >(json)
+            }
+            "CreateArticleRequest" => {
+                crate::runtime::check_decode::<super::models::CreateArticleRequest>(json)
+            }
+            "CreateArticleRequestState" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateArticleRequestState,
+                >(json)
+            }
+            "CreateCollectionRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateCollectionRequest,
+                >(json)
+            }
+            "CreateContactRequest" => {
+                crate::runtime::check_decode::<super::models::CreateContactRequest>(json)
+            }
+            "CreateContactResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateContactResponse,
+                >(json)
+            }
+            "CreateContactResponseAvatar" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateContactResponseAvatar,
+                >(json)
+            }
+            "CreateContentImportSourceRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateContentImportSourceRequest,
+                >(json)
+            }
+            "CreateContentImportSourceRequestStatus" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateContentImportSourceRequestStatus,
+                >(json)
+            }
+            "CreateConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateConversationRequest,
+                >(json)
+            }
+            "CreateConversationRequestFrom" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateConversationRequestFrom,
+                >(json)
+            }
+            "CreateConversationRequestFromType" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateConversationRequestFromType,
+                >(json)
+            }
+            "CreateDataAttributeRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataAttributeRequest,
+                >(json)
+            }
+            "CreateDataAttributeRequestKind" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataAttributeRequestKind,
+                >(json)
+            }
+            "CreateDataAttributeRequestKindListAttribute" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataAttributeRequestKindListAttribute,
+                >(json)
+            }
+            "CreateDataAttributeRequestKindListAttributeOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataAttributeRequestKindListAttributeOptionsItem,
+                >(json)
+            }
+            "CreateDataAttributeRequestKindOtherType" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataAttributeRequestKindOtherType,
+                >(json)
+            }
+            "CreateDataAttributeRequestKindOtherTypeDataType" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataAttributeRequestKindOtherTypeDataType,
+                >(json)
+            }
+            "CreateDataAttributeRequestModel" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataAttributeRequestModel,
+                >(json)
+            }
+            "CreateDataEventRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataEventRequest,
+                >(json)
+            }
+            "CreateDataEventSummariesRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataEventSummariesRequest,
+                >(json)
+            }
+            "CreateDataEventSummariesRequestEventSummaries" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataEventSummariesRequestEventSummaries,
+                >(json)
+            }
+            "CreateDataExportsRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateDataExportsRequest,
+                >(json)
+            }
+            "CreateExternalPageRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateExternalPageRequest,
+                >(json)
+            }
+            "CreateInternalArticleRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateInternalArticleRequest,
+                >(json)
+            }
+            "CreateMessageRequest" => {
+                crate::runtime::check_decode::<super::models::CreateMessageRequest>(json)
+            }
+            "CreateMessageRequestBcc" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateMessageRequestBcc,
+                >(json)
+            }
+            "CreateMessageRequestCc" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateMessageRequestCc,
+                >(json)
+            }
+            "CreateMessageRequestFrom" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateMessageRequestFrom,
+                >(json)
+            }
+            "CreateMessageRequestMessageType" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateMessageRequestMessageType,
+                >(json)
+            }
+            "CreateMessageRequestTo" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateMessageRequestTo,
+                >(json)
+            }
+            "CreateNoteRequest" => {
+                crate::runtime::check_decode::<super::models::CreateNoteRequest>(json)
+            }
+            "CreateOrUpdateCompanyRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateOrUpdateCompanyRequest,
+                >(json)
+            }
+            "CreateOrUpdateCustomObjectInstanceRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateOrUpdateCustomObjectInstanceRequest,
+                >(json)
+            }
+            "CreateOrUpdateTagRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateOrUpdateTagRequest,
+                >(json)
+            }
+            "CreatePhoneSwitchRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreatePhoneSwitchRequest,
+                >(json)
+            }
+            "CreateTagRequest" => {
+                crate::runtime::check_decode::<super::models::CreateTagRequest>(json)
+            }
+            "CreateTicketReplyWithCommentRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketReplyWithCommentRequest,
+                >(json)
+            }
+            "CreateTicketRequest" => {
+                crate::runtime::check_decode::<super::models::CreateTicketRequest>(json)
+            }
+            "CreateTicketRequest2" => {
+                crate::runtime::check_decode::<super::models::CreateTicketRequest2>(json)
+            }
+            "CreateTicketRequest2Assignment" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequest2Assignment,
+                >(json)
+            }
+            "CreateTicketRequest2ContactsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequest2ContactsItem,
+                >(json)
+            }
+            "CreateTicketRequest2ContactsItemEmail" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequest2ContactsItemEmail,
+                >(json)
+            }
+            "CreateTicketRequest2ContactsItemExternalId" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequest2ContactsItemExternalId,
+                >(json)
+            }
+            "CreateTicketRequest2ContactsItemId" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequest2ContactsItemId,
+                >(json)
+            }
+            "CreateTicketRequestAssignment" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequestAssignment,
+                >(json)
+            }
+            "CreateTicketRequestContactsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequestContactsItem,
+                >(json)
+            }
+            "CreateTicketRequestContactsItemEmail" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequestContactsItemEmail,
+                >(json)
+            }
+            "CreateTicketRequestContactsItemExternalId" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequestContactsItemExternalId,
+                >(json)
+            }
+            "CreateTicketRequestContactsItemId" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketRequestContactsItemId,
+                >(json)
+            }
+            "CreateTicketTypeAttributeRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketTypeAttributeRequest,
+                >(json)
+            }
+            "CreateTicketTypeAttributeRequestDataType" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketTypeAttributeRequestDataType,
+                >(json)
+            }
+            "CreateTicketTypeRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketTypeRequest,
+                >(json)
+            }
+            "CreateTicketTypeRequestCategory" => {
+                crate::runtime::check_decode::<
+                    super::models::CreateTicketTypeRequestCategory,
+                >(json)
+            }
+            "CursorPages" => {
+                crate::runtime::check_decode::<super::models::CursorPages>(json)
+            }
+            "CustomActionFinished" => {
+                crate::runtime::check_decode::<super::models::CustomActionFinished>(json)
+            }
+            "CustomActionFinishedAction" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomActionFinishedAction,
+                >(json)
+            }
+            "CustomActionFinishedActionResult" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomActionFinishedActionResult,
+                >(json)
+            }
+            "CustomActionStarted" => {
+                crate::runtime::check_decode::<super::models::CustomActionStarted>(json)
+            }
+            "CustomActionStartedAction" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomActionStartedAction,
+                >(json)
+            }
+            "CustomAttributes" => {
+                crate::runtime::check_decode::<super::models::CustomAttributes>(json)
+            }
+            "CustomAttributesValue" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomAttributesValue,
+                >(json)
+            }
+            "CustomObjectInstance" => {
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
+            }
+            "CustomObjectInstanceDeleted" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomObjectInstanceDeleted,
+                >(json)
+            }
+            "CustomObjectInstanceList" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomObjectInstanceList,
+                >(json)
+            }
+            "CustomerRequest" => {
+                crate::runtime::check_decode::<super::models::CustomerRequest>(json)
+            }
+            "CustomerRequestEmail" => {
+                crate::runtime::check_decode::<super::models::CustomerRequestEmail>(json)
+            }
+            "CustomerRequestIntercomUserId" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomerRequestIntercomUserId,
+                >(json)
+            }
+            "CustomerRequestUserId" => {
+                crate::runtime::check_decode::<
+                    super::models::CustomerRequestUserId,
+                >(json)
+            }
+            "DataAttribute" => {
+                crate::runtime::check_decode::<super::models::DataAttribute>(json)
+            }
+            "DataAttributeDataType" => {
+                crate::runtime::check_decode::<
+                    super::models::DataAttributeDataType,
+                >(json)
+            }
+            "DataAttributeList" => {
+                crate::runtime::check_decode::<super::models::DataAttributeList>(json)
+            }
+            "DataAttributeModel" => {
+                crate::runtime::check_decode::<super::models::DataAttributeModel>(json)
+            }
+            "DataEvent" => crate::runtime::check_decode::<super::models::DataEvent>(json),
+            "DataEventList" => {
+                crate::runtime::check_decode::<super::models::DataEventList>(json)
+            }
+            "DataEventListPages" => {
+                crate::runtime::check_decode::<super::models::DataEventListPages>(json)
+            }
+            "DataEventSummary" => {
+                crate::runtime::check_decode::<super::models::DataEventSummary>(json)
+            }
+            "DataEventSummaryItem" => {
+                crate::runtime::check_decode::<super::models::DataEventSummaryItem>(json)
+            }
+            "DataExport" => {
+                crate::runtime::check_decode::<super::models::DataExport>(json)
+            }
+            "DataExportCsv" => {
+                crate::runtime::check_decode::<super::models::DataExportCsv>(json)
+            }
+            "DataExportStatus" => {
+                crate::runtime::check_decode::<super::models::DataExportStatus>(json)
+            }
+            "Datetime" => crate::runtime::check_decode::<super::models::Datetime>(json),
+            "DeletedArticleObject" => {
+                crate::runtime::check_decode::<super::models::DeletedArticleObject>(json)
+            }
+            "DeletedCollectionObject" => {
+                crate::runtime::check_decode::<
+                    super::models::DeletedCollectionObject,
+                >(json)
+            }
+            "DeletedCompanyObject" => {
+                crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json)
+            }
+            "DeletedInternalArticleObject" => {
+                crate::runtime::check_decode::<
+                    super::models::DeletedInternalArticleObject,
+                >(json)
+            }
+            "DeletedObject" => {
+                crate::runtime::check_decode::<super::models::DeletedObject>(json)
+            }
+            "DetachContactFromConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::DetachContactFromConversationRequest,
+                >(json)
+            }
+            "DetachTagFromConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::DetachTagFromConversationRequest,
+                >(json)
+            }
+            "DetachTagFromTicketRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::DetachTagFromTicketRequest,
+                >(json)
+            }
+            "EmailAddressHeader" => {
+                crate::runtime::check_decode::<super::models::EmailAddressHeader>(json)
+            }
+            "EmailMessageMetadata" => {
+                crate::runtime::check_decode::<super::models::EmailMessageMetadata>(json)
+            }
+            "EnqueueCreateTicketRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::EnqueueCreateTicketRequest,
+                >(json)
+            }
+            "EnqueueCreateTicketRequestAssignment" => {
+                crate::runtime::check_decode::<
+                    super::models::EnqueueCreateTicketRequestAssignment,
+                >(json)
+            }
+            "EnqueueCreateTicketRequestContactsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::EnqueueCreateTicketRequestContactsItem,
+                >(json)
+            }
+            "EnqueueCreateTicketRequestContactsItemEmail" => {
+                crate::runtime::check_decode::<
+                    super::models::EnqueueCreateTicketRequestContactsItemEmail,
+                >(json)
+            }
+            "EnqueueCreateTicketRequestContactsItemExternalId" => {
+                crate::runtime::check_decode::<
+                    super::models::EnqueueCreateTicketRequestContactsItemExternalId,
+                >(json)
+            }
+            "EnqueueCreateTicketRequestContactsItemId" => {
+                crate::runtime::check_decode::<
+                    super::models::EnqueueCreateTicketRequestContactsItemId,
+                >(json)
+            }
+            "Error" => crate::runtime::check_decode::<super::models::Error>(json),
+            "ErrorErrorsItem" => {
+                crate::runtime::check_decode::<super::models::ErrorErrorsItem>(json)
+            }
+            "EventDetails" => {
+                crate::runtime::check_decode::<super::models::EventDetails>(json)
+            }
+            "ExternalPage" => {
+                crate::runtime::check_decode::<super::models::ExternalPage>(json)
+            }
+            "ExternalPagesList" => {
+                crate::runtime::check_decode::<super::models::ExternalPagesList>(json)
+            }
+            "FileAttribute" => {
+                crate::runtime::check_decode::<super::models::FileAttribute>(json)
+            }
+            "FinAgentAttachment" => {
+                crate::runtime::check_decode::<super::models::FinAgentAttachment>(json)
+            }
+            "FinAgentAttachmentType" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentAttachmentType,
+                >(json)
+            }
+            "FinAgentAttributeErrors" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentAttributeErrors,
+                >(json)
+            }
+            "FinAgentAttributeErrorsConversation" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentAttributeErrorsConversation,
+                >(json)
+            }
+            "FinAgentAttributeErrorsUser" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentAttributeErrorsUser,
+                >(json)
+            }
+            "FinAgentConversationMetadata" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentConversationMetadata,
+                >(json)
+            }
+            "FinAgentCsatRequestedEvent" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentCsatRequestedEvent,
+                >(json)
+            }
+            "FinAgentCsatRequestedEventCsat" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentCsatRequestedEventCsat,
+                >(json)
+            }
+            "FinAgentCsatRequestedEventCsatOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentCsatRequestedEventCsatOptionsItem,
+                >(json)
+            }
+            "FinAgentCsatRequestedEventCsatOptionsItemKey" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentCsatRequestedEventCsatOptionsItemKey,
+                >(json)
+            }
+            "FinAgentMessage" => {
+                crate::runtime::check_decode::<super::models::FinAgentMessage>(json)
+            }
+            "FinAgentMessageAuthor" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentMessageAuthor,
+                >(json)
+            }
+            "FinAgentRepliedEvent" => {
+                crate::runtime::check_decode::<super::models::FinAgentRepliedEvent>(json)
+            }
+            "FinAgentRepliedEventMessage" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentRepliedEventMessage,
+                >(json)
+            }
+            "FinAgentReplyChunkEvent" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentReplyChunkEvent,
+                >(json)
+            }
+            "FinAgentStatusUpdatedEvent" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentStatusUpdatedEvent,
+                >(json)
+            }
+            "FinAgentStatusUpdatedEventStatus" => {
+                crate::runtime::check_decode::<
+                    super::models::FinAgentStatusUpdatedEventStatus,
+                >(json)
+            }
+            "FinAgentUser" => {
+                crate::runtime::check_decode::<super::models::FinAgentUser>(json)
+            }
+            "GetExportReportingDataByJobIdentifierResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataByJobIdentifierResponse,
+                >(json)
+            }
+            "GetExportReportingDataGetDatasetsResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataGetDatasetsResponse,
+                >(json)
+            }
+            "GetExportReportingDataGetDatasetsResponseDataItem" => {
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataGetDatasetsResponseDataItem,
+                >(json)
+            }
+            "GetExportReportingDataGetDatasetsResponseDataItemAttributesItem" => {
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataGetDatasetsResponseDataItemAttributesItem,
+                >(json)
+            }
+            "GroupContent" => {
+                crate::runtime::check_decode::<super::models::GroupContent>(json)
+            }
+            "GroupTranslatedContent" => {
+                crate::runtime::check_decode::<
+                    super::models::GroupTranslatedContent,
+                >(json)
+            }
+            "HelpCenter" => {
+                crate::runtime::check_decode::<super::models::HelpCenter>(json)
+            }
+            "HelpCenterList" => {
+                crate::runtime::check_decode::<super::models::HelpCenterList>(json)
+            }
+            "IntercomVersion" => {
+                crate::runtime::check_decode::<super::models::IntercomVersion>(json)
+            }
+            "InternalArticle" => {
+                crate::runtime::check_decode::<super::models::InternalArticle>(json)
+            }
+            "InternalArticleList" => {
+                crate::runtime::check_decode::<super::models::InternalArticleList>(json)
+            }
+            "InternalArticleListItem" => {
+                crate::runtime::check_decode::<
+                    super::models::InternalArticleListItem,
+                >(json)
+            }
+            "InternalArticleSearchResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::InternalArticleSearchResponse,
+                >(json)
+            }
+            "InternalArticleSearchResponseData" => {
+                crate::runtime::check_decode::<
+                    super::models::InternalArticleSearchResponseData,
+                >(json)
+            }
+            "IpAllowlist" => {
+                crate::runtime::check_decode::<super::models::IpAllowlist>(json)
+            }
+            "Jobs" => crate::runtime::check_decode::<super::models::Jobs>(json),
+            "JobsStatus" => {
+                crate::runtime::check_decode::<super::models::JobsStatus>(json)
+            }
+            "LinkedObject" => {
+                crate::runtime::check_decode::<super::models::LinkedObject>(json)
+            }
+            "LinkedObjectCategory" => {
+                crate::runtime::check_decode::<super::models::LinkedObjectCategory>(json)
+            }
+            "LinkedObjectList" => {
+                crate::runtime::check_decode::<super::models::LinkedObjectList>(json)
+            }
+            "LinkedObjectType" => {
+                crate::runtime::check_decode::<super::models::LinkedObjectType>(json)
+            }
+            "LisDataAttributesModel" => {
+                crate::runtime::check_decode::<
+                    super::models::LisDataAttributesModel,
+                >(json)
+            }
+            "LisDataEventsFilter" => {
+                crate::runtime::check_decode::<super::models::LisDataEventsFilter>(json)
+            }
+            "LisDataEventsFilterEmailQueryParameter" => {
+                crate::runtime::check_decode::<
+                    super::models::LisDataEventsFilterEmailQueryParameter,
+                >(json)
+            }
+            "LisDataEventsFilterIntercomUserIdQueryParameter" => {
+                crate::runtime::check_decode::<
+                    super::models::LisDataEventsFilterIntercomUserIdQueryParameter,
+                >(json)
+            }
+            "LisDataEventsFilterUserIdQueryParameter" => {
+                crate::runtime::check_decode::<
+                    super::models::LisDataEventsFilterUserIdQueryParameter,
+                >(json)
+            }
+            "ListCallsWithTranscriptsRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ListCallsWithTranscriptsRequest,
+                >(json)
+            }
+            "ListCallsWithTranscriptsResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::ListCallsWithTranscriptsResponse,
+                >(json)
+            }
+            "ListCallsWithTranscriptsResponseDataItem" => {
+                crate::runtime::check_decode::<
+                    super::models::ListCallsWithTranscriptsResponseDataItem,
+                >(json)
+            }
+            "ManageConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ManageConversationRequest,
+                >(json)
+            }
+            "MergeContactResponse" => {
+                crate::runtime::check_decode::<super::models::MergeContactResponse>(json)
+            }
+            "MergeContactResponseAvatar" => {
+                crate::runtime::check_decode::<
+                    super::models::MergeContactResponseAvatar,
+                >(json)
+            }
+            "MergeContactsRequest" => {
+                crate::runtime::check_decode::<super::models::MergeContactsRequest>(json)
+            }
+            "Message" => crate::runtime::check_decode::<super::models::Message>(json),
+            "MessageMessageType" => {
+                crate::runtime::check_decode::<super::models::MessageMessageType>(json)
+            }
+            "Metadata" => crate::runtime::check_decode::<super::models::Metadata>(json),
+            "MultipleFilterSearchRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::MultipleFilterSearchRequest,
+                >(json)
+            }
+            "MultipleFilterSearchRequestOperator" => {
+                crate::runtime::check_decode::<
+                    super::models::MultipleFilterSearchRequestOperator,
+                >(json)
+            }
+            "MultipleFilterSearchRequestValue" => {
+                crate::runtime::check_decode::<
+                    super::models::MultipleFilterSearchRequestValue,
+                >(json)
+            }
+            "NewsItem" => crate::runtime::check_decode::<super::models::NewsItem>(json),
+            "NewsItemRequest" => {
+                crate::runtime::check_decode::<super::models::NewsItemRequest>(json)
+            }
+            "NewsItemRequestState" => {
+                crate::runtime::check_decode::<super::models::NewsItemRequestState>(json)
+            }
+            "NewsItemState" => {
+                crate::runtime::check_decode::<super::models::NewsItemState>(json)
+            }
+            "Newsfeed" => crate::runtime::check_decode::<super::models::Newsfeed>(json),
+            "NewsfeedAssignment" => {
+                crate::runtime::check_decode::<super::models::NewsfeedAssignment>(json)
+            }
+            "Note" => crate::runtime::check_decode::<super::models::Note>(json),
+            "NoteContact" => {
+                crate::runtime::check_decode::<super::models::NoteContact>(json)
+            }
+            "NoteList" => crate::runtime::check_decode::<super::models::NoteList>(json),
+            "OpenConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::OpenConversationRequest,
+                >(json)
+            }
+            "OperatorWorkflowEvent" => {
+                crate::runtime::check_decode::<
+                    super::models::OperatorWorkflowEvent,
+                >(json)
+            }
+            "OperatorWorkflowEventEvent" => {
+                crate::runtime::check_decode::<
+                    super::models::OperatorWorkflowEventEvent,
+                >(json)
+            }
+            "OperatorWorkflowEventWorkflow" => {
+                crate::runtime::check_decode::<
+                    super::models::OperatorWorkflowEventWorkflow,
+                >(json)
+            }
+            "PagesLink" => crate::runtime::check_decode::<super::models::PagesLink>(json),
+            "PaginatedResponse" => {
+                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
+            }
+            "PaginatedResponseDataItem" => {
+                crate::runtime::check_decode::<
+                    super::models::PaginatedResponseDataItem,
+                >(json)
+            }
+            "PaginatedResponseType" => {
+                crate::runtime::check_decode::<
+                    super::models::PaginatedResponseType,
+                >(json)
+            }
+            "PartAttachment" => {
+                crate::runtime::check_decode::<super::models::PartAttachment>(json)
+            }
+            "PhoneSwitch" => {
+                crate::runtime::check_decode::<super::models::PhoneSwitch>(json)
+            }
+            "PostExportReportingDataEnqueueRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::PostExportReportingDataEnqueueRequest,
+                >(json)
+            }
+            "PostExportReportingDataEnqueueResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::PostExportReportingDataEnqueueResponse,
+                >(json)
+            }
+            "QuickReplyOption" => {
+                crate::runtime::check_decode::<super::models::QuickReplyOption>(json)
+            }
+            "Recipient" => crate::runtime::check_decode::<super::models::Recipient>(json),
+            "RecipientType" => {
+                crate::runtime::check_decode::<super::models::RecipientType>(json)
+            }
+            "RedactConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::RedactConversationRequest,
+                >(json)
+            }
+            "RedactConversationRequestConversationPart" => {
+                crate::runtime::check_decode::<
+                    super::models::RedactConversationRequestConversationPart,
+                >(json)
+            }
+            "RedactConversationRequestSource" => {
+                crate::runtime::check_decode::<
+                    super::models::RedactConversationRequestSource,
+                >(json)
+            }
+            "Reference" => crate::runtime::check_decode::<super::models::Reference>(json),
+            "ReplyConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::ReplyConversationRequest,
+                >(json)
+            }
+            "ReplyTicketRequest" => {
+                crate::runtime::check_decode::<super::models::ReplyTicketRequest>(json)
+            }
+            "ReplyTicketRequestKind" => {
+                crate::runtime::check_decode::<
+                    super::models::ReplyTicketRequestKind,
+                >(json)
+            }
+            "ReplyToFinRequest" => {
+                crate::runtime::check_decode::<super::models::ReplyToFinRequest>(json)
+            }
+            "ReplyToFinResponse" => {
+                crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json)
+            }
+            "ReplyToFinResponseStatus" => {
+                crate::runtime::check_decode::<
+                    super::models::ReplyToFinResponseStatus,
+                >(json)
+            }
+            "SearchRequest" => {
+                crate::runtime::check_decode::<super::models::SearchRequest>(json)
+            }
+            "SearchRequestQuery" => {
+                crate::runtime::check_decode::<super::models::SearchRequestQuery>(json)
+            }
+            "Segment" => crate::runtime::check_decode::<super::models::Segment>(json),
+            "SegmentList" => {
+                crate::runtime::check_decode::<super::models::SegmentList>(json)
+            }
+            "SegmentPersonType" => {
+                crate::runtime::check_decode::<super::models::SegmentPersonType>(json)
+            }
+            "SetAwayAdminRequest" => {
+                crate::runtime::check_decode::<super::models::SetAwayAdminRequest>(json)
+            }
+            "ShowContactByExternalIdResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::ShowContactByExternalIdResponse,
+                >(json)
+            }
+            "ShowContactByExternalIdResponseAvatar" => {
+                crate::runtime::check_decode::<
+                    super::models::ShowContactByExternalIdResponseAvatar,
+                >(json)
+            }
+            "ShowContactResponse" => {
+                crate::runtime::check_decode::<super::models::ShowContactResponse>(json)
+            }
+            "ShowContactResponseAvatar" => {
+                crate::runtime::check_decode::<
+                    super::models::ShowContactResponseAvatar,
+                >(json)
+            }
+            "SingleFilterSearchRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::SingleFilterSearchRequest,
+                >(json)
+            }
+            "SingleFilterSearchRequestOperator" => {
+                crate::runtime::check_decode::<
+                    super::models::SingleFilterSearchRequestOperator,
+                >(json)
+            }
+            "SingleFilterSearchRequestValue" => {
+                crate::runtime::check_decode::<
+                    super::models::SingleFilterSearchRequestValue,
+                >(json)
+            }
+            "SingleFilterSearchRequestValueArrayItem" => {
+                crate::runtime::check_decode::<
+                    super::models::SingleFilterSearchRequestValueArrayItem,
+                >(json)
+            }
+            "SlaApplied" => {
+                crate::runtime::check_decode::<super::models::SlaApplied>(json)
+            }
+            "SlaAppliedSlaStatus" => {
+                crate::runtime::check_decode::<super::models::SlaAppliedSlaStatus>(json)
+            }
+            "SnoozeConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::SnoozeConversationRequest,
+                >(json)
+            }
+            "SocialProfile" => {
+                crate::runtime::check_decode::<super::models::SocialProfile>(json)
+            }
+            "StartFinConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::StartFinConversationRequest,
+                >(json)
+            }
+            "StartFinConversationResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::StartFinConversationResponse,
+                >(json)
+            }
+            "StartFinConversationResponseStatus" => {
+                crate::runtime::check_decode::<
+                    super::models::StartFinConversationResponseStatus,
+                >(json)
+            }
+            "StartingAfterPaging" => {
+                crate::runtime::check_decode::<super::models::StartingAfterPaging>(json)
+            }
+            "SubmitFinCsatRequest" => {
+                crate::runtime::check_decode::<super::models::SubmitFinCsatRequest>(json)
+            }
+            "SubmitFinCsatRequestRating" => {
+                crate::runtime::check_decode::<
+                    super::models::SubmitFinCsatRequestRating,
+                >(json)
+            }
+            "SubmitFinCsatResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::SubmitFinCsatResponse,
+                >(json)
+            }
+            "SubmitFinCsatResponseRating" => {
+                crate::runtime::check_decode::<
+                    super::models::SubmitFinCsatResponseRating,
+                >(json)
+            }
+            "SubscriptionType" => {
+                crate::runtime::check_decode::<super::models::SubscriptionType>(json)
+            }
+            "SubscriptionTypeConsentType" => {
+                crate::runtime::check_decode::<
+                    super::models::SubscriptionTypeConsentType,
+                >(json)
+            }
+            "SubscriptionTypeContentTypesItem" => {
+                crate::runtime::check_decode::<
+                    super::models::SubscriptionTypeContentTypesItem,
+                >(json)
+            }
+            "SubscriptionTypeList" => {
+                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
+            }
+            "SubscriptionTypeState" => {
+                crate::runtime::check_decode::<
+                    super::models::SubscriptionTypeState,
+                >(json)
+            }
+            "Tag" => crate::runtime::check_decode::<super::models::Tag>(json),
+            "TagBasic" => crate::runtime::check_decode::<super::models::TagBasic>(json),
+            "TagCompanyRequest" => {
+                crate::runtime::check_decode::<super::models::TagCompanyRequest>(json)
+            }
+            "TagCompanyRequestCompaniesItem" => {
+                crate::runtime::check_decode::<
+                    super::models::TagCompanyRequestCompaniesItem,
+                >(json)
+            }
+            "TagList" => crate::runtime::check_decode::<super::models::TagList>(json),
+            "TagMultipleUsersRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::TagMultipleUsersRequest,
+                >(json)
+            }
+            "TagMultipleUsersRequestUsersItem" => {
+                crate::runtime::check_decode::<
+                    super::models::TagMultipleUsersRequestUsersItem,
+                >(json)
+            }
+            "Tags" => crate::runtime::check_decode::<super::models::Tags>(json),
+            "Team" => crate::runtime::check_decode::<super::models::Team>(json),
+            "TeamList" => crate::runtime::check_decode::<super::models::TeamList>(json),
+            "TeamPriorityLevel" => {
+                crate::runtime::check_decode::<super::models::TeamPriorityLevel>(json)
+            }
+            "Ticket" => crate::runtime::check_decode::<super::models::Ticket>(json),
+            "TicketCategory" => {
+                crate::runtime::check_decode::<super::models::TicketCategory>(json)
+            }
+            "TicketContacts" => {
+                crate::runtime::check_decode::<super::models::TicketContacts>(json)
+            }
+            "TicketCustomAttributes" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketCustomAttributes,
+                >(json)
+            }
+            "TicketCustomAttributesValue" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketCustomAttributesValue,
+                >(json)
+            }
+            "TicketDeleted" => {
+                crate::runtime::check_decode::<super::models::TicketDeleted>(json)
+            }
+            "TicketList" => {
+                crate::runtime::check_decode::<super::models::TicketList>(json)
+            }
+            "TicketPart" => {
+                crate::runtime::check_decode::<super::models::TicketPart>(json)
+            }
+            "TicketPartAuthor" => {
+                crate::runtime::check_decode::<super::models::TicketPartAuthor>(json)
+            }
+            "TicketPartAuthorType" => {
+                crate::runtime::check_decode::<super::models::TicketPartAuthorType>(json)
+            }
+            "TicketPartPreviousTicketState" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketPartPreviousTicketState,
+                >(json)
+            }
+            "TicketPartTicketState" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketPartTicketState,
+                >(json)
+            }
+            "TicketPartUpdatedAttributeData" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketPartUpdatedAttributeData,
+                >(json)
+            }
+            "TicketPartUpdatedAttributeDataAttribute" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketPartUpdatedAttributeDataAttribute,
+                >(json)
+            }
+            "TicketPartUpdatedAttributeDataValue" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketPartUpdatedAttributeDataValue,
+                >(json)
+            }
+            "TicketPartUpdatedAttributeDataValueId" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketPartUpdatedAttributeDataValueId,
+                >(json)
+            }
+            "TicketPartUpdatedAttributeDataValueLabel" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketPartUpdatedAttributeDataValueLabel,
+                >(json)
+            }
+            "TicketParts" => {
+                crate::runtime::check_decode::<super::models::TicketParts>(json)
+            }
+            "TicketReply" => {
+                crate::runtime::check_decode::<super::models::TicketReply>(json)
+            }
+            "TicketReplyPartType" => {
+                crate::runtime::check_decode::<super::models::TicketReplyPartType>(json)
+            }
+            "TicketRequestCustomAttributes" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketRequestCustomAttributes,
+                >(json)
+            }
+            "TicketRequestCustomAttributesValue" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketRequestCustomAttributesValue,
+                >(json)
+            }
+            "TicketState" => {
+                crate::runtime::check_decode::<super::models::TicketState>(json)
+            }
+            "TicketStateCategory" => {
+                crate::runtime::check_decode::<super::models::TicketStateCategory>(json)
+            }
+            "TicketStateDetailed" => {
+                crate::runtime::check_decode::<super::models::TicketStateDetailed>(json)
+            }
+            "TicketStateDetailedCategory" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketStateDetailedCategory,
+                >(json)
+            }
+            "TicketStateDetailedTicketTypes" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketStateDetailedTicketTypes,
+                >(json)
+            }
+            "TicketStateList" => {
+                crate::runtime::check_decode::<super::models::TicketStateList>(json)
+            }
+            "TicketType" => {
+                crate::runtime::check_decode::<super::models::TicketType>(json)
+            }
+            "TicketTypeAttribute" => {
+                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
+            }
+            "TicketTypeAttributeList" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketTypeAttributeList,
+                >(json)
+            }
+            "TicketTypeCategory" => {
+                crate::runtime::check_decode::<super::models::TicketTypeCategory>(json)
+            }
+            "TicketTypeList" => {
+                crate::runtime::check_decode::<super::models::TicketTypeList>(json)
+            }
+            "TicketTypeTicketStates" => {
+                crate::runtime::check_decode::<
+                    super::models::TicketTypeTicketStates,
+                >(json)
+            }
+            "Translation" => {
+                crate::runtime::check_decode::<super::models::Translation>(json)
+            }
+            "UntagCompanyRequest" => {
+                crate::runtime::check_decode::<super::models::UntagCompanyRequest>(json)
+            }
+            "UntagCompanyRequestCompaniesItem" => {
+                crate::runtime::check_decode::<
+                    super::models::UntagCompanyRequestCompaniesItem,
+                >(json)
+            }
+            "UpdateArticleRequest" => {
+                crate::runtime::check_decode::<super::models::UpdateArticleRequest>(json)
+            }
+            "UpdateArticleRequestState" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateArticleRequestState,
+                >(json)
+            }
+            "UpdateCollectionRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateCollectionRequest,
+                >(json)
+            }
+            "UpdateCompanyRequest" => {
+                crate::runtime::check_decode::<super::models::UpdateCompanyRequest>(json)
+            }
+            "UpdateContactRequest" => {
+                crate::runtime::check_decode::<super::models::UpdateContactRequest>(json)
+            }
+            "UpdateContactResponse" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateContactResponse,
+                >(json)
+            }
+            "UpdateContactResponseAvatar" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateContactResponseAvatar,
+                >(json)
+            }
+            "UpdateContentImportSourceRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateContentImportSourceRequest,
+                >(json)
+            }
+            "UpdateContentImportSourceRequestStatus" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateContentImportSourceRequestStatus,
+                >(json)
+            }
+            "UpdateContentImportSourceRequestSyncBehavior" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateContentImportSourceRequestSyncBehavior,
+                >(json)
+            }
+            "UpdateConversationRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateConversationRequest,
+                >(json)
+            }
+            "UpdateDataAttributeRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateDataAttributeRequest,
+                >(json)
+            }
+            "UpdateDataAttributeRequestKind" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateDataAttributeRequestKind,
+                >(json)
+            }
+            "UpdateDataAttributeRequestKindListAttribute" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateDataAttributeRequestKindListAttribute,
+                >(json)
+            }
+            "UpdateDataAttributeRequestKindListAttributeOptionsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateDataAttributeRequestKindListAttributeOptionsItem,
+                >(json)
+            }
+            "UpdateExternalPageRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateExternalPageRequest,
+                >(json)
+            }
+            "UpdateInternalArticleRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateInternalArticleRequest,
+                >(json)
+            }
+            "UpdateTicketRequest" => {
+                crate::runtime::check_decode::<super::models::UpdateTicketRequest>(json)
+            }
+            "UpdateTicketRequest2" => {
+                crate::runtime::check_decode::<super::models::UpdateTicketRequest2>(json)
+            }
+            "UpdateTicketTypeAttributeRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateTicketTypeAttributeRequest,
+                >(json)
+            }
+            "UpdateTicketTypeRequest" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateTicketTypeRequest,
+                >(json)
+            }
+            "UpdateTicketTypeRequestCategory" => {
+                crate::runtime::check_decode::<
+                    super::models::UpdateTicketTypeRequestCategory,
+                >(json)
+            }
+            "UpdateVisitorRequest" => {
+                crate::runtime::check_decode::<super::models::UpdateVisitorRequest>(json)
+            }
+            "Visitor" => crate::runtime::check_decode::<super::models::Visitor>(json),
+            "VisitorAvatar" => {
+                crate::runtime::check_decode::<super::models::VisitorAvatar>(json)
+            }
+            "VisitorCompanies" => {
+                crate::runtime::check_decode::<super::models::VisitorCompanies>(json)
+            }
+            "VisitorDeletedObject" => {
+                crate::runtime::check_decode::<super::models::VisitorDeletedObject>(json)
+            }
+            "VisitorLocationData" => {
+                crate::runtime::check_decode::<super::models::VisitorLocationData>(json)
+            }
+            "VisitorSegments" => {
+                crate::runtime::check_decode::<super::models::VisitorSegments>(json)
+            }
+            "VisitorSocialProfiles" => {
+                crate::runtime::check_decode::<
+                    super::models::VisitorSocialProfiles,
+                >(json)
+            }
+            "VisitorTags" => {
+                crate::runtime::check_decode::<super::models::VisitorTags>(json)
+            }
+            "VisitorTagsTagsItem" => {
+                crate::runtime::check_decode::<super::models::VisitorTagsTagsItem>(json)
+            }
+            "WhatsappMessageStatusList" => {
+                crate::runtime::check_decode::<
+                    super::models::WhatsappMessageStatusList,
+                >(json)
+            }
+            "WhatsappMessageStatusListEventsItem" => {
+                crate::runtime::check_decode::<
+                    super::models::WhatsappMessageStatusListEventsItem,
+                >(json)
+            }
+            "WhatsappMessageStatusListEventsItemStatus" => {
+                crate::runtime::check_decode::<
+                    super::models::WhatsappMessageStatusListEventsItemStatus,
+                >(json)
+            }
+            "WhatsappMessageStatusListPages" => {
+                crate::runtime::check_decode::<
+                    super::models::WhatsappMessageStatusListPages,
+                >(json)
+            }
+            "WhatsappMessageStatusListPagesNext" => {
+                crate::runtime::check_decode::<
+                    super::models::WhatsappMessageStatusListPagesNext,
+                >(json)
+            }
+            _ => return None,
+        },
+    )
 }
