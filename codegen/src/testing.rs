@@ -1,13 +1,15 @@
-//! Locating the upstream descriptions in tests: `$INTERCOM_OPENAPI_DIR`, else the
-//! `shared/intercom-openapi` checkout next to the repository.
+//! Locating the upstream descriptions in tests: `$INTERCOM_OPENAPI_DIR` (a relative value is
+//! taken from the repository root, since `cargo test` runs each crate in its own directory),
+//! else the `shared/intercom-openapi` checkout next to the repository.
 
 use std::path::PathBuf;
 
 /// The directory holding `descriptions/<version>/api.intercom.io.yaml`.
 pub fn openapi_dir() -> PathBuf {
-    match std::env::var_os("INTERCOM_OPENAPI_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/intercom-openapi"),
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    match std::env::var_os("INTERCOM_OPENAPI_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => root.join(dir),
+        None => root.join("../shared/intercom-openapi"),
     }
 }
 

@@ -4,12 +4,23 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::tokens::{doc, ident, ty};
-use crate::ir::{Operation, Param, Response, TypeRef};
+use crate::ir::{Body, Operation, Param, Response, TypeRef};
 
 /// One operations file (one resource group).
 pub fn file<'a>(ops: impl Iterator<Item = &'a Operation>, rt: &TokenStream) -> TokenStream {
     let items = ops.map(|o| operation(o, rt));
     quote! { #( #items )* }
+}
+
+const JSON: &str = "application/json";
+
+/// The Rust type of a request body: the model for JSON, caller-encoded bytes otherwise.
+pub fn body_type(body: &Body, prefix: &TokenStream, rt: &TokenStream) -> TokenStream {
+    if body.content_type == JSON {
+        ty(&body.ty, prefix, rt)
+    } else {
+        quote!(#rt::runtime::RawBody)
+    }
 }
 
 /// The Rust return type of an operation.
@@ -71,7 +82,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         }
     }
     if let Some(body) = &op.body {
-        let t = ty(&body.ty, &prefix, rt);
+        let t = body_type(body, &prefix, rt);
         fields.push(quote!(body: #t));
         args.push(quote!(body: #t));
         inits.push(quote!(body));
@@ -119,8 +130,10 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     for (name, value) in &op.fixed_headers {
         steps.push(quote!(request.header(#name, #value);));
     }
-    if op.body.is_some() {
-        steps.push(quote!(request.json(&self.body)?;));
+    match &op.body {
+        Some(body) if body.content_type == JSON => steps.push(quote!(request.json(&self.body)?;)),
+        Some(_) => steps.push(quote!(request.raw_body(self.body.clone());)),
+        None => {}
     }
     let finish = match &op.response {
         Response::Json(_) => quote!(self.client.execute(request).await?.json()),

@@ -20,8 +20,12 @@ pub fn surface(api: &Api) -> String {
                 .chain(&op.header_params)
                 .filter(|p| p.required);
             args.extend(required.map(|p| format!("{}: {}", p.ident, display(&p.ty))));
-            if let Some(body) = &op.body {
-                args.push(format!("body: {}", display(&body.ty)));
+            match &op.body {
+                Some(b) if b.content_type == "application/json" => {
+                    args.push(format!("body: {}", display(&b.ty)))
+                }
+                Some(b) => args.push(format!("body: RawBody ({})", b.content_type)),
+                None => {}
             }
             let optional: Vec<String> = op
                 .query_params

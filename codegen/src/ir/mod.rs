@@ -200,8 +200,10 @@ pub struct Param {
 /// A request body.
 #[derive(Debug, Clone)]
 pub struct Body {
-    /// The type sent as JSON.
+    /// The type sent as JSON ([`TypeRef::Any`] for other media types).
     pub ty: TypeRef,
+    /// `application/json`, or the media type of a body the caller encodes (e.g. multipart).
+    pub content_type: String,
     /// Whether the spec requires a body.
     pub required: bool,
 }

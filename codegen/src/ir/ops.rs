@@ -138,23 +138,23 @@ pub fn operations<'a>(
                         ))
                     }
                 };
-                let media = body.content.get("application/json").ok_or_else(|| {
-                    let kinds: Vec<&String> = body.content.keys().collect();
-                    fail(
-                        context.clone(),
-                        format!("request body must be application/json, found {kinds:?}"),
-                    )
-                })?;
+                let (content_type, media) = match body.content.get_key_value("application/json") {
+                    Some(found) => found,
+                    None => body.content.first().ok_or_else(|| {
+                        fail(context.clone(), "request body without content".into())
+                    })?,
+                };
                 let ty = match &media.schema {
-                    Some(schema) => types.type_of(
+                    Some(schema) if content_type == "application/json" => types.type_of(
                         SRef::from(schema),
                         &format!("{builder}Request"),
                         &format!("{context} request body"),
                     )?,
-                    None => TypeRef::Any,
+                    _ => TypeRef::Any,
                 };
                 operation.body = Some(Body {
                     ty,
+                    content_type: content_type.clone(),
                     required: body.required,
                 });
             }
@@ -192,7 +192,10 @@ fn success<'a>(
         .collect();
     codes.sort_by_key(|(c, _)| *c);
     let Some((code, response)) = codes.first() else {
-        return Err(Failure::Message("no 2xx or 3xx response".into()));
+        // Nothing documents success: hand back whatever JSON arrives.
+        operation.success_status = "undocumented".into();
+        operation.response = Response::Json(TypeRef::Any);
+        return Ok(());
     };
     operation.success_status = code.to_string();
     let response = match response {

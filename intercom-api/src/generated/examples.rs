@@ -1285,11 +1285,6 @@ pub fn decode_type(type_name: &str, json: &str) -> Option<Result<(), String>> {
             "CustomAttributes" => {
                 crate::runtime::check_decode::<super::models::CustomAttributes>(json)
             }
-            "CustomAttributesValue" => {
-                crate::runtime::check_decode::<
-                    super::models::CustomAttributesValue,
-                >(json)
-            }
             "CustomObjectInstance" => {
                 crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
             }

@@ -157,7 +157,14 @@ impl Client {
             builder = builder.header(name.as_str(), value.as_str());
         }
         if let Some(body) = request.body {
-            builder = builder.header(CONTENT_TYPE, "application/json").body(body);
+            let typed = request
+                .headers
+                .iter()
+                .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
+            if !typed {
+                builder = builder.header(CONTENT_TYPE, "application/json");
+            }
+            builder = builder.body(body);
         }
         let response = builder.send().await?;
         let status = response.status();

@@ -13,7 +13,7 @@ mod timestamp;
 pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, ApiErrorItem, Error};
-pub use request::{Request, Response};
+pub use request::{RawBody, Request, Response};
 pub use reqwest::Method;
 pub use timestamp::Timestamp;
 

@@ -78,6 +78,13 @@ impl Request {
         Ok(())
     }
 
+    /// Sets a body the caller encoded (e.g. `multipart/form-data`), with its content type.
+    pub fn raw_body(&mut self, body: RawBody) {
+        self.headers
+            .push(("Content-Type".into(), body.content_type));
+        self.body = Some(body.bytes.to_vec());
+    }
+
     /// The spec's path template, e.g. `/conversations/{conversation_id}`.
     pub fn template(&self) -> &'static str {
         self.template
@@ -86,6 +93,25 @@ impl Request {
     /// The operation id.
     pub fn operation(&self) -> &'static str {
         self.operation
+    }
+}
+
+/// A request body in a media type other than JSON, encoded by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBody {
+    /// The full `Content-Type`, e.g. `multipart/form-data; boundary=XYZ`.
+    pub content_type: String,
+    /// The encoded body.
+    pub bytes: Bytes,
+}
+
+impl RawBody {
+    /// A body of `bytes` sent with `content_type`.
+    pub fn new(content_type: impl Into<String>, bytes: impl Into<Bytes>) -> Self {
+        RawBody {
+            content_type: content_type.into(),
+            bytes: bytes.into(),
+        }
     }
 }
 

@@ -81,6 +81,16 @@ pub struct CallList {
     #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
     pub r#type: Option<String>,
 }
+/// Generated from schema datetime.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Datetime {
+    String(String),
+    Integer(i64),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]

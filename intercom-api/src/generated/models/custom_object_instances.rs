@@ -55,6 +55,39 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
         self
     }
 }
+/// Custom Object Instance
+///
+/// A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
+///
+/// Generated from schema custom_object_instance.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CustomObjectInstance {
+    /// The time the attribute was created as a UTC Unix timestamp
+    #[serde(default)]
+    pub created_at: Option<crate::Timestamp>,
+    /// The custom attributes you have set on the custom object instance.
+    #[serde(default)]
+    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The time when the Custom Object instance was created in the external system it originated from.
+    #[serde(default)]
+    pub external_created_at: Option<crate::Timestamp>,
+    /// The id you have defined for the custom object instance.
+    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    pub external_id: Option<String>,
+    /// The time when the Custom Object instance was last updated in the external system it originated from.
+    #[serde(default)]
+    pub external_updated_at: Option<crate::Timestamp>,
+    /// The Intercom defined id representing the custom object instance.
+    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    pub id: Option<String>,
+    /// The identifier of the custom object type that defines the structure of the custom object instance.
+    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    pub r#type: Option<String>,
+    /// The time the attribute was last updated as a UTC Unix timestamp
+    #[serde(default)]
+    pub updated_at: Option<crate::Timestamp>,
+}
 /// Custom Object Instance Deleted
 ///
 /// deleted custom object instance object

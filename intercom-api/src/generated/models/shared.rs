@@ -628,164 +628,20 @@ pub struct CursorPages {
 /// An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 ///
 /// Generated from schema custom_attributes.
-pub type CustomAttributes = std::collections::BTreeMap<
-    String,
-    super::CustomAttributesValue,
->;
-/// Generated from schema custom_attributes.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CustomAttributesValue {
-    String(String),
-    Integer(i64),
-    Datetime(super::Datetime),
-    CustomObjectInstanceList(super::CustomObjectInstanceList),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-/// Custom Object Instance
-///
-/// A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
-///
-/// Generated from schema custom_object_instance.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct CustomObjectInstance {
-    /// The time the attribute was created as a UTC Unix timestamp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::Timestamp>,
-    /// The custom attributes you have set on the custom object instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The time when the Custom Object instance was created in the external system it originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_created_at: Option<crate::Timestamp>,
-    /// The id you have defined for the custom object instance.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub external_id: Option<String>,
-    /// The time when the Custom Object instance was last updated in the external system it originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_updated_at: Option<crate::Timestamp>,
-    /// The Intercom defined id representing the custom object instance.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub id: Option<String>,
-    /// The identifier of the custom object type that defines the structure of the custom object instance.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub r#type: Option<String>,
-    /// The time the attribute was last updated as a UTC Unix timestamp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<crate::Timestamp>,
-}
-impl CustomObjectInstance {
-    /// Creates the value with no optional field set.
-    pub fn new() -> Self {
-        Self {
-            created_at: None,
-            custom_attributes: None,
-            external_created_at: None,
-            external_id: None,
-            external_updated_at: None,
-            id: None,
-            r#type: None,
-            updated_at: None,
-        }
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        value: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(value.into());
-        self
-    }
-    /// Sets `external_created_at`.
-    pub fn external_created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.external_created_at = Some(value.into());
-        self
-    }
-    /// Sets `external_id`.
-    pub fn external_id(mut self, value: impl Into<String>) -> Self {
-        self.external_id = Some(value.into());
-        self
-    }
-    /// Sets `external_updated_at`.
-    pub fn external_updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.external_updated_at = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `updated_at`.
-    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-}
+pub type CustomAttributes = serde_json::Map<String, serde_json::Value>;
 /// Custom Object Instances
 ///
 /// The list of associated custom object instances for a given reference attribute on the parent object.
 ///
 /// Generated from schema custom_object_instance_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomObjectInstanceList {
     /// The list of associated custom object instances for a given reference attribute on the parent object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub instances: Option<Vec<super::CustomObjectInstance>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
     pub r#type: Option<String>,
-}
-impl CustomObjectInstanceList {
-    /// Creates the value with no optional field set.
-    pub fn new() -> Self {
-        Self {
-            instances: None,
-            r#type: None,
-        }
-    }
-    /// Sets `instances`.
-    pub fn instances(
-        mut self,
-        value: impl Into<Vec<super::CustomObjectInstance>>,
-    ) -> Self {
-        self.instances = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
 }
 /// Data Event
 ///
@@ -935,16 +791,6 @@ pub struct DataExportCsv {
     /// The user_id of the user who was sent the message.
     #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
     pub user_id: Option<String>,
-}
-/// Generated from schema datetime.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum Datetime {
-    String(String),
-    Integer(i64),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
 }
 /// Error
 ///

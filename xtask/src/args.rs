@@ -1,0 +1,204 @@
+//! Command-line parsing (by hand: xtask's compile time matters more than a parser crate).
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// The usage text printed by `--help` and after a bad argument.
+pub const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  regen [--check] [--version V] [--spec PATH] [--out DIR]
+      Regenerate intercom-api/src/generated from Intercom's OpenAPI description.
+      --check        compare with the files on disk instead of writing; exit 1 if they differ
+      --version V    API version to generate (default: the version in spec/pin.toml)
+      --spec PATH    use this YAML file (no sha256 check); otherwise the spec is taken from
+                     $INTERCOM_OPENAPI_DIR/descriptions/V/api.intercom.io.yaml, the cache in
+                     .cache/openapi, or downloaded from the pinned commit
+                     ($INTERCOM_OPENAPI_BASE_URL, default https://raw.githubusercontent.com)
+      --out DIR      output directory (default: intercom-api/src/generated)
+  help
+      Print this message.";
+
+/// A parsed command line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `regen ...`
+    Regen(RegenArgs),
+    /// `help`, `-h`, `--help` (anywhere).
+    Help,
+}
+
+/// The arguments of `regen`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RegenArgs {
+    /// `--check`: compare instead of writing.
+    pub check: bool,
+    /// `--version V`.
+    pub version: Option<String>,
+    /// `--spec PATH`.
+    pub spec: Option<PathBuf>,
+    /// `--out DIR`.
+    pub out: Option<PathBuf>,
+}
+
+/// A command line that cannot be understood; the message says why.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageError> {
+    let mut args = args.into_iter();
+    let Some(command) = args.next() else {
+        return Err(UsageError("missing command".into()));
+    };
+    match command.to_str() {
+        Some("regen") => parse_regen(args),
+        Some("help" | "-h" | "--help") => Ok(Command::Help),
+        _ => Err(UsageError(format!(
+            "unknown command `{}`",
+            command.to_string_lossy()
+        ))),
+    }
+}
+
+fn parse_regen(mut args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
+    let mut parsed = RegenArgs::default();
+    while let Some(arg) = args.next() {
+        let text = arg.to_str().ok_or_else(|| {
+            UsageError(format!("unexpected argument `{}`", arg.to_string_lossy()))
+        })?;
+        let (flag, inline) = match text.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(OsString::from(value))),
+            _ => (text, None),
+        };
+        let mut value = || -> Result<OsString, UsageError> {
+            let value = inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
+            if value.is_empty() {
+                return Err(UsageError(format!("{flag} needs a non-empty value")));
+            }
+            Ok(value)
+        };
+        match flag {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--check" if inline.is_none() => set(&mut parsed.check, flag)?,
+            "--version" => {
+                let version = value()?.into_string().map_err(|v| {
+                    UsageError(format!("invalid --version `{}`", v.to_string_lossy()))
+                })?;
+                set_once(&mut parsed.version, version, flag)?;
+            }
+            "--spec" => set_once(&mut parsed.spec, value()?.into(), flag)?,
+            "--out" => set_once(&mut parsed.out, value()?.into(), flag)?,
+            _ => return Err(UsageError(format!("unexpected argument `{text}`"))),
+        }
+    }
+    Ok(Command::Regen(parsed))
+}
+
+fn set(flag_value: &mut bool, flag: &str) -> Result<(), UsageError> {
+    if std::mem::replace(flag_value, true) {
+        return Err(UsageError(format!("{flag} given twice")));
+    }
+    Ok(())
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T, flag: &str) -> Result<(), UsageError> {
+    if slot.replace(value).is_some() {
+        return Err(UsageError(format!("{flag} given twice")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(args: &[&str]) -> Result<Command, UsageError> {
+        parse(args.iter().map(OsString::from))
+    }
+
+    fn error(args: &[&str]) -> String {
+        parse_str(args).unwrap_err().0
+    }
+
+    #[test]
+    fn regen_without_flags_uses_defaults() {
+        assert_eq!(
+            parse_str(&["regen"]),
+            Ok(Command::Regen(RegenArgs::default()))
+        );
+    }
+
+    #[test]
+    fn regen_with_every_flag_in_both_forms() {
+        let expected = Command::Regen(RegenArgs {
+            check: true,
+            version: Some("2.15".into()),
+            spec: Some("a b.yaml".into()),
+            out: Some("out".into()),
+        });
+        let spaced = [
+            "regen",
+            "--check",
+            "--version",
+            "2.15",
+            "--spec",
+            "a b.yaml",
+            "--out",
+            "out",
+        ];
+        assert_eq!(parse_str(&spaced), Ok(expected));
+        let inline = [
+            "regen",
+            "--version=2.15",
+            "--spec=a b.yaml",
+            "--out=out",
+            "--check",
+        ];
+        assert!(matches!(parse_str(&inline), Ok(Command::Regen(a)) if a.check && a.out.is_some()));
+    }
+
+    #[test]
+    fn help_is_recognised() {
+        for args in [
+            &["help"][..],
+            &["--help"],
+            &["-h"],
+            &["regen", "--check", "--help"],
+        ] {
+            assert_eq!(parse_str(args), Ok(Command::Help), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn bad_arguments_are_explained() {
+        assert_eq!(error(&[]), "missing command");
+        assert_eq!(error(&["regenerate"]), "unknown command `regenerate`");
+        assert_eq!(
+            error(&["regen", "--frobnicate"]),
+            "unexpected argument `--frobnicate`"
+        );
+        assert_eq!(error(&["regen", "extra"]), "unexpected argument `extra`");
+        assert_eq!(error(&["regen", "--version"]), "--version needs a value");
+        assert_eq!(
+            error(&["regen", "--spec="]),
+            "--spec needs a non-empty value"
+        );
+        assert_eq!(
+            error(&["regen", "--check", "--check"]),
+            "--check given twice"
+        );
+        assert_eq!(
+            error(&["regen", "--out", "a", "--out=b"]),
+            "--out given twice"
+        );
+        assert_eq!(
+            error(&["regen", "--check=yes"]),
+            "unexpected argument `--check=yes`"
+        );
+    }
+}

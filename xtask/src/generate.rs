@@ -1,0 +1,24 @@
+//! The one place xtask calls the generator.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::tree::Files;
+
+/// Runs `codegen` on `spec` (with the override layer, if any) and returns the generated files.
+/// Nothing is written here.
+pub fn generate(spec: &Path, overrides: Option<&Path>, version: &str) -> Result<Files> {
+    let options = codegen::Options {
+        spec: spec.to_path_buf(),
+        overrides: overrides.map(Path::to_path_buf),
+        version: version.to_string(),
+        runtime: "crate".to_string(),
+    };
+    match codegen::generate(&options) {
+        Ok(output) => Ok(output.files),
+        Err(error) => Err(Error::with_source(
+            format!("code generation from {} failed", spec.display()),
+            error,
+        )),
+    }
+}

@@ -1,0 +1,62 @@
+//! Project automation for intercom-rs, run as `cargo xtask <command>` (alias in
+//! `.cargo/config.toml`). See [`args::USAGE`] for the commands.
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod check;
+mod download;
+mod error;
+mod generate;
+mod hash;
+mod pin;
+mod regen;
+mod resolve;
+#[cfg(test)]
+mod test_server;
+mod tree;
+mod write;
+
+use std::process::ExitCode;
+
+use args::{Command, UsageError, USAGE};
+use error::Error;
+
+/// Exit code for a command line that cannot be understood.
+const USAGE_EXIT: u8 = 2;
+
+fn main() -> ExitCode {
+    match args::parse(std::env::args_os().skip(1)) {
+        Err(UsageError(message)) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            ExitCode::from(USAGE_EXIT)
+        }
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Regen(args)) => {
+            let workspace = regen::Workspace::locate();
+            match regen::run(&args, &workspace, &regen::Env::from_process()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(error) => {
+                    report(&error);
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+/// Prints `error: ...` and every cause on its own line to stderr.
+fn report(error: &Error) {
+    let chain = error.chain();
+    let mut lines = chain.iter();
+    if let Some(first) = lines.next() {
+        eprintln!("error: {first}");
+    }
+    for cause in lines {
+        eprintln!("  caused by: {cause}");
+    }
+}
