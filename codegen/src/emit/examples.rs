@@ -23,18 +23,18 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
         /// Decodes `json` as the success response of operation `operation_id`;
         /// `None` when the operation has no JSON response.
         pub fn decode_response(operation_id: &str, json: &str) -> Option<Result<(), String>> {
-            Some(match operation_id {
-                #( #op_ids => #rt::runtime::check_decode::<#op_types>(json), )*
-                _ => return None,
-            })
+            match (operation_id, json) {
+                #( (#op_ids, json) => Some(#rt::runtime::check_decode::<#op_types>(json)), )*
+                _ => None,
+            }
         }
 
         /// Decodes `json` as the generated type named `type_name`; `None` for an unknown name.
         pub fn decode_type(type_name: &str, json: &str) -> Option<Result<(), String>> {
-            Some(match type_name {
-                #( #type_names => #rt::runtime::check_decode::<super::models::#type_idents>(json), )*
-                _ => return None,
-            })
+            match (type_name, json) {
+                #( (#type_names, json) => Some(#rt::runtime::check_decode::<super::models::#type_idents>(json)), )*
+                _ => None,
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ mod models;
 mod ops;
 mod surface;
 mod tokens;
+mod unions;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::tokens::{doc, ident, ty};
-use crate::ir::{Field, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::ir::{Field, TypeDef, TypeKind, TypeRef};
 
 /// One models file.
 pub fn file<'a>(defs: impl Iterator<Item = &'a TypeDef>, rt: &TokenStream) -> TokenStream {
@@ -47,7 +47,9 @@ fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
             }
         }
         TypeKind::Struct { fields } => structure(d, &name, docs, fields, rt),
-        TypeKind::Union { tag, variants } => union(d, &name, docs, tag.as_deref(), variants, rt),
+        TypeKind::Union { tag, variants } => {
+            super::unions::union(d, &name, docs, tag.as_deref(), variants, rt)
+        }
     }
 }
 
@@ -163,68 +165,5 @@ fn structure(
         #[non_exhaustive]
         pub struct #name { #( #members )* }
         #constructor
-    }
-}
-
-fn union(
-    d: &TypeDef,
-    name: &Ident,
-    docs: TokenStream,
-    tag: Option<&str>,
-    variants: &[UnionVariant],
-    rt: &TokenStream,
-) -> TokenStream {
-    let prefix = quote!(super::);
-    let open = d.usage.response;
-    let idents: Vec<Ident> = variants
-        .iter()
-        .map(|v| Ident::new(&v.ident, Span::call_site()))
-        .collect();
-    let types: Vec<TokenStream> = variants.iter().map(|v| ty(&v.ty, &prefix, rt)).collect();
-    let unknown = open.then(|| {
-        quote! {
-            /// A shape this version of the crate does not know; the raw JSON is kept.
-            Unknown(serde_json::Value),
-        }
-    });
-    let serialize = d.usage.request.then(|| quote!(serde::Serialize,));
-    let untagged_ser = d.usage.request.then(|| quote!(#[serde(untagged)]));
-    let body = quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, #serialize)]
-        #untagged_ser
-        #[non_exhaustive]
-        pub enum #name { #( #idents(#types), )* #unknown }
-    };
-    let Some(tag) = tag else {
-        let with_de = quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq, serde::Deserialize, #serialize)]
-            #[serde(untagged)]
-            #[non_exhaustive]
-            pub enum #name { #( #idents(#types), )* #unknown }
-        };
-        return with_de;
-    };
-    let values = variants
-        .iter()
-        .map(|v| v.tag_value.clone().unwrap_or_default());
-    let fallback = if open {
-        quote!(_ => Ok(Self::Unknown(value)))
-    } else {
-        let msg = format!("unknown `{tag}` for {}", d.name);
-        quote!(_ => Err(serde::de::Error::custom(#msg)))
-    };
-    quote! {
-        #body
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                match #rt::runtime::tag_of(&value, #tag) {
-                    #( Some(#values) => #rt::runtime::from_value(value).map(Self::#idents), )*
-                    #fallback,
-                }
-            }
-        }
     }
 }

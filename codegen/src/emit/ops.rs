@@ -84,8 +84,8 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     if let Some(body) = &op.body {
         let t = body_type(body, &prefix, rt);
         fields.push(quote!(body: #t));
-        args.push(quote!(body: #t));
-        inits.push(quote!(body));
+        args.push(quote!(body: impl Into<#t>));
+        inits.push(quote!(body: body.into()));
     }
 
     let mut path_fmt = String::new();
@@ -143,6 +143,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         Response::Redirect => quote!(self.client.execute(request).await?.location()),
     };
     let id = &op.id;
+    let blank = op.doc.is_some().then(|| quote!(#[doc = ""]));
     let builder_doc = format!(
         " Request builder for [`Client::{0}`](crate::Client::{0}):{route}.",
         op.fn_name
@@ -175,7 +176,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
 
         impl #rt::Client {
             #docs
-            #[doc = ""]
+            #blank
             #[doc = #route]
             pub fn #fn_name(&self, #( #new_args ),*) -> #builder<'_> {
                 #builder { client: self, #( #inits ),* }

@@ -8,6 +8,7 @@ mod docs;
 mod names;
 mod ops;
 mod types;
+mod unions;
 mod usage;
 mod view;
 
@@ -145,6 +146,27 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// Its tag value when the union is tagged.
     pub tag_value: Option<String>,
+    /// The JSON shape that selects this alternative when the union is untagged.
+    pub shape: Shape,
+}
+
+/// The JSON shape of a union alternative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// A string (also string enums).
+    String,
+    /// An integer.
+    Integer,
+    /// Any number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// An array.
+    Array,
+    /// An object that has at least these (required) properties.
+    Object(Vec<String>),
+    /// Anything.
+    Any,
 }
 
 /// One HTTP operation.

@@ -9,13 +9,13 @@ use openapiv3::{ReferenceOr, Schema};
 
 use super::names::{field_ident, type_name, unique, variant_name};
 use super::view::{view, Prim, SRef, View};
-use super::{docs, EnumVariant, Field, TypeDef, TypeKind, TypeRef, UnionVariant, Usage};
+use super::{docs, EnumVariant, Field, TypeDef, TypeKind, TypeRef, Usage};
 use crate::Error;
 
 const SCHEMA_PREFIX: &str = "#/components/schemas/";
 
 /// Where a new named type's name comes from.
-enum Slot {
+pub(super) enum Slot {
     /// A component schema's own, already reserved name.
     Reserved(String),
     /// A suggestion for an inline type; made unique.
@@ -108,7 +108,7 @@ impl<'a> Types<'a> {
         Ok(())
     }
 
-    fn insert(
+    pub(super) fn insert(
         &mut self,
         name: String,
         origin: String,
@@ -141,7 +141,7 @@ impl<'a> Types<'a> {
             .ok_or_else(|| self.unsupported(origin, format!("dangling $ref `{reference}`")))
     }
 
-    fn resolve(&self, reference: &str, origin: &str) -> Result<&'a Schema, Error> {
+    pub(super) fn resolve(&self, reference: &str, origin: &str) -> Result<&'a Schema, Error> {
         let mut current = reference;
         for _ in 0..32 {
             let name = current.strip_prefix(SCHEMA_PREFIX).unwrap_or(current);
@@ -174,7 +174,7 @@ impl<'a> Types<'a> {
         })
     }
 
-    fn claim(&mut self, slot: Slot) -> String {
+    pub(super) fn claim(&mut self, slot: Slot) -> String {
         match slot {
             Slot::Reserved(name) => name,
             Slot::Hint(hint) => unique(type_name(&hint), &mut self.taken),
@@ -252,7 +252,7 @@ impl<'a> Types<'a> {
     }
 
     /// Properties and `required` of a schema, with `allOf` parts merged in order.
-    fn collect_properties(
+    pub(super) fn collect_properties(
         &self,
         v: &View<'a>,
         origin: &str,
@@ -389,114 +389,5 @@ impl<'a> Types<'a> {
             TypeKind::Enum { variants },
         );
         Ok(TypeRef::Named(name))
-    }
-
-    /// The constant value of property `prop` of an alternative, if it is a single-value enum.
-    fn const_property(
-        &self,
-        alt: SRef<'a>,
-        prop: &str,
-        origin: &str,
-    ) -> Result<Option<String>, Error> {
-        let v = match alt {
-            SRef::Ref(r) => view(self.resolve(r, origin)?),
-            SRef::Inline(s) => view(s),
-        };
-        let mut props = Vec::new();
-        let mut required = BTreeSet::new();
-        self.collect_properties(&v, origin, 0, &mut props, &mut required)?;
-        let Some((_, p)) = props.into_iter().find(|(n, _)| *n == prop) else {
-            return Ok(None);
-        };
-        let pv = match p {
-            SRef::Ref(r) => view(self.resolve(r, origin)?),
-            SRef::Inline(s) => view(s),
-        };
-        Ok((pv.enum_values.len() == 1).then(|| pv.enum_values[0].clone()))
-    }
-
-    fn find_tag(
-        &self,
-        alternatives: &[SRef<'a>],
-        origin: &str,
-    ) -> Result<Option<(String, Vec<String>)>, Error> {
-        for tag in ["type", "message_type", "object", "kind"] {
-            let mut values = Vec::new();
-            for alt in alternatives {
-                match self.const_property(*alt, tag, origin)? {
-                    Some(value) if !values.contains(&value) => values.push(value),
-                    _ => break,
-                }
-            }
-            if values.len() == alternatives.len() {
-                return Ok(Some((tag.to_string(), values)));
-            }
-        }
-        Ok(None)
-    }
-
-    fn define_union(
-        &mut self,
-        v: &View<'a>,
-        alternatives: Vec<SRef<'a>>,
-        slot: Slot,
-        origin: &str,
-    ) -> Result<TypeRef, Error> {
-        let name = self.claim(slot);
-        let tag = self.find_tag(&alternatives, origin)?;
-        let mut taken = BTreeSet::from(["Unknown".to_string()]);
-        let mut variants = Vec::new();
-        for (i, alt) in alternatives.iter().enumerate() {
-            let tag_value = tag.as_ref().map(|(_, values)| values[i].clone());
-            let base = match (alt, &tag_value) {
-                (SRef::Ref(r), _) => type_name(r.rsplit('/').next().unwrap_or(r)),
-                (SRef::Inline(_), Some(value)) => variant_name(value),
-                (SRef::Inline(s), None) => inline_variant_name(&view(s), i),
-            };
-            let ident = unique(base, &mut taken);
-            let ty = self.type_of(
-                *alt,
-                &format!("{name}{ident}"),
-                &format!("{origin} (alternative {})", i + 1),
-            )?;
-            variants.push(UnionVariant {
-                ident,
-                ty,
-                tag_value,
-            });
-        }
-        let doc = docs::doc(v.title, v.description);
-        self.insert(
-            name.clone(),
-            origin.to_string(),
-            doc,
-            None,
-            TypeKind::Union {
-                tag: tag.map(|t| t.0),
-                variants,
-            },
-        );
-        Ok(TypeRef::Named(name))
-    }
-}
-
-fn inline_variant_name(v: &View<'_>, index: usize) -> String {
-    if let Some(title) = v.title {
-        return type_name(title);
-    }
-    if v.required.len() == 1 {
-        return type_name(v.required[0]);
-    }
-    if v.properties.len() == 1 {
-        return type_name(v.properties[0].0);
-    }
-    match v.prim {
-        Some(Prim::String) => "String".into(),
-        Some(Prim::Integer) => "Integer".into(),
-        Some(Prim::Number) => "Number".into(),
-        Some(Prim::Boolean) => "Boolean".into(),
-        Some(Prim::Array) => "Array".into(),
-        Some(Prim::Object) if v.properties.is_empty() => "Object".into(),
-        _ => format!("Variant{}", index + 1),
     }
 }

@@ -3,2238 +3,2990 @@
 /// Decodes `json` as the success response of operation `operation_id`;
 /// `None` when the operation has no JSON response.
 pub fn decode_response(operation_id: &str, json: &str) -> Option<Result<(), String>> {
-    Some(
-        match operation_id {
-            "listAdmins" => {
-                crate::runtime::check_decode::<super::models::AdminList>(json)
-            }
-            "listActivityLogs" => {
-                crate::runtime::check_decode::<super::models::ActivityLogList>(json)
-            }
-            "retrieveAdmin" => crate::runtime::check_decode::<super::models::Admin>(json),
-            "setAwayAdmin" => crate::runtime::check_decode::<super::models::Admin>(json),
-            "identifyAdmin" => {
-                crate::runtime::check_decode::<super::models::AdminWithApp>(json)
-            }
-            "listContentImportSources" => {
+    match (operation_id, json) {
+        ("listAdmins", json) => {
+            Some(crate::runtime::check_decode::<super::models::AdminList>(json))
+        }
+        ("listActivityLogs", json) => {
+            Some(crate::runtime::check_decode::<super::models::ActivityLogList>(json))
+        }
+        ("retrieveAdmin", json) => {
+            Some(crate::runtime::check_decode::<super::models::Admin>(json))
+        }
+        ("setAwayAdmin", json) => {
+            Some(crate::runtime::check_decode::<super::models::Admin>(json))
+        }
+        ("identifyAdmin", json) => {
+            Some(crate::runtime::check_decode::<super::models::AdminWithApp>(json))
+        }
+        ("listContentImportSources", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContentImportSourcesList,
-                >(json)
-            }
-            "createContentImportSource" => {
-                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-            }
-            "getContentImportSource" => {
-                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-            }
-            "updateContentImportSource" => {
-                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-            }
-            "listExternalPages" => {
-                crate::runtime::check_decode::<super::models::ExternalPagesList>(json)
-            }
-            "createExternalPage" => {
-                crate::runtime::check_decode::<super::models::ExternalPage>(json)
-            }
-            "deleteExternalPage" => {
-                crate::runtime::check_decode::<super::models::ExternalPage>(json)
-            }
-            "getExternalPage" => {
-                crate::runtime::check_decode::<super::models::ExternalPage>(json)
-            }
-            "updateExternalPage" => {
-                crate::runtime::check_decode::<super::models::ExternalPage>(json)
-            }
-            "listArticles" => {
-                crate::runtime::check_decode::<super::models::ArticleList>(json)
-            }
-            "createArticle" => {
-                crate::runtime::check_decode::<super::models::Article>(json)
-            }
-            "searchArticles" => {
+                >(json),
+            )
+        }
+        ("createContentImportSource", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json),
+            )
+        }
+        ("getContentImportSource", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json),
+            )
+        }
+        ("updateContentImportSource", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json),
+            )
+        }
+        ("listExternalPages", json) => {
+            Some(crate::runtime::check_decode::<super::models::ExternalPagesList>(json))
+        }
+        ("createExternalPage", json) => {
+            Some(crate::runtime::check_decode::<super::models::ExternalPage>(json))
+        }
+        ("deleteExternalPage", json) => {
+            Some(crate::runtime::check_decode::<super::models::ExternalPage>(json))
+        }
+        ("getExternalPage", json) => {
+            Some(crate::runtime::check_decode::<super::models::ExternalPage>(json))
+        }
+        ("updateExternalPage", json) => {
+            Some(crate::runtime::check_decode::<super::models::ExternalPage>(json))
+        }
+        ("listArticles", json) => {
+            Some(crate::runtime::check_decode::<super::models::ArticleList>(json))
+        }
+        ("createArticle", json) => {
+            Some(crate::runtime::check_decode::<super::models::Article>(json))
+        }
+        ("searchArticles", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchResponse,
-                >(json)
-            }
-            "deleteArticle" => {
-                crate::runtime::check_decode::<super::models::DeletedArticleObject>(json)
-            }
-            "retrieveArticle" => {
-                crate::runtime::check_decode::<super::models::Article>(json)
-            }
-            "updateArticle" => {
-                crate::runtime::check_decode::<super::models::Article>(json)
-            }
-            "listAwayStatusReasons" => {
-                crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json)
-            }
-            "listCalls" => crate::runtime::check_decode::<super::models::CallList>(json),
-            "listCallsWithTranscripts" => {
+                >(json),
+            )
+        }
+        ("deleteArticle", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::DeletedArticleObject>(json),
+            )
+        }
+        ("retrieveArticle", json) => {
+            Some(crate::runtime::check_decode::<super::models::Article>(json))
+        }
+        ("updateArticle", json) => {
+            Some(crate::runtime::check_decode::<super::models::Article>(json))
+        }
+        ("listAwayStatusReasons", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json),
+            )
+        }
+        ("listCalls", json) => {
+            Some(crate::runtime::check_decode::<super::models::CallList>(json))
+        }
+        ("listCallsWithTranscripts", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ListCallsWithTranscriptsResponse,
-                >(json)
-            }
-            "showCall" => crate::runtime::check_decode::<super::models::Call>(json),
-            "retrieveCompany" => {
-                crate::runtime::check_decode::<super::models::CompanyList>(json)
-            }
-            "createOrUpdateCompany" => {
-                crate::runtime::check_decode::<super::models::Company>(json)
-            }
-            "listAllCompanies" => {
-                crate::runtime::check_decode::<super::models::CompanyList>(json)
-            }
-            "scrollOverAllCompanies" => {
-                crate::runtime::check_decode::<super::models::CompanyScroll>(json)
-            }
-            "deleteCompany" => {
-                crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json)
-            }
-            "RetrieveACompanyById" => {
-                crate::runtime::check_decode::<super::models::Company>(json)
-            }
-            "UpdateCompany" => {
-                crate::runtime::check_decode::<super::models::Company>(json)
-            }
-            "ListAttachedContacts" => {
+                >(json),
+            )
+        }
+        ("showCall", json) => {
+            Some(crate::runtime::check_decode::<super::models::Call>(json))
+        }
+        ("retrieveCompany", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyList>(json))
+        }
+        ("createOrUpdateCompany", json) => {
+            Some(crate::runtime::check_decode::<super::models::Company>(json))
+        }
+        ("listAllCompanies", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyList>(json))
+        }
+        ("scrollOverAllCompanies", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyScroll>(json))
+        }
+        ("deleteCompany", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json),
+            )
+        }
+        ("RetrieveACompanyById", json) => {
+            Some(crate::runtime::check_decode::<super::models::Company>(json))
+        }
+        ("UpdateCompany", json) => {
+            Some(crate::runtime::check_decode::<super::models::Company>(json))
+        }
+        ("ListAttachedContacts", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CompanyAttachedContacts,
-                >(json)
-            }
-            "ListAttachedSegmentsForCompanies" => {
+                >(json),
+            )
+        }
+        ("ListAttachedSegmentsForCompanies", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CompanyAttachedSegments,
-                >(json)
-            }
-            "attachContactToACompany" => {
-                crate::runtime::check_decode::<super::models::Company>(json)
-            }
-            "detachContactFromACompany" => {
-                crate::runtime::check_decode::<super::models::Company>(json)
-            }
-            "ListContacts" => {
-                crate::runtime::check_decode::<super::models::ContactList>(json)
-            }
-            "CreateContact" => {
+                >(json),
+            )
+        }
+        ("attachContactToACompany", json) => {
+            Some(crate::runtime::check_decode::<super::models::Company>(json))
+        }
+        ("detachContactFromACompany", json) => {
+            Some(crate::runtime::check_decode::<super::models::Company>(json))
+        }
+        ("ListContacts", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactList>(json))
+        }
+        ("CreateContact", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContactResponse,
-                >(json)
-            }
-            "ShowContactByExternalId" => {
+                >(json),
+            )
+        }
+        ("ShowContactByExternalId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ShowContactByExternalIdResponse,
-                >(json)
-            }
-            "MergeContact" => {
-                crate::runtime::check_decode::<super::models::MergeContactResponse>(json)
-            }
-            "SearchContacts" => {
-                crate::runtime::check_decode::<super::models::ContactList>(json)
-            }
-            "DeleteContact" => {
-                crate::runtime::check_decode::<super::models::ContactDeleted>(json)
-            }
-            "ShowContact" => {
-                crate::runtime::check_decode::<super::models::ShowContactResponse>(json)
-            }
-            "UpdateContact" => {
+                >(json),
+            )
+        }
+        ("MergeContact", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::MergeContactResponse>(json),
+            )
+        }
+        ("SearchContacts", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactList>(json))
+        }
+        ("DeleteContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactDeleted>(json))
+        }
+        ("ShowContact", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ShowContactResponse>(json),
+            )
+        }
+        ("UpdateContact", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContactResponse,
-                >(json)
-            }
-            "ArchiveContact" => {
-                crate::runtime::check_decode::<super::models::ContactArchived>(json)
-            }
-            "BlockContact" => {
-                crate::runtime::check_decode::<super::models::ContactBlocked>(json)
-            }
-            "listCompaniesForAContact" => {
+                >(json),
+            )
+        }
+        ("ArchiveContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactArchived>(json))
+        }
+        ("BlockContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactBlocked>(json))
+        }
+        ("listCompaniesForAContact", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactAttachedCompanies,
-                >(json)
-            }
-            "listSegmentsForAContact" => {
-                crate::runtime::check_decode::<super::models::ContactSegments>(json)
-            }
-            "listSubscriptionsForAContact" => {
-                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
-            }
-            "listTagsForAContact" => {
-                crate::runtime::check_decode::<super::models::TagList>(json)
-            }
-            "UnarchiveContact" => {
-                crate::runtime::check_decode::<super::models::ContactUnarchived>(json)
-            }
-            "listConversations" => {
-                crate::runtime::check_decode::<super::models::ConversationList>(json)
-            }
-            "createConversation" => {
-                crate::runtime::check_decode::<super::models::Message>(json)
-            }
-            "redactConversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "searchConversations" => {
-                crate::runtime::check_decode::<super::models::ConversationList>(json)
-            }
-            "deleteConversation" => {
-                crate::runtime::check_decode::<super::models::ConversationDeleted>(json)
-            }
-            "retrieveConversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "updateConversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "convertConversationToTicket" => {
-                crate::runtime::check_decode::<super::models::Ticket>(json)
-            }
-            "attachContactToConversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "detachContactFromConversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "manageConversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "replyConversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "deleteCustomObjectInstancesById" => {
+                >(json),
+            )
+        }
+        ("listSegmentsForAContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactSegments>(json))
+        }
+        ("listSubscriptionsForAContact", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json),
+            )
+        }
+        ("listTagsForAContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::TagList>(json))
+        }
+        ("UnarchiveContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactUnarchived>(json))
+        }
+        ("listConversations", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationList>(json))
+        }
+        ("createConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Message>(json))
+        }
+        ("redactConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("searchConversations", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationList>(json))
+        }
+        ("deleteConversation", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ConversationDeleted>(json),
+            )
+        }
+        ("retrieveConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("updateConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("convertConversationToTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Ticket>(json))
+        }
+        ("attachContactToConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("detachContactFromConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("manageConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("replyConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("deleteCustomObjectInstancesById", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomObjectInstanceDeleted,
-                >(json)
-            }
-            "getCustomObjectInstancesByExternalId" => {
-                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-            }
-            "createCustomObjectInstances" => {
-                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-            }
-            "deleteCustomObjectInstancesByExternalId" => {
+                >(json),
+            )
+        }
+        ("getCustomObjectInstancesByExternalId", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json),
+            )
+        }
+        ("createCustomObjectInstances", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json),
+            )
+        }
+        ("deleteCustomObjectInstancesByExternalId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomObjectInstanceDeleted,
-                >(json)
-            }
-            "getCustomObjectInstancesById" => {
-                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-            }
-            "lisDataAttributes" => {
-                crate::runtime::check_decode::<super::models::DataAttributeList>(json)
-            }
-            "createDataAttribute" => {
-                crate::runtime::check_decode::<super::models::DataAttribute>(json)
-            }
-            "updateDataAttribute" => {
-                crate::runtime::check_decode::<super::models::DataAttribute>(json)
-            }
-            "lisDataEvents" => {
-                crate::runtime::check_decode::<super::models::DataEventSummary>(json)
-            }
-            "cancelDataExport" => {
-                crate::runtime::check_decode::<super::models::DataExport>(json)
-            }
-            "createDataExport" => {
-                crate::runtime::check_decode::<super::models::DataExport>(json)
-            }
-            "getDataExport" => {
-                crate::runtime::check_decode::<super::models::DataExport>(json)
-            }
-            "submitFinCsat" => {
+                >(json),
+            )
+        }
+        ("getCustomObjectInstancesById", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json),
+            )
+        }
+        ("lisDataAttributes", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataAttributeList>(json))
+        }
+        ("createDataAttribute", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataAttribute>(json))
+        }
+        ("updateDataAttribute", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataAttribute>(json))
+        }
+        ("lisDataEvents", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataEventSummary>(json))
+        }
+        ("cancelDataExport", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataExport>(json))
+        }
+        ("createDataExport", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataExport>(json))
+        }
+        ("getDataExport", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataExport>(json))
+        }
+        ("submitFinCsat", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SubmitFinCsatResponse,
-                >(json)
-            }
-            "replyToFin" => {
-                crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json)
-            }
-            "startFinConversation" => {
+                >(json),
+            )
+        }
+        ("replyToFin", json) => {
+            Some(crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json))
+        }
+        ("startFinConversation", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::StartFinConversationResponse,
-                >(json)
-            }
-            "listAllCollections" => {
-                crate::runtime::check_decode::<super::models::CollectionList>(json)
-            }
-            "createCollection" => {
-                crate::runtime::check_decode::<super::models::Collection>(json)
-            }
-            "deleteCollection" => {
+                >(json),
+            )
+        }
+        ("listAllCollections", json) => {
+            Some(crate::runtime::check_decode::<super::models::CollectionList>(json))
+        }
+        ("createCollection", json) => {
+            Some(crate::runtime::check_decode::<super::models::Collection>(json))
+        }
+        ("deleteCollection", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DeletedCollectionObject,
-                >(json)
-            }
-            "retrieveCollection" => {
-                crate::runtime::check_decode::<super::models::Collection>(json)
-            }
-            "updateCollection" => {
-                crate::runtime::check_decode::<super::models::Collection>(json)
-            }
-            "listHelpCenters" => {
-                crate::runtime::check_decode::<super::models::HelpCenterList>(json)
-            }
-            "retrieveHelpCenter" => {
-                crate::runtime::check_decode::<super::models::HelpCenter>(json)
-            }
-            "listInternalArticles" => {
-                crate::runtime::check_decode::<super::models::InternalArticleList>(json)
-            }
-            "createInternalArticle" => {
-                crate::runtime::check_decode::<super::models::InternalArticle>(json)
-            }
-            "searchInternalArticles" => {
+                >(json),
+            )
+        }
+        ("retrieveCollection", json) => {
+            Some(crate::runtime::check_decode::<super::models::Collection>(json))
+        }
+        ("updateCollection", json) => {
+            Some(crate::runtime::check_decode::<super::models::Collection>(json))
+        }
+        ("listHelpCenters", json) => {
+            Some(crate::runtime::check_decode::<super::models::HelpCenterList>(json))
+        }
+        ("retrieveHelpCenter", json) => {
+            Some(crate::runtime::check_decode::<super::models::HelpCenter>(json))
+        }
+        ("listInternalArticles", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::InternalArticleList>(json),
+            )
+        }
+        ("createInternalArticle", json) => {
+            Some(crate::runtime::check_decode::<super::models::InternalArticle>(json))
+        }
+        ("searchInternalArticles", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::InternalArticleSearchResponse,
-                >(json)
-            }
-            "deleteInternalArticle" => {
+                >(json),
+            )
+        }
+        ("deleteInternalArticle", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DeletedInternalArticleObject,
-                >(json)
-            }
-            "retrieveInternalArticle" => {
-                crate::runtime::check_decode::<super::models::InternalArticle>(json)
-            }
-            "updateInternalArticle" => {
-                crate::runtime::check_decode::<super::models::InternalArticle>(json)
-            }
-            "getIpAllowlist" => {
-                crate::runtime::check_decode::<super::models::IpAllowlist>(json)
-            }
-            "updateIpAllowlist" => {
-                crate::runtime::check_decode::<super::models::IpAllowlist>(json)
-            }
-            "jobsStatus" => crate::runtime::check_decode::<super::models::Jobs>(json),
-            "createMessage" => {
-                crate::runtime::check_decode::<super::models::Message>(json)
-            }
-            "listNewsItems" => {
-                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
-            }
-            "createNewsItem" => {
-                crate::runtime::check_decode::<super::models::NewsItem>(json)
-            }
-            "deleteNewsItem" => {
-                crate::runtime::check_decode::<super::models::DeletedObject>(json)
-            }
-            "retrieveNewsItem" => {
-                crate::runtime::check_decode::<super::models::NewsItem>(json)
-            }
-            "updateNewsItem" => {
-                crate::runtime::check_decode::<super::models::NewsItem>(json)
-            }
-            "listNewsfeeds" => {
-                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
-            }
-            "retrieveNewsfeed" => {
-                crate::runtime::check_decode::<super::models::Newsfeed>(json)
-            }
-            "listLiveNewsfeedItems" => {
-                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
-            }
-            "listNotes" => crate::runtime::check_decode::<super::models::NoteList>(json),
-            "createNote" => crate::runtime::check_decode::<super::models::Note>(json),
-            "retrieveNote" => crate::runtime::check_decode::<super::models::Note>(json),
-            "post_export_reporting_data_enqueue" => {
+                >(json),
+            )
+        }
+        ("retrieveInternalArticle", json) => {
+            Some(crate::runtime::check_decode::<super::models::InternalArticle>(json))
+        }
+        ("updateInternalArticle", json) => {
+            Some(crate::runtime::check_decode::<super::models::InternalArticle>(json))
+        }
+        ("getIpAllowlist", json) => {
+            Some(crate::runtime::check_decode::<super::models::IpAllowlist>(json))
+        }
+        ("updateIpAllowlist", json) => {
+            Some(crate::runtime::check_decode::<super::models::IpAllowlist>(json))
+        }
+        ("jobsStatus", json) => {
+            Some(crate::runtime::check_decode::<super::models::Jobs>(json))
+        }
+        ("createMessage", json) => {
+            Some(crate::runtime::check_decode::<super::models::Message>(json))
+        }
+        ("listNewsItems", json) => {
+            Some(crate::runtime::check_decode::<super::models::PaginatedResponse>(json))
+        }
+        ("createNewsItem", json) => {
+            Some(crate::runtime::check_decode::<super::models::NewsItem>(json))
+        }
+        ("deleteNewsItem", json) => {
+            Some(crate::runtime::check_decode::<super::models::DeletedObject>(json))
+        }
+        ("retrieveNewsItem", json) => {
+            Some(crate::runtime::check_decode::<super::models::NewsItem>(json))
+        }
+        ("updateNewsItem", json) => {
+            Some(crate::runtime::check_decode::<super::models::NewsItem>(json))
+        }
+        ("listNewsfeeds", json) => {
+            Some(crate::runtime::check_decode::<super::models::PaginatedResponse>(json))
+        }
+        ("retrieveNewsfeed", json) => {
+            Some(crate::runtime::check_decode::<super::models::Newsfeed>(json))
+        }
+        ("listLiveNewsfeedItems", json) => {
+            Some(crate::runtime::check_decode::<super::models::PaginatedResponse>(json))
+        }
+        ("listNotes", json) => {
+            Some(crate::runtime::check_decode::<super::models::NoteList>(json))
+        }
+        ("createNote", json) => {
+            Some(crate::runtime::check_decode::<super::models::Note>(json))
+        }
+        ("retrieveNote", json) => {
+            Some(crate::runtime::check_decode::<super::models::Note>(json))
+        }
+        ("post_export_reporting_data_enqueue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::PostExportReportingDataEnqueueResponse,
-                >(json)
-            }
-            "get_export_reporting_data_get_datasets" => {
+                >(json),
+            )
+        }
+        ("get_export_reporting_data_get_datasets", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::GetExportReportingDataGetDatasetsResponse,
-                >(json)
-            }
-            "get_export_reporting_data_by_job_identifier" => {
+                >(json),
+            )
+        }
+        ("get_export_reporting_data_by_job_identifier", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::GetExportReportingDataByJobIdentifierResponse,
-                >(json)
-            }
-            "listSegments" => {
-                crate::runtime::check_decode::<super::models::SegmentList>(json)
-            }
-            "retrieveSegment" => {
-                crate::runtime::check_decode::<super::models::Segment>(json)
-            }
-            "attachSubscriptionTypeToContact" => {
-                crate::runtime::check_decode::<super::models::SubscriptionType>(json)
-            }
-            "detachSubscriptionTypeToContact" => {
-                crate::runtime::check_decode::<super::models::SubscriptionType>(json)
-            }
-            "listSubscriptionTypes" => {
-                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
-            }
-            "createPhoneSwitch" => {
-                crate::runtime::check_decode::<super::models::PhoneSwitch>(json)
-            }
-            "attachTagToContact" => {
-                crate::runtime::check_decode::<super::models::Tag>(json)
-            }
-            "detachTagFromContact" => {
-                crate::runtime::check_decode::<super::models::Tag>(json)
-            }
-            "attachTagToConversation" => {
-                crate::runtime::check_decode::<super::models::Tag>(json)
-            }
-            "detachTagFromConversation" => {
-                crate::runtime::check_decode::<super::models::Tag>(json)
-            }
-            "listTags" => crate::runtime::check_decode::<super::models::TagList>(json),
-            "createTag" => crate::runtime::check_decode::<super::models::TagBasic>(json),
-            "findTag" => crate::runtime::check_decode::<super::models::TagBasic>(json),
-            "attachTagToTicket" => {
-                crate::runtime::check_decode::<super::models::Tag>(json)
-            }
-            "detachTagFromTicket" => {
-                crate::runtime::check_decode::<super::models::Tag>(json)
-            }
-            "listTeams" => crate::runtime::check_decode::<super::models::TeamList>(json),
-            "retrieveTeam" => crate::runtime::check_decode::<super::models::Team>(json),
-            "listTicketStates" => {
-                crate::runtime::check_decode::<super::models::TicketStateList>(json)
-            }
-            "createTicketTypeAttribute" => {
-                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
-            }
-            "updateTicketTypeAttribute" => {
-                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
-            }
-            "listTicketTypes" => {
-                crate::runtime::check_decode::<super::models::TicketTypeList>(json)
-            }
-            "createTicketType" => {
-                crate::runtime::check_decode::<super::models::TicketType>(json)
-            }
-            "getTicketType" => {
-                crate::runtime::check_decode::<super::models::TicketType>(json)
-            }
-            "updateTicketType" => {
-                crate::runtime::check_decode::<super::models::TicketType>(json)
-            }
-            "createTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-            "enqueueCreateTicket" => {
-                crate::runtime::check_decode::<super::models::Jobs>(json)
-            }
-            "searchTickets" => {
-                crate::runtime::check_decode::<super::models::TicketList>(json)
-            }
-            "deleteTicket" => {
-                crate::runtime::check_decode::<super::models::TicketDeleted>(json)
-            }
-            "getTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-            "updateTicket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-            "replyTicket" => {
-                crate::runtime::check_decode::<super::models::TicketReply>(json)
-            }
-            "retrieveVisitorWithUserId" => {
-                crate::runtime::check_decode::<super::models::Visitor>(json)
-            }
-            "updateVisitor" => {
-                crate::runtime::check_decode::<super::models::Visitor>(json)
-            }
-            "convertVisitor" => {
-                crate::runtime::check_decode::<super::models::Contact>(json)
-            }
-            _ => return None,
-        },
-    )
+                >(json),
+            )
+        }
+        ("listSegments", json) => {
+            Some(crate::runtime::check_decode::<super::models::SegmentList>(json))
+        }
+        ("retrieveSegment", json) => {
+            Some(crate::runtime::check_decode::<super::models::Segment>(json))
+        }
+        ("attachSubscriptionTypeToContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::SubscriptionType>(json))
+        }
+        ("detachSubscriptionTypeToContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::SubscriptionType>(json))
+        }
+        ("listSubscriptionTypes", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json),
+            )
+        }
+        ("createPhoneSwitch", json) => {
+            Some(crate::runtime::check_decode::<super::models::PhoneSwitch>(json))
+        }
+        ("attachTagToContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::Tag>(json))
+        }
+        ("detachTagFromContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::Tag>(json))
+        }
+        ("attachTagToConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Tag>(json))
+        }
+        ("detachTagFromConversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Tag>(json))
+        }
+        ("listTags", json) => {
+            Some(crate::runtime::check_decode::<super::models::TagList>(json))
+        }
+        ("createTag", json) => {
+            Some(crate::runtime::check_decode::<super::models::TagBasic>(json))
+        }
+        ("findTag", json) => {
+            Some(crate::runtime::check_decode::<super::models::TagBasic>(json))
+        }
+        ("attachTagToTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Tag>(json))
+        }
+        ("detachTagFromTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Tag>(json))
+        }
+        ("listTeams", json) => {
+            Some(crate::runtime::check_decode::<super::models::TeamList>(json))
+        }
+        ("retrieveTeam", json) => {
+            Some(crate::runtime::check_decode::<super::models::Team>(json))
+        }
+        ("listTicketStates", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketStateList>(json))
+        }
+        ("createTicketTypeAttribute", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json),
+            )
+        }
+        ("updateTicketTypeAttribute", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json),
+            )
+        }
+        ("listTicketTypes", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketTypeList>(json))
+        }
+        ("createTicketType", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketType>(json))
+        }
+        ("getTicketType", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketType>(json))
+        }
+        ("updateTicketType", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketType>(json))
+        }
+        ("createTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Ticket>(json))
+        }
+        ("enqueueCreateTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Jobs>(json))
+        }
+        ("searchTickets", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketList>(json))
+        }
+        ("deleteTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketDeleted>(json))
+        }
+        ("getTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Ticket>(json))
+        }
+        ("updateTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Ticket>(json))
+        }
+        ("replyTicket", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketReply>(json))
+        }
+        ("retrieveVisitorWithUserId", json) => {
+            Some(crate::runtime::check_decode::<super::models::Visitor>(json))
+        }
+        ("updateVisitor", json) => {
+            Some(crate::runtime::check_decode::<super::models::Visitor>(json))
+        }
+        ("convertVisitor", json) => {
+            Some(crate::runtime::check_decode::<super::models::Contact>(json))
+        }
+        _ => None,
+    }
 }
 /// Decodes `json` as the generated type named `type_name`; `None` for an unknown name.
 pub fn decode_type(type_name: &str, json: &str) -> Option<Result<(), String>> {
-    Some(
-        match type_name {
-            "ActivityLog" => {
-                crate::runtime::check_decode::<super::models::ActivityLog>(json)
-            }
-            "ActivityLogActivityType" => {
+    match (type_name, json) {
+        ("ActivityLog", json) => {
+            Some(crate::runtime::check_decode::<super::models::ActivityLog>(json))
+        }
+        ("ActivityLogActivityType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ActivityLogActivityType,
-                >(json)
-            }
-            "ActivityLogList" => {
-                crate::runtime::check_decode::<super::models::ActivityLogList>(json)
-            }
-            "ActivityLogMetadata" => {
-                crate::runtime::check_decode::<super::models::ActivityLogMetadata>(json)
-            }
-            "ActivityLogMetadataChangesValue" => {
+                >(json),
+            )
+        }
+        ("ActivityLogList", json) => {
+            Some(crate::runtime::check_decode::<super::models::ActivityLogList>(json))
+        }
+        ("ActivityLogMetadata", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ActivityLogMetadata>(json),
+            )
+        }
+        ("ActivityLogMetadataChangesValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ActivityLogMetadataChangesValue,
-                >(json)
-            }
-            "ActivityLogMetadataTeam" => {
+                >(json),
+            )
+        }
+        ("ActivityLogMetadataTeam", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ActivityLogMetadataTeam,
-                >(json)
-            }
-            "ActivityLogPerformedBy" => {
+                >(json),
+            )
+        }
+        ("ActivityLogPerformedBy", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ActivityLogPerformedBy,
-                >(json)
-            }
-            "AddressableList" => {
-                crate::runtime::check_decode::<super::models::AddressableList>(json)
-            }
-            "Admin" => crate::runtime::check_decode::<super::models::Admin>(json),
-            "AdminList" => crate::runtime::check_decode::<super::models::AdminList>(json),
-            "AdminPriorityLevel" => {
-                crate::runtime::check_decode::<super::models::AdminPriorityLevel>(json)
-            }
-            "AdminReplyConversationRequest" => {
+                >(json),
+            )
+        }
+        ("AddressableList", json) => {
+            Some(crate::runtime::check_decode::<super::models::AddressableList>(json))
+        }
+        ("Admin", json) => {
+            Some(crate::runtime::check_decode::<super::models::Admin>(json))
+        }
+        ("AdminList", json) => {
+            Some(crate::runtime::check_decode::<super::models::AdminList>(json))
+        }
+        ("AdminPriorityLevel", json) => {
+            Some(crate::runtime::check_decode::<super::models::AdminPriorityLevel>(json))
+        }
+        ("AdminReplyConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AdminReplyConversationRequest,
-                >(json)
-            }
-            "AdminReplyConversationRequestMessageType" => {
+                >(json),
+            )
+        }
+        ("AdminReplyConversationRequestMessageType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AdminReplyConversationRequestMessageType,
-                >(json)
-            }
-            "AdminReplyTicketRequest" => {
+                >(json),
+            )
+        }
+        ("AdminReplyTicketRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AdminReplyTicketRequest,
-                >(json)
-            }
-            "AdminReplyTicketRequestMessageType" => {
+                >(json),
+            )
+        }
+        ("AdminReplyTicketRequestMessageType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AdminReplyTicketRequestMessageType,
-                >(json)
-            }
-            "AdminReplyTicketRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("AdminReplyTicketRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AdminReplyTicketRequestReplyOptionsItem,
-                >(json)
-            }
-            "AdminWithApp" => {
-                crate::runtime::check_decode::<super::models::AdminWithApp>(json)
-            }
-            "AdminWithAppAvatar" => {
-                crate::runtime::check_decode::<super::models::AdminWithAppAvatar>(json)
-            }
-            "AiAgent" => crate::runtime::check_decode::<super::models::AiAgent>(json),
-            "AiAgentLastAnswerType" => {
+                >(json),
+            )
+        }
+        ("AdminWithApp", json) => {
+            Some(crate::runtime::check_decode::<super::models::AdminWithApp>(json))
+        }
+        ("AdminWithAppAvatar", json) => {
+            Some(crate::runtime::check_decode::<super::models::AdminWithAppAvatar>(json))
+        }
+        ("AiAgent", json) => {
+            Some(crate::runtime::check_decode::<super::models::AiAgent>(json))
+        }
+        ("AiAgentLastAnswerType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AiAgentLastAnswerType,
-                >(json)
-            }
-            "AiAgentResolutionState" => {
+                >(json),
+            )
+        }
+        ("AiAgentResolutionState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AiAgentResolutionState,
-                >(json)
-            }
-            "AiAgentSourceType" => {
-                crate::runtime::check_decode::<super::models::AiAgentSourceType>(json)
-            }
-            "App" => crate::runtime::check_decode::<super::models::App>(json),
-            "Article" => crate::runtime::check_decode::<super::models::Article>(json),
-            "ArticleContent" => {
-                crate::runtime::check_decode::<super::models::ArticleContent>(json)
-            }
-            "ArticleContentState" => {
-                crate::runtime::check_decode::<super::models::ArticleContentState>(json)
-            }
-            "ArticleList" => {
-                crate::runtime::check_decode::<super::models::ArticleList>(json)
-            }
-            "ArticleListItem" => {
-                crate::runtime::check_decode::<super::models::ArticleListItem>(json)
-            }
-            "ArticleListItemState" => {
-                crate::runtime::check_decode::<super::models::ArticleListItemState>(json)
-            }
-            "ArticleSearchHighlights" => {
+                >(json),
+            )
+        }
+        ("AiAgentSourceType", json) => {
+            Some(crate::runtime::check_decode::<super::models::AiAgentSourceType>(json))
+        }
+        ("App", json) => Some(crate::runtime::check_decode::<super::models::App>(json)),
+        ("Article", json) => {
+            Some(crate::runtime::check_decode::<super::models::Article>(json))
+        }
+        ("ArticleContent", json) => {
+            Some(crate::runtime::check_decode::<super::models::ArticleContent>(json))
+        }
+        ("ArticleContentState", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ArticleContentState>(json),
+            )
+        }
+        ("ArticleList", json) => {
+            Some(crate::runtime::check_decode::<super::models::ArticleList>(json))
+        }
+        ("ArticleListItem", json) => {
+            Some(crate::runtime::check_decode::<super::models::ArticleListItem>(json))
+        }
+        ("ArticleListItemState", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ArticleListItemState>(json),
+            )
+        }
+        ("ArticleSearchHighlights", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchHighlights,
-                >(json)
-            }
-            "ArticleSearchHighlightsHighlightedSummaryItemItem" => {
+                >(json),
+            )
+        }
+        ("ArticleSearchHighlightsHighlightedSummaryItemItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchHighlightsHighlightedSummaryItemItem,
-                >(json)
-            }
-            "ArticleSearchHighlightsHighlightedSummaryItemItemType" => {
+                >(json),
+            )
+        }
+        ("ArticleSearchHighlightsHighlightedSummaryItemItemType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchHighlightsHighlightedSummaryItemItemType,
-                >(json)
-            }
-            "ArticleSearchHighlightsHighlightedTitleItem" => {
+                >(json),
+            )
+        }
+        ("ArticleSearchHighlightsHighlightedTitleItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchHighlightsHighlightedTitleItem,
-                >(json)
-            }
-            "ArticleSearchHighlightsHighlightedTitleItemType" => {
+                >(json),
+            )
+        }
+        ("ArticleSearchHighlightsHighlightedTitleItemType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchHighlightsHighlightedTitleItemType,
-                >(json)
-            }
-            "ArticleSearchResponse" => {
+                >(json),
+            )
+        }
+        ("ArticleSearchResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchResponse,
-                >(json)
-            }
-            "ArticleSearchResponseData" => {
+                >(json),
+            )
+        }
+        ("ArticleSearchResponseData", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleSearchResponseData,
-                >(json)
-            }
-            "ArticleState" => {
-                crate::runtime::check_decode::<super::models::ArticleState>(json)
-            }
-            "ArticleStatistics" => {
-                crate::runtime::check_decode::<super::models::ArticleStatistics>(json)
-            }
-            "ArticleTranslatedContent" => {
+                >(json),
+            )
+        }
+        ("ArticleState", json) => {
+            Some(crate::runtime::check_decode::<super::models::ArticleState>(json))
+        }
+        ("ArticleStatistics", json) => {
+            Some(crate::runtime::check_decode::<super::models::ArticleStatistics>(json))
+        }
+        ("ArticleTranslatedContent", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleTranslatedContent,
-                >(json)
-            }
-            "AssignConversationRequest" => {
+                >(json),
+            )
+        }
+        ("AssignConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AssignConversationRequest,
-                >(json)
-            }
-            "AssignConversationRequestType" => {
+                >(json),
+            )
+        }
+        ("AssignConversationRequestType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AssignConversationRequestType,
-                >(json)
-            }
-            "AttachContactToACompanyRequest" => {
+                >(json),
+            )
+        }
+        ("AttachContactToACompanyRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachContactToACompanyRequest,
-                >(json)
-            }
-            "AttachContactToConversationRequest" => {
+                >(json),
+            )
+        }
+        ("AttachContactToConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachContactToConversationRequest,
-                >(json)
-            }
-            "AttachContactToConversationRequestCustomer" => {
+                >(json),
+            )
+        }
+        ("AttachContactToConversationRequestCustomer", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachContactToConversationRequestCustomer,
-                >(json)
-            }
-            "AttachContactToConversationRequestCustomerEmail" => {
+                >(json),
+            )
+        }
+        ("AttachContactToConversationRequestCustomerEmail", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachContactToConversationRequestCustomerEmail,
-                >(json)
-            }
-            "AttachContactToConversationRequestCustomerIntercomUserId" => {
+                >(json),
+            )
+        }
+        ("AttachContactToConversationRequestCustomerIntercomUserId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachContactToConversationRequestCustomerIntercomUserId,
-                >(json)
-            }
-            "AttachContactToConversationRequestCustomerUserId" => {
+                >(json),
+            )
+        }
+        ("AttachContactToConversationRequestCustomerUserId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachContactToConversationRequestCustomerUserId,
-                >(json)
-            }
-            "AttachSubscriptionTypeToContactRequest" => {
+                >(json),
+            )
+        }
+        ("AttachSubscriptionTypeToContactRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachSubscriptionTypeToContactRequest,
-                >(json)
-            }
-            "AttachTagToContactRequest" => {
+                >(json),
+            )
+        }
+        ("AttachTagToContactRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachTagToContactRequest,
-                >(json)
-            }
-            "AttachTagToConversationRequest" => {
+                >(json),
+            )
+        }
+        ("AttachTagToConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachTagToConversationRequest,
-                >(json)
-            }
-            "AttachTagToTicketRequest" => {
+                >(json),
+            )
+        }
+        ("AttachTagToTicketRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::AttachTagToTicketRequest,
-                >(json)
-            }
-            "AwayStatusReason" => {
-                crate::runtime::check_decode::<super::models::AwayStatusReason>(json)
-            }
-            "AwayStatusReasonList" => {
-                crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json)
-            }
-            "Call" => crate::runtime::check_decode::<super::models::Call>(json),
-            "CallList" => crate::runtime::check_decode::<super::models::CallList>(json),
-            "CloseConversationRequest" => {
+                >(json),
+            )
+        }
+        ("AwayStatusReason", json) => {
+            Some(crate::runtime::check_decode::<super::models::AwayStatusReason>(json))
+        }
+        ("AwayStatusReasonList", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::AwayStatusReasonList>(json),
+            )
+        }
+        ("Call", json) => Some(crate::runtime::check_decode::<super::models::Call>(json)),
+        ("CallList", json) => {
+            Some(crate::runtime::check_decode::<super::models::CallList>(json))
+        }
+        ("CloseConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CloseConversationRequest,
-                >(json)
-            }
-            "Collection" => {
-                crate::runtime::check_decode::<super::models::Collection>(json)
-            }
-            "CollectionList" => {
-                crate::runtime::check_decode::<super::models::CollectionList>(json)
-            }
-            "Company" => crate::runtime::check_decode::<super::models::Company>(json),
-            "CompanyAttachedContacts" => {
+                >(json),
+            )
+        }
+        ("Collection", json) => {
+            Some(crate::runtime::check_decode::<super::models::Collection>(json))
+        }
+        ("CollectionList", json) => {
+            Some(crate::runtime::check_decode::<super::models::CollectionList>(json))
+        }
+        ("Company", json) => {
+            Some(crate::runtime::check_decode::<super::models::Company>(json))
+        }
+        ("CompanyAttachedContacts", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CompanyAttachedContacts,
-                >(json)
-            }
-            "CompanyAttachedSegments" => {
+                >(json),
+            )
+        }
+        ("CompanyAttachedSegments", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CompanyAttachedSegments,
-                >(json)
-            }
-            "CompanyData" => {
-                crate::runtime::check_decode::<super::models::CompanyData>(json)
-            }
-            "CompanyList" => {
-                crate::runtime::check_decode::<super::models::CompanyList>(json)
-            }
-            "CompanyPlan" => {
-                crate::runtime::check_decode::<super::models::CompanyPlan>(json)
-            }
-            "CompanyScroll" => {
-                crate::runtime::check_decode::<super::models::CompanyScroll>(json)
-            }
-            "CompanySegments" => {
-                crate::runtime::check_decode::<super::models::CompanySegments>(json)
-            }
-            "CompanyTags" => {
-                crate::runtime::check_decode::<super::models::CompanyTags>(json)
-            }
-            "Contact" => crate::runtime::check_decode::<super::models::Contact>(json),
-            "ContactArchived" => {
-                crate::runtime::check_decode::<super::models::ContactArchived>(json)
-            }
-            "ContactAttachedCompanies" => {
+                >(json),
+            )
+        }
+        ("CompanyData", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyData>(json))
+        }
+        ("CompanyList", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyList>(json))
+        }
+        ("CompanyPlan", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyPlan>(json))
+        }
+        ("CompanyScroll", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyScroll>(json))
+        }
+        ("CompanySegments", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanySegments>(json))
+        }
+        ("CompanyTags", json) => {
+            Some(crate::runtime::check_decode::<super::models::CompanyTags>(json))
+        }
+        ("Contact", json) => {
+            Some(crate::runtime::check_decode::<super::models::Contact>(json))
+        }
+        ("ContactArchived", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactArchived>(json))
+        }
+        ("ContactAttachedCompanies", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactAttachedCompanies,
-                >(json)
-            }
-            "ContactAvatar" => {
-                crate::runtime::check_decode::<super::models::ContactAvatar>(json)
-            }
-            "ContactBlocked" => {
-                crate::runtime::check_decode::<super::models::ContactBlocked>(json)
-            }
-            "ContactCompanies" => {
-                crate::runtime::check_decode::<super::models::ContactCompanies>(json)
-            }
-            "ContactDeleted" => {
-                crate::runtime::check_decode::<super::models::ContactDeleted>(json)
-            }
-            "ContactList" => {
-                crate::runtime::check_decode::<super::models::ContactList>(json)
-            }
-            "ContactLocation" => {
-                crate::runtime::check_decode::<super::models::ContactLocation>(json)
-            }
-            "ContactNotes" => {
-                crate::runtime::check_decode::<super::models::ContactNotes>(json)
-            }
-            "ContactReference" => {
-                crate::runtime::check_decode::<super::models::ContactReference>(json)
-            }
-            "ContactReplyBaseRequest" => {
+                >(json),
+            )
+        }
+        ("ContactAvatar", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactAvatar>(json))
+        }
+        ("ContactBlocked", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactBlocked>(json))
+        }
+        ("ContactCompanies", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactCompanies>(json))
+        }
+        ("ContactDeleted", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactDeleted>(json))
+        }
+        ("ContactList", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactList>(json))
+        }
+        ("ContactLocation", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactLocation>(json))
+        }
+        ("ContactNotes", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactNotes>(json))
+        }
+        ("ContactReference", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactReference>(json))
+        }
+        ("ContactReplyBaseRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyBaseRequest,
-                >(json)
-            }
-            "ContactReplyBaseRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ContactReplyBaseRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyBaseRequestReplyOptionsItem,
-                >(json)
-            }
-            "ContactReplyConversationRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyConversationRequest,
-                >(json)
-            }
-            "ContactReplyEmailRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyEmailRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyEmailRequest,
-                >(json)
-            }
-            "ContactReplyEmailRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ContactReplyEmailRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyEmailRequestReplyOptionsItem,
-                >(json)
-            }
-            "ContactReplyIntercomUserIdRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyIntercomUserIdRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyIntercomUserIdRequest,
-                >(json)
-            }
-            "ContactReplyIntercomUserIdRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ContactReplyIntercomUserIdRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyIntercomUserIdRequestReplyOptionsItem,
-                >(json)
-            }
-            "ContactReplyTicketEmailRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyTicketEmailRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyTicketEmailRequest,
-                >(json)
-            }
-            "ContactReplyTicketEmailRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ContactReplyTicketEmailRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyTicketEmailRequestReplyOptionsItem,
-                >(json)
-            }
-            "ContactReplyTicketIntercomUserIdRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyTicketIntercomUserIdRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyTicketIntercomUserIdRequest,
-                >(json)
-            }
-            "ContactReplyTicketIntercomUserIdRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ContactReplyTicketIntercomUserIdRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyTicketIntercomUserIdRequestReplyOptionsItem,
-                >(json)
-            }
-            "ContactReplyTicketRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyTicketRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyTicketRequest,
-                >(json)
-            }
-            "ContactReplyTicketUserIdRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyTicketUserIdRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyTicketUserIdRequest,
-                >(json)
-            }
-            "ContactReplyTicketUserIdRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ContactReplyTicketUserIdRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyTicketUserIdRequestReplyOptionsItem,
-                >(json)
-            }
-            "ContactReplyUserIdRequest" => {
+                >(json),
+            )
+        }
+        ("ContactReplyUserIdRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyUserIdRequest,
-                >(json)
-            }
-            "ContactReplyUserIdRequestReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ContactReplyUserIdRequestReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactReplyUserIdRequestReplyOptionsItem,
-                >(json)
-            }
-            "ContactSegments" => {
-                crate::runtime::check_decode::<super::models::ContactSegments>(json)
-            }
-            "ContactSocialProfiles" => {
+                >(json),
+            )
+        }
+        ("ContactSegments", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactSegments>(json))
+        }
+        ("ContactSocialProfiles", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactSocialProfiles,
-                >(json)
-            }
-            "ContactSubscriptionTypes" => {
+                >(json),
+            )
+        }
+        ("ContactSubscriptionTypes", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContactSubscriptionTypes,
-                >(json)
-            }
-            "ContactTags" => {
-                crate::runtime::check_decode::<super::models::ContactTags>(json)
-            }
-            "ContactUnarchived" => {
-                crate::runtime::check_decode::<super::models::ContactUnarchived>(json)
-            }
-            "ContentImportSource" => {
-                crate::runtime::check_decode::<super::models::ContentImportSource>(json)
-            }
-            "ContentImportSourceStatus" => {
+                >(json),
+            )
+        }
+        ("ContactTags", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactTags>(json))
+        }
+        ("ContactUnarchived", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContactUnarchived>(json))
+        }
+        ("ContentImportSource", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ContentImportSource>(json),
+            )
+        }
+        ("ContentImportSourceStatus", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContentImportSourceStatus,
-                >(json)
-            }
-            "ContentImportSourceSyncBehavior" => {
+                >(json),
+            )
+        }
+        ("ContentImportSourceSyncBehavior", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContentImportSourceSyncBehavior,
-                >(json)
-            }
-            "ContentImportSourcesList" => {
+                >(json),
+            )
+        }
+        ("ContentImportSourcesList", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContentImportSourcesList,
-                >(json)
-            }
-            "ContentSource" => {
-                crate::runtime::check_decode::<super::models::ContentSource>(json)
-            }
-            "ContentSourceContentType" => {
+                >(json),
+            )
+        }
+        ("ContentSource", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContentSource>(json))
+        }
+        ("ContentSourceContentType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ContentSourceContentType,
-                >(json)
-            }
-            "ContentSourcesList" => {
-                crate::runtime::check_decode::<super::models::ContentSourcesList>(json)
-            }
-            "Conversation" => {
-                crate::runtime::check_decode::<super::models::Conversation>(json)
-            }
-            "ConversationAttachmentFiles" => {
+                >(json),
+            )
+        }
+        ("ContentSourcesList", json) => {
+            Some(crate::runtime::check_decode::<super::models::ContentSourcesList>(json))
+        }
+        ("Conversation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Conversation>(json))
+        }
+        ("ConversationAttachmentFiles", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttachmentFiles,
-                >(json)
-            }
-            "ConversationAttributeUpdatedByAdmin" => {
+                >(json),
+            )
+        }
+        ("ConversationAttributeUpdatedByAdmin", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttributeUpdatedByAdmin,
-                >(json)
-            }
-            "ConversationAttributeUpdatedByAdminAttribute" => {
+                >(json),
+            )
+        }
+        ("ConversationAttributeUpdatedByAdminAttribute", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttributeUpdatedByAdminAttribute,
-                >(json)
-            }
-            "ConversationAttributeUpdatedByAdminValue" => {
+                >(json),
+            )
+        }
+        ("ConversationAttributeUpdatedByAdminValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttributeUpdatedByAdminValue,
-                >(json)
-            }
-            "ConversationAttributeUpdatedByWorkflow" => {
+                >(json),
+            )
+        }
+        ("ConversationAttributeUpdatedByWorkflow", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttributeUpdatedByWorkflow,
-                >(json)
-            }
-            "ConversationAttributeUpdatedByWorkflowAttribute" => {
+                >(json),
+            )
+        }
+        ("ConversationAttributeUpdatedByWorkflowAttribute", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttributeUpdatedByWorkflowAttribute,
-                >(json)
-            }
-            "ConversationAttributeUpdatedByWorkflowValue" => {
+                >(json),
+            )
+        }
+        ("ConversationAttributeUpdatedByWorkflowValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttributeUpdatedByWorkflowValue,
-                >(json)
-            }
-            "ConversationAttributeUpdatedByWorkflowWorkflow" => {
+                >(json),
+            )
+        }
+        ("ConversationAttributeUpdatedByWorkflowWorkflow", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationAttributeUpdatedByWorkflowWorkflow,
-                >(json)
-            }
-            "ConversationContacts" => {
-                crate::runtime::check_decode::<super::models::ConversationContacts>(json)
-            }
-            "ConversationDeleted" => {
-                crate::runtime::check_decode::<super::models::ConversationDeleted>(json)
-            }
-            "ConversationFirstContactReply" => {
+                >(json),
+            )
+        }
+        ("ConversationContacts", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ConversationContacts>(json),
+            )
+        }
+        ("ConversationDeleted", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ConversationDeleted>(json),
+            )
+        }
+        ("ConversationFirstContactReply", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationFirstContactReply,
-                >(json)
-            }
-            "ConversationList" => {
-                crate::runtime::check_decode::<super::models::ConversationList>(json)
-            }
-            "ConversationListItem" => {
-                crate::runtime::check_decode::<super::models::ConversationListItem>(json)
-            }
-            "ConversationListItemPriority" => {
+                >(json),
+            )
+        }
+        ("ConversationList", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationList>(json))
+        }
+        ("ConversationListItem", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ConversationListItem>(json),
+            )
+        }
+        ("ConversationListItemPriority", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationListItemPriority,
-                >(json)
-            }
-            "ConversationListItemState" => {
+                >(json),
+            )
+        }
+        ("ConversationListItemState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationListItemState,
-                >(json)
-            }
-            "ConversationPart" => {
-                crate::runtime::check_decode::<super::models::ConversationPart>(json)
-            }
-            "ConversationPartAuthor" => {
+                >(json),
+            )
+        }
+        ("ConversationPart", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationPart>(json))
+        }
+        ("ConversationPartAuthor", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationPartAuthor,
-                >(json)
-            }
-            "ConversationPartMetadata" => {
+                >(json),
+            )
+        }
+        ("ConversationPartMetadata", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationPartMetadata,
-                >(json)
-            }
-            "ConversationPartMetadataQuickReplyOptionsItem" => {
+                >(json),
+            )
+        }
+        ("ConversationPartMetadataQuickReplyOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationPartMetadataQuickReplyOptionsItem,
-                >(json)
-            }
-            "ConversationPartState" => {
+                >(json),
+            )
+        }
+        ("ConversationPartState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationPartState,
-                >(json)
-            }
-            "ConversationParts" => {
-                crate::runtime::check_decode::<super::models::ConversationParts>(json)
-            }
-            "ConversationPriority" => {
-                crate::runtime::check_decode::<super::models::ConversationPriority>(json)
-            }
-            "ConversationRating" => {
-                crate::runtime::check_decode::<super::models::ConversationRating>(json)
-            }
-            "ConversationResponseTime" => {
+                >(json),
+            )
+        }
+        ("ConversationParts", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationParts>(json))
+        }
+        ("ConversationPriority", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ConversationPriority>(json),
+            )
+        }
+        ("ConversationRating", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationRating>(json))
+        }
+        ("ConversationResponseTime", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationResponseTime,
-                >(json)
-            }
-            "ConversationSource" => {
-                crate::runtime::check_decode::<super::models::ConversationSource>(json)
-            }
-            "ConversationSourceType" => {
+                >(json),
+            )
+        }
+        ("ConversationSource", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationSource>(json))
+        }
+        ("ConversationSourceType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationSourceType,
-                >(json)
-            }
-            "ConversationState" => {
-                crate::runtime::check_decode::<super::models::ConversationState>(json)
-            }
-            "ConversationStatistics" => {
+                >(json),
+            )
+        }
+        ("ConversationState", json) => {
+            Some(crate::runtime::check_decode::<super::models::ConversationState>(json))
+        }
+        ("ConversationStatistics", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationStatistics,
-                >(json)
-            }
-            "ConversationTeammates" => {
+                >(json),
+            )
+        }
+        ("ConversationTeammates", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationTeammates,
-                >(json)
-            }
-            "ConvertConversationToTicketRequest" => {
+                >(json),
+            )
+        }
+        ("ConvertConversationToTicketRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConvertConversationToTicketRequest,
-                >(json)
-            }
-            "ConvertVisitorRequest" => {
+                >(json),
+            )
+        }
+        ("ConvertVisitorRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConvertVisitorRequest,
-                >(json)
-            }
-            "ConvertVisitorRequestUser" => {
+                >(json),
+            )
+        }
+        ("ConvertVisitorRequestUser", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConvertVisitorRequestUser,
-                >(json)
-            }
-            "ConvertVisitorRequestVisitor" => {
+                >(json),
+            )
+        }
+        ("ConvertVisitorRequestVisitor", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ConvertVisitorRequestVisitor,
-                >(json)
-            }
-            "CreateArticleRequest" => {
-                crate::runtime::check_decode::<super::models::CreateArticleRequest>(json)
-            }
-            "CreateArticleRequestState" => {
+                >(json),
+            )
+        }
+        ("CreateArticleRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CreateArticleRequest>(json),
+            )
+        }
+        ("CreateArticleRequestState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateArticleRequestState,
-                >(json)
-            }
-            "CreateCollectionRequest" => {
+                >(json),
+            )
+        }
+        ("CreateCollectionRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateCollectionRequest,
-                >(json)
-            }
-            "CreateContactRequest" => {
-                crate::runtime::check_decode::<super::models::CreateContactRequest>(json)
-            }
-            "CreateContactResponse" => {
+                >(json),
+            )
+        }
+        ("CreateContactRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CreateContactRequest>(json),
+            )
+        }
+        ("CreateContactResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContactResponse,
-                >(json)
-            }
-            "CreateContactResponseAvatar" => {
+                >(json),
+            )
+        }
+        ("CreateContactResponseAvatar", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContactResponseAvatar,
-                >(json)
-            }
-            "CreateContentImportSourceRequest" => {
+                >(json),
+            )
+        }
+        ("CreateContentImportSourceRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContentImportSourceRequest,
-                >(json)
-            }
-            "CreateContentImportSourceRequestStatus" => {
+                >(json),
+            )
+        }
+        ("CreateContentImportSourceRequestStatus", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContentImportSourceRequestStatus,
-                >(json)
-            }
-            "CreateConversationRequest" => {
+                >(json),
+            )
+        }
+        ("CreateConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateConversationRequest,
-                >(json)
-            }
-            "CreateConversationRequestFrom" => {
+                >(json),
+            )
+        }
+        ("CreateConversationRequestFrom", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateConversationRequestFrom,
-                >(json)
-            }
-            "CreateConversationRequestFromType" => {
+                >(json),
+            )
+        }
+        ("CreateConversationRequestFromType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateConversationRequestFromType,
-                >(json)
-            }
-            "CreateDataAttributeRequest" => {
+                >(json),
+            )
+        }
+        ("CreateDataAttributeRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataAttributeRequest,
-                >(json)
-            }
-            "CreateDataAttributeRequestKind" => {
+                >(json),
+            )
+        }
+        ("CreateDataAttributeRequestKind", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataAttributeRequestKind,
-                >(json)
-            }
-            "CreateDataAttributeRequestKindListAttribute" => {
+                >(json),
+            )
+        }
+        ("CreateDataAttributeRequestKindListAttribute", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataAttributeRequestKindListAttribute,
-                >(json)
-            }
-            "CreateDataAttributeRequestKindListAttributeOptionsItem" => {
+                >(json),
+            )
+        }
+        ("CreateDataAttributeRequestKindListAttributeOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataAttributeRequestKindListAttributeOptionsItem,
-                >(json)
-            }
-            "CreateDataAttributeRequestKindOtherType" => {
+                >(json),
+            )
+        }
+        ("CreateDataAttributeRequestKindOtherType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataAttributeRequestKindOtherType,
-                >(json)
-            }
-            "CreateDataAttributeRequestKindOtherTypeDataType" => {
+                >(json),
+            )
+        }
+        ("CreateDataAttributeRequestKindOtherTypeDataType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataAttributeRequestKindOtherTypeDataType,
-                >(json)
-            }
-            "CreateDataAttributeRequestModel" => {
+                >(json),
+            )
+        }
+        ("CreateDataAttributeRequestModel", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataAttributeRequestModel,
-                >(json)
-            }
-            "CreateDataEventRequest" => {
+                >(json),
+            )
+        }
+        ("CreateDataEventRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataEventRequest,
-                >(json)
-            }
-            "CreateDataEventSummariesRequest" => {
+                >(json),
+            )
+        }
+        ("CreateDataEventSummariesRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataEventSummariesRequest,
-                >(json)
-            }
-            "CreateDataEventSummariesRequestEventSummaries" => {
+                >(json),
+            )
+        }
+        ("CreateDataEventSummariesRequestEventSummaries", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataEventSummariesRequestEventSummaries,
-                >(json)
-            }
-            "CreateDataExportsRequest" => {
+                >(json),
+            )
+        }
+        ("CreateDataExportsRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateDataExportsRequest,
-                >(json)
-            }
-            "CreateExternalPageRequest" => {
+                >(json),
+            )
+        }
+        ("CreateExternalPageRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateExternalPageRequest,
-                >(json)
-            }
-            "CreateInternalArticleRequest" => {
+                >(json),
+            )
+        }
+        ("CreateInternalArticleRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateInternalArticleRequest,
-                >(json)
-            }
-            "CreateMessageRequest" => {
-                crate::runtime::check_decode::<super::models::CreateMessageRequest>(json)
-            }
-            "CreateMessageRequestBcc" => {
+                >(json),
+            )
+        }
+        ("CreateMessageRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CreateMessageRequest>(json),
+            )
+        }
+        ("CreateMessageRequestBcc", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestBcc,
-                >(json)
-            }
-            "CreateMessageRequestCc" => {
+                >(json),
+            )
+        }
+        ("CreateMessageRequestCc", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestCc,
-                >(json)
-            }
-            "CreateMessageRequestFrom" => {
+                >(json),
+            )
+        }
+        ("CreateMessageRequestFrom", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestFrom,
-                >(json)
-            }
-            "CreateMessageRequestMessageType" => {
+                >(json),
+            )
+        }
+        ("CreateMessageRequestMessageType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestMessageType,
-                >(json)
-            }
-            "CreateMessageRequestTo" => {
+                >(json),
+            )
+        }
+        ("CreateMessageRequestTo", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestTo,
-                >(json)
-            }
-            "CreateNoteRequest" => {
-                crate::runtime::check_decode::<super::models::CreateNoteRequest>(json)
-            }
-            "CreateOrUpdateCompanyRequest" => {
+                >(json),
+            )
+        }
+        ("CreateNoteRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::CreateNoteRequest>(json))
+        }
+        ("CreateOrUpdateCompanyRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateOrUpdateCompanyRequest,
-                >(json)
-            }
-            "CreateOrUpdateCustomObjectInstanceRequest" => {
+                >(json),
+            )
+        }
+        ("CreateOrUpdateCustomObjectInstanceRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateOrUpdateCustomObjectInstanceRequest,
-                >(json)
-            }
-            "CreateOrUpdateTagRequest" => {
+                >(json),
+            )
+        }
+        ("CreateOrUpdateTagRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateOrUpdateTagRequest,
-                >(json)
-            }
-            "CreatePhoneSwitchRequest" => {
+                >(json),
+            )
+        }
+        ("CreatePhoneSwitchRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreatePhoneSwitchRequest,
-                >(json)
-            }
-            "CreateTagRequest" => {
-                crate::runtime::check_decode::<super::models::CreateTagRequest>(json)
-            }
-            "CreateTicketReplyWithCommentRequest" => {
+                >(json),
+            )
+        }
+        ("CreateTagRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::CreateTagRequest>(json))
+        }
+        ("CreateTicketReplyWithCommentRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketReplyWithCommentRequest,
-                >(json)
-            }
-            "CreateTicketRequest" => {
-                crate::runtime::check_decode::<super::models::CreateTicketRequest>(json)
-            }
-            "CreateTicketRequest2" => {
-                crate::runtime::check_decode::<super::models::CreateTicketRequest2>(json)
-            }
-            "CreateTicketRequest2Assignment" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CreateTicketRequest>(json),
+            )
+        }
+        ("CreateTicketRequest2", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CreateTicketRequest2>(json),
+            )
+        }
+        ("CreateTicketRequest2Assignment", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequest2Assignment,
-                >(json)
-            }
-            "CreateTicketRequest2ContactsItem" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequest2ContactsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequest2ContactsItem,
-                >(json)
-            }
-            "CreateTicketRequest2ContactsItemEmail" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequest2ContactsItemEmail", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequest2ContactsItemEmail,
-                >(json)
-            }
-            "CreateTicketRequest2ContactsItemExternalId" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequest2ContactsItemExternalId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequest2ContactsItemExternalId,
-                >(json)
-            }
-            "CreateTicketRequest2ContactsItemId" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequest2ContactsItemId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequest2ContactsItemId,
-                >(json)
-            }
-            "CreateTicketRequestAssignment" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequestAssignment", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequestAssignment,
-                >(json)
-            }
-            "CreateTicketRequestContactsItem" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequestContactsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequestContactsItem,
-                >(json)
-            }
-            "CreateTicketRequestContactsItemEmail" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequestContactsItemEmail", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequestContactsItemEmail,
-                >(json)
-            }
-            "CreateTicketRequestContactsItemExternalId" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequestContactsItemExternalId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequestContactsItemExternalId,
-                >(json)
-            }
-            "CreateTicketRequestContactsItemId" => {
+                >(json),
+            )
+        }
+        ("CreateTicketRequestContactsItemId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequestContactsItemId,
-                >(json)
-            }
-            "CreateTicketTypeAttributeRequest" => {
+                >(json),
+            )
+        }
+        ("CreateTicketTypeAttributeRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketTypeAttributeRequest,
-                >(json)
-            }
-            "CreateTicketTypeAttributeRequestDataType" => {
+                >(json),
+            )
+        }
+        ("CreateTicketTypeAttributeRequestDataType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketTypeAttributeRequestDataType,
-                >(json)
-            }
-            "CreateTicketTypeRequest" => {
+                >(json),
+            )
+        }
+        ("CreateTicketTypeRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketTypeRequest,
-                >(json)
-            }
-            "CreateTicketTypeRequestCategory" => {
+                >(json),
+            )
+        }
+        ("CreateTicketTypeRequestCategory", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketTypeRequestCategory,
-                >(json)
-            }
-            "CursorPages" => {
-                crate::runtime::check_decode::<super::models::CursorPages>(json)
-            }
-            "CustomActionFinished" => {
-                crate::runtime::check_decode::<super::models::CustomActionFinished>(json)
-            }
-            "CustomActionFinishedAction" => {
+                >(json),
+            )
+        }
+        ("CursorPages", json) => {
+            Some(crate::runtime::check_decode::<super::models::CursorPages>(json))
+        }
+        ("CustomActionFinished", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CustomActionFinished>(json),
+            )
+        }
+        ("CustomActionFinishedAction", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomActionFinishedAction,
-                >(json)
-            }
-            "CustomActionFinishedActionResult" => {
+                >(json),
+            )
+        }
+        ("CustomActionFinishedActionResult", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomActionFinishedActionResult,
-                >(json)
-            }
-            "CustomActionStarted" => {
-                crate::runtime::check_decode::<super::models::CustomActionStarted>(json)
-            }
-            "CustomActionStartedAction" => {
+                >(json),
+            )
+        }
+        ("CustomActionStarted", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CustomActionStarted>(json),
+            )
+        }
+        ("CustomActionStartedAction", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomActionStartedAction,
-                >(json)
-            }
-            "CustomAttributes" => {
-                crate::runtime::check_decode::<super::models::CustomAttributes>(json)
-            }
-            "CustomObjectInstance" => {
-                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json)
-            }
-            "CustomObjectInstanceDeleted" => {
+                >(json),
+            )
+        }
+        ("CustomAttributes", json) => {
+            Some(crate::runtime::check_decode::<super::models::CustomAttributes>(json))
+        }
+        ("CustomObjectInstance", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CustomObjectInstance>(json),
+            )
+        }
+        ("CustomObjectInstanceDeleted", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomObjectInstanceDeleted,
-                >(json)
-            }
-            "CustomObjectInstanceList" => {
+                >(json),
+            )
+        }
+        ("CustomObjectInstanceList", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomObjectInstanceList,
-                >(json)
-            }
-            "CustomerRequest" => {
-                crate::runtime::check_decode::<super::models::CustomerRequest>(json)
-            }
-            "CustomerRequestEmail" => {
-                crate::runtime::check_decode::<super::models::CustomerRequestEmail>(json)
-            }
-            "CustomerRequestIntercomUserId" => {
+                >(json),
+            )
+        }
+        ("CustomerRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::CustomerRequest>(json))
+        }
+        ("CustomerRequestEmail", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::CustomerRequestEmail>(json),
+            )
+        }
+        ("CustomerRequestIntercomUserId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomerRequestIntercomUserId,
-                >(json)
-            }
-            "CustomerRequestUserId" => {
+                >(json),
+            )
+        }
+        ("CustomerRequestUserId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::CustomerRequestUserId,
-                >(json)
-            }
-            "DataAttribute" => {
-                crate::runtime::check_decode::<super::models::DataAttribute>(json)
-            }
-            "DataAttributeDataType" => {
+                >(json),
+            )
+        }
+        ("DataAttribute", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataAttribute>(json))
+        }
+        ("DataAttributeDataType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DataAttributeDataType,
-                >(json)
-            }
-            "DataAttributeList" => {
-                crate::runtime::check_decode::<super::models::DataAttributeList>(json)
-            }
-            "DataAttributeModel" => {
-                crate::runtime::check_decode::<super::models::DataAttributeModel>(json)
-            }
-            "DataEvent" => crate::runtime::check_decode::<super::models::DataEvent>(json),
-            "DataEventList" => {
-                crate::runtime::check_decode::<super::models::DataEventList>(json)
-            }
-            "DataEventListPages" => {
-                crate::runtime::check_decode::<super::models::DataEventListPages>(json)
-            }
-            "DataEventSummary" => {
-                crate::runtime::check_decode::<super::models::DataEventSummary>(json)
-            }
-            "DataEventSummaryItem" => {
-                crate::runtime::check_decode::<super::models::DataEventSummaryItem>(json)
-            }
-            "DataExport" => {
-                crate::runtime::check_decode::<super::models::DataExport>(json)
-            }
-            "DataExportCsv" => {
-                crate::runtime::check_decode::<super::models::DataExportCsv>(json)
-            }
-            "DataExportStatus" => {
-                crate::runtime::check_decode::<super::models::DataExportStatus>(json)
-            }
-            "Datetime" => crate::runtime::check_decode::<super::models::Datetime>(json),
-            "DeletedArticleObject" => {
-                crate::runtime::check_decode::<super::models::DeletedArticleObject>(json)
-            }
-            "DeletedCollectionObject" => {
+                >(json),
+            )
+        }
+        ("DataAttributeList", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataAttributeList>(json))
+        }
+        ("DataAttributeModel", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataAttributeModel>(json))
+        }
+        ("DataEvent", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataEvent>(json))
+        }
+        ("DataEventList", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataEventList>(json))
+        }
+        ("DataEventListPages", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataEventListPages>(json))
+        }
+        ("DataEventSummary", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataEventSummary>(json))
+        }
+        ("DataEventSummaryItem", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::DataEventSummaryItem>(json),
+            )
+        }
+        ("DataExport", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataExport>(json))
+        }
+        ("DataExportCsv", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataExportCsv>(json))
+        }
+        ("DataExportStatus", json) => {
+            Some(crate::runtime::check_decode::<super::models::DataExportStatus>(json))
+        }
+        ("Datetime", json) => {
+            Some(crate::runtime::check_decode::<super::models::Datetime>(json))
+        }
+        ("DeletedArticleObject", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::DeletedArticleObject>(json),
+            )
+        }
+        ("DeletedCollectionObject", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DeletedCollectionObject,
-                >(json)
-            }
-            "DeletedCompanyObject" => {
-                crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json)
-            }
-            "DeletedInternalArticleObject" => {
+                >(json),
+            )
+        }
+        ("DeletedCompanyObject", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::DeletedCompanyObject>(json),
+            )
+        }
+        ("DeletedInternalArticleObject", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DeletedInternalArticleObject,
-                >(json)
-            }
-            "DeletedObject" => {
-                crate::runtime::check_decode::<super::models::DeletedObject>(json)
-            }
-            "DetachContactFromConversationRequest" => {
+                >(json),
+            )
+        }
+        ("DeletedObject", json) => {
+            Some(crate::runtime::check_decode::<super::models::DeletedObject>(json))
+        }
+        ("DetachContactFromConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DetachContactFromConversationRequest,
-                >(json)
-            }
-            "DetachTagFromConversationRequest" => {
+                >(json),
+            )
+        }
+        ("DetachTagFromConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DetachTagFromConversationRequest,
-                >(json)
-            }
-            "DetachTagFromTicketRequest" => {
+                >(json),
+            )
+        }
+        ("DetachTagFromTicketRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::DetachTagFromTicketRequest,
-                >(json)
-            }
-            "EmailAddressHeader" => {
-                crate::runtime::check_decode::<super::models::EmailAddressHeader>(json)
-            }
-            "EmailMessageMetadata" => {
-                crate::runtime::check_decode::<super::models::EmailMessageMetadata>(json)
-            }
-            "EnqueueCreateTicketRequest" => {
+                >(json),
+            )
+        }
+        ("EmailAddressHeader", json) => {
+            Some(crate::runtime::check_decode::<super::models::EmailAddressHeader>(json))
+        }
+        ("EmailMessageMetadata", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::EmailMessageMetadata>(json),
+            )
+        }
+        ("EnqueueCreateTicketRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::EnqueueCreateTicketRequest,
-                >(json)
-            }
-            "EnqueueCreateTicketRequestAssignment" => {
+                >(json),
+            )
+        }
+        ("EnqueueCreateTicketRequestAssignment", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::EnqueueCreateTicketRequestAssignment,
-                >(json)
-            }
-            "EnqueueCreateTicketRequestContactsItem" => {
+                >(json),
+            )
+        }
+        ("EnqueueCreateTicketRequestContactsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::EnqueueCreateTicketRequestContactsItem,
-                >(json)
-            }
-            "EnqueueCreateTicketRequestContactsItemEmail" => {
+                >(json),
+            )
+        }
+        ("EnqueueCreateTicketRequestContactsItemEmail", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::EnqueueCreateTicketRequestContactsItemEmail,
-                >(json)
-            }
-            "EnqueueCreateTicketRequestContactsItemExternalId" => {
+                >(json),
+            )
+        }
+        ("EnqueueCreateTicketRequestContactsItemExternalId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::EnqueueCreateTicketRequestContactsItemExternalId,
-                >(json)
-            }
-            "EnqueueCreateTicketRequestContactsItemId" => {
+                >(json),
+            )
+        }
+        ("EnqueueCreateTicketRequestContactsItemId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::EnqueueCreateTicketRequestContactsItemId,
-                >(json)
-            }
-            "Error" => crate::runtime::check_decode::<super::models::Error>(json),
-            "ErrorErrorsItem" => {
-                crate::runtime::check_decode::<super::models::ErrorErrorsItem>(json)
-            }
-            "EventDetails" => {
-                crate::runtime::check_decode::<super::models::EventDetails>(json)
-            }
-            "ExternalPage" => {
-                crate::runtime::check_decode::<super::models::ExternalPage>(json)
-            }
-            "ExternalPagesList" => {
-                crate::runtime::check_decode::<super::models::ExternalPagesList>(json)
-            }
-            "FileAttribute" => {
-                crate::runtime::check_decode::<super::models::FileAttribute>(json)
-            }
-            "FinAgentAttachment" => {
-                crate::runtime::check_decode::<super::models::FinAgentAttachment>(json)
-            }
-            "FinAgentAttachmentType" => {
+                >(json),
+            )
+        }
+        ("Error", json) => {
+            Some(crate::runtime::check_decode::<super::models::Error>(json))
+        }
+        ("ErrorErrorsItem", json) => {
+            Some(crate::runtime::check_decode::<super::models::ErrorErrorsItem>(json))
+        }
+        ("EventDetails", json) => {
+            Some(crate::runtime::check_decode::<super::models::EventDetails>(json))
+        }
+        ("ExternalPage", json) => {
+            Some(crate::runtime::check_decode::<super::models::ExternalPage>(json))
+        }
+        ("ExternalPagesList", json) => {
+            Some(crate::runtime::check_decode::<super::models::ExternalPagesList>(json))
+        }
+        ("FileAttribute", json) => {
+            Some(crate::runtime::check_decode::<super::models::FileAttribute>(json))
+        }
+        ("FinAgentAttachment", json) => {
+            Some(crate::runtime::check_decode::<super::models::FinAgentAttachment>(json))
+        }
+        ("FinAgentAttachmentType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentAttachmentType,
-                >(json)
-            }
-            "FinAgentAttributeErrors" => {
+                >(json),
+            )
+        }
+        ("FinAgentAttributeErrors", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentAttributeErrors,
-                >(json)
-            }
-            "FinAgentAttributeErrorsConversation" => {
+                >(json),
+            )
+        }
+        ("FinAgentAttributeErrorsConversation", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentAttributeErrorsConversation,
-                >(json)
-            }
-            "FinAgentAttributeErrorsUser" => {
+                >(json),
+            )
+        }
+        ("FinAgentAttributeErrorsUser", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentAttributeErrorsUser,
-                >(json)
-            }
-            "FinAgentConversationMetadata" => {
+                >(json),
+            )
+        }
+        ("FinAgentConversationMetadata", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentConversationMetadata,
-                >(json)
-            }
-            "FinAgentCsatRequestedEvent" => {
+                >(json),
+            )
+        }
+        ("FinAgentCsatRequestedEvent", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentCsatRequestedEvent,
-                >(json)
-            }
-            "FinAgentCsatRequestedEventCsat" => {
+                >(json),
+            )
+        }
+        ("FinAgentCsatRequestedEventCsat", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentCsatRequestedEventCsat,
-                >(json)
-            }
-            "FinAgentCsatRequestedEventCsatOptionsItem" => {
+                >(json),
+            )
+        }
+        ("FinAgentCsatRequestedEventCsatOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentCsatRequestedEventCsatOptionsItem,
-                >(json)
-            }
-            "FinAgentCsatRequestedEventCsatOptionsItemKey" => {
+                >(json),
+            )
+        }
+        ("FinAgentCsatRequestedEventCsatOptionsItemKey", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentCsatRequestedEventCsatOptionsItemKey,
-                >(json)
-            }
-            "FinAgentMessage" => {
-                crate::runtime::check_decode::<super::models::FinAgentMessage>(json)
-            }
-            "FinAgentMessageAuthor" => {
+                >(json),
+            )
+        }
+        ("FinAgentMessage", json) => {
+            Some(crate::runtime::check_decode::<super::models::FinAgentMessage>(json))
+        }
+        ("FinAgentMessageAuthor", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentMessageAuthor,
-                >(json)
-            }
-            "FinAgentRepliedEvent" => {
-                crate::runtime::check_decode::<super::models::FinAgentRepliedEvent>(json)
-            }
-            "FinAgentRepliedEventMessage" => {
+                >(json),
+            )
+        }
+        ("FinAgentRepliedEvent", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::FinAgentRepliedEvent>(json),
+            )
+        }
+        ("FinAgentRepliedEventMessage", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentRepliedEventMessage,
-                >(json)
-            }
-            "FinAgentReplyChunkEvent" => {
+                >(json),
+            )
+        }
+        ("FinAgentReplyChunkEvent", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentReplyChunkEvent,
-                >(json)
-            }
-            "FinAgentStatusUpdatedEvent" => {
+                >(json),
+            )
+        }
+        ("FinAgentStatusUpdatedEvent", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentStatusUpdatedEvent,
-                >(json)
-            }
-            "FinAgentStatusUpdatedEventStatus" => {
+                >(json),
+            )
+        }
+        ("FinAgentStatusUpdatedEventStatus", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::FinAgentStatusUpdatedEventStatus,
-                >(json)
-            }
-            "FinAgentUser" => {
-                crate::runtime::check_decode::<super::models::FinAgentUser>(json)
-            }
-            "GetExportReportingDataByJobIdentifierResponse" => {
+                >(json),
+            )
+        }
+        ("FinAgentUser", json) => {
+            Some(crate::runtime::check_decode::<super::models::FinAgentUser>(json))
+        }
+        ("GetExportReportingDataByJobIdentifierResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::GetExportReportingDataByJobIdentifierResponse,
-                >(json)
-            }
-            "GetExportReportingDataGetDatasetsResponse" => {
+                >(json),
+            )
+        }
+        ("GetExportReportingDataGetDatasetsResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::GetExportReportingDataGetDatasetsResponse,
-                >(json)
-            }
-            "GetExportReportingDataGetDatasetsResponseDataItem" => {
+                >(json),
+            )
+        }
+        ("GetExportReportingDataGetDatasetsResponseDataItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::GetExportReportingDataGetDatasetsResponseDataItem,
-                >(json)
-            }
-            "GetExportReportingDataGetDatasetsResponseDataItemAttributesItem" => {
+                >(json),
+            )
+        }
+        ("GetExportReportingDataGetDatasetsResponseDataItemAttributesItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::GetExportReportingDataGetDatasetsResponseDataItemAttributesItem,
-                >(json)
-            }
-            "GroupContent" => {
-                crate::runtime::check_decode::<super::models::GroupContent>(json)
-            }
-            "GroupTranslatedContent" => {
+                >(json),
+            )
+        }
+        ("GroupContent", json) => {
+            Some(crate::runtime::check_decode::<super::models::GroupContent>(json))
+        }
+        ("GroupTranslatedContent", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::GroupTranslatedContent,
-                >(json)
-            }
-            "HelpCenter" => {
-                crate::runtime::check_decode::<super::models::HelpCenter>(json)
-            }
-            "HelpCenterList" => {
-                crate::runtime::check_decode::<super::models::HelpCenterList>(json)
-            }
-            "IntercomVersion" => {
-                crate::runtime::check_decode::<super::models::IntercomVersion>(json)
-            }
-            "InternalArticle" => {
-                crate::runtime::check_decode::<super::models::InternalArticle>(json)
-            }
-            "InternalArticleList" => {
-                crate::runtime::check_decode::<super::models::InternalArticleList>(json)
-            }
-            "InternalArticleListItem" => {
+                >(json),
+            )
+        }
+        ("HelpCenter", json) => {
+            Some(crate::runtime::check_decode::<super::models::HelpCenter>(json))
+        }
+        ("HelpCenterList", json) => {
+            Some(crate::runtime::check_decode::<super::models::HelpCenterList>(json))
+        }
+        ("IntercomVersion", json) => {
+            Some(crate::runtime::check_decode::<super::models::IntercomVersion>(json))
+        }
+        ("InternalArticle", json) => {
+            Some(crate::runtime::check_decode::<super::models::InternalArticle>(json))
+        }
+        ("InternalArticleList", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::InternalArticleList>(json),
+            )
+        }
+        ("InternalArticleListItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::InternalArticleListItem,
-                >(json)
-            }
-            "InternalArticleSearchResponse" => {
+                >(json),
+            )
+        }
+        ("InternalArticleSearchResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::InternalArticleSearchResponse,
-                >(json)
-            }
-            "InternalArticleSearchResponseData" => {
+                >(json),
+            )
+        }
+        ("InternalArticleSearchResponseData", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::InternalArticleSearchResponseData,
-                >(json)
-            }
-            "IpAllowlist" => {
-                crate::runtime::check_decode::<super::models::IpAllowlist>(json)
-            }
-            "Jobs" => crate::runtime::check_decode::<super::models::Jobs>(json),
-            "JobsStatus" => {
-                crate::runtime::check_decode::<super::models::JobsStatus>(json)
-            }
-            "LinkedObject" => {
-                crate::runtime::check_decode::<super::models::LinkedObject>(json)
-            }
-            "LinkedObjectCategory" => {
-                crate::runtime::check_decode::<super::models::LinkedObjectCategory>(json)
-            }
-            "LinkedObjectList" => {
-                crate::runtime::check_decode::<super::models::LinkedObjectList>(json)
-            }
-            "LinkedObjectType" => {
-                crate::runtime::check_decode::<super::models::LinkedObjectType>(json)
-            }
-            "LisDataAttributesModel" => {
+                >(json),
+            )
+        }
+        ("IpAllowlist", json) => {
+            Some(crate::runtime::check_decode::<super::models::IpAllowlist>(json))
+        }
+        ("Jobs", json) => Some(crate::runtime::check_decode::<super::models::Jobs>(json)),
+        ("JobsStatus", json) => {
+            Some(crate::runtime::check_decode::<super::models::JobsStatus>(json))
+        }
+        ("LinkedObject", json) => {
+            Some(crate::runtime::check_decode::<super::models::LinkedObject>(json))
+        }
+        ("LinkedObjectCategory", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::LinkedObjectCategory>(json),
+            )
+        }
+        ("LinkedObjectList", json) => {
+            Some(crate::runtime::check_decode::<super::models::LinkedObjectList>(json))
+        }
+        ("LinkedObjectType", json) => {
+            Some(crate::runtime::check_decode::<super::models::LinkedObjectType>(json))
+        }
+        ("LisDataAttributesModel", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::LisDataAttributesModel,
-                >(json)
-            }
-            "LisDataEventsFilter" => {
-                crate::runtime::check_decode::<super::models::LisDataEventsFilter>(json)
-            }
-            "LisDataEventsFilterEmailQueryParameter" => {
+                >(json),
+            )
+        }
+        ("LisDataEventsFilter", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::LisDataEventsFilter>(json),
+            )
+        }
+        ("LisDataEventsFilterEmailQueryParameter", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::LisDataEventsFilterEmailQueryParameter,
-                >(json)
-            }
-            "LisDataEventsFilterIntercomUserIdQueryParameter" => {
+                >(json),
+            )
+        }
+        ("LisDataEventsFilterIntercomUserIdQueryParameter", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::LisDataEventsFilterIntercomUserIdQueryParameter,
-                >(json)
-            }
-            "LisDataEventsFilterUserIdQueryParameter" => {
+                >(json),
+            )
+        }
+        ("LisDataEventsFilterUserIdQueryParameter", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::LisDataEventsFilterUserIdQueryParameter,
-                >(json)
-            }
-            "ListCallsWithTranscriptsRequest" => {
+                >(json),
+            )
+        }
+        ("ListCallsWithTranscriptsRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ListCallsWithTranscriptsRequest,
-                >(json)
-            }
-            "ListCallsWithTranscriptsResponse" => {
+                >(json),
+            )
+        }
+        ("ListCallsWithTranscriptsResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ListCallsWithTranscriptsResponse,
-                >(json)
-            }
-            "ListCallsWithTranscriptsResponseDataItem" => {
+                >(json),
+            )
+        }
+        ("ListCallsWithTranscriptsResponseDataItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ListCallsWithTranscriptsResponseDataItem,
-                >(json)
-            }
-            "ManageConversationRequest" => {
+                >(json),
+            )
+        }
+        ("ManageConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ManageConversationRequest,
-                >(json)
-            }
-            "MergeContactResponse" => {
-                crate::runtime::check_decode::<super::models::MergeContactResponse>(json)
-            }
-            "MergeContactResponseAvatar" => {
+                >(json),
+            )
+        }
+        ("MergeContactResponse", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::MergeContactResponse>(json),
+            )
+        }
+        ("MergeContactResponseAvatar", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::MergeContactResponseAvatar,
-                >(json)
-            }
-            "MergeContactsRequest" => {
-                crate::runtime::check_decode::<super::models::MergeContactsRequest>(json)
-            }
-            "Message" => crate::runtime::check_decode::<super::models::Message>(json),
-            "MessageMessageType" => {
-                crate::runtime::check_decode::<super::models::MessageMessageType>(json)
-            }
-            "Metadata" => crate::runtime::check_decode::<super::models::Metadata>(json),
-            "MultipleFilterSearchRequest" => {
+                >(json),
+            )
+        }
+        ("MergeContactsRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::MergeContactsRequest>(json),
+            )
+        }
+        ("Message", json) => {
+            Some(crate::runtime::check_decode::<super::models::Message>(json))
+        }
+        ("MessageMessageType", json) => {
+            Some(crate::runtime::check_decode::<super::models::MessageMessageType>(json))
+        }
+        ("Metadata", json) => {
+            Some(crate::runtime::check_decode::<super::models::Metadata>(json))
+        }
+        ("MultipleFilterSearchRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::MultipleFilterSearchRequest,
-                >(json)
-            }
-            "MultipleFilterSearchRequestOperator" => {
+                >(json),
+            )
+        }
+        ("MultipleFilterSearchRequestOperator", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::MultipleFilterSearchRequestOperator,
-                >(json)
-            }
-            "MultipleFilterSearchRequestValue" => {
+                >(json),
+            )
+        }
+        ("MultipleFilterSearchRequestValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::MultipleFilterSearchRequestValue,
-                >(json)
-            }
-            "NewsItem" => crate::runtime::check_decode::<super::models::NewsItem>(json),
-            "NewsItemRequest" => {
-                crate::runtime::check_decode::<super::models::NewsItemRequest>(json)
-            }
-            "NewsItemRequestState" => {
-                crate::runtime::check_decode::<super::models::NewsItemRequestState>(json)
-            }
-            "NewsItemState" => {
-                crate::runtime::check_decode::<super::models::NewsItemState>(json)
-            }
-            "Newsfeed" => crate::runtime::check_decode::<super::models::Newsfeed>(json),
-            "NewsfeedAssignment" => {
-                crate::runtime::check_decode::<super::models::NewsfeedAssignment>(json)
-            }
-            "Note" => crate::runtime::check_decode::<super::models::Note>(json),
-            "NoteContact" => {
-                crate::runtime::check_decode::<super::models::NoteContact>(json)
-            }
-            "NoteList" => crate::runtime::check_decode::<super::models::NoteList>(json),
-            "OpenConversationRequest" => {
+                >(json),
+            )
+        }
+        ("NewsItem", json) => {
+            Some(crate::runtime::check_decode::<super::models::NewsItem>(json))
+        }
+        ("NewsItemRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::NewsItemRequest>(json))
+        }
+        ("NewsItemRequestState", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::NewsItemRequestState>(json),
+            )
+        }
+        ("NewsItemState", json) => {
+            Some(crate::runtime::check_decode::<super::models::NewsItemState>(json))
+        }
+        ("Newsfeed", json) => {
+            Some(crate::runtime::check_decode::<super::models::Newsfeed>(json))
+        }
+        ("NewsfeedAssignment", json) => {
+            Some(crate::runtime::check_decode::<super::models::NewsfeedAssignment>(json))
+        }
+        ("Note", json) => Some(crate::runtime::check_decode::<super::models::Note>(json)),
+        ("NoteContact", json) => {
+            Some(crate::runtime::check_decode::<super::models::NoteContact>(json))
+        }
+        ("NoteList", json) => {
+            Some(crate::runtime::check_decode::<super::models::NoteList>(json))
+        }
+        ("OpenConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::OpenConversationRequest,
-                >(json)
-            }
-            "OperatorWorkflowEvent" => {
+                >(json),
+            )
+        }
+        ("OperatorWorkflowEvent", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::OperatorWorkflowEvent,
-                >(json)
-            }
-            "OperatorWorkflowEventEvent" => {
+                >(json),
+            )
+        }
+        ("OperatorWorkflowEventEvent", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::OperatorWorkflowEventEvent,
-                >(json)
-            }
-            "OperatorWorkflowEventWorkflow" => {
+                >(json),
+            )
+        }
+        ("OperatorWorkflowEventWorkflow", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::OperatorWorkflowEventWorkflow,
-                >(json)
-            }
-            "PagesLink" => crate::runtime::check_decode::<super::models::PagesLink>(json),
-            "PaginatedResponse" => {
-                crate::runtime::check_decode::<super::models::PaginatedResponse>(json)
-            }
-            "PaginatedResponseDataItem" => {
+                >(json),
+            )
+        }
+        ("PagesLink", json) => {
+            Some(crate::runtime::check_decode::<super::models::PagesLink>(json))
+        }
+        ("PaginatedResponse", json) => {
+            Some(crate::runtime::check_decode::<super::models::PaginatedResponse>(json))
+        }
+        ("PaginatedResponseDataItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::PaginatedResponseDataItem,
-                >(json)
-            }
-            "PaginatedResponseType" => {
+                >(json),
+            )
+        }
+        ("PaginatedResponseType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::PaginatedResponseType,
-                >(json)
-            }
-            "PartAttachment" => {
-                crate::runtime::check_decode::<super::models::PartAttachment>(json)
-            }
-            "PhoneSwitch" => {
-                crate::runtime::check_decode::<super::models::PhoneSwitch>(json)
-            }
-            "PostExportReportingDataEnqueueRequest" => {
+                >(json),
+            )
+        }
+        ("PartAttachment", json) => {
+            Some(crate::runtime::check_decode::<super::models::PartAttachment>(json))
+        }
+        ("PhoneSwitch", json) => {
+            Some(crate::runtime::check_decode::<super::models::PhoneSwitch>(json))
+        }
+        ("PostExportReportingDataEnqueueRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::PostExportReportingDataEnqueueRequest,
-                >(json)
-            }
-            "PostExportReportingDataEnqueueResponse" => {
+                >(json),
+            )
+        }
+        ("PostExportReportingDataEnqueueResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::PostExportReportingDataEnqueueResponse,
-                >(json)
-            }
-            "QuickReplyOption" => {
-                crate::runtime::check_decode::<super::models::QuickReplyOption>(json)
-            }
-            "Recipient" => crate::runtime::check_decode::<super::models::Recipient>(json),
-            "RecipientType" => {
-                crate::runtime::check_decode::<super::models::RecipientType>(json)
-            }
-            "RedactConversationRequest" => {
+                >(json),
+            )
+        }
+        ("QuickReplyOption", json) => {
+            Some(crate::runtime::check_decode::<super::models::QuickReplyOption>(json))
+        }
+        ("Recipient", json) => {
+            Some(crate::runtime::check_decode::<super::models::Recipient>(json))
+        }
+        ("RecipientType", json) => {
+            Some(crate::runtime::check_decode::<super::models::RecipientType>(json))
+        }
+        ("RedactConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::RedactConversationRequest,
-                >(json)
-            }
-            "RedactConversationRequestConversationPart" => {
+                >(json),
+            )
+        }
+        ("RedactConversationRequestConversationPart", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::RedactConversationRequestConversationPart,
-                >(json)
-            }
-            "RedactConversationRequestSource" => {
+                >(json),
+            )
+        }
+        ("RedactConversationRequestSource", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::RedactConversationRequestSource,
-                >(json)
-            }
-            "Reference" => crate::runtime::check_decode::<super::models::Reference>(json),
-            "ReplyConversationRequest" => {
+                >(json),
+            )
+        }
+        ("Reference", json) => {
+            Some(crate::runtime::check_decode::<super::models::Reference>(json))
+        }
+        ("ReplyConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ReplyConversationRequest,
-                >(json)
-            }
-            "ReplyTicketRequest" => {
-                crate::runtime::check_decode::<super::models::ReplyTicketRequest>(json)
-            }
-            "ReplyTicketRequestKind" => {
+                >(json),
+            )
+        }
+        ("ReplyTicketRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::ReplyTicketRequest>(json))
+        }
+        ("ReplyTicketRequestKind", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ReplyTicketRequestKind,
-                >(json)
-            }
-            "ReplyToFinRequest" => {
-                crate::runtime::check_decode::<super::models::ReplyToFinRequest>(json)
-            }
-            "ReplyToFinResponse" => {
-                crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json)
-            }
-            "ReplyToFinResponseStatus" => {
+                >(json),
+            )
+        }
+        ("ReplyToFinRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::ReplyToFinRequest>(json))
+        }
+        ("ReplyToFinResponse", json) => {
+            Some(crate::runtime::check_decode::<super::models::ReplyToFinResponse>(json))
+        }
+        ("ReplyToFinResponseStatus", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ReplyToFinResponseStatus,
-                >(json)
-            }
-            "SearchRequest" => {
-                crate::runtime::check_decode::<super::models::SearchRequest>(json)
-            }
-            "SearchRequestQuery" => {
-                crate::runtime::check_decode::<super::models::SearchRequestQuery>(json)
-            }
-            "Segment" => crate::runtime::check_decode::<super::models::Segment>(json),
-            "SegmentList" => {
-                crate::runtime::check_decode::<super::models::SegmentList>(json)
-            }
-            "SegmentPersonType" => {
-                crate::runtime::check_decode::<super::models::SegmentPersonType>(json)
-            }
-            "SetAwayAdminRequest" => {
-                crate::runtime::check_decode::<super::models::SetAwayAdminRequest>(json)
-            }
-            "ShowContactByExternalIdResponse" => {
+                >(json),
+            )
+        }
+        ("SearchRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::SearchRequest>(json))
+        }
+        ("SearchRequestQuery", json) => {
+            Some(crate::runtime::check_decode::<super::models::SearchRequestQuery>(json))
+        }
+        ("Segment", json) => {
+            Some(crate::runtime::check_decode::<super::models::Segment>(json))
+        }
+        ("SegmentList", json) => {
+            Some(crate::runtime::check_decode::<super::models::SegmentList>(json))
+        }
+        ("SegmentPersonType", json) => {
+            Some(crate::runtime::check_decode::<super::models::SegmentPersonType>(json))
+        }
+        ("SetAwayAdminRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::SetAwayAdminRequest>(json),
+            )
+        }
+        ("ShowContactByExternalIdResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ShowContactByExternalIdResponse,
-                >(json)
-            }
-            "ShowContactByExternalIdResponseAvatar" => {
+                >(json),
+            )
+        }
+        ("ShowContactByExternalIdResponseAvatar", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ShowContactByExternalIdResponseAvatar,
-                >(json)
-            }
-            "ShowContactResponse" => {
-                crate::runtime::check_decode::<super::models::ShowContactResponse>(json)
-            }
-            "ShowContactResponseAvatar" => {
+                >(json),
+            )
+        }
+        ("ShowContactResponse", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ShowContactResponse>(json),
+            )
+        }
+        ("ShowContactResponseAvatar", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::ShowContactResponseAvatar,
-                >(json)
-            }
-            "SingleFilterSearchRequest" => {
+                >(json),
+            )
+        }
+        ("SingleFilterSearchRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SingleFilterSearchRequest,
-                >(json)
-            }
-            "SingleFilterSearchRequestOperator" => {
+                >(json),
+            )
+        }
+        ("SingleFilterSearchRequestOperator", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SingleFilterSearchRequestOperator,
-                >(json)
-            }
-            "SingleFilterSearchRequestValue" => {
+                >(json),
+            )
+        }
+        ("SingleFilterSearchRequestValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SingleFilterSearchRequestValue,
-                >(json)
-            }
-            "SingleFilterSearchRequestValueArrayItem" => {
+                >(json),
+            )
+        }
+        ("SingleFilterSearchRequestValueArrayItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SingleFilterSearchRequestValueArrayItem,
-                >(json)
-            }
-            "SlaApplied" => {
-                crate::runtime::check_decode::<super::models::SlaApplied>(json)
-            }
-            "SlaAppliedSlaStatus" => {
-                crate::runtime::check_decode::<super::models::SlaAppliedSlaStatus>(json)
-            }
-            "SnoozeConversationRequest" => {
+                >(json),
+            )
+        }
+        ("SlaApplied", json) => {
+            Some(crate::runtime::check_decode::<super::models::SlaApplied>(json))
+        }
+        ("SlaAppliedSlaStatus", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::SlaAppliedSlaStatus>(json),
+            )
+        }
+        ("SnoozeConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SnoozeConversationRequest,
-                >(json)
-            }
-            "SocialProfile" => {
-                crate::runtime::check_decode::<super::models::SocialProfile>(json)
-            }
-            "StartFinConversationRequest" => {
+                >(json),
+            )
+        }
+        ("SocialProfile", json) => {
+            Some(crate::runtime::check_decode::<super::models::SocialProfile>(json))
+        }
+        ("StartFinConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::StartFinConversationRequest,
-                >(json)
-            }
-            "StartFinConversationResponse" => {
+                >(json),
+            )
+        }
+        ("StartFinConversationResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::StartFinConversationResponse,
-                >(json)
-            }
-            "StartFinConversationResponseStatus" => {
+                >(json),
+            )
+        }
+        ("StartFinConversationResponseStatus", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::StartFinConversationResponseStatus,
-                >(json)
-            }
-            "StartingAfterPaging" => {
-                crate::runtime::check_decode::<super::models::StartingAfterPaging>(json)
-            }
-            "SubmitFinCsatRequest" => {
-                crate::runtime::check_decode::<super::models::SubmitFinCsatRequest>(json)
-            }
-            "SubmitFinCsatRequestRating" => {
+                >(json),
+            )
+        }
+        ("StartingAfterPaging", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::StartingAfterPaging>(json),
+            )
+        }
+        ("SubmitFinCsatRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::SubmitFinCsatRequest>(json),
+            )
+        }
+        ("SubmitFinCsatRequestRating", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SubmitFinCsatRequestRating,
-                >(json)
-            }
-            "SubmitFinCsatResponse" => {
+                >(json),
+            )
+        }
+        ("SubmitFinCsatResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SubmitFinCsatResponse,
-                >(json)
-            }
-            "SubmitFinCsatResponseRating" => {
+                >(json),
+            )
+        }
+        ("SubmitFinCsatResponseRating", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SubmitFinCsatResponseRating,
-                >(json)
-            }
-            "SubscriptionType" => {
-                crate::runtime::check_decode::<super::models::SubscriptionType>(json)
-            }
-            "SubscriptionTypeConsentType" => {
+                >(json),
+            )
+        }
+        ("SubscriptionType", json) => {
+            Some(crate::runtime::check_decode::<super::models::SubscriptionType>(json))
+        }
+        ("SubscriptionTypeConsentType", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SubscriptionTypeConsentType,
-                >(json)
-            }
-            "SubscriptionTypeContentTypesItem" => {
+                >(json),
+            )
+        }
+        ("SubscriptionTypeContentTypesItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SubscriptionTypeContentTypesItem,
-                >(json)
-            }
-            "SubscriptionTypeList" => {
-                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json)
-            }
-            "SubscriptionTypeState" => {
+                >(json),
+            )
+        }
+        ("SubscriptionTypeList", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::SubscriptionTypeList>(json),
+            )
+        }
+        ("SubscriptionTypeState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::SubscriptionTypeState,
-                >(json)
-            }
-            "Tag" => crate::runtime::check_decode::<super::models::Tag>(json),
-            "TagBasic" => crate::runtime::check_decode::<super::models::TagBasic>(json),
-            "TagCompanyRequest" => {
-                crate::runtime::check_decode::<super::models::TagCompanyRequest>(json)
-            }
-            "TagCompanyRequestCompaniesItem" => {
+                >(json),
+            )
+        }
+        ("Tag", json) => Some(crate::runtime::check_decode::<super::models::Tag>(json)),
+        ("TagBasic", json) => {
+            Some(crate::runtime::check_decode::<super::models::TagBasic>(json))
+        }
+        ("TagCompanyRequest", json) => {
+            Some(crate::runtime::check_decode::<super::models::TagCompanyRequest>(json))
+        }
+        ("TagCompanyRequestCompaniesItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TagCompanyRequestCompaniesItem,
-                >(json)
-            }
-            "TagList" => crate::runtime::check_decode::<super::models::TagList>(json),
-            "TagMultipleUsersRequest" => {
+                >(json),
+            )
+        }
+        ("TagList", json) => {
+            Some(crate::runtime::check_decode::<super::models::TagList>(json))
+        }
+        ("TagMultipleUsersRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TagMultipleUsersRequest,
-                >(json)
-            }
-            "TagMultipleUsersRequestUsersItem" => {
+                >(json),
+            )
+        }
+        ("TagMultipleUsersRequestUsersItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TagMultipleUsersRequestUsersItem,
-                >(json)
-            }
-            "Tags" => crate::runtime::check_decode::<super::models::Tags>(json),
-            "Team" => crate::runtime::check_decode::<super::models::Team>(json),
-            "TeamList" => crate::runtime::check_decode::<super::models::TeamList>(json),
-            "TeamPriorityLevel" => {
-                crate::runtime::check_decode::<super::models::TeamPriorityLevel>(json)
-            }
-            "Ticket" => crate::runtime::check_decode::<super::models::Ticket>(json),
-            "TicketCategory" => {
-                crate::runtime::check_decode::<super::models::TicketCategory>(json)
-            }
-            "TicketContacts" => {
-                crate::runtime::check_decode::<super::models::TicketContacts>(json)
-            }
-            "TicketCustomAttributes" => {
+                >(json),
+            )
+        }
+        ("Tags", json) => Some(crate::runtime::check_decode::<super::models::Tags>(json)),
+        ("Team", json) => Some(crate::runtime::check_decode::<super::models::Team>(json)),
+        ("TeamList", json) => {
+            Some(crate::runtime::check_decode::<super::models::TeamList>(json))
+        }
+        ("TeamPriorityLevel", json) => {
+            Some(crate::runtime::check_decode::<super::models::TeamPriorityLevel>(json))
+        }
+        ("Ticket", json) => {
+            Some(crate::runtime::check_decode::<super::models::Ticket>(json))
+        }
+        ("TicketCategory", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketCategory>(json))
+        }
+        ("TicketContacts", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketContacts>(json))
+        }
+        ("TicketCustomAttributes", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketCustomAttributes,
-                >(json)
-            }
-            "TicketCustomAttributesValue" => {
+                >(json),
+            )
+        }
+        ("TicketCustomAttributesValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketCustomAttributesValue,
-                >(json)
-            }
-            "TicketDeleted" => {
-                crate::runtime::check_decode::<super::models::TicketDeleted>(json)
-            }
-            "TicketList" => {
-                crate::runtime::check_decode::<super::models::TicketList>(json)
-            }
-            "TicketPart" => {
-                crate::runtime::check_decode::<super::models::TicketPart>(json)
-            }
-            "TicketPartAuthor" => {
-                crate::runtime::check_decode::<super::models::TicketPartAuthor>(json)
-            }
-            "TicketPartAuthorType" => {
-                crate::runtime::check_decode::<super::models::TicketPartAuthorType>(json)
-            }
-            "TicketPartPreviousTicketState" => {
+                >(json),
+            )
+        }
+        ("TicketDeleted", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketDeleted>(json))
+        }
+        ("TicketList", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketList>(json))
+        }
+        ("TicketPart", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketPart>(json))
+        }
+        ("TicketPartAuthor", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketPartAuthor>(json))
+        }
+        ("TicketPartAuthorType", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::TicketPartAuthorType>(json),
+            )
+        }
+        ("TicketPartPreviousTicketState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketPartPreviousTicketState,
-                >(json)
-            }
-            "TicketPartTicketState" => {
+                >(json),
+            )
+        }
+        ("TicketPartTicketState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketPartTicketState,
-                >(json)
-            }
-            "TicketPartUpdatedAttributeData" => {
+                >(json),
+            )
+        }
+        ("TicketPartUpdatedAttributeData", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketPartUpdatedAttributeData,
-                >(json)
-            }
-            "TicketPartUpdatedAttributeDataAttribute" => {
+                >(json),
+            )
+        }
+        ("TicketPartUpdatedAttributeDataAttribute", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketPartUpdatedAttributeDataAttribute,
-                >(json)
-            }
-            "TicketPartUpdatedAttributeDataValue" => {
+                >(json),
+            )
+        }
+        ("TicketPartUpdatedAttributeDataValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketPartUpdatedAttributeDataValue,
-                >(json)
-            }
-            "TicketPartUpdatedAttributeDataValueId" => {
+                >(json),
+            )
+        }
+        ("TicketPartUpdatedAttributeDataValueId", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketPartUpdatedAttributeDataValueId,
-                >(json)
-            }
-            "TicketPartUpdatedAttributeDataValueLabel" => {
+                >(json),
+            )
+        }
+        ("TicketPartUpdatedAttributeDataValueLabel", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketPartUpdatedAttributeDataValueLabel,
-                >(json)
-            }
-            "TicketParts" => {
-                crate::runtime::check_decode::<super::models::TicketParts>(json)
-            }
-            "TicketReply" => {
-                crate::runtime::check_decode::<super::models::TicketReply>(json)
-            }
-            "TicketReplyPartType" => {
-                crate::runtime::check_decode::<super::models::TicketReplyPartType>(json)
-            }
-            "TicketRequestCustomAttributes" => {
+                >(json),
+            )
+        }
+        ("TicketParts", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketParts>(json))
+        }
+        ("TicketReply", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketReply>(json))
+        }
+        ("TicketReplyPartType", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::TicketReplyPartType>(json),
+            )
+        }
+        ("TicketRequestCustomAttributes", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketRequestCustomAttributes,
-                >(json)
-            }
-            "TicketRequestCustomAttributesValue" => {
+                >(json),
+            )
+        }
+        ("TicketRequestCustomAttributesValue", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketRequestCustomAttributesValue,
-                >(json)
-            }
-            "TicketState" => {
-                crate::runtime::check_decode::<super::models::TicketState>(json)
-            }
-            "TicketStateCategory" => {
-                crate::runtime::check_decode::<super::models::TicketStateCategory>(json)
-            }
-            "TicketStateDetailed" => {
-                crate::runtime::check_decode::<super::models::TicketStateDetailed>(json)
-            }
-            "TicketStateDetailedCategory" => {
+                >(json),
+            )
+        }
+        ("TicketState", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketState>(json))
+        }
+        ("TicketStateCategory", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::TicketStateCategory>(json),
+            )
+        }
+        ("TicketStateDetailed", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::TicketStateDetailed>(json),
+            )
+        }
+        ("TicketStateDetailedCategory", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketStateDetailedCategory,
-                >(json)
-            }
-            "TicketStateDetailedTicketTypes" => {
+                >(json),
+            )
+        }
+        ("TicketStateDetailedTicketTypes", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketStateDetailedTicketTypes,
-                >(json)
-            }
-            "TicketStateList" => {
-                crate::runtime::check_decode::<super::models::TicketStateList>(json)
-            }
-            "TicketType" => {
-                crate::runtime::check_decode::<super::models::TicketType>(json)
-            }
-            "TicketTypeAttribute" => {
-                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json)
-            }
-            "TicketTypeAttributeList" => {
+                >(json),
+            )
+        }
+        ("TicketStateList", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketStateList>(json))
+        }
+        ("TicketType", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketType>(json))
+        }
+        ("TicketTypeAttribute", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::TicketTypeAttribute>(json),
+            )
+        }
+        ("TicketTypeAttributeList", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketTypeAttributeList,
-                >(json)
-            }
-            "TicketTypeCategory" => {
-                crate::runtime::check_decode::<super::models::TicketTypeCategory>(json)
-            }
-            "TicketTypeList" => {
-                crate::runtime::check_decode::<super::models::TicketTypeList>(json)
-            }
-            "TicketTypeTicketStates" => {
+                >(json),
+            )
+        }
+        ("TicketTypeCategory", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketTypeCategory>(json))
+        }
+        ("TicketTypeList", json) => {
+            Some(crate::runtime::check_decode::<super::models::TicketTypeList>(json))
+        }
+        ("TicketTypeTicketStates", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::TicketTypeTicketStates,
-                >(json)
-            }
-            "Translation" => {
-                crate::runtime::check_decode::<super::models::Translation>(json)
-            }
-            "UntagCompanyRequest" => {
-                crate::runtime::check_decode::<super::models::UntagCompanyRequest>(json)
-            }
-            "UntagCompanyRequestCompaniesItem" => {
+                >(json),
+            )
+        }
+        ("Translation", json) => {
+            Some(crate::runtime::check_decode::<super::models::Translation>(json))
+        }
+        ("UntagCompanyRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::UntagCompanyRequest>(json),
+            )
+        }
+        ("UntagCompanyRequestCompaniesItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UntagCompanyRequestCompaniesItem,
-                >(json)
-            }
-            "UpdateArticleRequest" => {
-                crate::runtime::check_decode::<super::models::UpdateArticleRequest>(json)
-            }
-            "UpdateArticleRequestState" => {
+                >(json),
+            )
+        }
+        ("UpdateArticleRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::UpdateArticleRequest>(json),
+            )
+        }
+        ("UpdateArticleRequestState", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateArticleRequestState,
-                >(json)
-            }
-            "UpdateCollectionRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateCollectionRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateCollectionRequest,
-                >(json)
-            }
-            "UpdateCompanyRequest" => {
-                crate::runtime::check_decode::<super::models::UpdateCompanyRequest>(json)
-            }
-            "UpdateContactRequest" => {
-                crate::runtime::check_decode::<super::models::UpdateContactRequest>(json)
-            }
-            "UpdateContactResponse" => {
+                >(json),
+            )
+        }
+        ("UpdateCompanyRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::UpdateCompanyRequest>(json),
+            )
+        }
+        ("UpdateContactRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::UpdateContactRequest>(json),
+            )
+        }
+        ("UpdateContactResponse", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContactResponse,
-                >(json)
-            }
-            "UpdateContactResponseAvatar" => {
+                >(json),
+            )
+        }
+        ("UpdateContactResponseAvatar", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContactResponseAvatar,
-                >(json)
-            }
-            "UpdateContentImportSourceRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateContentImportSourceRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContentImportSourceRequest,
-                >(json)
-            }
-            "UpdateContentImportSourceRequestStatus" => {
+                >(json),
+            )
+        }
+        ("UpdateContentImportSourceRequestStatus", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContentImportSourceRequestStatus,
-                >(json)
-            }
-            "UpdateContentImportSourceRequestSyncBehavior" => {
+                >(json),
+            )
+        }
+        ("UpdateContentImportSourceRequestSyncBehavior", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContentImportSourceRequestSyncBehavior,
-                >(json)
-            }
-            "UpdateConversationRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateConversationRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateConversationRequest,
-                >(json)
-            }
-            "UpdateDataAttributeRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateDataAttributeRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateDataAttributeRequest,
-                >(json)
-            }
-            "UpdateDataAttributeRequestKind" => {
+                >(json),
+            )
+        }
+        ("UpdateDataAttributeRequestKind", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateDataAttributeRequestKind,
-                >(json)
-            }
-            "UpdateDataAttributeRequestKindListAttribute" => {
+                >(json),
+            )
+        }
+        ("UpdateDataAttributeRequestKindListAttribute", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateDataAttributeRequestKindListAttribute,
-                >(json)
-            }
-            "UpdateDataAttributeRequestKindListAttributeOptionsItem" => {
+                >(json),
+            )
+        }
+        ("UpdateDataAttributeRequestKindListAttributeOptionsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateDataAttributeRequestKindListAttributeOptionsItem,
-                >(json)
-            }
-            "UpdateExternalPageRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateExternalPageRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateExternalPageRequest,
-                >(json)
-            }
-            "UpdateInternalArticleRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateInternalArticleRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateInternalArticleRequest,
-                >(json)
-            }
-            "UpdateTicketRequest" => {
-                crate::runtime::check_decode::<super::models::UpdateTicketRequest>(json)
-            }
-            "UpdateTicketRequest2" => {
-                crate::runtime::check_decode::<super::models::UpdateTicketRequest2>(json)
-            }
-            "UpdateTicketTypeAttributeRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateTicketRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::UpdateTicketRequest>(json),
+            )
+        }
+        ("UpdateTicketRequest2", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::UpdateTicketRequest2>(json),
+            )
+        }
+        ("UpdateTicketTypeAttributeRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateTicketTypeAttributeRequest,
-                >(json)
-            }
-            "UpdateTicketTypeRequest" => {
+                >(json),
+            )
+        }
+        ("UpdateTicketTypeRequest", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateTicketTypeRequest,
-                >(json)
-            }
-            "UpdateTicketTypeRequestCategory" => {
+                >(json),
+            )
+        }
+        ("UpdateTicketTypeRequestCategory", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateTicketTypeRequestCategory,
-                >(json)
-            }
-            "UpdateVisitorRequest" => {
-                crate::runtime::check_decode::<super::models::UpdateVisitorRequest>(json)
-            }
-            "Visitor" => crate::runtime::check_decode::<super::models::Visitor>(json),
-            "VisitorAvatar" => {
-                crate::runtime::check_decode::<super::models::VisitorAvatar>(json)
-            }
-            "VisitorCompanies" => {
-                crate::runtime::check_decode::<super::models::VisitorCompanies>(json)
-            }
-            "VisitorDeletedObject" => {
-                crate::runtime::check_decode::<super::models::VisitorDeletedObject>(json)
-            }
-            "VisitorLocationData" => {
-                crate::runtime::check_decode::<super::models::VisitorLocationData>(json)
-            }
-            "VisitorSegments" => {
-                crate::runtime::check_decode::<super::models::VisitorSegments>(json)
-            }
-            "VisitorSocialProfiles" => {
+                >(json),
+            )
+        }
+        ("UpdateVisitorRequest", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::UpdateVisitorRequest>(json),
+            )
+        }
+        ("Visitor", json) => {
+            Some(crate::runtime::check_decode::<super::models::Visitor>(json))
+        }
+        ("VisitorAvatar", json) => {
+            Some(crate::runtime::check_decode::<super::models::VisitorAvatar>(json))
+        }
+        ("VisitorCompanies", json) => {
+            Some(crate::runtime::check_decode::<super::models::VisitorCompanies>(json))
+        }
+        ("VisitorDeletedObject", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::VisitorDeletedObject>(json),
+            )
+        }
+        ("VisitorLocationData", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::VisitorLocationData>(json),
+            )
+        }
+        ("VisitorSegments", json) => {
+            Some(crate::runtime::check_decode::<super::models::VisitorSegments>(json))
+        }
+        ("VisitorSocialProfiles", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::VisitorSocialProfiles,
-                >(json)
-            }
-            "VisitorTags" => {
-                crate::runtime::check_decode::<super::models::VisitorTags>(json)
-            }
-            "VisitorTagsTagsItem" => {
-                crate::runtime::check_decode::<super::models::VisitorTagsTagsItem>(json)
-            }
-            "WhatsappMessageStatusList" => {
+                >(json),
+            )
+        }
+        ("VisitorTags", json) => {
+            Some(crate::runtime::check_decode::<super::models::VisitorTags>(json))
+        }
+        ("VisitorTagsTagsItem", json) => {
+            Some(
+                crate::runtime::check_decode::<super::models::VisitorTagsTagsItem>(json),
+            )
+        }
+        ("WhatsappMessageStatusList", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::WhatsappMessageStatusList,
-                >(json)
-            }
-            "WhatsappMessageStatusListEventsItem" => {
+                >(json),
+            )
+        }
+        ("WhatsappMessageStatusListEventsItem", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::WhatsappMessageStatusListEventsItem,
-                >(json)
-            }
-            "WhatsappMessageStatusListEventsItemStatus" => {
+                >(json),
+            )
+        }
+        ("WhatsappMessageStatusListEventsItemStatus", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::WhatsappMessageStatusListEventsItemStatus,
-                >(json)
-            }
-            "WhatsappMessageStatusListPages" => {
+                >(json),
+            )
+        }
+        ("WhatsappMessageStatusListPages", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::WhatsappMessageStatusListPages,
-                >(json)
-            }
-            "WhatsappMessageStatusListPagesNext" => {
+                >(json),
+            )
+        }
+        ("WhatsappMessageStatusListPagesNext", json) => {
+            Some(
                 crate::runtime::check_decode::<
                     super::models::WhatsappMessageStatusListPagesNext,
-                >(json)
-            }
-            _ => return None,
-        },
-    )
+                >(json),
+            )
+        }
+        _ => None,
+    }
 }

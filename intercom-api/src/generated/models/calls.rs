@@ -82,14 +82,29 @@ pub struct CallList {
     pub r#type: Option<String>,
 }
 /// Generated from schema datetime.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Datetime {
     String(String),
     Integer(i64),
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for Datetime {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::String);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
+            return crate::runtime::from_value(value).map(Self::Integer);
+        }
+        Ok(Self::Unknown(value))
+    }
 }
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]

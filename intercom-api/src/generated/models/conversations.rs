@@ -279,13 +279,66 @@ impl AttachContactToConversationRequest {
     }
 }
 /// Generated from schema attach_contact_to_conversation_request.customer.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AttachContactToConversationRequestCustomer {
     IntercomUserId(super::AttachContactToConversationRequestCustomerIntercomUserId),
     UserId(super::AttachContactToConversationRequestCustomerUserId),
     Email(super::AttachContactToConversationRequestCustomerEmail),
+}
+impl<'de> serde::Deserialize<'de> for AttachContactToConversationRequestCustomer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["intercom_user_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::IntercomUserId);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["user_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::UserId);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["email"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Email);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of AttachContactToConversationRequestCustomer",
+            ),
+        )
+    }
+}
+impl From<super::AttachContactToConversationRequestCustomerIntercomUserId>
+for AttachContactToConversationRequestCustomer {
+    fn from(
+        value: super::AttachContactToConversationRequestCustomerIntercomUserId,
+    ) -> Self {
+        Self::IntercomUserId(value)
+    }
+}
+impl From<super::AttachContactToConversationRequestCustomerUserId>
+for AttachContactToConversationRequestCustomer {
+    fn from(value: super::AttachContactToConversationRequestCustomerUserId) -> Self {
+        Self::UserId(value)
+    }
+}
+impl From<super::AttachContactToConversationRequestCustomerEmail>
+for AttachContactToConversationRequestCustomer {
+    fn from(value: super::AttachContactToConversationRequestCustomerEmail) -> Self {
+        Self::Email(value)
+    }
 }
 /// Email
 ///
@@ -397,13 +450,65 @@ impl CloseConversationRequest {
 /// Contact Reply
 ///
 /// Generated from schema contact_reply_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ContactReplyConversationRequest {
     ContactReplyIntercomUserIdRequest(super::ContactReplyIntercomUserIdRequest),
     ContactReplyEmailRequest(super::ContactReplyEmailRequest),
     ContactReplyUserIdRequest(super::ContactReplyUserIdRequest),
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(
+                &["body", "intercom_user_id", "message_type", "type"],
+            ),
+        ) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyIntercomUserIdRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["body", "email", "message_type", "type"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::ContactReplyEmailRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["body", "message_type", "type", "user_id"]),
+        ) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyUserIdRequest);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of ContactReplyConversationRequest",
+            ),
+        )
+    }
+}
+impl From<super::ContactReplyIntercomUserIdRequest> for ContactReplyConversationRequest {
+    fn from(value: super::ContactReplyIntercomUserIdRequest) -> Self {
+        Self::ContactReplyIntercomUserIdRequest(value)
+    }
+}
+impl From<super::ContactReplyEmailRequest> for ContactReplyConversationRequest {
+    fn from(value: super::ContactReplyEmailRequest) -> Self {
+        Self::ContactReplyEmailRequest(value)
+    }
+}
+impl From<super::ContactReplyUserIdRequest> for ContactReplyConversationRequest {
+    fn from(value: super::ContactReplyUserIdRequest) -> Self {
+        Self::ContactReplyUserIdRequest(value)
+    }
 }
 /// Email
 ///
@@ -1658,13 +1763,61 @@ pub struct CustomActionStartedAction {
     pub name: Option<String>,
 }
 /// Generated from schema customer_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CustomerRequest {
     IntercomUserId(super::CustomerRequestIntercomUserId),
     UserId(super::CustomerRequestUserId),
     Email(super::CustomerRequestEmail),
+}
+impl<'de> serde::Deserialize<'de> for CustomerRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["intercom_user_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::IntercomUserId);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["user_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::UserId);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["email"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Email);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of CustomerRequest",
+            ),
+        )
+    }
+}
+impl From<super::CustomerRequestIntercomUserId> for CustomerRequest {
+    fn from(value: super::CustomerRequestIntercomUserId) -> Self {
+        Self::IntercomUserId(value)
+    }
+}
+impl From<super::CustomerRequestUserId> for CustomerRequest {
+    fn from(value: super::CustomerRequestUserId) -> Self {
+        Self::UserId(value)
+    }
+}
+impl From<super::CustomerRequestEmail> for CustomerRequest {
+    fn from(value: super::CustomerRequestEmail) -> Self {
+        Self::Email(value)
+    }
 }
 /// Email
 ///
@@ -1762,8 +1915,7 @@ pub struct EmailMessageMetadata {
 /// Event details of Workflow & actions
 ///
 /// Generated from schema event_details.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum EventDetails {
     ConversationAttributeUpdatedByWorkflow(
@@ -1776,8 +1928,61 @@ pub enum EventDetails {
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
+impl<'de> serde::Deserialize<'de> for EventDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value)
+                .map(Self::ConversationAttributeUpdatedByWorkflow);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value)
+                .map(Self::ConversationAttributeUpdatedByAdmin);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value).map(Self::CustomActionStarted);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value).map(Self::CustomActionFinished);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value).map(Self::OperatorWorkflowEvent);
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::ConversationAttributeUpdatedByWorkflow> for EventDetails {
+    fn from(value: super::ConversationAttributeUpdatedByWorkflow) -> Self {
+        Self::ConversationAttributeUpdatedByWorkflow(value)
+    }
+}
+impl From<super::ConversationAttributeUpdatedByAdmin> for EventDetails {
+    fn from(value: super::ConversationAttributeUpdatedByAdmin) -> Self {
+        Self::ConversationAttributeUpdatedByAdmin(value)
+    }
+}
+impl From<super::CustomActionStarted> for EventDetails {
+    fn from(value: super::CustomActionStarted) -> Self {
+        Self::CustomActionStarted(value)
+    }
+}
+impl From<super::CustomActionFinished> for EventDetails {
+    fn from(value: super::CustomActionFinished) -> Self {
+        Self::CustomActionFinished(value)
+    }
+}
+impl From<super::OperatorWorkflowEvent> for EventDetails {
+    fn from(value: super::OperatorWorkflowEvent) -> Self {
+        Self::OperatorWorkflowEvent(value)
+    }
+}
 /// Generated from operation manageConversation (POST /conversations/{conversation_id}/parts) request body.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ManageConversationRequest {
@@ -1809,11 +2014,31 @@ impl<'de> serde::Deserialize<'de> for ManageConversationRequest {
             _ => {
                 Err(
                     serde::de::Error::custom(
-                        "unknown `message_type` for ManageConversationRequest",
+                        "the JSON matches no alternative of ManageConversationRequest",
                     ),
                 )
             }
         }
+    }
+}
+impl From<super::CloseConversationRequest> for ManageConversationRequest {
+    fn from(value: super::CloseConversationRequest) -> Self {
+        Self::CloseConversationRequest(value)
+    }
+}
+impl From<super::SnoozeConversationRequest> for ManageConversationRequest {
+    fn from(value: super::SnoozeConversationRequest) -> Self {
+        Self::SnoozeConversationRequest(value)
+    }
+}
+impl From<super::OpenConversationRequest> for ManageConversationRequest {
+    fn from(value: super::OpenConversationRequest) -> Self {
+        Self::OpenConversationRequest(value)
+    }
+}
+impl From<super::AssignConversationRequest> for ManageConversationRequest {
+    fn from(value: super::AssignConversationRequest) -> Self {
+        Self::AssignConversationRequest(value)
     }
 }
 /// Open Conversation Request
@@ -1890,7 +2115,8 @@ impl QuickReplyOption {
     }
 }
 /// Generated from schema redact_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum RedactConversationRequest {
@@ -1912,11 +2138,22 @@ impl<'de> serde::Deserialize<'de> for RedactConversationRequest {
             _ => {
                 Err(
                     serde::de::Error::custom(
-                        "unknown `type` for RedactConversationRequest",
+                        "the JSON matches no alternative of RedactConversationRequest",
                     ),
                 )
             }
         }
+    }
+}
+impl From<super::RedactConversationRequestConversationPart>
+for RedactConversationRequest {
+    fn from(value: super::RedactConversationRequestConversationPart) -> Self {
+        Self::ConversationPart(value)
+    }
+}
+impl From<super::RedactConversationRequestSource> for RedactConversationRequest {
+    fn from(value: super::RedactConversationRequestSource) -> Self {
+        Self::Source(value)
     }
 }
 /// Redact Conversation Part Request
@@ -1976,12 +2213,48 @@ impl RedactConversationRequestSource {
     }
 }
 /// Generated from schema reply_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ReplyConversationRequest {
     ContactReplyConversationRequest(super::ContactReplyConversationRequest),
     AdminReplyConversationRequest(super::AdminReplyConversationRequest),
+}
+impl<'de> serde::Deserialize<'de> for ReplyConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyConversationRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
+        ) {
+            return crate::runtime::from_value(value)
+                .map(Self::AdminReplyConversationRequest);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of ReplyConversationRequest",
+            ),
+        )
+    }
+}
+impl From<super::ContactReplyConversationRequest> for ReplyConversationRequest {
+    fn from(value: super::ContactReplyConversationRequest) -> Self {
+        Self::ContactReplyConversationRequest(value)
+    }
+}
+impl From<super::AdminReplyConversationRequest> for ReplyConversationRequest {
+    fn from(value: super::AdminReplyConversationRequest) -> Self {
+        Self::AdminReplyConversationRequest(value)
+    }
 }
 /// Applied SLA
 ///

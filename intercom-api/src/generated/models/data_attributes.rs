@@ -46,12 +46,48 @@ impl CreateDataAttributeRequest {
     }
 }
 /// Generated from schema create_data_attribute_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateDataAttributeRequestKind {
     ListAttribute(super::CreateDataAttributeRequestKindListAttribute),
     OtherType(super::CreateDataAttributeRequestKindOtherType),
+}
+impl<'de> serde::Deserialize<'de> for CreateDataAttributeRequestKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["options"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::ListAttribute);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value).map(Self::OtherType);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of CreateDataAttributeRequestKind",
+            ),
+        )
+    }
+}
+impl From<super::CreateDataAttributeRequestKindListAttribute>
+for CreateDataAttributeRequestKind {
+    fn from(value: super::CreateDataAttributeRequestKindListAttribute) -> Self {
+        Self::ListAttribute(value)
+    }
+}
+impl From<super::CreateDataAttributeRequestKindOtherType>
+for CreateDataAttributeRequestKind {
+    fn from(value: super::CreateDataAttributeRequestKindOtherType) -> Self {
+        Self::OtherType(value)
+    }
 }
 /// list attribute
 ///
@@ -332,11 +368,38 @@ impl UpdateDataAttributeRequest {
     }
 }
 /// Generated from schema update_data_attribute_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum UpdateDataAttributeRequestKind {
     ListAttribute(super::UpdateDataAttributeRequestKindListAttribute),
+}
+impl<'de> serde::Deserialize<'de> for UpdateDataAttributeRequestKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["options"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::ListAttribute);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of UpdateDataAttributeRequestKind",
+            ),
+        )
+    }
+}
+impl From<super::UpdateDataAttributeRequestKindListAttribute>
+for UpdateDataAttributeRequestKind {
+    fn from(value: super::UpdateDataAttributeRequestKindListAttribute) -> Self {
+        Self::ListAttribute(value)
+    }
 }
 /// list attribute
 ///

@@ -207,13 +207,63 @@ pub struct DataEventSummaryItem {
     pub name: Option<String>,
 }
 /// Generated from operation lisDataEvents (GET /events) parameter filter.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum LisDataEventsFilter {
     UserIdQueryParameter(super::LisDataEventsFilterUserIdQueryParameter),
     IntercomUserIdQueryParameter(super::LisDataEventsFilterIntercomUserIdQueryParameter),
     EmailQueryParameter(super::LisDataEventsFilterEmailQueryParameter),
+}
+impl<'de> serde::Deserialize<'de> for LisDataEventsFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["user_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::UserIdQueryParameter);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["intercom_user_id"]),
+        ) {
+            return crate::runtime::from_value(value)
+                .map(Self::IntercomUserIdQueryParameter);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["email"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::EmailQueryParameter);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of LisDataEventsFilter",
+            ),
+        )
+    }
+}
+impl From<super::LisDataEventsFilterUserIdQueryParameter> for LisDataEventsFilter {
+    fn from(value: super::LisDataEventsFilterUserIdQueryParameter) -> Self {
+        Self::UserIdQueryParameter(value)
+    }
+}
+impl From<super::LisDataEventsFilterIntercomUserIdQueryParameter>
+for LisDataEventsFilter {
+    fn from(value: super::LisDataEventsFilterIntercomUserIdQueryParameter) -> Self {
+        Self::IntercomUserIdQueryParameter(value)
+    }
+}
+impl From<super::LisDataEventsFilterEmailQueryParameter> for LisDataEventsFilter {
+    fn from(value: super::LisDataEventsFilterEmailQueryParameter) -> Self {
+        Self::EmailQueryParameter(value)
+    }
 }
 /// email query parameter
 ///

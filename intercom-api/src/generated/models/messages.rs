@@ -110,20 +110,78 @@ impl CreateMessageRequest {
     }
 }
 /// Generated from schema create_message_request.bcc.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateMessageRequestBcc {
     Recipient(super::Recipient),
     Array(Vec<super::Recipient>),
 }
+impl<'de> serde::Deserialize<'de> for CreateMessageRequestBcc {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["id", "type"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Recipient);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of CreateMessageRequestBcc",
+            ),
+        )
+    }
+}
+impl From<super::Recipient> for CreateMessageRequestBcc {
+    fn from(value: super::Recipient) -> Self {
+        Self::Recipient(value)
+    }
+}
 /// Generated from schema create_message_request.cc.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateMessageRequestCc {
     Recipient(super::Recipient),
     Array(Vec<super::Recipient>),
+}
+impl<'de> serde::Deserialize<'de> for CreateMessageRequestCc {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["id", "type"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Recipient);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of CreateMessageRequestCc",
+            ),
+        )
+    }
+}
+impl From<super::Recipient> for CreateMessageRequestCc {
+    fn from(value: super::Recipient) -> Self {
+        Self::Recipient(value)
+    }
 }
 /// The sender of the message. If not provided, the default sender will be used.
 ///
@@ -162,12 +220,41 @@ crate::string_enum!(
     CreateMessageRequestMessageType { InApp = "in_app", Email = "email", }
 );
 /// Generated from schema create_message_request.to.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateMessageRequestTo {
     Recipient(super::Recipient),
     Array(Vec<super::Recipient>),
+}
+impl<'de> serde::Deserialize<'de> for CreateMessageRequestTo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["id", "type"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Recipient);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of CreateMessageRequestTo",
+            ),
+        )
+    }
+}
+impl From<super::Recipient> for CreateMessageRequestTo {
+    fn from(value: super::Recipient) -> Self {
+        Self::Recipient(value)
+    }
 }
 /// Recipient
 ///

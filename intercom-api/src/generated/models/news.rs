@@ -281,6 +281,16 @@ impl<'de> serde::Deserialize<'de> for PaginatedResponseDataItem {
         }
     }
 }
+impl From<super::NewsItem> for PaginatedResponseDataItem {
+    fn from(value: super::NewsItem) -> Self {
+        Self::NewsItem(value)
+    }
+}
+impl From<super::Newsfeed> for PaginatedResponseDataItem {
+    fn from(value: super::Newsfeed) -> Self {
+        Self::Newsfeed(value)
+    }
+}
 /// The type of object
 ///
 /// Generated from schema paginated_response.type.

@@ -506,14 +506,43 @@ pub struct ContactTags {
 /// Create Ticket Reply Request Payload
 ///
 /// Generated from schema create_ticket_reply_with_comment_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateTicketReplyWithCommentRequest {
     ContactReplyTicketRequest(super::ContactReplyTicketRequest),
     AdminReplyTicketRequest(super::AdminReplyTicketRequest),
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyTicketRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::AdminReplyTicketRequest);
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::ContactReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
+    fn from(value: super::ContactReplyTicketRequest) -> Self {
+        Self::ContactReplyTicketRequest(value)
+    }
+}
+impl From<super::AdminReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
+    fn from(value: super::AdminReplyTicketRequest) -> Self {
+        Self::AdminReplyTicketRequest(value)
+    }
 }
 /// Create Ticket Request Payload
 ///
@@ -559,8 +588,7 @@ pub struct CreateTicketRequestAssignment {
     pub team_assignee_id: Option<String>,
 }
 /// Generated from schema create_ticket_request.contacts.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateTicketRequestContactsItem {
     Id(super::CreateTicketRequestContactsItemId),
@@ -568,6 +596,48 @@ pub enum CreateTicketRequestContactsItem {
     Email(super::CreateTicketRequestContactsItemEmail),
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
+            return crate::runtime::from_value(value).map(Self::Id);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["external_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::ExternalId);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["email"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Email);
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::CreateTicketRequestContactsItemId> for CreateTicketRequestContactsItem {
+    fn from(value: super::CreateTicketRequestContactsItemId) -> Self {
+        Self::Id(value)
+    }
+}
+impl From<super::CreateTicketRequestContactsItemExternalId>
+for CreateTicketRequestContactsItem {
+    fn from(value: super::CreateTicketRequestContactsItemExternalId) -> Self {
+        Self::ExternalId(value)
+    }
+}
+impl From<super::CreateTicketRequestContactsItemEmail>
+for CreateTicketRequestContactsItem {
+    fn from(value: super::CreateTicketRequestContactsItemEmail) -> Self {
+        Self::Email(value)
+    }
 }
 /// Email
 ///
@@ -1363,12 +1433,35 @@ pub enum MultipleFilterSearchRequestOperator {
 }
 crate::string_enum!(MultipleFilterSearchRequestOperator { And = "AND", Or = "OR", });
 /// Generated from schema multiple_filter_search_request.value.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum MultipleFilterSearchRequestValue {
     MultipleFilterSearchRequest(Vec<super::MultipleFilterSearchRequest>),
     SingleFilterSearchRequest(Vec<super::SingleFilterSearchRequest>),
+}
+impl<'de> serde::Deserialize<'de> for MultipleFilterSearchRequestValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value)
+                .map(Self::MultipleFilterSearchRequest);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value)
+                .map(Self::SingleFilterSearchRequest);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of MultipleFilterSearchRequestValue",
+            ),
+        )
+    }
 }
 /// Pagination Object
 ///
@@ -1459,12 +1552,45 @@ impl SearchRequest {
     }
 }
 /// Generated from schema search_request.query.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SearchRequestQuery {
     SingleFilterSearchRequest(super::SingleFilterSearchRequest),
     MultipleFilterSearchRequest(super::MultipleFilterSearchRequest),
+}
+impl<'de> serde::Deserialize<'de> for SearchRequestQuery {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value)
+                .map(Self::SingleFilterSearchRequest);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value)
+                .map(Self::MultipleFilterSearchRequest);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of SearchRequestQuery",
+            ),
+        )
+    }
+}
+impl From<super::SingleFilterSearchRequest> for SearchRequestQuery {
+    fn from(value: super::SingleFilterSearchRequest) -> Self {
+        Self::SingleFilterSearchRequest(value)
+    }
+}
+impl From<super::MultipleFilterSearchRequest> for SearchRequestQuery {
+    fn from(value: super::MultipleFilterSearchRequest) -> Self {
+        Self::MultipleFilterSearchRequest(value)
+    }
 }
 /// Segment
 ///
@@ -1610,7 +1736,8 @@ crate::string_enum!(
 /// The value that you want to search on.
 ///
 /// Generated from schema single_filter_search_request.value.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SingleFilterSearchRequestValue {
@@ -1619,13 +1746,60 @@ pub enum SingleFilterSearchRequestValue {
     Boolean(bool),
     Array(Vec<super::SingleFilterSearchRequestValueArrayItem>),
 }
+impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::String);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
+            return crate::runtime::from_value(value).map(Self::Integer);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
+            return crate::runtime::from_value(value).map(Self::Boolean);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of SingleFilterSearchRequestValue",
+            ),
+        )
+    }
+}
 /// Generated from schema single_filter_search_request.value (alternative 4).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SingleFilterSearchRequestValueArrayItem {
     String(String),
     Integer(i64),
+}
+impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::String);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
+            return crate::runtime::from_value(value).map(Self::Integer);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem",
+            ),
+        )
+    }
 }
 /// Social Profile
 ///
@@ -1962,8 +2136,7 @@ pub type TicketCustomAttributes = std::collections::BTreeMap<
     super::TicketCustomAttributesValue,
 >;
 /// Generated from schema ticket_custom_attributes.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum TicketCustomAttributesValue {
     String(String),
@@ -1973,6 +2146,36 @@ pub enum TicketCustomAttributesValue {
     FileAttribute(super::FileAttribute),
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for TicketCustomAttributesValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::String);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Number) {
+            return crate::runtime::from_value(value).map(Self::Number);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
+            return crate::runtime::from_value(value).map(Self::Boolean);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value).map(Self::FileAttribute);
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::FileAttribute> for TicketCustomAttributesValue {
+    fn from(value: super::FileAttribute) -> Self {
+        Self::FileAttribute(value)
+    }
 }
 /// Ticket Part
 ///
@@ -2155,8 +2358,7 @@ pub struct TicketPartUpdatedAttributeDataValue {
     pub r#type: Option<String>,
 }
 /// Generated from schema ticket_part.updated_attribute_data.value.id.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum TicketPartUpdatedAttributeDataValueId {
     String(String),
@@ -2164,15 +2366,46 @@ pub enum TicketPartUpdatedAttributeDataValueId {
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
+impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::String);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        Ok(Self::Unknown(value))
+    }
+}
 /// Generated from schema ticket_part.updated_attribute_data.value.label.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum TicketPartUpdatedAttributeDataValueLabel {
     String(String),
     Array(Vec<String>),
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::String);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        Ok(Self::Unknown(value))
+    }
 }
 /// Ticket Parts
 ///
@@ -2200,7 +2433,8 @@ pub type TicketRequestCustomAttributes = std::collections::BTreeMap<
     super::TicketRequestCustomAttributesValue,
 >;
 /// Generated from schema ticket_request_custom_attributes.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum TicketRequestCustomAttributesValue {
@@ -2208,6 +2442,32 @@ pub enum TicketRequestCustomAttributesValue {
     Number(f64),
     Boolean(bool),
     Array(Vec<serde_json::Value>),
+}
+impl<'de> serde::Deserialize<'de> for TicketRequestCustomAttributesValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::String);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Number) {
+            return crate::runtime::from_value(value).map(Self::Number);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
+            return crate::runtime::from_value(value).map(Self::Boolean);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
+            return crate::runtime::from_value(value).map(Self::Array);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of TicketRequestCustomAttributesValue",
+            ),
+        )
+    }
 }
 /// Ticket State
 ///

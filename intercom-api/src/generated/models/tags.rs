@@ -78,7 +78,8 @@ impl CreateOrUpdateTagRequest {
     }
 }
 /// Generated from operation createTag (POST /tags) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateTagRequest {
@@ -86,6 +87,61 @@ pub enum CreateTagRequest {
     TagCompanyRequest(super::TagCompanyRequest),
     UntagCompanyRequest(super::UntagCompanyRequest),
     TagMultipleUsersRequest(super::TagMultipleUsersRequest),
+}
+impl<'de> serde::Deserialize<'de> for CreateTagRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["name"])) {
+            return crate::runtime::from_value(value).map(Self::CreateOrUpdateTagRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["companies", "name"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::TagCompanyRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["companies", "name"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::UntagCompanyRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["name", "users"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::TagMultipleUsersRequest);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of CreateTagRequest",
+            ),
+        )
+    }
+}
+impl From<super::CreateOrUpdateTagRequest> for CreateTagRequest {
+    fn from(value: super::CreateOrUpdateTagRequest) -> Self {
+        Self::CreateOrUpdateTagRequest(value)
+    }
+}
+impl From<super::TagCompanyRequest> for CreateTagRequest {
+    fn from(value: super::TagCompanyRequest) -> Self {
+        Self::TagCompanyRequest(value)
+    }
+}
+impl From<super::UntagCompanyRequest> for CreateTagRequest {
+    fn from(value: super::UntagCompanyRequest) -> Self {
+        Self::UntagCompanyRequest(value)
+    }
+}
+impl From<super::TagMultipleUsersRequest> for CreateTagRequest {
+    fn from(value: super::TagMultipleUsersRequest) -> Self {
+        Self::TagMultipleUsersRequest(value)
+    }
 }
 /// Generated from operation detachTagFromConversation (DELETE /conversations/{conversation_id}/tags/{tag_id}) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]

@@ -272,7 +272,8 @@ impl ContactReplyTicketIntercomUserIdRequestReplyOptionsItem {
 /// Contact Reply on ticket
 ///
 /// Generated from schema contact_reply_ticket_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ContactReplyTicketRequest {
@@ -281,6 +282,58 @@ pub enum ContactReplyTicketRequest {
     ),
     ContactReplyTicketUserIdRequest(super::ContactReplyTicketUserIdRequest),
     ContactReplyTicketEmailRequest(super::ContactReplyTicketEmailRequest),
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(
+                &["body", "intercom_user_id", "message_type", "type"],
+            ),
+        ) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyTicketIntercomUserIdRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["body", "message_type", "type", "user_id"]),
+        ) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyTicketUserIdRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["body", "email", "message_type", "type"]),
+        ) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyTicketEmailRequest);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of ContactReplyTicketRequest",
+            ),
+        )
+    }
+}
+impl From<super::ContactReplyTicketIntercomUserIdRequest> for ContactReplyTicketRequest {
+    fn from(value: super::ContactReplyTicketIntercomUserIdRequest) -> Self {
+        Self::ContactReplyTicketIntercomUserIdRequest(value)
+    }
+}
+impl From<super::ContactReplyTicketUserIdRequest> for ContactReplyTicketRequest {
+    fn from(value: super::ContactReplyTicketUserIdRequest) -> Self {
+        Self::ContactReplyTicketUserIdRequest(value)
+    }
+}
+impl From<super::ContactReplyTicketEmailRequest> for ContactReplyTicketRequest {
+    fn from(value: super::ContactReplyTicketEmailRequest) -> Self {
+        Self::ContactReplyTicketEmailRequest(value)
+    }
 }
 /// User ID
 ///
@@ -474,13 +527,61 @@ impl CreateTicketRequest2Assignment {
     }
 }
 /// Generated from operation createTicket (POST /tickets) request body.contacts.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateTicketRequest2ContactsItem {
     Id(super::CreateTicketRequest2ContactsItemId),
     ExternalId(super::CreateTicketRequest2ContactsItemExternalId),
     Email(super::CreateTicketRequest2ContactsItemEmail),
+}
+impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
+            return crate::runtime::from_value(value).map(Self::Id);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["external_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::ExternalId);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["email"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Email);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of CreateTicketRequest2ContactsItem",
+            ),
+        )
+    }
+}
+impl From<super::CreateTicketRequest2ContactsItemId>
+for CreateTicketRequest2ContactsItem {
+    fn from(value: super::CreateTicketRequest2ContactsItemId) -> Self {
+        Self::Id(value)
+    }
+}
+impl From<super::CreateTicketRequest2ContactsItemExternalId>
+for CreateTicketRequest2ContactsItem {
+    fn from(value: super::CreateTicketRequest2ContactsItemExternalId) -> Self {
+        Self::ExternalId(value)
+    }
+}
+impl From<super::CreateTicketRequest2ContactsItemEmail>
+for CreateTicketRequest2ContactsItem {
+    fn from(value: super::CreateTicketRequest2ContactsItemEmail) -> Self {
+        Self::Email(value)
+    }
 }
 /// Email
 ///
@@ -643,13 +744,61 @@ impl EnqueueCreateTicketRequestAssignment {
     }
 }
 /// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum EnqueueCreateTicketRequestContactsItem {
     Id(super::EnqueueCreateTicketRequestContactsItemId),
     ExternalId(super::EnqueueCreateTicketRequestContactsItemExternalId),
     Email(super::EnqueueCreateTicketRequestContactsItemEmail),
+}
+impl<'de> serde::Deserialize<'de> for EnqueueCreateTicketRequestContactsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
+            return crate::runtime::from_value(value).map(Self::Id);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["external_id"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::ExternalId);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["email"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::Email);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of EnqueueCreateTicketRequestContactsItem",
+            ),
+        )
+    }
+}
+impl From<super::EnqueueCreateTicketRequestContactsItemId>
+for EnqueueCreateTicketRequestContactsItem {
+    fn from(value: super::EnqueueCreateTicketRequestContactsItemId) -> Self {
+        Self::Id(value)
+    }
+}
+impl From<super::EnqueueCreateTicketRequestContactsItemExternalId>
+for EnqueueCreateTicketRequestContactsItem {
+    fn from(value: super::EnqueueCreateTicketRequestContactsItemExternalId) -> Self {
+        Self::ExternalId(value)
+    }
+}
+impl From<super::EnqueueCreateTicketRequestContactsItemEmail>
+for EnqueueCreateTicketRequestContactsItem {
+    fn from(value: super::EnqueueCreateTicketRequestContactsItemEmail) -> Self {
+        Self::Email(value)
+    }
 }
 /// Email
 ///
@@ -723,12 +872,47 @@ impl ReplyTicketRequest {
     }
 }
 /// Generated from operation replyTicket (POST /tickets/{ticket_id}/reply) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ReplyTicketRequestKind {
     ContactReplyTicketRequest(super::ContactReplyTicketRequest),
     AdminReplyTicketRequest(super::AdminReplyTicketRequest),
+}
+impl<'de> serde::Deserialize<'de> for ReplyTicketRequestKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
+            return crate::runtime::from_value(value)
+                .map(Self::ContactReplyTicketRequest);
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
+        ) {
+            return crate::runtime::from_value(value).map(Self::AdminReplyTicketRequest);
+        }
+        Err(
+            serde::de::Error::custom(
+                "the JSON matches no alternative of ReplyTicketRequestKind",
+            ),
+        )
+    }
+}
+impl From<super::ContactReplyTicketRequest> for ReplyTicketRequestKind {
+    fn from(value: super::ContactReplyTicketRequest) -> Self {
+        Self::ContactReplyTicketRequest(value)
+    }
+}
+impl From<super::AdminReplyTicketRequest> for ReplyTicketRequestKind {
+    fn from(value: super::AdminReplyTicketRequest) -> Self {
+        Self::AdminReplyTicketRequest(value)
+    }
 }
 /// Ticket Deleted
 ///

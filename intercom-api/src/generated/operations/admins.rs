@@ -152,12 +152,12 @@ impl crate::Client {
     pub fn set_away_admin(
         &self,
         admin_id: impl std::fmt::Display,
-        body: super::super::models::SetAwayAdminRequest,
+        body: impl Into<super::super::models::SetAwayAdminRequest>,
     ) -> SetAwayAdmin<'_> {
         SetAwayAdmin {
             client: self,
             admin_id: admin_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

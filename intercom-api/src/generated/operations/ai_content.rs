@@ -62,11 +62,11 @@ impl crate::Client {
     /// `POST /ai/content_import_sources`
     pub fn create_content_import_source(
         &self,
-        body: super::super::models::CreateContentImportSourceRequest,
+        body: impl Into<super::super::models::CreateContentImportSourceRequest>,
     ) -> CreateContentImportSource<'_> {
         CreateContentImportSource {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -181,12 +181,12 @@ impl crate::Client {
     pub fn update_content_import_source(
         &self,
         source_id: impl std::fmt::Display,
-        body: super::super::models::UpdateContentImportSourceRequest,
+        body: impl Into<super::super::models::UpdateContentImportSourceRequest>,
     ) -> UpdateContentImportSource<'_> {
         UpdateContentImportSource {
             client: self,
             source_id: source_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -248,11 +248,11 @@ impl crate::Client {
     /// `POST /ai/external_pages`
     pub fn create_external_page(
         &self,
-        body: super::super::models::CreateExternalPageRequest,
+        body: impl Into<super::super::models::CreateExternalPageRequest>,
     ) -> CreateExternalPage<'_> {
         CreateExternalPage {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -365,12 +365,12 @@ impl crate::Client {
     pub fn update_external_page(
         &self,
         page_id: impl std::fmt::Display,
-        body: super::super::models::UpdateExternalPageRequest,
+        body: impl Into<super::super::models::UpdateExternalPageRequest>,
     ) -> UpdateExternalPage<'_> {
         UpdateExternalPage {
             client: self,
             page_id: page_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

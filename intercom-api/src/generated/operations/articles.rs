@@ -64,11 +64,11 @@ impl crate::Client {
     /// `POST /articles`
     pub fn create_article(
         &self,
-        body: super::super::models::CreateArticleRequest,
+        body: impl Into<super::super::models::CreateArticleRequest>,
     ) -> CreateArticle<'_> {
         CreateArticle {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -259,12 +259,12 @@ impl crate::Client {
     pub fn update_article(
         &self,
         article_id: impl std::fmt::Display,
-        body: super::super::models::UpdateArticleRequest,
+        body: impl Into<super::super::models::UpdateArticleRequest>,
     ) -> UpdateArticle<'_> {
         UpdateArticle {
             client: self,
             article_id: article_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -81,11 +81,11 @@ impl crate::Client {
     /// `POST /calls/search`
     pub fn list_calls_with_transcripts(
         &self,
-        body: super::super::models::ListCallsWithTranscriptsRequest,
+        body: impl Into<super::super::models::ListCallsWithTranscriptsRequest>,
     ) -> ListCallsWithTranscripts<'_> {
         ListCallsWithTranscripts {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

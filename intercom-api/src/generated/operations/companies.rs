@@ -135,11 +135,11 @@ impl crate::Client {
     /// `POST /companies`
     pub fn create_or_update_company(
         &self,
-        body: super::super::models::CreateOrUpdateCompanyRequest,
+        body: impl Into<super::super::models::CreateOrUpdateCompanyRequest>,
     ) -> CreateOrUpdateCompany<'_> {
         CreateOrUpdateCompany {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -383,12 +383,12 @@ impl crate::Client {
     pub fn update_company(
         &self,
         company_id: impl std::fmt::Display,
-        body: super::super::models::UpdateCompanyRequest,
+        body: impl Into<super::super::models::UpdateCompanyRequest>,
     ) -> UpdateCompany<'_> {
         UpdateCompany {
             client: self,
             company_id: company_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -505,12 +505,12 @@ impl crate::Client {
     pub fn attach_contact_to_a_company(
         &self,
         contact_id: impl std::fmt::Display,
-        body: super::super::models::AttachContactToACompanyRequest,
+        body: impl Into<super::super::models::AttachContactToACompanyRequest>,
     ) -> AttachContactToACompany<'_> {
         AttachContactToACompany {
             client: self,
             contact_id: contact_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -63,11 +63,11 @@ impl crate::Client {
     /// `POST /contacts`
     pub fn create_contact(
         &self,
-        body: super::super::models::CreateContactRequest,
+        body: impl Into<super::super::models::CreateContactRequest>,
     ) -> CreateContact<'_> {
         CreateContact {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -149,9 +149,12 @@ impl crate::Client {
     /// `POST /contacts/merge`
     pub fn merge_contact(
         &self,
-        body: super::super::models::MergeContactsRequest,
+        body: impl Into<super::super::models::MergeContactsRequest>,
     ) -> MergeContact<'_> {
-        MergeContact { client: self, body }
+        MergeContact {
+            client: self,
+            body: body.into(),
+        }
     }
 }
 /// Request builder for [`Client::search_contacts`](crate::Client::search_contacts): `POST /contacts/search`.
@@ -297,11 +300,11 @@ impl crate::Client {
     /// `POST /contacts/search`
     pub fn search_contacts(
         &self,
-        body: super::super::models::SearchRequest,
+        body: impl Into<super::super::models::SearchRequest>,
     ) -> SearchContacts<'_> {
         SearchContacts {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -424,12 +427,12 @@ impl crate::Client {
     pub fn update_contact(
         &self,
         contact_id: impl std::fmt::Display,
-        body: super::super::models::UpdateContactRequest,
+        body: impl Into<super::super::models::UpdateContactRequest>,
     ) -> UpdateContact<'_> {
         UpdateContact {
             client: self,
             contact_id: contact_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -92,11 +92,11 @@ impl crate::Client {
     /// `POST /conversations`
     pub fn create_conversation(
         &self,
-        body: super::super::models::CreateConversationRequest,
+        body: impl Into<super::super::models::CreateConversationRequest>,
     ) -> CreateConversation<'_> {
         CreateConversation {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -131,11 +131,11 @@ impl crate::Client {
     /// `POST /conversations/redact`
     pub fn redact_conversation(
         &self,
-        body: super::super::models::RedactConversationRequest,
+        body: impl Into<super::super::models::RedactConversationRequest>,
     ) -> RedactConversation<'_> {
         RedactConversation {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -266,11 +266,11 @@ impl crate::Client {
     /// `POST /conversations/search`
     pub fn search_conversations(
         &self,
-        body: super::super::models::SearchRequest,
+        body: impl Into<super::super::models::SearchRequest>,
     ) -> SearchConversations<'_> {
         SearchConversations {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -434,13 +434,13 @@ impl crate::Client {
     pub fn update_conversation(
         &self,
         conversation_id: impl std::fmt::Display,
-        body: super::super::models::UpdateConversationRequest,
+        body: impl Into<super::super::models::UpdateConversationRequest>,
     ) -> UpdateConversation<'_> {
         UpdateConversation {
             client: self,
             conversation_id: conversation_id.to_string(),
             display_as: None,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -477,12 +477,12 @@ impl crate::Client {
     pub fn convert_conversation_to_ticket(
         &self,
         conversation_id: impl std::fmt::Display,
-        body: super::super::models::ConvertConversationToTicketRequest,
+        body: impl Into<super::super::models::ConvertConversationToTicketRequest>,
     ) -> ConvertConversationToTicket<'_> {
         ConvertConversationToTicket {
             client: self,
             conversation_id: conversation_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -522,12 +522,12 @@ impl crate::Client {
     pub fn attach_contact_to_conversation(
         &self,
         conversation_id: impl std::fmt::Display,
-        body: super::super::models::AttachContactToConversationRequest,
+        body: impl Into<super::super::models::AttachContactToConversationRequest>,
     ) -> AttachContactToConversation<'_> {
         AttachContactToConversation {
             client: self,
             conversation_id: conversation_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -570,13 +570,13 @@ impl crate::Client {
         &self,
         conversation_id: impl std::fmt::Display,
         contact_id: impl std::fmt::Display,
-        body: super::super::models::DetachContactFromConversationRequest,
+        body: impl Into<super::super::models::DetachContactFromConversationRequest>,
     ) -> DetachContactFromConversation<'_> {
         DetachContactFromConversation {
             client: self,
             conversation_id: conversation_id.to_string(),
             contact_id: contact_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -617,12 +617,12 @@ impl crate::Client {
     pub fn manage_conversation(
         &self,
         conversation_id: impl std::fmt::Display,
-        body: super::super::models::ManageConversationRequest,
+        body: impl Into<super::super::models::ManageConversationRequest>,
     ) -> ManageConversation<'_> {
         ManageConversation {
             client: self,
             conversation_id: conversation_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -664,12 +664,12 @@ impl crate::Client {
     pub fn reply_conversation(
         &self,
         conversation_id: impl std::fmt::Display,
-        body: super::super::models::ReplyConversationRequest,
+        body: impl Into<super::super::models::ReplyConversationRequest>,
     ) -> ReplyConversation<'_> {
         ReplyConversation {
             client: self,
             conversation_id: conversation_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -126,12 +126,12 @@ impl crate::Client {
     pub fn create_custom_object_instances(
         &self,
         custom_object_type_identifier: impl std::fmt::Display,
-        body: super::super::models::CreateOrUpdateCustomObjectInstanceRequest,
+        body: impl Into<super::super::models::CreateOrUpdateCustomObjectInstanceRequest>,
     ) -> CreateCustomObjectInstances<'_> {
         CreateCustomObjectInstances {
             client: self,
             custom_object_type_identifier: custom_object_type_identifier.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -85,11 +85,11 @@ impl crate::Client {
     /// `POST /data_attributes`
     pub fn create_data_attribute(
         &self,
-        body: super::super::models::CreateDataAttributeRequest,
+        body: impl Into<super::super::models::CreateDataAttributeRequest>,
     ) -> CreateDataAttribute<'_> {
         CreateDataAttribute {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -132,12 +132,12 @@ impl crate::Client {
     pub fn update_data_attribute(
         &self,
         data_attribute_id: impl std::fmt::Display,
-        body: super::super::models::UpdateDataAttributeRequest,
+        body: impl Into<super::super::models::UpdateDataAttributeRequest>,
     ) -> UpdateDataAttribute<'_> {
         UpdateDataAttribute {
             client: self,
             data_attribute_id: data_attribute_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

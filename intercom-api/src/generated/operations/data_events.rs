@@ -131,11 +131,11 @@ impl crate::Client {
     /// `POST /events`
     pub fn create_data_event(
         &self,
-        body: super::super::models::CreateDataEventRequest,
+        body: impl Into<super::super::models::CreateDataEventRequest>,
     ) -> CreateDataEvent<'_> {
         CreateDataEvent {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -167,11 +167,11 @@ impl crate::Client {
     /// `POST /events/summaries`
     pub fn data_event_summaries(
         &self,
-        body: super::super::models::CreateDataEventSummariesRequest,
+        body: impl Into<super::super::models::CreateDataEventSummariesRequest>,
     ) -> DataEventSummaries<'_> {
         DataEventSummaries {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

@@ -126,11 +126,11 @@ impl crate::Client {
     /// `POST /export/content/data`
     pub fn create_data_export(
         &self,
-        body: super::super::models::CreateDataExportsRequest,
+        body: impl Into<super::super::models::CreateDataExportsRequest>,
     ) -> CreateDataExport<'_> {
         CreateDataExport {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

@@ -44,11 +44,11 @@ impl crate::Client {
     /// `POST /fin/csat`
     pub fn submit_fin_csat(
         &self,
-        body: super::super::models::SubmitFinCsatRequest,
+        body: impl Into<super::super::models::SubmitFinCsatRequest>,
     ) -> SubmitFinCsat<'_> {
         SubmitFinCsat {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -86,9 +86,12 @@ impl crate::Client {
     /// `POST /fin/reply`
     pub fn reply_to_fin(
         &self,
-        body: super::super::models::ReplyToFinRequest,
+        body: impl Into<super::super::models::ReplyToFinRequest>,
     ) -> ReplyToFin<'_> {
-        ReplyToFin { client: self, body }
+        ReplyToFin {
+            client: self,
+            body: body.into(),
+        }
     }
 }
 /// Request builder for [`Client::start_fin_conversation`](crate::Client::start_fin_conversation): `POST /fin/start`.
@@ -129,11 +132,11 @@ impl crate::Client {
     /// `POST /fin/start`
     pub fn start_fin_conversation(
         &self,
-        body: super::super::models::StartFinConversationRequest,
+        body: impl Into<super::super::models::StartFinConversationRequest>,
     ) -> StartFinConversation<'_> {
         StartFinConversation {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

@@ -60,11 +60,11 @@ impl crate::Client {
     /// `POST /help_center/collections`
     pub fn create_collection(
         &self,
-        body: super::super::models::CreateCollectionRequest,
+        body: impl Into<super::super::models::CreateCollectionRequest>,
     ) -> CreateCollection<'_> {
         CreateCollection {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -179,12 +179,12 @@ impl crate::Client {
     pub fn update_collection(
         &self,
         collection_id: impl std::fmt::Display,
-        body: super::super::models::UpdateCollectionRequest,
+        body: impl Into<super::super::models::UpdateCollectionRequest>,
     ) -> UpdateCollection<'_> {
         UpdateCollection {
             client: self,
             collection_id: collection_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -62,11 +62,11 @@ impl crate::Client {
     /// `POST /internal_articles`
     pub fn create_internal_article(
         &self,
-        body: super::super::models::CreateInternalArticleRequest,
+        body: impl Into<super::super::models::CreateInternalArticleRequest>,
     ) -> CreateInternalArticle<'_> {
         CreateInternalArticle {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -227,12 +227,12 @@ impl crate::Client {
     pub fn update_internal_article(
         &self,
         internal_article_id: impl std::fmt::Display,
-        body: super::super::models::UpdateInternalArticleRequest,
+        body: impl Into<super::super::models::UpdateInternalArticleRequest>,
     ) -> UpdateInternalArticle<'_> {
         UpdateInternalArticle {
             client: self,
             internal_article_id: internal_article_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

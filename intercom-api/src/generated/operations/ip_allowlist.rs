@@ -59,11 +59,11 @@ impl crate::Client {
     /// `PUT /ip_allowlist`
     pub fn update_ip_allowlist(
         &self,
-        body: super::super::models::IpAllowlist,
+        body: impl Into<super::super::models::IpAllowlist>,
     ) -> UpdateIpAllowlist<'_> {
         UpdateIpAllowlist {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

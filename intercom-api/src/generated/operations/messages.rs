@@ -38,11 +38,11 @@ impl crate::Client {
     /// `POST /messages`
     pub fn create_message(
         &self,
-        body: super::super::models::CreateMessageRequest,
+        body: impl Into<super::super::models::CreateMessageRequest>,
     ) -> CreateMessage<'_> {
         CreateMessage {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

@@ -58,11 +58,11 @@ impl crate::Client {
     /// `POST /news/news_items`
     pub fn create_news_item(
         &self,
-        body: super::super::models::NewsItemRequest,
+        body: impl Into<super::super::models::NewsItemRequest>,
     ) -> CreateNewsItem<'_> {
         CreateNewsItem {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -175,12 +175,12 @@ impl crate::Client {
     pub fn update_news_item(
         &self,
         news_item_id: impl std::fmt::Display,
-        body: super::super::models::NewsItemRequest,
+        body: impl Into<super::super::models::NewsItemRequest>,
     ) -> UpdateNewsItem<'_> {
         UpdateNewsItem {
             client: self,
             news_item_id: news_item_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -68,12 +68,12 @@ impl crate::Client {
     pub fn create_note(
         &self,
         contact_id: impl std::fmt::Display,
-        body: super::super::models::CreateNoteRequest,
+        body: impl Into<super::super::models::CreateNoteRequest>,
     ) -> CreateNote<'_> {
         CreateNote {
             client: self,
             contact_id: contact_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

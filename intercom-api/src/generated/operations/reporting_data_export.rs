@@ -78,11 +78,11 @@ impl crate::Client {
     /// `POST /export/reporting_data/enqueue`
     pub fn post_export_reporting_data_enqueue(
         &self,
-        body: super::super::models::PostExportReportingDataEnqueueRequest,
+        body: impl Into<super::super::models::PostExportReportingDataEnqueueRequest>,
     ) -> PostExportReportingDataEnqueue<'_> {
         PostExportReportingDataEnqueue {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

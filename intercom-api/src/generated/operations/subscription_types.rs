@@ -41,12 +41,12 @@ impl crate::Client {
     pub fn attach_subscription_type_to_contact(
         &self,
         contact_id: impl std::fmt::Display,
-        body: super::super::models::AttachSubscriptionTypeToContactRequest,
+        body: impl Into<super::super::models::AttachSubscriptionTypeToContactRequest>,
     ) -> AttachSubscriptionTypeToContact<'_> {
         AttachSubscriptionTypeToContact {
             client: self,
             contact_id: contact_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -31,11 +31,11 @@ impl crate::Client {
     /// `POST /phone_call_redirects`
     pub fn create_phone_switch(
         &self,
-        body: super::super::models::CreatePhoneSwitchRequest,
+        body: impl Into<super::super::models::CreatePhoneSwitchRequest>,
     ) -> CreatePhoneSwitch<'_> {
         CreatePhoneSwitch {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }

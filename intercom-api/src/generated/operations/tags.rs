@@ -33,12 +33,12 @@ impl crate::Client {
     pub fn attach_tag_to_contact(
         &self,
         contact_id: impl std::fmt::Display,
-        body: super::super::models::AttachTagToContactRequest,
+        body: impl Into<super::super::models::AttachTagToContactRequest>,
     ) -> AttachTagToContact<'_> {
         AttachTagToContact {
             client: self,
             contact_id: contact_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -116,12 +116,12 @@ impl crate::Client {
     pub fn attach_tag_to_conversation(
         &self,
         conversation_id: impl std::fmt::Display,
-        body: super::super::models::AttachTagToConversationRequest,
+        body: impl Into<super::super::models::AttachTagToConversationRequest>,
     ) -> AttachTagToConversation<'_> {
         AttachTagToConversation {
             client: self,
             conversation_id: conversation_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -161,13 +161,13 @@ impl crate::Client {
         &self,
         conversation_id: impl std::fmt::Display,
         tag_id: impl std::fmt::Display,
-        body: super::super::models::DetachTagFromConversationRequest,
+        body: impl Into<super::super::models::DetachTagFromConversationRequest>,
     ) -> DetachTagFromConversation<'_> {
         DetachTagFromConversation {
             client: self,
             conversation_id: conversation_id.to_string(),
             tag_id: tag_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -239,9 +239,12 @@ impl crate::Client {
     /// `POST /tags`
     pub fn create_tag(
         &self,
-        body: super::super::models::CreateTagRequest,
+        body: impl Into<super::super::models::CreateTagRequest>,
     ) -> CreateTag<'_> {
-        CreateTag { client: self, body }
+        CreateTag {
+            client: self,
+            body: body.into(),
+        }
     }
 }
 /// Request builder for [`Client::delete_tag`](crate::Client::delete_tag): `DELETE /tags/{tag_id}`.
@@ -342,12 +345,12 @@ impl crate::Client {
     pub fn attach_tag_to_ticket(
         &self,
         ticket_id: impl std::fmt::Display,
-        body: super::super::models::AttachTagToTicketRequest,
+        body: impl Into<super::super::models::AttachTagToTicketRequest>,
     ) -> AttachTagToTicket<'_> {
         AttachTagToTicket {
             client: self,
             ticket_id: ticket_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -386,13 +389,13 @@ impl crate::Client {
         &self,
         ticket_id: impl std::fmt::Display,
         tag_id: impl std::fmt::Display,
-        body: super::super::models::DetachTagFromTicketRequest,
+        body: impl Into<super::super::models::DetachTagFromTicketRequest>,
     ) -> DetachTagFromTicket<'_> {
         DetachTagFromTicket {
             client: self,
             ticket_id: ticket_id.to_string(),
             tag_id: tag_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -35,12 +35,12 @@ impl crate::Client {
     pub fn create_ticket_type_attribute(
         &self,
         ticket_type_id: impl std::fmt::Display,
-        body: super::super::models::CreateTicketTypeAttributeRequest,
+        body: impl Into<super::super::models::CreateTicketTypeAttributeRequest>,
     ) -> CreateTicketTypeAttribute<'_> {
         CreateTicketTypeAttribute {
             client: self,
             ticket_type_id: ticket_type_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -82,13 +82,13 @@ impl crate::Client {
         &self,
         ticket_type_id: impl std::fmt::Display,
         attribute_id: impl std::fmt::Display,
-        body: super::super::models::UpdateTicketTypeAttributeRequest,
+        body: impl Into<super::super::models::UpdateTicketTypeAttributeRequest>,
     ) -> UpdateTicketTypeAttribute<'_> {
         UpdateTicketTypeAttribute {
             client: self,
             ticket_type_id: ticket_type_id.to_string(),
             attribute_id: attribute_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

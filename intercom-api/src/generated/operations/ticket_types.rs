@@ -62,11 +62,11 @@ impl crate::Client {
     /// `POST /ticket_types`
     pub fn create_ticket_type(
         &self,
-        body: super::super::models::CreateTicketTypeRequest,
+        body: impl Into<super::super::models::CreateTicketTypeRequest>,
     ) -> CreateTicketType<'_> {
         CreateTicketType {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -145,12 +145,12 @@ impl crate::Client {
     pub fn update_ticket_type(
         &self,
         ticket_type_id: impl std::fmt::Display,
-        body: super::super::models::UpdateTicketTypeRequest,
+        body: impl Into<super::super::models::UpdateTicketTypeRequest>,
     ) -> UpdateTicketType<'_> {
         UpdateTicketType {
             client: self,
             ticket_type_id: ticket_type_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -28,9 +28,12 @@ impl crate::Client {
     /// `POST /tickets`
     pub fn create_ticket(
         &self,
-        body: super::super::models::CreateTicketRequest2,
+        body: impl Into<super::super::models::CreateTicketRequest2>,
     ) -> CreateTicket<'_> {
-        CreateTicket { client: self, body }
+        CreateTicket {
+            client: self,
+            body: body.into(),
+        }
     }
 }
 /// Request builder for [`Client::enqueue_create_ticket`](crate::Client::enqueue_create_ticket): `POST /tickets/enqueue`.
@@ -61,11 +64,11 @@ impl crate::Client {
     /// `POST /tickets/enqueue`
     pub fn enqueue_create_ticket(
         &self,
-        body: super::super::models::EnqueueCreateTicketRequest,
+        body: impl Into<super::super::models::EnqueueCreateTicketRequest>,
     ) -> EnqueueCreateTicket<'_> {
         EnqueueCreateTicket {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -162,11 +165,11 @@ impl crate::Client {
     /// `POST /tickets/search`
     pub fn search_tickets(
         &self,
-        body: super::super::models::SearchRequest,
+        body: impl Into<super::super::models::SearchRequest>,
     ) -> SearchTickets<'_> {
         SearchTickets {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -275,12 +278,12 @@ impl crate::Client {
     pub fn update_ticket(
         &self,
         ticket_id: impl std::fmt::Display,
-        body: super::super::models::UpdateTicketRequest2,
+        body: impl Into<super::super::models::UpdateTicketRequest2>,
     ) -> UpdateTicket<'_> {
         UpdateTicket {
             client: self,
             ticket_id: ticket_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }
@@ -317,12 +320,12 @@ impl crate::Client {
     pub fn reply_ticket(
         &self,
         ticket_id: impl std::fmt::Display,
-        body: super::super::models::ReplyTicketRequest,
+        body: impl Into<super::super::models::ReplyTicketRequest>,
     ) -> ReplyTicket<'_> {
         ReplyTicket {
             client: self,
             ticket_id: ticket_id.to_string(),
-            body,
+            body: body.into(),
         }
     }
 }

@@ -68,11 +68,11 @@ impl crate::Client {
     /// `PUT /visitors`
     pub fn update_visitor(
         &self,
-        body: super::super::models::UpdateVisitorRequest,
+        body: impl Into<super::super::models::UpdateVisitorRequest>,
     ) -> UpdateVisitor<'_> {
         UpdateVisitor {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
@@ -108,11 +108,11 @@ impl crate::Client {
     /// `POST /visitors/convert`
     pub fn convert_visitor(
         &self,
-        body: super::super::models::ConvertVisitorRequest,
+        body: impl Into<super::super::models::ConvertVisitorRequest>,
     ) -> ConvertVisitor<'_> {
         ConvertVisitor {
             client: self,
-            body,
+            body: body.into(),
         }
     }
 }
