@@ -72,7 +72,7 @@ impl fmt::Display for Error {
                 }
                 write!(
                     f,
-                    "\n  define the missing schema(s) in spec/overrides.yaml (action: add)"
+                    "\n  (a schema missing upstream can be supplied by spec/overrides.yaml, action: add)"
                 )
             }
             Error::Unsupported {

@@ -28,3 +28,8 @@ pub use runtime::{ApiError, ApiErrorItem, Client, ClientBuilder, Error, Timestam
 
 #[doc(hidden)]
 pub use generated::examples;
+
+/// The README's examples, compiled as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
