@@ -24,7 +24,7 @@ mod generated;
 pub mod runtime;
 
 pub use generated::{models, operations, API_VERSION};
-pub use runtime::{ApiError, ApiErrorItem, Client, ClientBuilder, Error, Timestamp};
+pub use runtime::{ApiError, ApiErrorItem, Client, ClientBuilder, Error, Nullable, Timestamp};
 
 #[doc(hidden)]
 pub use generated::examples;

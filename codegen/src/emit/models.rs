@@ -121,6 +121,28 @@ fn structure(
             }
             continue;
         }
+        if serialize && f.nullable && !f.required {
+            let clear = quote::format_ident!("clear_{}", f.ident);
+            let sdoc = format!(" Sets `{}`.", f.wire);
+            let cdoc = format!(" Sends `{}` as `null`, clearing it.", f.wire);
+            let is_absent = format!(
+                "{}::runtime::Nullable::is_absent",
+                rt.to_string().replace(' ', "")
+            );
+            members.push(quote! {
+                #fdoc
+                #[serde(#rename default, skip_serializing_if = #is_absent)]
+                pub #id: #rt::runtime::Nullable<#t>,
+            });
+            inits.push(quote!(#id: #rt::runtime::Nullable::Absent));
+            setters.push(quote! {
+                #[doc = #sdoc]
+                pub fn #id(mut self, value: impl Into<#t>) -> Self { self.#id = #rt::runtime::Nullable::Value(value.into()); self }
+                #[doc = #cdoc]
+                pub fn #clear(mut self) -> Self { self.#id = #rt::runtime::Nullable::Null; self }
+            });
+            continue;
+        }
         let skip = serialize.then(|| quote!(skip_serializing_if = "Option::is_none",));
         let with = if d.usage.response {
             lenient(&f.ty, rt).map(|p| quote!(deserialize_with = #p,))

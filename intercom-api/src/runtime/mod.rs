@@ -7,12 +7,14 @@ mod client;
 mod enums;
 mod error;
 pub mod lenient;
+mod nullable;
 mod request;
 mod timestamp;
 
 pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, ApiErrorItem, Error};
+pub use nullable::Nullable;
 pub use request::{RawBody, Request, Response};
 pub use reqwest::Method;
 pub use timestamp::Timestamp;

@@ -103,8 +103,8 @@ pub struct ArticleContent {
     )]
     pub title: Option<String>,
     /// The type of object - `article_content` .
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub r#type: crate::runtime::Nullable<String>,
     /// The time when the article was last updated (seconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
@@ -126,7 +126,7 @@ impl ArticleContent {
             description: None,
             state: None,
             title: None,
-            r#type: None,
+            r#type: crate::runtime::Nullable::Absent,
             updated_at: None,
             url: None,
         }
@@ -163,7 +163,12 @@ impl ArticleContent {
     }
     /// Sets `type`.
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+        self.r#type = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `type` as `null`, clearing it.
+    pub fn clear_type(mut self) -> Self {
+        self.r#type = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `updated_at`.
@@ -519,8 +524,8 @@ pub struct ArticleTranslatedContent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tr: Option<super::ArticleContent>,
     /// The type of object - article_translated_content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub r#type: crate::runtime::Nullable<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vi: Option<super::ArticleContent>,
     #[serde(rename = "zh-CN", default, skip_serializing_if = "Option::is_none")]
@@ -566,7 +571,7 @@ impl ArticleTranslatedContent {
             sr: None,
             sv: None,
             tr: None,
-            r#type: None,
+            r#type: crate::runtime::Nullable::Absent,
             vi: None,
             zh_cn: None,
             zh_tw: None,
@@ -744,7 +749,12 @@ impl ArticleTranslatedContent {
     }
     /// Sets `type`.
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+        self.r#type = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `type` as `null`, clearing it.
+    pub fn clear_type(mut self) -> Self {
+        self.r#type = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `vi`.

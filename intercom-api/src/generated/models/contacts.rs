@@ -148,11 +148,13 @@ pub struct ContactUnarchived {
 #[non_exhaustive]
 pub struct CreateContactRequest {
     /// An image URL containing the avatar of a contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub avatar: crate::runtime::Nullable<String>,
     /// The custom attributes which are set for the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub custom_attributes: crate::runtime::Nullable<
+        serde_json::Map<String, serde_json::Value>,
+    >,
     /// The contacts email
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -160,47 +162,52 @@ pub struct CreateContactRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<crate::Timestamp>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub last_seen_at: crate::runtime::Nullable<crate::Timestamp>,
     /// The contacts name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub name: crate::runtime::Nullable<String>,
     /// The id of an admin that has been assigned account ownership of the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub owner_id: crate::runtime::Nullable<i64>,
     /// The contacts phone
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed_up_at: Option<crate::Timestamp>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
     /// Whether the contact is unsubscribed from emails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unsubscribed_from_emails: Option<bool>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub unsubscribed_from_emails: crate::runtime::Nullable<bool>,
 }
 impl CreateContactRequest {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
         Self {
-            avatar: None,
-            custom_attributes: None,
+            avatar: crate::runtime::Nullable::Absent,
+            custom_attributes: crate::runtime::Nullable::Absent,
             email: None,
             external_id: None,
-            last_seen_at: None,
-            name: None,
-            owner_id: None,
-            phone: None,
+            last_seen_at: crate::runtime::Nullable::Absent,
+            name: crate::runtime::Nullable::Absent,
+            owner_id: crate::runtime::Nullable::Absent,
+            phone: crate::runtime::Nullable::Absent,
             role: None,
-            signed_up_at: None,
-            unsubscribed_from_emails: None,
+            signed_up_at: crate::runtime::Nullable::Absent,
+            unsubscribed_from_emails: crate::runtime::Nullable::Absent,
         }
     }
     /// Sets `avatar`.
     pub fn avatar(mut self, value: impl Into<String>) -> Self {
-        self.avatar = Some(value.into());
+        self.avatar = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `avatar` as `null`, clearing it.
+    pub fn clear_avatar(mut self) -> Self {
+        self.avatar = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `custom_attributes`.
@@ -208,7 +215,12 @@ impl CreateContactRequest {
         mut self,
         value: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.custom_attributes = Some(value.into());
+        self.custom_attributes = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `custom_attributes` as `null`, clearing it.
+    pub fn clear_custom_attributes(mut self) -> Self {
+        self.custom_attributes = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `email`.
@@ -223,22 +235,42 @@ impl CreateContactRequest {
     }
     /// Sets `last_seen_at`.
     pub fn last_seen_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.last_seen_at = Some(value.into());
+        self.last_seen_at = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `last_seen_at` as `null`, clearing it.
+    pub fn clear_last_seen_at(mut self) -> Self {
+        self.last_seen_at = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
+        self.name = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `name` as `null`, clearing it.
+    pub fn clear_name(mut self) -> Self {
+        self.name = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `owner_id`.
     pub fn owner_id(mut self, value: impl Into<i64>) -> Self {
-        self.owner_id = Some(value.into());
+        self.owner_id = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `owner_id` as `null`, clearing it.
+    pub fn clear_owner_id(mut self) -> Self {
+        self.owner_id = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `phone`.
     pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
+        self.phone = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `phone` as `null`, clearing it.
+    pub fn clear_phone(mut self) -> Self {
+        self.phone = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `role`.
@@ -248,12 +280,22 @@ impl CreateContactRequest {
     }
     /// Sets `signed_up_at`.
     pub fn signed_up_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.signed_up_at = Some(value.into());
+        self.signed_up_at = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `signed_up_at` as `null`, clearing it.
+    pub fn clear_signed_up_at(mut self) -> Self {
+        self.signed_up_at = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `unsubscribed_from_emails`.
     pub fn unsubscribed_from_emails(mut self, value: impl Into<bool>) -> Self {
-        self.unsubscribed_from_emails = Some(value.into());
+        self.unsubscribed_from_emails = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `unsubscribed_from_emails` as `null`, clearing it.
+    pub fn clear_unsubscribed_from_emails(mut self) -> Self {
+        self.unsubscribed_from_emails = crate::runtime::Nullable::Null;
         self
     }
 }
@@ -880,11 +922,13 @@ pub struct ShowContactResponseAvatar {
 #[non_exhaustive]
 pub struct UpdateContactRequest {
     /// An image URL containing the avatar of a contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub avatar: crate::runtime::Nullable<String>,
     /// The custom attributes which are set for the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub custom_attributes: crate::runtime::Nullable<
+        serde_json::Map<String, serde_json::Value>,
+    >,
     /// The contacts email
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -892,47 +936,52 @@ pub struct UpdateContactRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<crate::Timestamp>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub last_seen_at: crate::runtime::Nullable<crate::Timestamp>,
     /// The contacts name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub name: crate::runtime::Nullable<String>,
     /// The id of an admin that has been assigned account ownership of the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub owner_id: crate::runtime::Nullable<i64>,
     /// The contacts phone
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed_up_at: Option<crate::Timestamp>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
     /// Whether the contact is unsubscribed from emails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unsubscribed_from_emails: Option<bool>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub unsubscribed_from_emails: crate::runtime::Nullable<bool>,
 }
 impl UpdateContactRequest {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
         Self {
-            avatar: None,
-            custom_attributes: None,
+            avatar: crate::runtime::Nullable::Absent,
+            custom_attributes: crate::runtime::Nullable::Absent,
             email: None,
             external_id: None,
-            last_seen_at: None,
-            name: None,
-            owner_id: None,
-            phone: None,
+            last_seen_at: crate::runtime::Nullable::Absent,
+            name: crate::runtime::Nullable::Absent,
+            owner_id: crate::runtime::Nullable::Absent,
+            phone: crate::runtime::Nullable::Absent,
             role: None,
-            signed_up_at: None,
-            unsubscribed_from_emails: None,
+            signed_up_at: crate::runtime::Nullable::Absent,
+            unsubscribed_from_emails: crate::runtime::Nullable::Absent,
         }
     }
     /// Sets `avatar`.
     pub fn avatar(mut self, value: impl Into<String>) -> Self {
-        self.avatar = Some(value.into());
+        self.avatar = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `avatar` as `null`, clearing it.
+    pub fn clear_avatar(mut self) -> Self {
+        self.avatar = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `custom_attributes`.
@@ -940,7 +989,12 @@ impl UpdateContactRequest {
         mut self,
         value: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.custom_attributes = Some(value.into());
+        self.custom_attributes = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `custom_attributes` as `null`, clearing it.
+    pub fn clear_custom_attributes(mut self) -> Self {
+        self.custom_attributes = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `email`.
@@ -955,22 +1009,42 @@ impl UpdateContactRequest {
     }
     /// Sets `last_seen_at`.
     pub fn last_seen_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.last_seen_at = Some(value.into());
+        self.last_seen_at = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `last_seen_at` as `null`, clearing it.
+    pub fn clear_last_seen_at(mut self) -> Self {
+        self.last_seen_at = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
+        self.name = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `name` as `null`, clearing it.
+    pub fn clear_name(mut self) -> Self {
+        self.name = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `owner_id`.
     pub fn owner_id(mut self, value: impl Into<i64>) -> Self {
-        self.owner_id = Some(value.into());
+        self.owner_id = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `owner_id` as `null`, clearing it.
+    pub fn clear_owner_id(mut self) -> Self {
+        self.owner_id = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `phone`.
     pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
+        self.phone = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `phone` as `null`, clearing it.
+    pub fn clear_phone(mut self) -> Self {
+        self.phone = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `role`.
@@ -980,12 +1054,22 @@ impl UpdateContactRequest {
     }
     /// Sets `signed_up_at`.
     pub fn signed_up_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.signed_up_at = Some(value.into());
+        self.signed_up_at = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `signed_up_at` as `null`, clearing it.
+    pub fn clear_signed_up_at(mut self) -> Self {
+        self.signed_up_at = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `unsubscribed_from_emails`.
     pub fn unsubscribed_from_emails(mut self, value: impl Into<bool>) -> Self {
-        self.unsubscribed_from_emails = Some(value.into());
+        self.unsubscribed_from_emails = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `unsubscribed_from_emails` as `null`, clearing it.
+    pub fn clear_unsubscribed_from_emails(mut self) -> Self {
+        self.unsubscribed_from_emails = crate::runtime::Nullable::Null;
         self
     }
 }

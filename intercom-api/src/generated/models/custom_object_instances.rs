@@ -9,26 +9,28 @@
 #[non_exhaustive]
 pub struct CreateOrUpdateCustomObjectInstanceRequest {
     /// The custom attributes which are set for the Custom Object instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub custom_attributes: crate::runtime::Nullable<
+        std::collections::BTreeMap<String, String>,
+    >,
     /// The time when the Custom Object instance was created in the external system it originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_created_at: Option<crate::Timestamp>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub external_created_at: crate::runtime::Nullable<crate::Timestamp>,
     /// A unique identifier for the Custom Object instance in the external system it originated from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The time when the Custom Object instance was last updated in the external system it originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_updated_at: Option<crate::Timestamp>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub external_updated_at: crate::runtime::Nullable<crate::Timestamp>,
 }
 impl CreateOrUpdateCustomObjectInstanceRequest {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
         Self {
-            custom_attributes: None,
-            external_created_at: None,
+            custom_attributes: crate::runtime::Nullable::Absent,
+            external_created_at: crate::runtime::Nullable::Absent,
             external_id: None,
-            external_updated_at: None,
+            external_updated_at: crate::runtime::Nullable::Absent,
         }
     }
     /// Sets `custom_attributes`.
@@ -36,12 +38,22 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
         mut self,
         value: impl Into<std::collections::BTreeMap<String, String>>,
     ) -> Self {
-        self.custom_attributes = Some(value.into());
+        self.custom_attributes = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `custom_attributes` as `null`, clearing it.
+    pub fn clear_custom_attributes(mut self) -> Self {
+        self.custom_attributes = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `external_created_at`.
     pub fn external_created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.external_created_at = Some(value.into());
+        self.external_created_at = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `external_created_at` as `null`, clearing it.
+    pub fn clear_external_created_at(mut self) -> Self {
+        self.external_created_at = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `external_id`.
@@ -51,7 +63,12 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
     }
     /// Sets `external_updated_at`.
     pub fn external_updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.external_updated_at = Some(value.into());
+        self.external_updated_at = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `external_updated_at` as `null`, clearing it.
+    pub fn clear_external_updated_at(mut self) -> Self {
+        self.external_updated_at = crate::runtime::Nullable::Null;
         self
     }
 }

@@ -79,13 +79,13 @@ pub struct CreateCollectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help_center_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub help_center_id: crate::runtime::Nullable<i64>,
     /// The name of the collection. For multilingual collections, this will be the name of the default language's content.
     pub name: String,
     /// The id of the parent collection. If `null` then it will be created as the first level collection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub parent_id: crate::runtime::Nullable<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::GroupTranslatedContent>,
 }
@@ -94,9 +94,9 @@ impl CreateCollectionRequest {
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             description: None,
-            help_center_id: None,
+            help_center_id: crate::runtime::Nullable::Absent,
             name: name.into(),
-            parent_id: None,
+            parent_id: crate::runtime::Nullable::Absent,
             translated_content: None,
         }
     }
@@ -107,12 +107,22 @@ impl CreateCollectionRequest {
     }
     /// Sets `help_center_id`.
     pub fn help_center_id(mut self, value: impl Into<i64>) -> Self {
-        self.help_center_id = Some(value.into());
+        self.help_center_id = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `help_center_id` as `null`, clearing it.
+    pub fn clear_help_center_id(mut self) -> Self {
+        self.help_center_id = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `parent_id`.
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
+        self.parent_id = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `parent_id` as `null`, clearing it.
+    pub fn clear_parent_id(mut self) -> Self {
+        self.parent_id = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `translated_content`.
@@ -165,8 +175,8 @@ pub struct GroupContent {
     )]
     pub name: Option<String>,
     /// The type of object - `group_content` .
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub r#type: crate::runtime::Nullable<String>,
 }
 impl GroupContent {
     /// Creates the value with no optional field set.
@@ -174,7 +184,7 @@ impl GroupContent {
         Self {
             description: None,
             name: None,
-            r#type: None,
+            r#type: crate::runtime::Nullable::Absent,
         }
     }
     /// Sets `description`.
@@ -189,7 +199,12 @@ impl GroupContent {
     }
     /// Sets `type`.
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+        self.r#type = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `type` as `null`, clearing it.
+    pub fn clear_type(mut self) -> Self {
+        self.r#type = crate::runtime::Nullable::Null;
         self
     }
 }
@@ -270,8 +285,8 @@ pub struct GroupTranslatedContent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tr: Option<super::GroupContent>,
     /// The type of object - group_translated_content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub r#type: crate::runtime::Nullable<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vi: Option<super::GroupContent>,
     #[serde(rename = "zh-CN", default, skip_serializing_if = "Option::is_none")]
@@ -317,7 +332,7 @@ impl GroupTranslatedContent {
             sr: None,
             sv: None,
             tr: None,
-            r#type: None,
+            r#type: crate::runtime::Nullable::Absent,
             vi: None,
             zh_cn: None,
             zh_tw: None,
@@ -495,7 +510,12 @@ impl GroupTranslatedContent {
     }
     /// Sets `type`.
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+        self.r#type = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `type` as `null`, clearing it.
+    pub fn clear_type(mut self) -> Self {
+        self.r#type = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `vi`.
@@ -580,8 +600,8 @@ pub struct UpdateCollectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The id of the parent collection. If `null` then it will be updated as the first level collection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub parent_id: crate::runtime::Nullable<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::GroupTranslatedContent>,
 }
@@ -591,7 +611,7 @@ impl UpdateCollectionRequest {
         Self {
             description: None,
             name: None,
-            parent_id: None,
+            parent_id: crate::runtime::Nullable::Absent,
             translated_content: None,
         }
     }
@@ -607,7 +627,12 @@ impl UpdateCollectionRequest {
     }
     /// Sets `parent_id`.
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
+        self.parent_id = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `parent_id` as `null`, clearing it.
+    pub fn clear_parent_id(mut self) -> Self {
+        self.parent_id = crate::runtime::Nullable::Null;
         self
     }
     /// Sets `translated_content`.

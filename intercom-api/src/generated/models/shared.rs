@@ -1656,8 +1656,8 @@ pub struct SingleFilterSearchRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<super::SingleFilterSearchRequestOperator>,
     /// The value that you want to search on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<super::SingleFilterSearchRequestValue>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub value: crate::runtime::Nullable<super::SingleFilterSearchRequestValue>,
 }
 impl SingleFilterSearchRequest {
     /// Creates the value with no optional field set.
@@ -1665,7 +1665,7 @@ impl SingleFilterSearchRequest {
         Self {
             field: None,
             operator: None,
-            value: None,
+            value: crate::runtime::Nullable::Absent,
         }
     }
     /// Sets `field`.
@@ -1686,7 +1686,12 @@ impl SingleFilterSearchRequest {
         mut self,
         value: impl Into<super::SingleFilterSearchRequestValue>,
     ) -> Self {
-        self.value = Some(value.into());
+        self.value = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `value` as `null`, clearing it.
+    pub fn clear_value(mut self) -> Self {
+        self.value = crate::runtime::Nullable::Null;
         self
     }
 }
@@ -1833,19 +1838,15 @@ pub struct StartingAfterPaging {
     )]
     pub per_page: Option<i64>,
     /// The cursor to use in the next request to get the next page of results.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub starting_after: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub starting_after: crate::runtime::Nullable<String>,
 }
 impl StartingAfterPaging {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
         Self {
             per_page: None,
-            starting_after: None,
+            starting_after: crate::runtime::Nullable::Absent,
         }
     }
     /// Sets `per_page`.
@@ -1855,7 +1856,12 @@ impl StartingAfterPaging {
     }
     /// Sets `starting_after`.
     pub fn starting_after(mut self, value: impl Into<String>) -> Self {
-        self.starting_after = Some(value.into());
+        self.starting_after = crate::runtime::Nullable::Value(value.into());
+        self
+    }
+    /// Sends `starting_after` as `null`, clearing it.
+    pub fn clear_starting_after(mut self) -> Self {
+        self.starting_after = crate::runtime::Nullable::Null;
         self
     }
 }
