@@ -6,7 +6,7 @@
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), intercom_api::Error> {
-//! let client = intercom_api::Client::new("my-access-token");
+//! let client = intercom_api::Client::new("my-access-token")?;
 //! let me = client.identify_admin().send().await?;
 //! println!("{:?}", me.email);
 //! # Ok(()) }
@@ -22,9 +22,13 @@
 #[rustfmt::skip]
 mod generated;
 pub mod runtime;
+pub mod search;
 
 pub use generated::{models, operations, API_VERSION};
-pub use runtime::{ApiError, ApiErrorItem, Client, ClientBuilder, Error, Nullable, Timestamp};
+pub use runtime::{
+    ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, Download, Error, Nullable, PageKind,
+    RateLimit, RateLimited, Region, RetryPolicy, Timestamp,
+};
 
 #[doc(hidden)]
 pub use generated::examples;

@@ -3,6 +3,8 @@
 mod examples;
 mod models;
 mod ops;
+mod paging;
+mod search;
 mod surface;
 mod tokens;
 mod unions;
@@ -78,6 +80,15 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         false,
     )?;
     add("examples.rs".into(), examples::file(api, &rt), false)?;
+    let has_search = !api.search.is_empty();
+    if has_search {
+        add("search.rs".into(), search::file(&api.search, &rt), true)?;
+    }
+    let search_mod = has_search.then(|| {
+        quote!(
+            pub mod search;
+        )
+    });
 
     let version = &api.version;
     let root = quote! {
@@ -86,6 +97,7 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         pub mod operations;
         #[doc(hidden)]
         pub mod examples;
+        #search_mod
         /// The `Intercom-Version` this code was generated from, sent by default.
         pub const API_VERSION: &str = #version;
     };

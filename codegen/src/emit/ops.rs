@@ -29,7 +29,7 @@ pub fn response_type(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> 
         Response::Json(t) => ty(t, prefix, rt),
         Response::Empty => quote!(()),
         Response::Text | Response::Redirect => quote!(String),
-        Response::Bytes => quote!(#rt::runtime::Bytes),
+        Response::Bytes => quote!(#rt::runtime::Download),
     }
 }
 
@@ -139,10 +139,11 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         Response::Json(_) => quote!(self.client.execute(request).await?.json()),
         Response::Empty => quote!(self.client.execute(request).await.map(|_| ())),
         Response::Text => quote!(self.client.execute(request).await?.text()),
-        Response::Bytes => quote!(self.client.execute(request).await.map(|r| r.into_bytes())),
+        Response::Bytes => quote!(self.client.download(request).await),
         Response::Redirect => quote!(self.client.execute(request).await?.location()),
     };
     let id = &op.id;
+    let idempotent = op.idempotent;
     let blank = op.doc.is_some().then(|| quote!(#[doc = ""]));
     let builder_doc = format!(
         " Request builder for [`Client::{0}`](crate::Client::{0}):{route}.",
@@ -153,6 +154,14 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     } else {
         quote!(let mut request)
     };
+    let retry_opt_in = (!op.idempotent).then(|| {
+        quote! {
+            /// Lets the client retry this request on transient failures although it is not
+            /// idempotent (only safe if sending it twice does no harm).
+            pub fn retry_non_idempotent(mut self) -> Self { self.options.retry_non_idempotent = true; self }
+        }
+    });
+    let paging = super::paging::methods(op, &prefix, rt);
     let new_args = &args;
     quote! {
         #[doc = #builder_doc]
@@ -160,18 +169,32 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         #[must_use = "a request does nothing until `.send().await`"]
         pub struct #builder<'a> {
             client: &'a #rt::Client,
+            options: #rt::runtime::RequestOptions,
             #( #fields, )*
         }
 
         impl<'a> #builder<'a> {
             #( #setters )*
 
+            /// Sends this request with another `Intercom-Version` than the client's.
+            pub fn intercom_version(mut self, version: impl Into<String>) -> Self { self.options.version = Some(version.into()); self }
+
+            #retry_opt_in
+
+            /// The request as it will be sent; fails on invalid input such as an empty id.
+            pub fn request(&self) -> Result<#rt::runtime::Request, #rt::Error> {
+                #binding = #rt::runtime::Request::new(#rt::runtime::Method::#method, #path_expr, #template, #id, #idempotent, self.options.clone());
+                #( #steps )*
+                Ok(request)
+            }
+
             /// Sends the request (retrying as the client is configured) and decodes the answer.
             pub async fn send(self) -> Result<#ret, #rt::Error> {
-                #binding = #rt::runtime::Request::new(#rt::runtime::Method::#method, #path_expr, #template, #id);
-                #( #steps )*
+                let request = self.request()?;
                 #finish
             }
+
+            #paging
         }
 
         impl #rt::Client {
@@ -179,7 +202,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
             #blank
             #[doc = #route]
             pub fn #fn_name(&self, #( #new_args ),*) -> #builder<'_> {
-                #builder { client: self, #( #inits ),* }
+                #builder { client: self, options: Default::default(), #( #inits ),* }
             }
         }
     }

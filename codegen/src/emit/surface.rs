@@ -43,7 +43,7 @@ pub fn surface(api: &Api) -> String {
                 Response::Json(t) => display(t),
                 Response::Empty => "()".into(),
                 Response::Text => "String (text/plain)".into(),
-                Response::Bytes => "Bytes".into(),
+                Response::Bytes => "Download (streamed)".into(),
                 Response::Redirect => "String (Location)".into(),
             };
             format!(

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 
 use super::types::Types;
-use super::{ops, usage, Api};
+use super::{ops, paging, search, usage, Api};
 use crate::load::Document;
 use crate::Error;
 
@@ -18,12 +18,15 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
         .unwrap_or(&empty);
     let mut types = Types::new(&doc.file, schemas)?;
     types.define_components()?;
-    let operations = ops::operations(&doc.api, &mut types, &doc.file)?;
+    let mut operations = ops::operations(&doc.api, &mut types, &doc.file)?;
+    let search = search::catalogues(&doc.api, &operations, &doc.file)?;
     let mut defs = types.defs;
+    paging::attach(&doc.api, &defs, &mut operations, &doc.file)?;
     usage::assign(&mut defs, &operations);
     Ok(Api {
         version: doc.version.clone(),
         types: defs,
         operations,
+        search,
     })
 }

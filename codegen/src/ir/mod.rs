@@ -7,6 +7,8 @@ mod build;
 mod docs;
 mod names;
 mod ops;
+mod paging;
+mod search;
 mod types;
 mod unions;
 mod usage;
@@ -14,6 +16,7 @@ mod view;
 
 pub use build::build;
 pub use names::{field_ident, is_keyword, type_name, variant_name};
+pub use search::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
 
 use std::collections::BTreeMap;
 
@@ -26,6 +29,8 @@ pub struct Api {
     pub types: BTreeMap<String, TypeDef>,
     /// Operations sorted by module, then path, then method.
     pub operations: Vec<Operation>,
+    /// The field catalogues of the search endpoints, parsed from their descriptions.
+    pub search: Vec<SearchCatalogue>,
 }
 
 /// A reference to a type, as used by fields, parameters, bodies and responses.
@@ -202,6 +207,34 @@ pub struct Operation {
     pub success_status: String,
     /// Named examples of the success response body.
     pub response_examples: Vec<(String, serde_json::Value)>,
+    /// Safe to send twice: GET, PUT, DELETE, or a POST marked `x-idempotent`.
+    pub idempotent: bool,
+    /// How the operation pages through results (`x-pagination`), if it does.
+    pub pagination: Option<Pagination>,
+}
+
+/// How a list operation pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pagination {
+    /// The paging mechanism.
+    pub kind: PageKind,
+    /// The response property holding the items.
+    pub items: String,
+    /// The items' type.
+    pub item_type: TypeRef,
+}
+
+/// The paging mechanisms of the Intercom API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `page`/`per_page` query parameters.
+    Page,
+    /// A `starting_after` query parameter from `pages.next.starting_after`.
+    Cursor,
+    /// `pagination.starting_after` in the request body.
+    BodyCursor,
+    /// A `scroll_param` query parameter, until a page comes back empty.
+    Scroll,
 }
 
 /// A parameter.

@@ -12,6 +12,19 @@ use crate::Error;
 
 const METHODS: [&str; 5] = ["get", "put", "post", "delete", "patch"];
 
+/// Names the request builders use themselves, so no parameter may take them.
+const RESERVED: [&str; 9] = [
+    "client",
+    "options",
+    "body",
+    "send",
+    "request",
+    "pages",
+    "items",
+    "intercom_version",
+    "retry_non_idempotent",
+];
+
 /// Builds every operation of the document, sorted by module, path and method.
 pub fn operations<'a>(
     api: &'a OpenAPI,
@@ -82,6 +95,9 @@ pub fn operations<'a>(
                 response: Response::Empty,
                 success_status: String::new(),
                 response_examples: Vec::new(),
+                idempotent: *method != "post" && *method != "patch"
+                    || op.extensions.get("x-idempotent") == Some(&serde_json::Value::Bool(true)),
+                pagination: None,
             };
             for p in parameters {
                 let data = p.parameter_data_ref();
@@ -128,6 +144,20 @@ pub fn operations<'a>(
                 }
             }
             order_path_params(&mut operation).map_err(|m| fail(context.clone(), m))?;
+            if let Some(p) = operation
+                .query_params
+                .iter()
+                .chain(&operation.header_params)
+                .find(|p| RESERVED.contains(&p.ident.as_str()))
+            {
+                return Err(fail(
+                    context.clone(),
+                    format!(
+                        "parameter `{}` would clash with the request builder's own `{}`",
+                        p.wire, p.ident
+                    ),
+                ));
+            }
             if let Some(body) = &op.request_body {
                 let body = match body {
                     ReferenceOr::Item(b) => b,

@@ -20,6 +20,10 @@ pub struct Override {
     /// The API versions it applies to; all when absent.
     #[serde(default)]
     pub versions: Option<Vec<String>>,
+    /// The first API version it applies to: it applies to this and every later numbered
+    /// version (not to Preview, `0`, which differs too much to follow along).
+    #[serde(default)]
+    pub since: Option<String>,
     /// Target a component schema by name.
     #[serde(default)]
     pub schema: Option<String>,
@@ -73,15 +77,36 @@ pub fn apply(path: &Path, list: &[Override], version: &str, doc: &mut Value) -> 
         if item.reason.trim().is_empty() {
             return Err(fail("every override needs a reason".into()));
         }
-        if let Some(versions) = &item.versions {
-            if !versions.iter().any(|v| v == version) {
-                continue;
-            }
+        if !applies(item, version).map_err(&fail)? {
+            continue;
         }
         let pointer = target_pointer(item, doc).map_err(&fail)?;
         apply_one(item, &pointer, doc).map_err(|m| fail(format!("at `{pointer}`: {m}")))?;
     }
     Ok(())
+}
+
+/// Whether an override is meant for `version`.
+fn applies(item: &Override, version: &str) -> Result<bool, String> {
+    if let Some(versions) = &item.versions {
+        if !versions.iter().any(|v| v == version) {
+            return Ok(false);
+        }
+    }
+    match &item.since {
+        None => Ok(true),
+        Some(since) => {
+            let first = version_key(since)
+                .ok_or_else(|| format!("`since: {since}` is not a version like 2.14"))?;
+            Ok(version_key(version).is_some_and(|v| v >= first))
+        }
+    }
+}
+
+/// `2.14` -> (2, 14); `None` for Preview (`0`) and other unnumbered versions.
+fn version_key(version: &str) -> Option<(u32, u32)> {
+    let (major, minor) = version.split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?))
 }
 
 fn target_pointer(item: &Override, doc: &Value) -> Result<String, String> {
@@ -167,6 +192,10 @@ fn apply_one(item: &Override, pointer: &str, doc: &mut Value) -> Result<(), Stri
             },
         },
         Value::Array(items) => {
+            if key == "-" && item.action == Action::Add {
+                items.push(value()?);
+                return Ok(());
+            }
             let index: usize = key
                 .parse()
                 .map_err(|_| format!("`{key}` is not an index"))?;
@@ -214,6 +243,24 @@ mod tests {
     }
 
     #[test]
+    fn since_applies_to_later_versions_and_preview() {
+        let item = |since: &str| {
+            read(
+                Path::new("o.yaml"),
+                &format!("- reason: r\n  since: '{since}'\n  pointer: /a\n  action: remove\n"),
+            )
+            .unwrap()
+            .remove(0)
+        };
+        assert!(applies(&item("2.14"), "2.14").unwrap());
+        assert!(applies(&item("2.14"), "2.16").unwrap());
+        assert!(!applies(&item("2.14"), "0").unwrap());
+        assert!(!applies(&item("2.14"), "2.13").unwrap());
+        assert!(!applies(&item("2.14"), "2.9").unwrap());
+        assert!(applies(&item("two"), "2.14").is_err());
+    }
+
+    #[test]
     fn stale_overrides_are_errors() {
         let yaml = "- reason: fixed upstream\n  schema: a\n  action: add\n  value: {}\n";
         let mut doc = json!({"components": {"schemas": {"a": {}}}});
@@ -232,6 +279,18 @@ mod tests {
             doc["paths"]["/a/{id}"]["post"]["operationId"],
             json!("postA")
         );
+    }
+
+    #[test]
+    fn dash_appends_to_arrays() {
+        let mut doc = json!({"a": [1]});
+        run(
+            "- reason: r\n  pointer: /a/-\n  action: add\n  value: 2\n",
+            "x",
+            &mut doc,
+        )
+        .unwrap();
+        assert_eq!(doc, json!({"a": [1, 2]}));
     }
 
     #[test]

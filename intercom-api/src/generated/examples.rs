@@ -1656,6 +1656,9 @@ pub fn decode_type(type_name: &str, json: &str) -> Option<Result<(), String>> {
         ("CursorPages", json) => {
             Some(crate::runtime::check_decode::<super::models::CursorPages>(json))
         }
+        ("CursorPagesNext", json) => {
+            Some(crate::runtime::check_decode::<super::models::CursorPagesNext>(json))
+        }
         ("CustomActionFinished", json) => {
             Some(
                 crate::runtime::check_decode::<super::models::CustomActionFinished>(json),

@@ -4,5 +4,6 @@ pub mod models;
 pub mod operations;
 #[doc(hidden)]
 pub mod examples;
+pub mod search;
 /// The `Intercom-Version` this code was generated from, sent by default.
 pub const API_VERSION: &str = "2.14";

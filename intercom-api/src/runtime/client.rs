@@ -1,29 +1,44 @@
-//! The client: base URL, token, API version, and sending requests.
+//! The client and its configuration.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use super::{Error, Region, RetryPolicy};
 
-use super::{ApiError, Error, Request, Response};
+/// How the client waits between attempts (replaceable in tests to observe the waits).
+pub type SleepFn = Arc<dyn Fn(Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
 
-/// The US region's API address (the default).
-pub const US: &str = "https://api.intercom.io";
+/// The environment variable [`ClientBuilder::from_env`] reads the access token from.
+pub const TOKEN_ENV: &str = "INTERCOM_ACCESS_TOKEN";
+/// The environment variable [`ClientBuilder::from_env`] reads an optional base URL from.
+pub const BASE_URL_ENV: &str = "INTERCOM_BASE_URL";
 
 /// A client for the Intercom REST API. Cheap to clone; clones share connections.
+///
+/// The access token is never printed: not by `Debug`, not in errors, not in logs.
 #[derive(Clone)]
 pub struct Client {
-    http: reqwest::Client,
-    base_url: String,
-    token: String,
-    version: String,
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) token: String,
+    pub(crate) version: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) sleep: SleepFn,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
-            .field("version", &self.version)
+            .field("base_url", &self.inner.base_url)
+            .field("version", &self.inner.version)
+            .field("retry", &self.inner.retry)
             .field("token", &"<redacted>")
             .finish()
     }
@@ -37,6 +52,8 @@ pub struct ClientBuilder {
     version: String,
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
+    retry: RetryPolicy,
+    sleep: Option<SleepFn>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -44,13 +61,33 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
             .field("version", &self.version)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
             .field("token", &"<redacted>")
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
-    /// Sends requests to `url` instead of the US region (e.g. a local mock server).
+    /// A builder with the token from `INTERCOM_ACCESS_TOKEN` and, when set, the base URL from
+    /// `INTERCOM_BASE_URL`.
+    pub fn from_env() -> Result<ClientBuilder, Error> {
+        let token = std::env::var(TOKEN_ENV)
+            .map_err(|_| Error::InvalidInput(format!("{TOKEN_ENV} is not set")))?;
+        let builder = Client::builder(token);
+        Ok(match std::env::var(BASE_URL_ENV) {
+            Ok(url) if !url.is_empty() => builder.base_url(url),
+            _ => builder,
+        })
+    }
+
+    /// Sends requests to a region's API (US by default).
+    pub fn region(self, region: Region) -> Self {
+        self.base_url(region.base_url())
+    }
+
+    /// Sends requests to `url` instead (a proxy, a mock server).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into().trim_end_matches('/').to_string();
         self
@@ -62,7 +99,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Limits the whole request (connect, send, receive).
+    /// Limits each attempt as a whole (connect, send, receive the body).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -74,11 +111,25 @@ impl ClientBuilder {
         self
     }
 
+    /// Sets when and how long to retry ([`RetryPolicy::never`] disables retries).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Replaces how the client waits between attempts (the default is `tokio::time::sleep`).
+    pub fn sleep_fn(mut self, sleep: SleepFn) -> Self {
+        self.sleep = Some(sleep);
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         if self.token.is_empty() {
             return Err(Error::InvalidInput("the access token is empty".into()));
         }
+        reqwest::Url::parse(&self.base_url)
+            .map_err(|e| Error::InvalidInput(format!("base URL `{}`: {e}", self.base_url)))?;
         let mut http = reqwest::Client::builder()
             .user_agent(concat!("intercom-api/", env!("CARGO_PKG_VERSION")))
             .redirect(reqwest::redirect::Policy::none());
@@ -88,102 +139,54 @@ impl ClientBuilder {
         if let Some(t) = self.connect_timeout {
             http = http.connect_timeout(t);
         }
+        let sleep = self
+            .sleep
+            .unwrap_or_else(|| Arc::new(|d| Box::pin(tokio::time::sleep(d))));
         Ok(Client {
-            http: http.build()?,
-            base_url: self.base_url,
-            token: self.token,
-            version: self.version,
+            inner: Arc::new(Inner {
+                http: http.build()?,
+                base_url: self.base_url,
+                token: self.token,
+                version: self.version,
+                retry: self.retry,
+                sleep,
+            }),
         })
     }
 }
 
 impl Client {
-    /// A client for the US region with the given access token and the pinned API version.
-    ///
-    /// Use [`Client::builder`] to choose another base URL, version or timeouts.
-    pub fn new(token: impl Into<String>) -> Self {
-        let token = token.into();
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("intercom-api/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap_or_default();
-        Client {
-            http,
-            base_url: US.to_string(),
-            token,
-            version: crate::API_VERSION.to_string(),
-        }
+    /// A client for the US region with the given access token, the pinned API version and
+    /// the default retry policy. Use [`Client::builder`] for anything else.
+    pub fn new(token: impl Into<String>) -> Result<Client, Error> {
+        Client::builder(token).build()
     }
 
     /// Starts configuring a client.
     pub fn builder(token: impl Into<String>) -> ClientBuilder {
         ClientBuilder {
             token: token.into(),
-            base_url: US.to_string(),
+            base_url: Region::Us.base_url().to_string(),
             version: crate::API_VERSION.to_string(),
-            timeout: None,
-            connect_timeout: None,
+            timeout: Some(Duration::from_secs(60)),
+            connect_timeout: Some(Duration::from_secs(10)),
+            retry: RetryPolicy::default(),
+            sleep: None,
         }
     }
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        &self.inner.base_url
     }
 
-    /// The `Intercom-Version` sent with each request.
+    /// The `Intercom-Version` sent with each request (unless a request overrides it).
     pub fn version(&self) -> &str {
-        &self.version
+        &self.inner.version
     }
 
-    /// Sends a request and returns the successful response, or the API's error.
-    pub async fn execute(&self, request: Request) -> Result<Response, Error> {
-        let url = format!("{}{}", self.base_url, request.path);
-        let mut builder = self
-            .http
-            .request(request.method, url)
-            .query(&request.query)
-            .bearer_auth(&self.token)
-            .header("Intercom-Version", &self.version);
-        if !request
-            .headers
-            .iter()
-            .any(|(name, _)| name.eq_ignore_ascii_case("accept"))
-        {
-            builder = builder.header(ACCEPT, "application/json");
-        }
-        for (name, value) in &request.headers {
-            builder = builder.header(name.as_str(), value.as_str());
-        }
-        if let Some(body) = request.body {
-            let typed = request
-                .headers
-                .iter()
-                .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
-            if !typed {
-                builder = builder.header(CONTENT_TYPE, "application/json");
-            }
-            builder = builder.body(body);
-        }
-        let response = builder.send().await?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await?;
-        if status.is_success() || status.is_redirection() {
-            return Ok(Response {
-                status,
-                headers,
-                body,
-            });
-        }
-        let error = serde_json::from_slice::<ApiError>(&body)
-            .ok()
-            .filter(|e| !e.errors.is_empty() || e.kind.is_some());
-        Err(Error::Api {
-            status,
-            error,
-            body,
-        })
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
     }
 }

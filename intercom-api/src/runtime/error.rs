@@ -1,9 +1,12 @@
 //! The error type of every call.
 
 use std::fmt;
+use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::StatusCode;
+
+use super::ratelimit::RateLimit;
 
 /// Intercom's error body (`{"type": "error.list", "request_id": …, "errors": […]}`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize)]
@@ -35,32 +38,75 @@ pub struct ApiErrorItem {
     pub field: Option<String>,
 }
 
+/// A non-success answer from the API.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiFailure {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// Intercom's decoded `error.list`, when the body was one.
+    pub error: Option<ApiError>,
+    /// The request id: from the body, else from the `X-Request-Id` header.
+    pub request_id: Option<String>,
+    /// Rate-limit figures from the `X-RateLimit-*` headers, when present.
+    pub rate_limit: Option<RateLimit>,
+    /// How long the server asked to wait (`Retry-After`), when it said.
+    pub retry_after: Option<Duration>,
+    /// The raw response body.
+    pub body: Bytes,
+}
+
+impl ApiFailure {
+    /// Whether any entry of the `error.list` has this code (e.g. `conversation_closed`).
+    pub fn has_code(&self, code: &str) -> bool {
+        self.error
+            .as_ref()
+            .is_some_and(|e| e.errors.iter().any(|i| i.code.as_deref() == Some(code)))
+    }
+}
+
+/// Rate limited (429, or 503 from Intercom's limiter) and the retry budget is spent.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct RateLimited {
+    /// The last answer.
+    pub last: ApiFailure,
+    /// How many requests were sent in all.
+    pub attempts: u32,
+    /// When the limit resets, as the server said (`X-RateLimit-Reset` or `Retry-After`).
+    pub reset: Option<std::time::SystemTime>,
+}
+
+/// A response body that is not what the operation returns.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DecodeFailure {
+    /// The HTTP status of the response.
+    pub status: StatusCode,
+    /// Where in the JSON decoding failed (serde path, e.g. `data[3].id`).
+    pub path: String,
+    /// The decoder's message.
+    pub message: String,
+    /// The start of the body, for diagnosis.
+    pub snippet: String,
+    /// The request id from the `X-Request-Id` header, if any.
+    pub request_id: Option<String>,
+}
+
 /// Why a call failed.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// The API answered with a non-success status.
-    Api {
-        /// The HTTP status.
-        status: StatusCode,
-        /// The decoded `error.list`, when the body was one.
-        error: Option<ApiError>,
-        /// The raw response body.
-        body: Bytes,
-    },
+    /// The API answered with a non-success status (after any retries).
+    Api(Box<ApiFailure>),
+    /// Rate limited, and retries are exhausted or the reset is beyond the retry budget.
+    RateLimited(Box<RateLimited>),
     /// The request could not be sent or the response could not be read.
     Transport(reqwest::Error),
+    /// The request (or connecting) took longer than the configured timeout.
+    Timeout(reqwest::Error),
     /// The response body was not what the operation returns.
-    Decode {
-        /// The HTTP status of the response.
-        status: StatusCode,
-        /// Where in the JSON decoding failed (serde path, e.g. `data[3].id`).
-        path: String,
-        /// The decoder's message.
-        message: String,
-        /// The start of the body, for diagnosis.
-        snippet: String,
-    },
+    Decode(Box<DecodeFailure>),
     /// The arguments were rejected before anything was sent (for example an empty id).
     InvalidInput(String),
 }
@@ -69,28 +115,55 @@ impl Error {
     /// The HTTP status, when there was a response.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
-            Error::Api { status, .. } | Error::Decode { status, .. } => Some(*status),
-            Error::Transport(e) => e.status(),
+            Error::Api(f) => Some(f.status),
+            Error::RateLimited(r) => Some(r.last.status),
+            Error::Decode(d) => Some(d.status),
+            Error::Transport(e) | Error::Timeout(e) => e.status(),
             Error::InvalidInput(_) => None,
         }
     }
 
-    /// Whether the same request may succeed if tried again later.
+    /// Whether the same request may succeed if sent again later.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Api { status, .. } => matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504),
-            Error::Transport(e) => e.is_timeout() || e.is_connect() || e.is_request(),
-            Error::Decode { .. } | Error::InvalidInput(_) => false,
+            Error::Api(f) => is_retryable_status(f.status),
+            Error::RateLimited(_) | Error::Timeout(_) => true,
+            Error::Transport(e) => e.is_connect() || e.is_request() || e.is_body(),
+            Error::Decode(_) | Error::InvalidInput(_) => false,
+        }
+    }
+
+    /// The API's answer, for API errors and exhausted rate limits.
+    pub fn api_failure(&self) -> Option<&ApiFailure> {
+        match self {
+            Error::Api(f) => Some(f),
+            Error::RateLimited(r) => Some(&r.last),
+            _ => None,
         }
     }
 
     /// The decoded `error.list` of an API error.
     pub fn api_error(&self) -> Option<&ApiError> {
+        self.api_failure().and_then(|f| f.error.as_ref())
+    }
+
+    /// Intercom's request id, when the failure has one.
+    pub fn request_id(&self) -> Option<&str> {
         match self {
-            Error::Api { error, .. } => error.as_ref(),
-            _ => None,
+            Error::Decode(d) => d.request_id.as_deref(),
+            _ => self.api_failure().and_then(|f| f.request_id.as_deref()),
         }
     }
+
+    /// Whether the API answered with this error code (e.g. `conversation_closed`).
+    pub fn has_code(&self, code: &str) -> bool {
+        self.api_failure().is_some_and(|f| f.has_code(code))
+    }
+}
+
+/// Statuses worth retrying: Intercom's rate limits (429, 503) and transient server errors.
+pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
 }
 
 /// The first `max` characters of a body, for messages.
@@ -103,36 +176,52 @@ pub(crate) fn snippet(body: &[u8], max: usize) -> String {
     out
 }
 
-impl fmt::Display for Error {
+impl fmt::Display for ApiFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Api {
-                status,
-                error: Some(e),
-                ..
-            } => {
-                write!(f, "Intercom API error {status}")?;
+        write!(f, "Intercom API error {}", self.status)?;
+        match &self.error {
+            Some(e) if !e.errors.is_empty() => {
                 for item in &e.errors {
                     let code = item.code.as_deref().unwrap_or("unknown");
                     write!(f, "; {code}: {}", item.message.as_deref().unwrap_or(""))?;
                 }
-                if let Some(id) = &e.request_id {
-                    write!(f, " (request id {id})")?;
+            }
+            _ if self.body.is_empty() => {}
+            _ => write!(f, ": {}", snippet(&self.body, 200))?,
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(failure) => failure.fmt(f),
+            Error::RateLimited(r) => {
+                write!(
+                    f,
+                    "rate limited, gave up after {} attempts: {}",
+                    r.attempts, r.last
+                )?;
+                if let Some(reset) = r.reset {
+                    let secs = reset
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_secs())
+                        .unwrap_or(0);
+                    write!(f, "; the limit resets at {secs} (Unix seconds)")?;
                 }
                 Ok(())
             }
-            Error::Api { status, body, .. } => {
-                write!(f, "Intercom API error {status}: {}", snippet(body, 200))
-            }
             Error::Transport(e) => write!(f, "request failed: {e}"),
-            Error::Decode {
-                status,
-                path,
-                message,
-                snippet,
-            } => {
-                write!(f, "cannot decode the {status} response at `{path}`: {message}; body starts: {snippet}")
-            }
+            Error::Timeout(e) => write!(f, "request timed out: {e}"),
+            Error::Decode(d) => write!(
+                f,
+                "cannot decode the {} response at `{}`: {}; body starts: {}",
+                d.status, d.path, d.message, d.snippet
+            ),
             Error::InvalidInput(message) => write!(f, "invalid input: {message}"),
         }
     }
@@ -141,7 +230,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Transport(e) => Some(e),
+            Error::Transport(e) | Error::Timeout(e) => Some(e),
             _ => None,
         }
     }
@@ -149,6 +238,11 @@ impl std::error::Error for Error {
 
 impl From<reqwest::Error> for Error {
     fn from(e: reqwest::Error) -> Self {
-        Error::Transport(e.without_url())
+        let e = e.without_url();
+        if e.is_timeout() {
+            Error::Timeout(e)
+        } else {
+            Error::Transport(e)
+        }
     }
 }

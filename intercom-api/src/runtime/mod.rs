@@ -1,22 +1,37 @@
-//! The hand-written runtime the generated code calls: client, requests, errors, helpers.
+//! The hand-written runtime the generated code calls: client, requests, retries, pagination,
+//! errors and helpers.
 //!
-//! [`Client`], [`Error`] and [`Timestamp`] are re-exported at the crate root; the other items
-//! here are the plumbing of the generated request builders.
+//! The main types are re-exported at the crate root; the rest is the plumbing of the
+//! generated request builders, public so that raw requests and tests can use it too.
 
 mod client;
+mod config;
+mod download;
 mod enums;
 mod error;
 pub mod lenient;
 mod nullable;
+mod paginate;
+mod ratelimit;
+mod raw;
 mod request;
+mod response;
+mod send;
 mod timestamp;
 
 pub use bytes::Bytes;
-pub use client::{Client, ClientBuilder};
-pub use error::{ApiError, ApiErrorItem, Error};
+pub use client::{Client, ClientBuilder, SleepFn, BASE_URL_ENV, TOKEN_ENV};
+pub use config::{Region, RequestOptions, RetryPolicy};
+pub use download::Download;
+pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
+pub use futures_util::Stream;
 pub use nullable::Nullable;
-pub use request::{RawBody, Request, Response};
-pub use reqwest::Method;
+pub use paginate::{items, pages, PageKind};
+pub use ratelimit::RateLimit;
+pub use raw::RawRequest;
+pub use request::{RawBody, Request};
+pub use reqwest::{Method, StatusCode};
+pub use response::Response;
 pub use timestamp::Timestamp;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -30,16 +45,19 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// Encodes a path parameter as exactly one path segment.
 ///
-/// An empty value is an [`Error::InvalidInput`]; `.` and `..` are encoded so they cannot
-/// climb the path; `/`, `?` and `#` are percent-encoded.
+/// An empty value, `.` and `..` are an [`Error::InvalidInput`] (URL parsers would treat the
+/// dots as directory steps even when percent-encoded); `/`, `?` and `#` are percent-encoded.
 pub fn segment(name: &str, value: &str) -> Result<String, Error> {
     if value.is_empty() {
         return Err(Error::InvalidInput(format!(
             "path parameter `{name}` must not be empty"
         )));
     }
-    if value.bytes().all(|b| b == b'.') {
-        return Ok(value.replace('.', "%2E"));
+    if value == "." || value == ".." {
+        // URL parsers treat these (even percent-encoded) as "this" and "parent" directory.
+        return Err(Error::InvalidInput(format!(
+            "path parameter `{name}` cannot be `{value}`"
+        )));
     }
     Ok(utf8_percent_encode(value, SEGMENT).to_string())
 }
@@ -109,7 +127,9 @@ mod tests {
     fn segments_cannot_change_the_path() {
         assert_eq!(segment("id", "../admins").unwrap(), "..%2Fadmins");
         assert_eq!(segment("id", "1/reply?x=").unwrap(), "1%2Freply%3Fx%3D");
-        assert_eq!(segment("id", "..").unwrap(), "%2E%2E");
+        assert!(matches!(segment("id", ".."), Err(Error::InvalidInput(_))));
+        assert!(matches!(segment("id", "."), Err(Error::InvalidInput(_))));
+        assert_eq!(segment("id", "...").unwrap(), "...");
         assert_eq!(segment("id", "a b#c").unwrap(), "a%20b%23c");
         assert_eq!(segment("id", "abc-1_2.3~").unwrap(), "abc-1_2.3~");
         assert!(matches!(segment("id", ""), Err(Error::InvalidInput(m)) if m.contains("`id`")));

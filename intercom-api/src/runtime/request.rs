@@ -1,39 +1,46 @@
-//! One request as the generated builders describe it, and the raw response.
+//! One request as a generated builder (or a raw call) describes it.
 
+use std::borrow::Cow;
 use std::fmt::Display;
 
 use bytes::Bytes;
-use reqwest::header::HeaderMap;
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 
-use super::error::snippet;
-use super::Error;
+use super::{Error, RequestOptions};
 
-/// A request ready to send: method, encoded path, query, headers and JSON body.
+/// A request ready to send: method, encoded path, query, headers and body, plus what the
+/// retry logic needs to know (is it idempotent, per-request options).
 #[derive(Debug, Clone)]
 pub struct Request {
     pub(crate) method: Method,
     pub(crate) path: String,
-    pub(crate) template: &'static str,
-    pub(crate) operation: &'static str,
+    pub(crate) template: Cow<'static, str>,
+    pub(crate) operation: Cow<'static, str>,
+    pub(crate) idempotent: bool,
+    pub(crate) options: RequestOptions,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(String, String)>,
-    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) body: Option<Bytes>,
 }
 
 impl Request {
-    /// A request for `path` (already encoded), described by its spec `template` and operation id.
+    /// A request for `path` (already encoded), described by its spec `template` and
+    /// operation id; `idempotent` requests are retried on transient failures.
     pub fn new(
         method: Method,
         path: String,
         template: &'static str,
         operation: &'static str,
+        idempotent: bool,
+        options: RequestOptions,
     ) -> Self {
         Request {
             method,
             path,
-            template,
-            operation,
+            template: Cow::Borrowed(template),
+            operation: Cow::Borrowed(operation),
+            idempotent,
+            options,
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
@@ -43,6 +50,12 @@ impl Request {
     /// Adds a query parameter.
     pub fn query(&mut self, name: &str, value: &(impl Display + ?Sized)) {
         self.query.push((name.to_string(), value.to_string()));
+    }
+
+    /// Sets a query parameter, replacing any earlier value of it.
+    pub fn set_query(&mut self, name: &str, value: &(impl Display + ?Sized)) {
+        self.query.retain(|(n, _)| n != name);
+        self.query(name, value);
     }
 
     /// Adds an object-valued query parameter, exploded into one parameter per property
@@ -74,7 +87,7 @@ impl Request {
     pub fn json(&mut self, body: &impl serde::Serialize) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body)
             .map_err(|e| Error::InvalidInput(format!("request body: {e}")))?;
-        self.body = Some(bytes);
+        self.body = Some(Bytes::from(bytes));
         Ok(())
     }
 
@@ -82,17 +95,37 @@ impl Request {
     pub fn raw_body(&mut self, body: RawBody) {
         self.headers
             .push(("Content-Type".into(), body.content_type));
-        self.body = Some(body.bytes.to_vec());
+        self.body = Some(body.bytes);
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The encoded path, e.g. `/conversations/123`.
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     /// The spec's path template, e.g. `/conversations/{conversation_id}`.
-    pub fn template(&self) -> &'static str {
-        self.template
+    pub fn template(&self) -> &str {
+        &self.template
     }
 
     /// The operation id.
-    pub fn operation(&self) -> &'static str {
-        self.operation
+    pub fn operation(&self) -> &str {
+        &self.operation
+    }
+
+    /// The query parameters, in order.
+    pub fn query_pairs(&self) -> &[(String, String)] {
+        &self.query
+    }
+
+    /// The body, if any.
+    pub fn body(&self) -> Option<&Bytes> {
+        self.body.as_ref()
     }
 }
 
@@ -112,58 +145,5 @@ impl RawBody {
             content_type: content_type.into(),
             bytes: bytes.into(),
         }
-    }
-}
-
-/// A successful response, not yet decoded.
-#[derive(Debug, Clone)]
-pub struct Response {
-    /// The status.
-    pub status: StatusCode,
-    /// The headers.
-    pub headers: HeaderMap,
-    /// The body.
-    pub body: Bytes,
-}
-
-impl Response {
-    /// Decodes the body as JSON; a failure names the JSON path and shows the start of the body.
-    pub fn json<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
-        let de = &mut serde_json::Deserializer::from_slice(&self.body);
-        serde_path_to_error::deserialize(de).map_err(|e| Error::Decode {
-            status: self.status,
-            path: e.path().to_string(),
-            message: e.inner().to_string(),
-            snippet: snippet(&self.body, 300),
-        })
-    }
-
-    /// The body as text.
-    pub fn text(self) -> Result<String, Error> {
-        String::from_utf8(self.body.to_vec()).map_err(|e| Error::Decode {
-            status: self.status,
-            path: String::new(),
-            message: format!("body is not UTF-8: {e}"),
-            snippet: snippet(&self.body, 300),
-        })
-    }
-
-    /// The `Location` header of a redirect.
-    pub fn location(self) -> Result<String, Error> {
-        self.headers
-            .get(reqwest::header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-            .ok_or_else(|| Error::Decode {
-                status: self.status,
-                path: String::new(),
-                message: "the redirect has no Location header".into(),
-                snippet: snippet(&self.body, 300),
-            })
-    }
-
-    /// The raw body.
-    pub fn into_bytes(self) -> Bytes {
-        self.body
     }
 }

@@ -54,6 +54,38 @@ impl From<i64> for Timestamp {
     }
 }
 
+/// Truncated to the second (`chrono` feature).
+#[cfg(feature = "chrono")]
+impl<Tz: chrono::TimeZone> From<chrono::DateTime<Tz>> for Timestamp {
+    fn from(time: chrono::DateTime<Tz>) -> Self {
+        Timestamp(time.timestamp())
+    }
+}
+
+/// Truncated to the second (`time` feature).
+#[cfg(feature = "time")]
+impl From<time::OffsetDateTime> for Timestamp {
+    fn from(time: time::OffsetDateTime) -> Self {
+        Timestamp(time.unix_timestamp())
+    }
+}
+
+#[cfg(feature = "chrono")]
+impl Timestamp {
+    /// The timestamp as a `chrono` UTC date-time; `None` when out of chrono's range.
+    pub fn to_chrono(self) -> Option<chrono::DateTime<chrono::Utc>> {
+        chrono::DateTime::from_timestamp(self.0, 0)
+    }
+}
+
+#[cfg(feature = "time")]
+impl Timestamp {
+    /// The timestamp as a `time` UTC date-time; `None` when out of time's range.
+    pub fn to_offset_date_time(self) -> Option<time::OffsetDateTime> {
+        time::OffsetDateTime::from_unix_timestamp(self.0).ok()
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
@@ -86,5 +118,31 @@ mod tests {
         assert_eq!(serde_json::to_string(&Timestamp(5)).unwrap(), "5");
         let back: SystemTime = Timestamp(10).into();
         assert_eq!(Timestamp::from(back), Timestamp(10));
+    }
+
+    #[cfg(feature = "chrono")]
+    #[test]
+    fn converts_chrono_date_times() {
+        use chrono::TimeZone;
+        let utc = chrono::Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
+        assert_eq!(Timestamp::from(utc), Timestamp(1577869200));
+        let paris = chrono::FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(
+            Timestamp::from(utc.with_timezone(&paris)),
+            Timestamp(1577869200)
+        );
+        assert_eq!(Timestamp(1577869200).to_chrono(), Some(utc));
+        assert_eq!(Timestamp(i64::MAX).to_chrono(), None);
+    }
+
+    #[cfg(feature = "time")]
+    #[test]
+    fn converts_time_date_times() {
+        let t = time::OffsetDateTime::from_unix_timestamp(1577869200).unwrap();
+        assert_eq!(Timestamp::from(t), Timestamp(1577869200));
+        let east = t.to_offset(time::UtcOffset::from_hms(2, 0, 0).unwrap());
+        assert_eq!(Timestamp::from(east), Timestamp(1577869200));
+        assert_eq!(Timestamp(1577869200).to_offset_date_time(), Some(t));
+        assert_eq!(Timestamp(i64::MAX).to_offset_date_time(), None);
     }
 }

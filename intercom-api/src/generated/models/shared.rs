@@ -678,8 +678,9 @@ pub struct CreateTicketRequestContactsItemId {
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CursorPages {
+    /// The next page, if any — a cursor object, or the URL of the next page for page-number lists.
     #[serde(default)]
-    pub next: Option<super::StartingAfterPaging>,
+    pub next: Option<super::CursorPagesNext>,
     /// The current page
     #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
     pub page: Option<i64>,
@@ -692,6 +693,38 @@ pub struct CursorPages {
     /// the type of object `pages`.
     #[serde(default)]
     pub r#type: Option<String>,
+}
+/// The next page, if any — a cursor object, or the URL of the next page for page-number lists.
+///
+/// Generated from schema cursor_pages.next.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CursorPagesNext {
+    StartingAfterPaging(super::StartingAfterPaging),
+    Url(String),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for CursorPagesNext {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            return crate::runtime::from_value(value).map(Self::StartingAfterPaging);
+        }
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
+            return crate::runtime::from_value(value).map(Self::Url);
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::StartingAfterPaging> for CursorPagesNext {
+    fn from(value: super::StartingAfterPaging) -> Self {
+        Self::StartingAfterPaging(value)
+    }
 }
 /// Custom Attributes
 ///

@@ -5,6 +5,7 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListAdmins<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     display_avatar: Option<bool>,
 }
 impl<'a> ListAdmins<'a> {
@@ -13,17 +14,29 @@ impl<'a> ListAdmins<'a> {
         self.display_avatar = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::AdminList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/admins"),
             "/admins",
             "listAdmins",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.display_avatar {
             request.query("display_avatar", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::AdminList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -36,6 +49,7 @@ impl crate::Client {
     pub fn list_admins(&self) -> ListAdmins<'_> {
         ListAdmins {
             client: self,
+            options: Default::default(),
             display_avatar: None,
         }
     }
@@ -45,6 +59,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListActivityLogs<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     created_at_after: String,
     created_at_before: Option<String>,
 }
@@ -54,20 +69,32 @@ impl<'a> ListActivityLogs<'a> {
         self.created_at_before = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ActivityLogList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/admins/activity_logs"),
             "/admins/activity_logs",
             "listActivityLogs",
+            true,
+            self.options.clone(),
         );
         request.query("created_at_after", &self.created_at_after);
         if let Some(value) = &self.created_at_before {
             request.query("created_at_before", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ActivityLogList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -80,6 +107,7 @@ impl crate::Client {
     pub fn list_activity_logs(&self, created_at_after: String) -> ListActivityLogs<'_> {
         ListActivityLogs {
             client: self,
+            options: Default::default(),
             created_at_after,
             created_at_before: None,
         }
@@ -90,11 +118,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveAdmin<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     admin_id: String,
 }
 impl<'a> RetrieveAdmin<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Admin, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -102,7 +136,14 @@ impl<'a> RetrieveAdmin<'a> {
             ),
             "/admins/{admin_id}",
             "retrieveAdmin",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Admin, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -115,6 +156,7 @@ impl crate::Client {
     pub fn retrieve_admin(&self, admin_id: impl std::fmt::Display) -> RetrieveAdmin<'_> {
         RetrieveAdmin {
             client: self,
+            options: Default::default(),
             admin_id: admin_id.to_string(),
         }
     }
@@ -124,12 +166,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct SetAwayAdmin<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     admin_id: String,
     body: super::super::models::SetAwayAdminRequest,
 }
 impl<'a> SetAwayAdmin<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Admin, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -138,8 +186,15 @@ impl<'a> SetAwayAdmin<'a> {
             ),
             "/admins/{admin_id}/away",
             "setAwayAdmin",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Admin, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -156,6 +211,7 @@ impl crate::Client {
     ) -> SetAwayAdmin<'_> {
         SetAwayAdmin {
             client: self,
+            options: Default::default(),
             admin_id: admin_id.to_string(),
             body: body.into(),
         }
@@ -166,16 +222,29 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct IdentifyAdmin<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> IdentifyAdmin<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::AdminWithApp, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/me"),
             "/me",
             "identifyAdmin",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::AdminWithApp, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -190,6 +259,9 @@ impl crate::Client {
     ///
     /// `GET /me`
     pub fn identify_admin(&self) -> IdentifyAdmin<'_> {
-        IdentifyAdmin { client: self }
+        IdentifyAdmin {
+            client: self,
+            options: Default::default(),
+        }
     }
 }

@@ -5,18 +5,31 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListContentImportSources<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListContentImportSources<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContentImportSourcesList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/ai/content_import_sources"),
             "/ai/content_import_sources",
             "listContentImportSources",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContentImportSourcesList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -29,6 +42,7 @@ impl crate::Client {
     pub fn list_content_import_sources(&self) -> ListContentImportSources<'_> {
         ListContentImportSources {
             client: self,
+            options: Default::default(),
         }
     }
 }
@@ -37,20 +51,39 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateContentImportSource<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateContentImportSourceRequest,
 }
 impl<'a> CreateContentImportSource<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContentImportSource, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/ai/content_import_sources"),
             "/ai/content_import_sources",
             "createContentImportSource",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContentImportSource, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -66,6 +99,7 @@ impl crate::Client {
     ) -> CreateContentImportSource<'_> {
         CreateContentImportSource {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -75,11 +109,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteContentImportSource<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     source_id: String,
 }
 impl<'a> DeleteContentImportSource<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<(), crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -88,7 +128,14 @@ impl<'a> DeleteContentImportSource<'a> {
             ),
             "/ai/content_import_sources/{source_id}",
             "deleteContentImportSource",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<(), crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await.map(|_| ())
     }
 }
@@ -104,6 +151,7 @@ impl crate::Client {
     ) -> DeleteContentImportSource<'_> {
         DeleteContentImportSource {
             client: self,
+            options: Default::default(),
             source_id: source_id.to_string(),
         }
     }
@@ -113,13 +161,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetContentImportSource<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     source_id: String,
 }
 impl<'a> GetContentImportSource<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContentImportSource, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -128,7 +180,16 @@ impl<'a> GetContentImportSource<'a> {
             ),
             "/ai/content_import_sources/{source_id}",
             "getContentImportSource",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContentImportSource, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -142,6 +203,7 @@ impl crate::Client {
     ) -> GetContentImportSource<'_> {
         GetContentImportSource {
             client: self,
+            options: Default::default(),
             source_id: source_id.to_string(),
         }
     }
@@ -151,14 +213,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateContentImportSource<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     source_id: String,
     body: super::super::models::UpdateContentImportSourceRequest,
 }
 impl<'a> UpdateContentImportSource<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContentImportSource, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -167,8 +233,17 @@ impl<'a> UpdateContentImportSource<'a> {
             ),
             "/ai/content_import_sources/{source_id}",
             "updateContentImportSource",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContentImportSource, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -185,6 +260,7 @@ impl crate::Client {
     ) -> UpdateContentImportSource<'_> {
         UpdateContentImportSource {
             client: self,
+            options: Default::default(),
             source_id: source_id.to_string(),
             body: body.into(),
         }
@@ -195,18 +271,31 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListExternalPages<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListExternalPages<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ExternalPagesList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/ai/external_pages"),
             "/ai/external_pages",
             "listExternalPages",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ExternalPagesList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -217,7 +306,10 @@ impl crate::Client {
     ///
     /// `GET /ai/external_pages`
     pub fn list_external_pages(&self) -> ListExternalPages<'_> {
-        ListExternalPages { client: self }
+        ListExternalPages {
+            client: self,
+            options: Default::default(),
+        }
     }
 }
 /// Request builder for [`Client::create_external_page`](crate::Client::create_external_page): `POST /ai/external_pages`.
@@ -225,18 +317,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateExternalPage<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateExternalPageRequest,
 }
 impl<'a> CreateExternalPage<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/ai/external_pages"),
             "/ai/external_pages",
             "createExternalPage",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -252,6 +363,7 @@ impl crate::Client {
     ) -> CreateExternalPage<'_> {
         CreateExternalPage {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -261,11 +373,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteExternalPage<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     page_id: String,
 }
 impl<'a> DeleteExternalPage<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -274,7 +392,14 @@ impl<'a> DeleteExternalPage<'a> {
             ),
             "/ai/external_pages/{page_id}",
             "deleteExternalPage",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -290,6 +415,7 @@ impl crate::Client {
     ) -> DeleteExternalPage<'_> {
         DeleteExternalPage {
             client: self,
+            options: Default::default(),
             page_id: page_id.to_string(),
         }
     }
@@ -299,11 +425,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetExternalPage<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     page_id: String,
 }
 impl<'a> GetExternalPage<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -312,7 +444,14 @@ impl<'a> GetExternalPage<'a> {
             ),
             "/ai/external_pages/{page_id}",
             "getExternalPage",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -328,6 +467,7 @@ impl crate::Client {
     ) -> GetExternalPage<'_> {
         GetExternalPage {
             client: self,
+            options: Default::default(),
             page_id: page_id.to_string(),
         }
     }
@@ -337,12 +477,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateExternalPage<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     page_id: String,
     body: super::super::models::UpdateExternalPageRequest,
 }
 impl<'a> UpdateExternalPage<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -351,8 +497,15 @@ impl<'a> UpdateExternalPage<'a> {
             ),
             "/ai/external_pages/{page_id}",
             "updateExternalPage",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::ExternalPage, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -369,6 +522,7 @@ impl crate::Client {
     ) -> UpdateExternalPage<'_> {
         UpdateExternalPage {
             client: self,
+            options: Default::default(),
             page_id: page_id.to_string(),
             body: body.into(),
         }

@@ -5,17 +5,72 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListArticles<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
+    page: Option<i64>,
+    per_page: Option<i64>,
 }
 impl<'a> ListArticles<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::ArticleList, crate::Error> {
-        let request = crate::runtime::Request::new(
+    /// The page of results to fetch.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// How many results per page.
+    pub fn per_page(mut self, value: impl Into<i64>) -> Self {
+        self.per_page = Some(value.into());
+        self
+    }
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/articles"),
             "/articles",
             "listArticles",
+            true,
+            self.options.clone(),
         );
+        if let Some(value) = &self.page {
+            request.query("page", value);
+        }
+        if let Some(value) = &self.per_page {
+            request.query("per_page", value);
+        }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::ArticleList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ArticleList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Page,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ArticleListItem, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::ArticleList| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -29,7 +84,12 @@ impl crate::Client {
     ///
     /// `GET /articles`
     pub fn list_articles(&self) -> ListArticles<'_> {
-        ListArticles { client: self }
+        ListArticles {
+            client: self,
+            options: Default::default(),
+            page: None,
+            per_page: None,
+        }
     }
 }
 /// Request builder for [`Client::create_article`](crate::Client::create_article): `POST /articles`.
@@ -37,18 +97,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateArticleRequest,
 }
 impl<'a> CreateArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Article, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/articles"),
             "/articles",
             "createArticle",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Article, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -68,6 +147,7 @@ impl crate::Client {
     ) -> CreateArticle<'_> {
         CreateArticle {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -77,6 +157,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct SearchArticles<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     phrase: Option<String>,
     state: Option<String>,
     help_center_id: Option<i64>,
@@ -103,15 +184,20 @@ impl<'a> SearchArticles<'a> {
         self.highlight = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ArticleSearchResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/articles/search"),
             "/articles/search",
             "searchArticles",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.phrase {
             request.query("phrase", value);
@@ -125,6 +211,13 @@ impl<'a> SearchArticles<'a> {
         if let Some(value) = &self.highlight {
             request.query("highlight", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ArticleSearchResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -137,6 +230,7 @@ impl crate::Client {
     pub fn search_articles(&self) -> SearchArticles<'_> {
         SearchArticles {
             client: self,
+            options: Default::default(),
             phrase: None,
             state: None,
             help_center_id: None,
@@ -149,13 +243,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     article_id: String,
 }
 impl<'a> DeleteArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DeletedArticleObject, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -164,7 +262,16 @@ impl<'a> DeleteArticle<'a> {
             ),
             "/articles/{article_id}",
             "deleteArticle",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DeletedArticleObject, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -180,6 +287,7 @@ impl crate::Client {
     ) -> DeleteArticle<'_> {
         DeleteArticle {
             client: self,
+            options: Default::default(),
             article_id: article_id.to_string(),
         }
     }
@@ -189,11 +297,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     article_id: String,
 }
 impl<'a> RetrieveArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Article, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -202,7 +316,14 @@ impl<'a> RetrieveArticle<'a> {
             ),
             "/articles/{article_id}",
             "retrieveArticle",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Article, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -218,6 +339,7 @@ impl crate::Client {
     ) -> RetrieveArticle<'_> {
         RetrieveArticle {
             client: self,
+            options: Default::default(),
             article_id: article_id.to_string(),
         }
     }
@@ -227,12 +349,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     article_id: String,
     body: super::super::models::UpdateArticleRequest,
 }
 impl<'a> UpdateArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Article, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -241,8 +369,15 @@ impl<'a> UpdateArticle<'a> {
             ),
             "/articles/{article_id}",
             "updateArticle",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Article, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -263,6 +398,7 @@ impl crate::Client {
     ) -> UpdateArticle<'_> {
         UpdateArticle {
             client: self,
+            options: Default::default(),
             article_id: article_id.to_string(),
             body: body.into(),
         }

@@ -5,6 +5,7 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListCalls<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     page: Option<i64>,
     per_page: Option<i64>,
 }
@@ -19,13 +20,20 @@ impl<'a> ListCalls<'a> {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::CallList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/calls"),
             "/calls",
             "listCalls",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.page {
             request.query("page", value);
@@ -33,6 +41,11 @@ impl<'a> ListCalls<'a> {
         if let Some(value) = &self.per_page {
             request.query("per_page", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::CallList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -45,6 +58,7 @@ impl crate::Client {
     pub fn list_calls(&self) -> ListCalls<'_> {
         ListCalls {
             client: self,
+            options: Default::default(),
             page: None,
             per_page: None,
         }
@@ -55,20 +69,39 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListCallsWithTranscripts<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::ListCallsWithTranscriptsRequest,
 }
 impl<'a> ListCallsWithTranscripts<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ListCallsWithTranscriptsResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/calls/search"),
             "/calls/search",
             "listCallsWithTranscripts",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ListCallsWithTranscriptsResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -85,6 +118,7 @@ impl crate::Client {
     ) -> ListCallsWithTranscripts<'_> {
         ListCallsWithTranscripts {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -94,17 +128,30 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ShowCall<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     call_id: String,
 }
 impl<'a> ShowCall<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Call, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!("/calls/{}", crate ::runtime::segment("call_id", & self.call_id) ?),
             "/calls/{call_id}",
             "showCall",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Call, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -117,6 +164,7 @@ impl crate::Client {
     pub fn show_call(&self, call_id: impl std::fmt::Display) -> ShowCall<'_> {
         ShowCall {
             client: self,
+            options: Default::default(),
             call_id: call_id.to_string(),
         }
     }
@@ -126,11 +174,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ShowCallRecording<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     call_id: String,
 }
 impl<'a> ShowCallRecording<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<String, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -139,7 +193,14 @@ impl<'a> ShowCallRecording<'a> {
             ),
             "/calls/{call_id}/recording",
             "showCallRecording",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<String, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.location()
     }
 }
@@ -155,6 +216,7 @@ impl crate::Client {
     ) -> ShowCallRecording<'_> {
         ShowCallRecording {
             client: self,
+            options: Default::default(),
             call_id: call_id.to_string(),
         }
     }
@@ -164,11 +226,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ShowCallTranscript<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     call_id: String,
 }
 impl<'a> ShowCallTranscript<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<String, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -177,7 +245,14 @@ impl<'a> ShowCallTranscript<'a> {
             ),
             "/calls/{call_id}/transcript",
             "showCallTranscript",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<String, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.text()
     }
 }
@@ -193,6 +268,7 @@ impl crate::Client {
     ) -> ShowCallTranscript<'_> {
         ShowCallTranscript {
             client: self,
+            options: Default::default(),
             call_id: call_id.to_string(),
         }
     }

@@ -5,6 +5,7 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveCompany<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     name: Option<String>,
     company_id: Option<String>,
     tag_id: Option<String>,
@@ -43,13 +44,20 @@ impl<'a> RetrieveCompany<'a> {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::CompanyList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/companies"),
             "/companies",
             "retrieveCompany",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.name {
             request.query("name", value);
@@ -69,6 +77,11 @@ impl<'a> RetrieveCompany<'a> {
         if let Some(value) = &self.per_page {
             request.query("per_page", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::CompanyList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -91,6 +104,7 @@ impl crate::Client {
     pub fn retrieve_company(&self) -> RetrieveCompany<'_> {
         RetrieveCompany {
             client: self,
+            options: Default::default(),
             name: None,
             company_id: None,
             tag_id: None,
@@ -105,18 +119,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateOrUpdateCompany<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateOrUpdateCompanyRequest,
 }
 impl<'a> CreateOrUpdateCompany<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/companies"),
             "/companies",
             "createOrUpdateCompany",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -139,6 +172,7 @@ impl crate::Client {
     ) -> CreateOrUpdateCompany<'_> {
         CreateOrUpdateCompany {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -148,6 +182,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListAllCompanies<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     page: Option<i64>,
     per_page: Option<i64>,
     order: Option<String>,
@@ -168,13 +203,20 @@ impl<'a> ListAllCompanies<'a> {
         self.order = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::CompanyList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/companies/list"),
             "/companies/list",
             "listAllCompanies",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.page {
             request.query("page", value);
@@ -185,7 +227,36 @@ impl<'a> ListAllCompanies<'a> {
         if let Some(value) = &self.order {
             request.query("order", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::CompanyList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::CompanyList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Page,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Company, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::CompanyList| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -204,6 +275,7 @@ impl crate::Client {
     pub fn list_all_companies(&self) -> ListAllCompanies<'_> {
         ListAllCompanies {
             client: self,
+            options: Default::default(),
             page: None,
             per_page: None,
             order: None,
@@ -215,6 +287,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ScrollOverAllCompanies<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     scroll_param: Option<String>,
 }
 impl<'a> ScrollOverAllCompanies<'a> {
@@ -222,20 +295,56 @@ impl<'a> ScrollOverAllCompanies<'a> {
         self.scroll_param = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CompanyScroll, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/companies/scroll"),
             "/companies/scroll",
             "scrollOverAllCompanies",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.scroll_param {
             request.query("scroll_param", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CompanyScroll, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by `scroll_param` until a page comes back empty (a scroll expires after a minute) as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::CompanyScroll, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Scroll,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Company, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::CompanyScroll| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -259,6 +368,7 @@ impl crate::Client {
     pub fn scroll_over_all_companies(&self) -> ScrollOverAllCompanies<'_> {
         ScrollOverAllCompanies {
             client: self,
+            options: Default::default(),
             scroll_param: None,
         }
     }
@@ -268,13 +378,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteCompany<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     company_id: String,
 }
 impl<'a> DeleteCompany<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DeletedCompanyObject, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -283,7 +397,16 @@ impl<'a> DeleteCompany<'a> {
             ),
             "/companies/{company_id}",
             "deleteCompany",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DeletedCompanyObject, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -305,6 +428,7 @@ impl crate::Client {
     ) -> DeleteCompany<'_> {
         DeleteCompany {
             client: self,
+            options: Default::default(),
             company_id: company_id.to_string(),
         }
     }
@@ -314,11 +438,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveACompanyById<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     company_id: String,
 }
 impl<'a> RetrieveACompanyById<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -327,7 +457,14 @@ impl<'a> RetrieveACompanyById<'a> {
             ),
             "/companies/{company_id}",
             "RetrieveACompanyById",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -343,6 +480,7 @@ impl crate::Client {
     ) -> RetrieveACompanyById<'_> {
         RetrieveACompanyById {
             client: self,
+            options: Default::default(),
             company_id: company_id.to_string(),
         }
     }
@@ -352,12 +490,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateCompany<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     company_id: String,
     body: super::super::models::UpdateCompanyRequest,
 }
 impl<'a> UpdateCompany<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -366,8 +510,15 @@ impl<'a> UpdateCompany<'a> {
             ),
             "/companies/{company_id}",
             "UpdateCompany",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -387,6 +538,7 @@ impl crate::Client {
     ) -> UpdateCompany<'_> {
         UpdateCompany {
             client: self,
+            options: Default::default(),
             company_id: company_id.to_string(),
             body: body.into(),
         }
@@ -397,13 +549,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListAttachedContacts<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     company_id: String,
 }
 impl<'a> ListAttachedContacts<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CompanyAttachedContacts, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -412,7 +568,16 @@ impl<'a> ListAttachedContacts<'a> {
             ),
             "/companies/{company_id}/contacts",
             "ListAttachedContacts",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CompanyAttachedContacts, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -428,6 +593,7 @@ impl crate::Client {
     ) -> ListAttachedContacts<'_> {
         ListAttachedContacts {
             client: self,
+            options: Default::default(),
             company_id: company_id.to_string(),
         }
     }
@@ -437,13 +603,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListAttachedSegmentsForCompanies<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     company_id: String,
 }
 impl<'a> ListAttachedSegmentsForCompanies<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CompanyAttachedSegments, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -452,7 +622,16 @@ impl<'a> ListAttachedSegmentsForCompanies<'a> {
             ),
             "/companies/{company_id}/segments",
             "ListAttachedSegmentsForCompanies",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CompanyAttachedSegments, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -468,6 +647,7 @@ impl crate::Client {
     ) -> ListAttachedSegmentsForCompanies<'_> {
         ListAttachedSegmentsForCompanies {
             client: self,
+            options: Default::default(),
             company_id: company_id.to_string(),
         }
     }
@@ -477,12 +657,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct AttachContactToACompany<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     body: super::super::models::AttachContactToACompanyRequest,
 }
 impl<'a> AttachContactToACompany<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -491,8 +683,15 @@ impl<'a> AttachContactToACompany<'a> {
             ),
             "/contacts/{contact_id}/companies",
             "attachContactToACompany",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -509,6 +708,7 @@ impl crate::Client {
     ) -> AttachContactToACompany<'_> {
         AttachContactToACompany {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             body: body.into(),
         }
@@ -519,12 +719,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DetachContactFromACompany<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     company_id: String,
 }
 impl<'a> DetachContactFromACompany<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -534,7 +740,14 @@ impl<'a> DetachContactFromACompany<'a> {
             ),
             "/contacts/{contact_id}/companies/{company_id}",
             "detachContactFromACompany",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -551,6 +764,7 @@ impl crate::Client {
     ) -> DetachContactFromACompany<'_> {
         DetachContactFromACompany {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             company_id: company_id.to_string(),
         }

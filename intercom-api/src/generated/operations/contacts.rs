@@ -5,17 +5,72 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListContacts<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
+    per_page: Option<i64>,
+    starting_after: Option<String>,
 }
 impl<'a> ListContacts<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::ContactList, crate::Error> {
-        let request = crate::runtime::Request::new(
+    /// How many results per page (max 150).
+    pub fn per_page(mut self, value: impl Into<i64>) -> Self {
+        self.per_page = Some(value.into());
+        self
+    }
+    /// The cursor of the page to fetch (`pages.next.starting_after`).
+    pub fn starting_after(mut self, value: impl Into<String>) -> Self {
+        self.starting_after = Some(value.into());
+        self
+    }
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/contacts"),
             "/contacts",
             "ListContacts",
+            true,
+            self.options.clone(),
         );
+        if let Some(value) = &self.per_page {
+            request.query("per_page", value);
+        }
+        if let Some(value) = &self.starting_after {
+            request.query("starting_after", value);
+        }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::ContactList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by cursor (`starting_after` from `pages.next`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ContactList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Cursor,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Contact, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::ContactList| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -30,7 +85,12 @@ impl crate::Client {
     ///
     /// `GET /contacts`
     pub fn list_contacts(&self) -> ListContacts<'_> {
-        ListContacts { client: self }
+        ListContacts {
+            client: self,
+            options: Default::default(),
+            per_page: None,
+            starting_after: None,
+        }
     }
 }
 /// Request builder for [`Client::create_contact`](crate::Client::create_contact): `POST /contacts`.
@@ -38,20 +98,39 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateContactRequest,
 }
 impl<'a> CreateContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CreateContactResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/contacts"),
             "/contacts",
             "CreateContact",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CreateContactResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -67,6 +146,7 @@ impl crate::Client {
     ) -> CreateContact<'_> {
         CreateContact {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -76,13 +156,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ShowContactByExternalId<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     external_id: String,
 }
 impl<'a> ShowContactByExternalId<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactByExternalIdResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -91,7 +175,16 @@ impl<'a> ShowContactByExternalId<'a> {
             ),
             "/contacts/find_by_external_id/{external_id}",
             "ShowContactByExternalId",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ShowContactByExternalIdResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -107,6 +200,7 @@ impl crate::Client {
     ) -> ShowContactByExternalId<'_> {
         ShowContactByExternalId {
             client: self,
+            options: Default::default(),
             external_id: external_id.to_string(),
         }
     }
@@ -116,20 +210,39 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct MergeContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::MergeContactsRequest,
 }
 impl<'a> MergeContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::MergeContactResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/contacts/merge"),
             "/contacts/merge",
             "MergeContact",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::MergeContactResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -153,6 +266,7 @@ impl crate::Client {
     ) -> MergeContact<'_> {
         MergeContact {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -162,19 +276,56 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct SearchContacts<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::SearchRequest,
 }
 impl<'a> SearchContacts<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::ContactList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/contacts/search"),
             "/contacts/search",
             "SearchContacts",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::ContactList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by cursor (`pagination.starting_after` in the body), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ContactList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::BodyCursor,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Contact, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::ContactList| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -304,6 +455,7 @@ impl crate::Client {
     ) -> SearchContacts<'_> {
         SearchContacts {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -313,13 +465,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> DeleteContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContactDeleted, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -328,7 +484,16 @@ impl<'a> DeleteContact<'a> {
             ),
             "/contacts/{contact_id}",
             "DeleteContact",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContactDeleted, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -344,6 +509,7 @@ impl crate::Client {
     ) -> DeleteContact<'_> {
         DeleteContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }
@@ -353,13 +519,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ShowContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> ShowContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -368,7 +538,16 @@ impl<'a> ShowContact<'a> {
             ),
             "/contacts/{contact_id}",
             "ShowContact",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ShowContactResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -384,6 +563,7 @@ impl crate::Client {
     pub fn show_contact(&self, contact_id: impl std::fmt::Display) -> ShowContact<'_> {
         ShowContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }
@@ -393,14 +573,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     body: super::super::models::UpdateContactRequest,
 }
 impl<'a> UpdateContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::UpdateContactResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -409,8 +593,17 @@ impl<'a> UpdateContact<'a> {
             ),
             "/contacts/{contact_id}",
             "UpdateContact",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::UpdateContactResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -431,6 +624,7 @@ impl crate::Client {
     ) -> UpdateContact<'_> {
         UpdateContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             body: body.into(),
         }
@@ -441,13 +635,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ArchiveContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> ArchiveContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContactArchived, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -456,7 +660,16 @@ impl<'a> ArchiveContact<'a> {
             ),
             "/contacts/{contact_id}/archive",
             "ArchiveContact",
+            false,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContactArchived, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -472,6 +685,7 @@ impl crate::Client {
     ) -> ArchiveContact<'_> {
         ArchiveContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }
@@ -481,13 +695,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct BlockContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> BlockContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContactBlocked, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -496,7 +720,16 @@ impl<'a> BlockContact<'a> {
             ),
             "/contacts/{contact_id}/block",
             "BlockContact",
+            false,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContactBlocked, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -509,6 +742,7 @@ impl crate::Client {
     pub fn block_contact(&self, contact_id: impl std::fmt::Display) -> BlockContact<'_> {
         BlockContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }
@@ -518,14 +752,30 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListCompaniesForAContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
+    page: Option<i64>,
+    per_page: Option<i64>,
 }
 impl<'a> ListCompaniesForAContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContactAttachedCompanies, crate::Error> {
-        let request = crate::runtime::Request::new(
+    /// The page of results to fetch.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// How many results per page.
+    pub fn per_page(mut self, value: impl Into<i64>) -> Self {
+        self.per_page = Some(value.into());
+        self
+    }
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
                 "/contacts/{}/companies", crate ::runtime::segment("contact_id", & self
@@ -533,8 +783,49 @@ impl<'a> ListCompaniesForAContact<'a> {
             ),
             "/contacts/{contact_id}/companies",
             "listCompaniesForAContact",
+            true,
+            self.options.clone(),
         );
+        if let Some(value) = &self.page {
+            request.query("page", value);
+        }
+        if let Some(value) = &self.per_page {
+            request.query("per_page", value);
+        }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContactAttachedCompanies, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ContactAttachedCompanies, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Page,
+            "companies",
+        )
+    }
+    /// Every item (`companies`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Company, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::ContactAttachedCompanies| {
+                page.companies.unwrap_or_default()
+            },
+        )
     }
 }
 impl crate::Client {
@@ -549,7 +840,10 @@ impl crate::Client {
     ) -> ListCompaniesForAContact<'_> {
         ListCompaniesForAContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
+            page: None,
+            per_page: None,
         }
     }
 }
@@ -558,13 +852,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListSegmentsForAContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> ListSegmentsForAContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContactSegments, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -573,7 +871,16 @@ impl<'a> ListSegmentsForAContact<'a> {
             ),
             "/contacts/{contact_id}/segments",
             "listSegmentsForAContact",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContactSegments, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -589,6 +896,7 @@ impl crate::Client {
     ) -> ListSegmentsForAContact<'_> {
         ListSegmentsForAContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }
@@ -598,13 +906,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListSubscriptionsForAContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> ListSubscriptionsForAContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::SubscriptionTypeList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -613,7 +925,16 @@ impl<'a> ListSubscriptionsForAContact<'a> {
             ),
             "/contacts/{contact_id}/subscriptions",
             "listSubscriptionsForAContact",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::SubscriptionTypeList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -637,6 +958,7 @@ impl crate::Client {
     ) -> ListSubscriptionsForAContact<'_> {
         ListSubscriptionsForAContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }
@@ -646,11 +968,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListTagsForAContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> ListTagsForAContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TagList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -659,7 +987,14 @@ impl<'a> ListTagsForAContact<'a> {
             ),
             "/contacts/{contact_id}/tags",
             "listTagsForAContact",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TagList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -675,6 +1010,7 @@ impl crate::Client {
     ) -> ListTagsForAContact<'_> {
         ListTagsForAContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }
@@ -684,13 +1020,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UnarchiveContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
 }
 impl<'a> UnarchiveContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ContactUnarchived, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -699,7 +1045,16 @@ impl<'a> UnarchiveContact<'a> {
             ),
             "/contacts/{contact_id}/unarchive",
             "UnarchiveContact",
+            false,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ContactUnarchived, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -715,6 +1070,7 @@ impl crate::Client {
     ) -> UnarchiveContact<'_> {
         UnarchiveContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
         }
     }

@@ -5,6 +5,7 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListConversations<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     per_page: Option<i64>,
     starting_after: Option<String>,
 }
@@ -19,15 +20,20 @@ impl<'a> ListConversations<'a> {
         self.starting_after = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ConversationList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/conversations"),
             "/conversations",
             "listConversations",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.per_page {
             request.query("per_page", value);
@@ -35,7 +41,40 @@ impl<'a> ListConversations<'a> {
         if let Some(value) = &self.starting_after {
             request.query("starting_after", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ConversationList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by cursor (`starting_after` from `pages.next`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ConversationList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Cursor,
+            "conversations",
+        )
+    }
+    /// Every item (`conversations`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ConversationListItem, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::ConversationList| {
+                page.conversations.unwrap_or_default()
+            },
+        )
     }
 }
 impl crate::Client {
@@ -52,6 +91,7 @@ impl crate::Client {
     pub fn list_conversations(&self) -> ListConversations<'_> {
         ListConversations {
             client: self,
+            options: Default::default(),
             per_page: None,
             starting_after: None,
         }
@@ -62,18 +102,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateConversationRequest,
 }
 impl<'a> CreateConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Message, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/conversations"),
             "/conversations",
             "createConversation",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Message, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -96,6 +155,7 @@ impl crate::Client {
     ) -> CreateConversation<'_> {
         CreateConversation {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -105,18 +165,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RedactConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::RedactConversationRequest,
 }
 impl<'a> RedactConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/conversations/redact"),
             "/conversations/redact",
             "redactConversation",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -135,6 +214,7 @@ impl crate::Client {
     ) -> RedactConversation<'_> {
         RedactConversation {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -144,21 +224,60 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct SearchConversations<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::SearchRequest,
 }
 impl<'a> SearchConversations<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ConversationList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/conversations/search"),
             "/conversations/search",
             "searchConversations",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ConversationList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by cursor (`pagination.starting_after` in the body), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ConversationList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::BodyCursor,
+            "conversations",
+        )
+    }
+    /// Every item (`conversations`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::ConversationListItem, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::ConversationList| {
+                page.conversations.unwrap_or_default()
+            },
+        )
     }
 }
 impl crate::Client {
@@ -270,6 +389,7 @@ impl crate::Client {
     ) -> SearchConversations<'_> {
         SearchConversations {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -279,13 +399,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
 }
 impl<'a> DeleteConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ConversationDeleted, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -294,7 +418,16 @@ impl<'a> DeleteConversation<'a> {
             ),
             "/conversations/{conversation_id}",
             "deleteConversation",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::ConversationDeleted, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -313,6 +446,7 @@ impl crate::Client {
     ) -> DeleteConversation<'_> {
         DeleteConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
         }
     }
@@ -322,6 +456,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     display_as: Option<String>,
     include_translations: Option<bool>,
@@ -337,8 +472,13 @@ impl<'a> RetrieveConversation<'a> {
         self.include_translations = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -347,6 +487,8 @@ impl<'a> RetrieveConversation<'a> {
             ),
             "/conversations/{conversation_id}",
             "retrieveConversation",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.display_as {
             request.query("display_as", value);
@@ -354,6 +496,11 @@ impl<'a> RetrieveConversation<'a> {
         if let Some(value) = &self.include_translations {
             request.query("include_translations", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -376,6 +523,7 @@ impl crate::Client {
     ) -> RetrieveConversation<'_> {
         RetrieveConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             display_as: None,
             include_translations: None,
@@ -387,6 +535,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     display_as: Option<String>,
     body: super::super::models::UpdateConversationRequest,
@@ -397,8 +546,13 @@ impl<'a> UpdateConversation<'a> {
         self.display_as = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -407,11 +561,18 @@ impl<'a> UpdateConversation<'a> {
             ),
             "/conversations/{conversation_id}",
             "updateConversation",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.display_as {
             request.query("display_as", value);
         }
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -438,6 +599,7 @@ impl crate::Client {
     ) -> UpdateConversation<'_> {
         UpdateConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             display_as: None,
             body: body.into(),
@@ -449,12 +611,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ConvertConversationToTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     body: super::super::models::ConvertConversationToTicketRequest,
 }
 impl<'a> ConvertConversationToTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -463,8 +637,15 @@ impl<'a> ConvertConversationToTicket<'a> {
             ),
             "/conversations/{conversation_id}/convert",
             "convertConversationToTicket",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -481,6 +662,7 @@ impl crate::Client {
     ) -> ConvertConversationToTicket<'_> {
         ConvertConversationToTicket {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             body: body.into(),
         }
@@ -491,12 +673,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct AttachContactToConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     body: super::super::models::AttachContactToConversationRequest,
 }
 impl<'a> AttachContactToConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -505,8 +699,15 @@ impl<'a> AttachContactToConversation<'a> {
             ),
             "/conversations/{conversation_id}/customers",
             "attachContactToConversation",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -526,6 +727,7 @@ impl crate::Client {
     ) -> AttachContactToConversation<'_> {
         AttachContactToConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             body: body.into(),
         }
@@ -536,13 +738,19 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DetachContactFromConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     contact_id: String,
     body: super::super::models::DetachContactFromConversationRequest,
 }
 impl<'a> DetachContactFromConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -552,8 +760,15 @@ impl<'a> DetachContactFromConversation<'a> {
             ),
             "/conversations/{conversation_id}/customers/{contact_id}",
             "detachContactFromConversation",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -574,6 +789,7 @@ impl crate::Client {
     ) -> DetachContactFromConversation<'_> {
         DetachContactFromConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             contact_id: contact_id.to_string(),
             body: body.into(),
@@ -585,12 +801,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ManageConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     body: super::super::models::ManageConversationRequest,
 }
 impl<'a> ManageConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -599,8 +827,15 @@ impl<'a> ManageConversation<'a> {
             ),
             "/conversations/{conversation_id}/parts",
             "manageConversation",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -621,6 +856,7 @@ impl crate::Client {
     ) -> ManageConversation<'_> {
         ManageConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             body: body.into(),
         }
@@ -631,12 +867,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ReplyConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     body: super::super::models::ReplyConversationRequest,
 }
 impl<'a> ReplyConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -645,8 +893,15 @@ impl<'a> ReplyConversation<'a> {
             ),
             "/conversations/{conversation_id}/reply",
             "replyConversation",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -668,6 +923,7 @@ impl crate::Client {
     ) -> ReplyConversation<'_> {
         ReplyConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             body: body.into(),
         }

@@ -5,14 +5,18 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteCustomObjectInstancesById<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     custom_object_type_identifier: String,
     external_id: String,
 }
 impl<'a> DeleteCustomObjectInstancesById<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CustomObjectInstanceDeleted, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -22,8 +26,17 @@ impl<'a> DeleteCustomObjectInstancesById<'a> {
             ),
             "/custom_object_instances/{custom_object_type_identifier}",
             "deleteCustomObjectInstancesById",
+            true,
+            self.options.clone(),
         );
         request.query("external_id", &self.external_id);
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CustomObjectInstanceDeleted, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -40,6 +53,7 @@ impl crate::Client {
     ) -> DeleteCustomObjectInstancesById<'_> {
         DeleteCustomObjectInstancesById {
             client: self,
+            options: Default::default(),
             custom_object_type_identifier: custom_object_type_identifier.to_string(),
             external_id,
         }
@@ -50,14 +64,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetCustomObjectInstancesByExternalId<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     custom_object_type_identifier: String,
     external_id: String,
 }
 impl<'a> GetCustomObjectInstancesByExternalId<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CustomObjectInstance, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -67,8 +85,17 @@ impl<'a> GetCustomObjectInstancesByExternalId<'a> {
             ),
             "/custom_object_instances/{custom_object_type_identifier}",
             "getCustomObjectInstancesByExternalId",
+            true,
+            self.options.clone(),
         );
         request.query("external_id", &self.external_id);
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CustomObjectInstance, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -85,6 +112,7 @@ impl crate::Client {
     ) -> GetCustomObjectInstancesByExternalId<'_> {
         GetCustomObjectInstancesByExternalId {
             client: self,
+            options: Default::default(),
             custom_object_type_identifier: custom_object_type_identifier.to_string(),
             external_id,
         }
@@ -95,14 +123,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateCustomObjectInstances<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     custom_object_type_identifier: String,
     body: super::super::models::CreateOrUpdateCustomObjectInstanceRequest,
 }
 impl<'a> CreateCustomObjectInstances<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CustomObjectInstance, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -112,8 +150,17 @@ impl<'a> CreateCustomObjectInstances<'a> {
             ),
             "/custom_object_instances/{custom_object_type_identifier}",
             "createCustomObjectInstances",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CustomObjectInstance, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -130,6 +177,7 @@ impl crate::Client {
     ) -> CreateCustomObjectInstances<'_> {
         CreateCustomObjectInstances {
             client: self,
+            options: Default::default(),
             custom_object_type_identifier: custom_object_type_identifier.to_string(),
             body: body.into(),
         }
@@ -140,14 +188,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteCustomObjectInstancesByExternalId<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     custom_object_type_identifier: String,
     custom_object_instance_id: String,
 }
 impl<'a> DeleteCustomObjectInstancesByExternalId<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CustomObjectInstanceDeleted, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -159,7 +211,16 @@ impl<'a> DeleteCustomObjectInstancesByExternalId<'a> {
             ),
             "/custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
             "deleteCustomObjectInstancesByExternalId",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CustomObjectInstanceDeleted, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -176,6 +237,7 @@ impl crate::Client {
     ) -> DeleteCustomObjectInstancesByExternalId<'_> {
         DeleteCustomObjectInstancesByExternalId {
             client: self,
+            options: Default::default(),
             custom_object_type_identifier: custom_object_type_identifier.to_string(),
             custom_object_instance_id: custom_object_instance_id.to_string(),
         }
@@ -186,14 +248,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetCustomObjectInstancesById<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     custom_object_type_identifier: String,
     custom_object_instance_id: String,
 }
 impl<'a> GetCustomObjectInstancesById<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CustomObjectInstance, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -205,7 +271,16 @@ impl<'a> GetCustomObjectInstancesById<'a> {
             ),
             "/custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
             "getCustomObjectInstancesById",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CustomObjectInstance, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -222,6 +297,7 @@ impl crate::Client {
     ) -> GetCustomObjectInstancesById<'_> {
         GetCustomObjectInstancesById {
             client: self,
+            options: Default::default(),
             custom_object_type_identifier: custom_object_type_identifier.to_string(),
             custom_object_instance_id: custom_object_instance_id.to_string(),
         }

@@ -5,6 +5,7 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct LisDataAttributes<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     model: Option<super::super::models::LisDataAttributesModel>,
     include_archived: Option<bool>,
 }
@@ -22,15 +23,20 @@ impl<'a> LisDataAttributes<'a> {
         self.include_archived = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DataAttributeList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/data_attributes"),
             "/data_attributes",
             "lisDataAttributes",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.model {
             request.query_object("model", value)?;
@@ -38,6 +44,13 @@ impl<'a> LisDataAttributes<'a> {
         if let Some(value) = &self.include_archived {
             request.query("include_archived", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DataAttributeList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -50,6 +63,7 @@ impl crate::Client {
     pub fn lis_data_attributes(&self) -> LisDataAttributes<'_> {
         LisDataAttributes {
             client: self,
+            options: Default::default(),
             model: None,
             include_archived: None,
         }
@@ -60,20 +74,39 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateDataAttribute<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateDataAttributeRequest,
 }
 impl<'a> CreateDataAttribute<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DataAttribute, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/data_attributes"),
             "/data_attributes",
             "createDataAttribute",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DataAttribute, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -89,6 +122,7 @@ impl crate::Client {
     ) -> CreateDataAttribute<'_> {
         CreateDataAttribute {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -98,14 +132,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateDataAttribute<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     data_attribute_id: String,
     body: super::super::models::UpdateDataAttributeRequest,
 }
 impl<'a> UpdateDataAttribute<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DataAttribute, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -114,8 +152,17 @@ impl<'a> UpdateDataAttribute<'a> {
             ),
             "/data_attributes/{data_attribute_id}",
             "updateDataAttribute",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DataAttribute, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -136,6 +183,7 @@ impl crate::Client {
     ) -> UpdateDataAttribute<'_> {
         UpdateDataAttribute {
             client: self,
+            options: Default::default(),
             data_attribute_id: data_attribute_id.to_string(),
             body: body.into(),
         }

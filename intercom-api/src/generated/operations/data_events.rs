@@ -5,6 +5,7 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct LisDataEvents<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     filter: super::super::models::LisDataEventsFilter,
     r#type: String,
     summary: Option<bool>,
@@ -15,21 +16,33 @@ impl<'a> LisDataEvents<'a> {
         self.summary = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DataEventSummary, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/events"),
             "/events",
             "lisDataEvents",
+            true,
+            self.options.clone(),
         );
         request.query_object("filter", &self.filter)?;
         request.query("type", &self.r#type);
         if let Some(value) = &self.summary {
             request.query("summary", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DataEventSummary, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -58,6 +71,7 @@ impl crate::Client {
     ) -> LisDataEvents<'_> {
         LisDataEvents {
             client: self,
+            options: Default::default(),
             filter,
             r#type,
             summary: None,
@@ -69,18 +83,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateDataEvent<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateDataEventRequest,
 }
 impl<'a> CreateDataEvent<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<(), crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/events"),
             "/events",
             "createDataEvent",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<(), crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await.map(|_| ())
     }
 }
@@ -135,6 +168,7 @@ impl crate::Client {
     ) -> CreateDataEvent<'_> {
         CreateDataEvent {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -144,18 +178,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DataEventSummaries<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateDataEventSummariesRequest,
 }
 impl<'a> DataEventSummaries<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<(), crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/events/summaries"),
             "/events/summaries",
             "dataEventSummaries",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<(), crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await.map(|_| ())
     }
 }
@@ -171,6 +224,7 @@ impl crate::Client {
     ) -> DataEventSummaries<'_> {
         DataEventSummaries {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }

@@ -5,12 +5,18 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DownloadDataExport<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     job_identifier: String,
 }
 impl<'a> DownloadDataExport<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<(), crate::Error> {
-        let request = crate::runtime::Request::new(
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
                 "/download/content/data/{}", crate ::runtime::segment("job_identifier", &
@@ -18,8 +24,16 @@ impl<'a> DownloadDataExport<'a> {
             ),
             "/download/content/data/{job_identifier}",
             "downloadDataExport",
+            true,
+            self.options.clone(),
         );
-        self.client.execute(request).await.map(|_| ())
+        request.header("Accept", "application/octet-stream");
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<crate::runtime::Download, crate::Error> {
+        let request = self.request()?;
+        self.client.download(request).await
     }
 }
 impl crate::Client {
@@ -40,6 +54,7 @@ impl crate::Client {
     ) -> DownloadDataExport<'_> {
         DownloadDataExport {
             client: self,
+            options: Default::default(),
             job_identifier: job_identifier.to_string(),
         }
     }
@@ -49,11 +64,23 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CancelDataExport<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     job_identifier: String,
 }
 impl<'a> CancelDataExport<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::DataExport, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -62,7 +89,14 @@ impl<'a> CancelDataExport<'a> {
             ),
             "/export/cancel/{job_identifier}",
             "cancelDataExport",
+            false,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::DataExport, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -78,6 +112,7 @@ impl crate::Client {
     ) -> CancelDataExport<'_> {
         CancelDataExport {
             client: self,
+            options: Default::default(),
             job_identifier: job_identifier.to_string(),
         }
     }
@@ -87,18 +122,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateDataExport<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateDataExportsRequest,
 }
 impl<'a> CreateDataExport<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::DataExport, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/export/content/data"),
             "/export/content/data",
             "createDataExport",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::DataExport, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -130,6 +184,7 @@ impl crate::Client {
     ) -> CreateDataExport<'_> {
         CreateDataExport {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -139,11 +194,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetDataExport<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     job_identifier: String,
 }
 impl<'a> GetDataExport<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::DataExport, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -152,7 +213,14 @@ impl<'a> GetDataExport<'a> {
             ),
             "/export/content/data/{job_identifier}",
             "getDataExport",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::DataExport, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -172,6 +240,7 @@ impl crate::Client {
     ) -> GetDataExport<'_> {
         GetDataExport {
             client: self,
+            options: Default::default(),
             job_identifier: job_identifier.to_string(),
         }
     }

@@ -5,19 +5,74 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListAllCollections<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
+    page: Option<i64>,
+    per_page: Option<i64>,
 }
 impl<'a> ListAllCollections<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CollectionList, crate::Error> {
-        let request = crate::runtime::Request::new(
+    /// The page of results to fetch.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// How many results per page.
+    pub fn per_page(mut self, value: impl Into<i64>) -> Self {
+        self.per_page = Some(value.into());
+        self
+    }
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/help_center/collections"),
             "/help_center/collections",
             "listAllCollections",
+            true,
+            self.options.clone(),
         );
+        if let Some(value) = &self.page {
+            request.query("page", value);
+        }
+        if let Some(value) = &self.per_page {
+            request.query("per_page", value);
+        }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::CollectionList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::CollectionList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Page,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Collection, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::CollectionList| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -29,7 +84,12 @@ impl crate::Client {
     ///
     /// `GET /help_center/collections`
     pub fn list_all_collections(&self) -> ListAllCollections<'_> {
-        ListAllCollections { client: self }
+        ListAllCollections {
+            client: self,
+            options: Default::default(),
+            page: None,
+            per_page: None,
+        }
     }
 }
 /// Request builder for [`Client::create_collection`](crate::Client::create_collection): `POST /help_center/collections`.
@@ -37,18 +97,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateCollection<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateCollectionRequest,
 }
 impl<'a> CreateCollection<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/help_center/collections"),
             "/help_center/collections",
             "createCollection",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -64,6 +143,7 @@ impl crate::Client {
     ) -> CreateCollection<'_> {
         CreateCollection {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -73,13 +153,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteCollection<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     collection_id: String,
 }
 impl<'a> DeleteCollection<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DeletedCollectionObject, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -88,7 +172,16 @@ impl<'a> DeleteCollection<'a> {
             ),
             "/help_center/collections/{collection_id}",
             "deleteCollection",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DeletedCollectionObject, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -104,6 +197,7 @@ impl crate::Client {
     ) -> DeleteCollection<'_> {
         DeleteCollection {
             client: self,
+            options: Default::default(),
             collection_id: collection_id.to_string(),
         }
     }
@@ -113,11 +207,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveCollection<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     collection_id: String,
 }
 impl<'a> RetrieveCollection<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -126,7 +226,14 @@ impl<'a> RetrieveCollection<'a> {
             ),
             "/help_center/collections/{collection_id}",
             "retrieveCollection",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -142,6 +249,7 @@ impl crate::Client {
     ) -> RetrieveCollection<'_> {
         RetrieveCollection {
             client: self,
+            options: Default::default(),
             collection_id: collection_id.to_string(),
         }
     }
@@ -151,12 +259,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateCollection<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     collection_id: String,
     body: super::super::models::UpdateCollectionRequest,
 }
 impl<'a> UpdateCollection<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -165,8 +279,15 @@ impl<'a> UpdateCollection<'a> {
             ),
             "/help_center/collections/{collection_id}",
             "updateCollection",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -183,6 +304,7 @@ impl crate::Client {
     ) -> UpdateCollection<'_> {
         UpdateCollection {
             client: self,
+            options: Default::default(),
             collection_id: collection_id.to_string(),
             body: body.into(),
         }
@@ -193,19 +315,74 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListHelpCenters<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
+    page: Option<i64>,
+    per_page: Option<i64>,
 }
 impl<'a> ListHelpCenters<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::HelpCenterList, crate::Error> {
-        let request = crate::runtime::Request::new(
+    /// The page of results to fetch.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// How many results per page.
+    pub fn per_page(mut self, value: impl Into<i64>) -> Self {
+        self.per_page = Some(value.into());
+        self
+    }
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/help_center/help_centers"),
             "/help_center/help_centers",
             "listHelpCenters",
+            true,
+            self.options.clone(),
         );
+        if let Some(value) = &self.page {
+            request.query("page", value);
+        }
+        if let Some(value) = &self.per_page {
+            request.query("per_page", value);
+        }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::HelpCenterList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::HelpCenterList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Page,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::HelpCenter, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::HelpCenterList| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -215,7 +392,12 @@ impl crate::Client {
     ///
     /// `GET /help_center/help_centers`
     pub fn list_help_centers(&self) -> ListHelpCenters<'_> {
-        ListHelpCenters { client: self }
+        ListHelpCenters {
+            client: self,
+            options: Default::default(),
+            page: None,
+            per_page: None,
+        }
     }
 }
 /// Request builder for [`Client::retrieve_help_center`](crate::Client::retrieve_help_center): `GET /help_center/help_centers/{help_center_id}`.
@@ -223,11 +405,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveHelpCenter<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     help_center_id: String,
 }
 impl<'a> RetrieveHelpCenter<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::HelpCenter, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -236,7 +424,14 @@ impl<'a> RetrieveHelpCenter<'a> {
             ),
             "/help_center/help_centers/{help_center_id}",
             "retrieveHelpCenter",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::HelpCenter, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -252,6 +447,7 @@ impl crate::Client {
     ) -> RetrieveHelpCenter<'_> {
         RetrieveHelpCenter {
             client: self,
+            options: Default::default(),
             help_center_id: help_center_id.to_string(),
         }
     }

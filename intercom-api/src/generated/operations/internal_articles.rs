@@ -5,18 +5,31 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListInternalArticles<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListInternalArticles<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::InternalArticleList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/internal_articles"),
             "/internal_articles",
             "listInternalArticles",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::InternalArticleList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -29,6 +42,7 @@ impl crate::Client {
     pub fn list_internal_articles(&self) -> ListInternalArticles<'_> {
         ListInternalArticles {
             client: self,
+            options: Default::default(),
         }
     }
 }
@@ -37,20 +51,39 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateInternalArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateInternalArticleRequest,
 }
 impl<'a> CreateInternalArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::InternalArticle, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/internal_articles"),
             "/internal_articles",
             "createInternalArticle",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::InternalArticle, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -66,6 +99,7 @@ impl crate::Client {
     ) -> CreateInternalArticle<'_> {
         CreateInternalArticle {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -75,6 +109,7 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct SearchInternalArticles<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     folder_id: Option<String>,
 }
 impl<'a> SearchInternalArticles<'a> {
@@ -83,19 +118,31 @@ impl<'a> SearchInternalArticles<'a> {
         self.folder_id = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::InternalArticleSearchResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/internal_articles/search"),
             "/internal_articles/search",
             "searchInternalArticles",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.folder_id {
             request.query("folder_id", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::InternalArticleSearchResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -108,6 +155,7 @@ impl crate::Client {
     pub fn search_internal_articles(&self) -> SearchInternalArticles<'_> {
         SearchInternalArticles {
             client: self,
+            options: Default::default(),
             folder_id: None,
         }
     }
@@ -117,13 +165,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteInternalArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     internal_article_id: String,
 }
 impl<'a> DeleteInternalArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DeletedInternalArticleObject, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -132,7 +184,16 @@ impl<'a> DeleteInternalArticle<'a> {
             ),
             "/internal_articles/{internal_article_id}",
             "deleteInternalArticle",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DeletedInternalArticleObject, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -148,6 +209,7 @@ impl crate::Client {
     ) -> DeleteInternalArticle<'_> {
         DeleteInternalArticle {
             client: self,
+            options: Default::default(),
             internal_article_id: internal_article_id.to_string(),
         }
     }
@@ -157,13 +219,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveInternalArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     internal_article_id: String,
 }
 impl<'a> RetrieveInternalArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::InternalArticle, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -172,7 +238,16 @@ impl<'a> RetrieveInternalArticle<'a> {
             ),
             "/internal_articles/{internal_article_id}",
             "retrieveInternalArticle",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::InternalArticle, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -188,6 +263,7 @@ impl crate::Client {
     ) -> RetrieveInternalArticle<'_> {
         RetrieveInternalArticle {
             client: self,
+            options: Default::default(),
             internal_article_id: internal_article_id.to_string(),
         }
     }
@@ -197,14 +273,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateInternalArticle<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     internal_article_id: String,
     body: super::super::models::UpdateInternalArticleRequest,
 }
 impl<'a> UpdateInternalArticle<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::InternalArticle, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -213,8 +293,17 @@ impl<'a> UpdateInternalArticle<'a> {
             ),
             "/internal_articles/{internal_article_id}",
             "updateInternalArticle",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::InternalArticle, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -231,6 +320,7 @@ impl crate::Client {
     ) -> UpdateInternalArticle<'_> {
         UpdateInternalArticle {
             client: self,
+            options: Default::default(),
             internal_article_id: internal_article_id.to_string(),
             body: body.into(),
         }

@@ -5,16 +5,29 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetIpAllowlist<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetIpAllowlist<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::IpAllowlist, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/ip_allowlist"),
             "/ip_allowlist",
             "getIpAllowlist",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::IpAllowlist, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -25,7 +38,10 @@ impl crate::Client {
     ///
     /// `GET /ip_allowlist`
     pub fn get_ip_allowlist(&self) -> GetIpAllowlist<'_> {
-        GetIpAllowlist { client: self }
+        GetIpAllowlist {
+            client: self,
+            options: Default::default(),
+        }
     }
 }
 /// Request builder for [`Client::update_ip_allowlist`](crate::Client::update_ip_allowlist): `PUT /ip_allowlist`.
@@ -33,18 +49,31 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateIpAllowlist<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::IpAllowlist,
 }
 impl<'a> UpdateIpAllowlist<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::IpAllowlist, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             String::from("/ip_allowlist"),
             "/ip_allowlist",
             "updateIpAllowlist",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::IpAllowlist, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -63,6 +92,7 @@ impl crate::Client {
     ) -> UpdateIpAllowlist<'_> {
         UpdateIpAllowlist {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }

@@ -5,11 +5,17 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct JobsStatus<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     job_id: String,
 }
 impl<'a> JobsStatus<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Jobs, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -17,7 +23,14 @@ impl<'a> JobsStatus<'a> {
             ),
             "/jobs/status/{job_id}",
             "jobsStatus",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Jobs, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -30,6 +43,7 @@ impl crate::Client {
     pub fn jobs_status(&self, job_id: impl std::fmt::Display) -> JobsStatus<'_> {
         JobsStatus {
             client: self,
+            options: Default::default(),
             job_id: job_id.to_string(),
         }
     }

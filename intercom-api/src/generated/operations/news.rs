@@ -5,18 +5,31 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListNewsItems<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListNewsItems<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::PaginatedResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/news/news_items"),
             "/news/news_items",
             "listNewsItems",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::PaginatedResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -27,7 +40,10 @@ impl crate::Client {
     ///
     /// `GET /news/news_items`
     pub fn list_news_items(&self) -> ListNewsItems<'_> {
-        ListNewsItems { client: self }
+        ListNewsItems {
+            client: self,
+            options: Default::default(),
+        }
     }
 }
 /// Request builder for [`Client::create_news_item`](crate::Client::create_news_item): `POST /news/news_items`.
@@ -35,18 +51,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateNewsItem<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::NewsItemRequest,
 }
 impl<'a> CreateNewsItem<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::NewsItem, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/news/news_items"),
             "/news/news_items",
             "createNewsItem",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::NewsItem, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -62,6 +97,7 @@ impl crate::Client {
     ) -> CreateNewsItem<'_> {
         CreateNewsItem {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -71,13 +107,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteNewsItem<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     news_item_id: String,
 }
 impl<'a> DeleteNewsItem<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::DeletedObject, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -86,7 +126,16 @@ impl<'a> DeleteNewsItem<'a> {
             ),
             "/news/news_items/{news_item_id}",
             "deleteNewsItem",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::DeletedObject, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -102,6 +151,7 @@ impl crate::Client {
     ) -> DeleteNewsItem<'_> {
         DeleteNewsItem {
             client: self,
+            options: Default::default(),
             news_item_id: news_item_id.to_string(),
         }
     }
@@ -111,11 +161,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveNewsItem<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     news_item_id: String,
 }
 impl<'a> RetrieveNewsItem<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::NewsItem, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -124,7 +180,14 @@ impl<'a> RetrieveNewsItem<'a> {
             ),
             "/news/news_items/{news_item_id}",
             "retrieveNewsItem",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::NewsItem, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -140,6 +203,7 @@ impl crate::Client {
     ) -> RetrieveNewsItem<'_> {
         RetrieveNewsItem {
             client: self,
+            options: Default::default(),
             news_item_id: news_item_id.to_string(),
         }
     }
@@ -149,12 +213,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateNewsItem<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     news_item_id: String,
     body: super::super::models::NewsItemRequest,
 }
 impl<'a> UpdateNewsItem<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::NewsItem, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -163,8 +233,15 @@ impl<'a> UpdateNewsItem<'a> {
             ),
             "/news/news_items/{news_item_id}",
             "updateNewsItem",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::NewsItem, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -179,6 +256,7 @@ impl crate::Client {
     ) -> UpdateNewsItem<'_> {
         UpdateNewsItem {
             client: self,
+            options: Default::default(),
             news_item_id: news_item_id.to_string(),
             body: body.into(),
         }
@@ -189,18 +267,31 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListNewsfeeds<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListNewsfeeds<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::PaginatedResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/news/newsfeeds"),
             "/news/newsfeeds",
             "listNewsfeeds",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::PaginatedResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -211,7 +302,10 @@ impl crate::Client {
     ///
     /// `GET /news/newsfeeds`
     pub fn list_newsfeeds(&self) -> ListNewsfeeds<'_> {
-        ListNewsfeeds { client: self }
+        ListNewsfeeds {
+            client: self,
+            options: Default::default(),
+        }
     }
 }
 /// Request builder for [`Client::retrieve_newsfeed`](crate::Client::retrieve_newsfeed): `GET /news/newsfeeds/{newsfeed_id}`.
@@ -219,11 +313,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveNewsfeed<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     newsfeed_id: String,
 }
 impl<'a> RetrieveNewsfeed<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Newsfeed, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -232,7 +332,14 @@ impl<'a> RetrieveNewsfeed<'a> {
             ),
             "/news/newsfeeds/{newsfeed_id}",
             "retrieveNewsfeed",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Newsfeed, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -248,6 +355,7 @@ impl crate::Client {
     ) -> RetrieveNewsfeed<'_> {
         RetrieveNewsfeed {
             client: self,
+            options: Default::default(),
             newsfeed_id: newsfeed_id.to_string(),
         }
     }
@@ -257,13 +365,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListLiveNewsfeedItems<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     newsfeed_id: String,
 }
 impl<'a> ListLiveNewsfeedItems<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::PaginatedResponse, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -272,7 +384,16 @@ impl<'a> ListLiveNewsfeedItems<'a> {
             ),
             "/news/newsfeeds/{newsfeed_id}/items",
             "listLiveNewsfeedItems",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::PaginatedResponse, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -288,6 +409,7 @@ impl crate::Client {
     ) -> ListLiveNewsfeedItems<'_> {
         ListLiveNewsfeedItems {
             client: self,
+            options: Default::default(),
             newsfeed_id: newsfeed_id.to_string(),
         }
     }

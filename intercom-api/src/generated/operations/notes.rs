@@ -5,12 +5,30 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListNotes<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
+    page: Option<i64>,
+    per_page: Option<i64>,
 }
 impl<'a> ListNotes<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::NoteList, crate::Error> {
-        let request = crate::runtime::Request::new(
+    /// The page of results to fetch.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// How many results per page.
+    pub fn per_page(mut self, value: impl Into<i64>) -> Self {
+        self.per_page = Some(value.into());
+        self
+    }
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
                 "/contacts/{}/notes", crate ::runtime::segment("contact_id", & self
@@ -18,8 +36,45 @@ impl<'a> ListNotes<'a> {
             ),
             "/contacts/{contact_id}/notes",
             "listNotes",
+            true,
+            self.options.clone(),
         );
+        if let Some(value) = &self.page {
+            request.query("page", value);
+        }
+        if let Some(value) = &self.per_page {
+            request.query("per_page", value);
+        }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::NoteList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::NoteList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::Page,
+            "data",
+        )
+    }
+    /// Every item (`data`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Note, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::NoteList| page.data.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -31,7 +86,10 @@ impl crate::Client {
     pub fn list_notes(&self, contact_id: impl std::fmt::Display) -> ListNotes<'_> {
         ListNotes {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
+            page: None,
+            per_page: None,
         }
     }
 }
@@ -40,12 +98,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateNote<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     body: super::super::models::CreateNoteRequest,
 }
 impl<'a> CreateNote<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Note, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -54,8 +124,15 @@ impl<'a> CreateNote<'a> {
             ),
             "/contacts/{contact_id}/notes",
             "createNote",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Note, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -72,6 +149,7 @@ impl crate::Client {
     ) -> CreateNote<'_> {
         CreateNote {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             body: body.into(),
         }
@@ -82,17 +160,30 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveNote<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     note_id: String,
 }
 impl<'a> RetrieveNote<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Note, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!("/notes/{}", crate ::runtime::segment("note_id", & self.note_id) ?),
             "/notes/{note_id}",
             "retrieveNote",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Note, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -105,6 +196,7 @@ impl crate::Client {
     pub fn retrieve_note(&self, note_id: impl std::fmt::Display) -> RetrieveNote<'_> {
         RetrieveNote {
             client: self,
+            options: Default::default(),
             note_id: note_id.to_string(),
         }
     }

@@ -5,12 +5,18 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetDownloadReportingDataByJobIdentifier<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     job_identifier: String,
     app_id: String,
 }
 impl<'a> GetDownloadReportingDataByJobIdentifier<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<crate::runtime::Bytes, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -19,10 +25,17 @@ impl<'a> GetDownloadReportingDataByJobIdentifier<'a> {
             ),
             "/download/reporting_data/{job_identifier}",
             "get_download_reporting_data_by_job_identifier",
+            true,
+            self.options.clone(),
         );
         request.query("app_id", &self.app_id);
         request.header("Accept", "application/octet-stream");
-        self.client.execute(request).await.map(|r| r.into_bytes())
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<crate::runtime::Download, crate::Error> {
+        let request = self.request()?;
+        self.client.download(request).await
     }
 }
 impl crate::Client {
@@ -42,6 +55,7 @@ impl crate::Client {
     ) -> GetDownloadReportingDataByJobIdentifier<'_> {
         GetDownloadReportingDataByJobIdentifier {
             client: self,
+            options: Default::default(),
             job_identifier: job_identifier.to_string(),
             app_id,
         }
@@ -52,9 +66,34 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct PostExportReportingDataEnqueue<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::PostExportReportingDataEnqueueRequest,
 }
 impl<'a> PostExportReportingDataEnqueue<'a> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let mut request = crate::runtime::Request::new(
+            crate::runtime::Method::POST,
+            String::from("/export/reporting_data/enqueue"),
+            "/export/reporting_data/enqueue",
+            "post_export_reporting_data_enqueue",
+            false,
+            self.options.clone(),
+        );
+        request.json(&self.body)?;
+        Ok(request)
+    }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
     pub async fn send(
         self,
@@ -62,13 +101,7 @@ impl<'a> PostExportReportingDataEnqueue<'a> {
         super::super::models::PostExportReportingDataEnqueueResponse,
         crate::Error,
     > {
-        let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::POST,
-            String::from("/export/reporting_data/enqueue"),
-            "/export/reporting_data/enqueue",
-            "post_export_reporting_data_enqueue",
-        );
-        request.json(&self.body)?;
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -82,6 +115,7 @@ impl crate::Client {
     ) -> PostExportReportingDataEnqueue<'_> {
         PostExportReportingDataEnqueue {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -91,8 +125,26 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetExportReportingDataGetDatasets<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetExportReportingDataGetDatasets<'a> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        let request = crate::runtime::Request::new(
+            crate::runtime::Method::GET,
+            String::from("/export/reporting_data/get_datasets"),
+            "/export/reporting_data/get_datasets",
+            "get_export_reporting_data_get_datasets",
+            true,
+            self.options.clone(),
+        );
+        Ok(request)
+    }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
     pub async fn send(
         self,
@@ -100,12 +152,7 @@ impl<'a> GetExportReportingDataGetDatasets<'a> {
         super::super::models::GetExportReportingDataGetDatasetsResponse,
         crate::Error,
     > {
-        let request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            String::from("/export/reporting_data/get_datasets"),
-            "/export/reporting_data/get_datasets",
-            "get_export_reporting_data_get_datasets",
-        );
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -118,6 +165,7 @@ impl crate::Client {
     ) -> GetExportReportingDataGetDatasets<'_> {
         GetExportReportingDataGetDatasets {
             client: self,
+            options: Default::default(),
         }
     }
 }
@@ -126,18 +174,19 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetExportReportingDataByJobIdentifier<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     job_identifier: String,
     app_id: String,
     client_id: String,
 }
 impl<'a> GetExportReportingDataByJobIdentifier<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::super::models::GetExportReportingDataByJobIdentifierResponse,
-        crate::Error,
-    > {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -146,9 +195,21 @@ impl<'a> GetExportReportingDataByJobIdentifier<'a> {
             ),
             "/export/reporting_data/{job_identifier}",
             "get_export_reporting_data_by_job_identifier",
+            true,
+            self.options.clone(),
         );
         request.query("app_id", &self.app_id);
         request.query("client_id", &self.client_id);
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::super::models::GetExportReportingDataByJobIdentifierResponse,
+        crate::Error,
+    > {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -164,6 +225,7 @@ impl crate::Client {
     ) -> GetExportReportingDataByJobIdentifier<'_> {
         GetExportReportingDataByJobIdentifier {
             client: self,
+            options: Default::default(),
             job_identifier: job_identifier.to_string(),
             app_id,
             client_id,

@@ -5,6 +5,7 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListSegments<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     include_count: Option<bool>,
 }
 impl<'a> ListSegments<'a> {
@@ -13,17 +14,29 @@ impl<'a> ListSegments<'a> {
         self.include_count = Some(value.into());
         self
     }
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::SegmentList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/segments"),
             "/segments",
             "listSegments",
+            true,
+            self.options.clone(),
         );
         if let Some(value) = &self.include_count {
             request.query("include_count", value);
         }
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::SegmentList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -36,6 +49,7 @@ impl crate::Client {
     pub fn list_segments(&self) -> ListSegments<'_> {
         ListSegments {
             client: self,
+            options: Default::default(),
             include_count: None,
         }
     }
@@ -45,11 +59,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveSegment<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     segment_id: String,
 }
 impl<'a> RetrieveSegment<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Segment, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -58,7 +78,14 @@ impl<'a> RetrieveSegment<'a> {
             ),
             "/segments/{segment_id}",
             "retrieveSegment",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Segment, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -74,6 +101,7 @@ impl crate::Client {
     ) -> RetrieveSegment<'_> {
         RetrieveSegment {
             client: self,
+            options: Default::default(),
             segment_id: segment_id.to_string(),
         }
     }

@@ -5,14 +5,24 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct AttachSubscriptionTypeToContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     body: super::super::models::AttachSubscriptionTypeToContactRequest,
 }
 impl<'a> AttachSubscriptionTypeToContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::SubscriptionType, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -21,8 +31,17 @@ impl<'a> AttachSubscriptionTypeToContact<'a> {
             ),
             "/contacts/{contact_id}/subscriptions",
             "attachSubscriptionTypeToContact",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::SubscriptionType, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -45,6 +64,7 @@ impl crate::Client {
     ) -> AttachSubscriptionTypeToContact<'_> {
         AttachSubscriptionTypeToContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             body: body.into(),
         }
@@ -55,14 +75,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DetachSubscriptionTypeToContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     subscription_id: String,
 }
 impl<'a> DetachSubscriptionTypeToContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::SubscriptionType, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -72,7 +96,16 @@ impl<'a> DetachSubscriptionTypeToContact<'a> {
             ),
             "/contacts/{contact_id}/subscriptions/{subscription_id}",
             "detachSubscriptionTypeToContact",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::SubscriptionType, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -89,6 +122,7 @@ impl crate::Client {
     ) -> DetachSubscriptionTypeToContact<'_> {
         DetachSubscriptionTypeToContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             subscription_id: subscription_id.to_string(),
         }
@@ -99,18 +133,31 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListSubscriptionTypes<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListSubscriptionTypes<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::SubscriptionTypeList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/subscription_types"),
             "/subscription_types",
             "listSubscriptionTypes",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::SubscriptionTypeList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -123,6 +170,7 @@ impl crate::Client {
     pub fn list_subscription_types(&self) -> ListSubscriptionTypes<'_> {
         ListSubscriptionTypes {
             client: self,
+            options: Default::default(),
         }
     }
 }

@@ -5,18 +5,37 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreatePhoneSwitch<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreatePhoneSwitchRequest,
 }
 impl<'a> CreatePhoneSwitch<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::PhoneSwitch, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/phone_call_redirects"),
             "/phone_call_redirects",
             "createPhoneSwitch",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::PhoneSwitch, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -35,6 +54,7 @@ impl crate::Client {
     ) -> CreatePhoneSwitch<'_> {
         CreatePhoneSwitch {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }

@@ -5,12 +5,24 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct AttachTagToContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     body: super::super::models::AttachTagToContactRequest,
 }
 impl<'a> AttachTagToContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -19,8 +31,15 @@ impl<'a> AttachTagToContact<'a> {
             ),
             "/contacts/{contact_id}/tags",
             "attachTagToContact",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -37,6 +56,7 @@ impl crate::Client {
     ) -> AttachTagToContact<'_> {
         AttachTagToContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             body: body.into(),
         }
@@ -47,12 +67,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DetachTagFromContact<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     contact_id: String,
     tag_id: String,
 }
 impl<'a> DetachTagFromContact<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -61,7 +87,14 @@ impl<'a> DetachTagFromContact<'a> {
             ),
             "/contacts/{contact_id}/tags/{tag_id}",
             "detachTagFromContact",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -78,6 +111,7 @@ impl crate::Client {
     ) -> DetachTagFromContact<'_> {
         DetachTagFromContact {
             client: self,
+            options: Default::default(),
             contact_id: contact_id.to_string(),
             tag_id: tag_id.to_string(),
         }
@@ -88,12 +122,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct AttachTagToConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     body: super::super::models::AttachTagToConversationRequest,
 }
 impl<'a> AttachTagToConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -102,8 +148,15 @@ impl<'a> AttachTagToConversation<'a> {
             ),
             "/conversations/{conversation_id}/tags",
             "attachTagToConversation",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -120,6 +173,7 @@ impl crate::Client {
     ) -> AttachTagToConversation<'_> {
         AttachTagToConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             body: body.into(),
         }
@@ -130,13 +184,19 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DetachTagFromConversation<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     conversation_id: String,
     tag_id: String,
     body: super::super::models::DetachTagFromConversationRequest,
 }
 impl<'a> DetachTagFromConversation<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -146,8 +206,15 @@ impl<'a> DetachTagFromConversation<'a> {
             ),
             "/conversations/{conversation_id}/tags/{tag_id}",
             "detachTagFromConversation",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -165,6 +232,7 @@ impl crate::Client {
     ) -> DetachTagFromConversation<'_> {
         DetachTagFromConversation {
             client: self,
+            options: Default::default(),
             conversation_id: conversation_id.to_string(),
             tag_id: tag_id.to_string(),
             body: body.into(),
@@ -176,16 +244,29 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListTags<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListTags<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TagList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/tags"),
             "/tags",
             "listTags",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TagList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -196,7 +277,10 @@ impl crate::Client {
     ///
     /// `GET /tags`
     pub fn list_tags(&self) -> ListTags<'_> {
-        ListTags { client: self }
+        ListTags {
+            client: self,
+            options: Default::default(),
+        }
     }
 }
 /// Request builder for [`Client::create_tag`](crate::Client::create_tag): `POST /tags`.
@@ -204,18 +288,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateTag<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateTagRequest,
 }
 impl<'a> CreateTag<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TagBasic, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/tags"),
             "/tags",
             "createTag",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TagBasic, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -243,6 +346,7 @@ impl crate::Client {
     ) -> CreateTag<'_> {
         CreateTag {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -252,17 +356,30 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteTag<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     tag_id: String,
 }
 impl<'a> DeleteTag<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<(), crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!("/tags/{}", crate ::runtime::segment("tag_id", & self.tag_id) ?),
             "/tags/{tag_id}",
             "deleteTag",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<(), crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await.map(|_| ())
     }
 }
@@ -275,6 +392,7 @@ impl crate::Client {
     pub fn delete_tag(&self, tag_id: impl std::fmt::Display) -> DeleteTag<'_> {
         DeleteTag {
             client: self,
+            options: Default::default(),
             tag_id: tag_id.to_string(),
         }
     }
@@ -284,17 +402,30 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct FindTag<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     tag_id: String,
 }
 impl<'a> FindTag<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TagBasic, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!("/tags/{}", crate ::runtime::segment("tag_id", & self.tag_id) ?),
             "/tags/{tag_id}",
             "findTag",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TagBasic, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -308,6 +439,7 @@ impl crate::Client {
     pub fn find_tag(&self, tag_id: impl std::fmt::Display) -> FindTag<'_> {
         FindTag {
             client: self,
+            options: Default::default(),
             tag_id: tag_id.to_string(),
         }
     }
@@ -317,12 +449,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct AttachTagToTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_id: String,
     body: super::super::models::AttachTagToTicketRequest,
 }
 impl<'a> AttachTagToTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -331,8 +475,15 @@ impl<'a> AttachTagToTicket<'a> {
             ),
             "/tickets/{ticket_id}/tags",
             "attachTagToTicket",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -349,6 +500,7 @@ impl crate::Client {
     ) -> AttachTagToTicket<'_> {
         AttachTagToTicket {
             client: self,
+            options: Default::default(),
             ticket_id: ticket_id.to_string(),
             body: body.into(),
         }
@@ -359,13 +511,19 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DetachTagFromTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_id: String,
     tag_id: String,
     body: super::super::models::DetachTagFromTicketRequest,
 }
 impl<'a> DetachTagFromTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -374,8 +532,15 @@ impl<'a> DetachTagFromTicket<'a> {
             ),
             "/tickets/{ticket_id}/tags/{tag_id}",
             "detachTagFromTicket",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Tag, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -393,6 +558,7 @@ impl crate::Client {
     ) -> DetachTagFromTicket<'_> {
         DetachTagFromTicket {
             client: self,
+            options: Default::default(),
             ticket_id: ticket_id.to_string(),
             tag_id: tag_id.to_string(),
             body: body.into(),

@@ -5,16 +5,29 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListTeams<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListTeams<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TeamList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/teams"),
             "/teams",
             "listTeams",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TeamList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -25,7 +38,10 @@ impl crate::Client {
     ///
     /// `GET /teams`
     pub fn list_teams(&self) -> ListTeams<'_> {
-        ListTeams { client: self }
+        ListTeams {
+            client: self,
+            options: Default::default(),
+        }
     }
 }
 /// Request builder for [`Client::retrieve_team`](crate::Client::retrieve_team): `GET /teams/{team_id}`.
@@ -33,17 +49,30 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveTeam<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     team_id: String,
 }
 impl<'a> RetrieveTeam<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Team, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!("/teams/{}", crate ::runtime::segment("team_id", & self.team_id) ?),
             "/teams/{team_id}",
             "retrieveTeam",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Team, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -56,6 +85,7 @@ impl crate::Client {
     pub fn retrieve_team(&self, team_id: impl std::fmt::Display) -> RetrieveTeam<'_> {
         RetrieveTeam {
             client: self,
+            options: Default::default(),
             team_id: team_id.to_string(),
         }
     }

@@ -5,18 +5,31 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListTicketStates<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListTicketStates<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::TicketStateList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/ticket_states"),
             "/ticket_states",
             "listTicketStates",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::TicketStateList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -27,6 +40,9 @@ impl crate::Client {
     ///
     /// `GET /ticket_states`
     pub fn list_ticket_states(&self) -> ListTicketStates<'_> {
-        ListTicketStates { client: self }
+        ListTicketStates {
+            client: self,
+            options: Default::default(),
+        }
     }
 }

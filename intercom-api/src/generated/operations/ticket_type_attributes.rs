@@ -5,14 +5,24 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateTicketTypeAttribute<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_type_id: String,
     body: super::super::models::CreateTicketTypeAttributeRequest,
 }
 impl<'a> CreateTicketTypeAttribute<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::TicketTypeAttribute, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -21,8 +31,17 @@ impl<'a> CreateTicketTypeAttribute<'a> {
             ),
             "/ticket_types/{ticket_type_id}/attributes",
             "createTicketTypeAttribute",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::TicketTypeAttribute, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -39,6 +58,7 @@ impl crate::Client {
     ) -> CreateTicketTypeAttribute<'_> {
         CreateTicketTypeAttribute {
             client: self,
+            options: Default::default(),
             ticket_type_id: ticket_type_id.to_string(),
             body: body.into(),
         }
@@ -49,15 +69,19 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateTicketTypeAttribute<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_type_id: String,
     attribute_id: String,
     body: super::super::models::UpdateTicketTypeAttributeRequest,
 }
 impl<'a> UpdateTicketTypeAttribute<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::TicketTypeAttribute, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -67,8 +91,17 @@ impl<'a> UpdateTicketTypeAttribute<'a> {
             ),
             "/ticket_types/{ticket_type_id}/attributes/{attribute_id}",
             "updateTicketTypeAttribute",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::TicketTypeAttribute, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -86,6 +119,7 @@ impl crate::Client {
     ) -> UpdateTicketTypeAttribute<'_> {
         UpdateTicketTypeAttribute {
             client: self,
+            options: Default::default(),
             ticket_type_id: ticket_type_id.to_string(),
             attribute_id: attribute_id.to_string(),
             body: body.into(),

@@ -5,18 +5,31 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ListTicketTypes<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListTicketTypes<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::TicketTypeList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/ticket_types"),
             "/ticket_types",
             "listTicketTypes",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::TicketTypeList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -27,7 +40,10 @@ impl crate::Client {
     ///
     /// `GET /ticket_types`
     pub fn list_ticket_types(&self) -> ListTicketTypes<'_> {
-        ListTicketTypes { client: self }
+        ListTicketTypes {
+            client: self,
+            options: Default::default(),
+        }
     }
 }
 /// Request builder for [`Client::create_ticket_type`](crate::Client::create_ticket_type): `POST /ticket_types`.
@@ -35,18 +51,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateTicketType<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateTicketTypeRequest,
 }
 impl<'a> CreateTicketType<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TicketType, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/ticket_types"),
             "/ticket_types",
             "createTicketType",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TicketType, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -66,6 +101,7 @@ impl crate::Client {
     ) -> CreateTicketType<'_> {
         CreateTicketType {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -75,11 +111,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetTicketType<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_type_id: String,
 }
 impl<'a> GetTicketType<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TicketType, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -88,7 +130,14 @@ impl<'a> GetTicketType<'a> {
             ),
             "/ticket_types/{ticket_type_id}",
             "getTicketType",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TicketType, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -104,6 +153,7 @@ impl crate::Client {
     ) -> GetTicketType<'_> {
         GetTicketType {
             client: self,
+            options: Default::default(),
             ticket_type_id: ticket_type_id.to_string(),
         }
     }
@@ -113,12 +163,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateTicketType<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_type_id: String,
     body: super::super::models::UpdateTicketTypeRequest,
 }
 impl<'a> UpdateTicketType<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TicketType, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -127,8 +183,15 @@ impl<'a> UpdateTicketType<'a> {
             ),
             "/ticket_types/{ticket_type_id}",
             "updateTicketType",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TicketType, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -149,6 +212,7 @@ impl crate::Client {
     ) -> UpdateTicketType<'_> {
         UpdateTicketType {
             client: self,
+            options: Default::default(),
             ticket_type_id: ticket_type_id.to_string(),
             body: body.into(),
         }

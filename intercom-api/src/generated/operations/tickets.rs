@@ -5,18 +5,37 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct CreateTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::CreateTicketRequest2,
 }
 impl<'a> CreateTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/tickets"),
             "/tickets",
             "createTicket",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -32,6 +51,7 @@ impl crate::Client {
     ) -> CreateTicket<'_> {
         CreateTicket {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -41,18 +61,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct EnqueueCreateTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::EnqueueCreateTicketRequest,
 }
 impl<'a> EnqueueCreateTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Jobs, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/tickets/enqueue"),
             "/tickets/enqueue",
             "enqueueCreateTicket",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Jobs, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -68,6 +107,7 @@ impl crate::Client {
     ) -> EnqueueCreateTicket<'_> {
         EnqueueCreateTicket {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -77,19 +117,56 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct SearchTickets<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::SearchRequest,
 }
 impl<'a> SearchTickets<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TicketList, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/tickets/search"),
             "/tickets/search",
             "searchTickets",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TicketList, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Every page, starting with this request's, fetched by cursor (`pagination.starting_after` in the body), keeping `per_page` as the stream is polled.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::TicketList, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::pages(
+            self.client,
+            self.request(),
+            crate::runtime::PageKind::BodyCursor,
+            "tickets",
+        )
+    }
+    /// Every item (`tickets`) of every page; one page is held in memory at a time.
+    pub fn items(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = Result<super::super::models::Ticket, crate::Error>,
+    > + Send + 'a {
+        crate::runtime::items(
+            self.pages(),
+            |page: super::super::models::TicketList| page.tickets.unwrap_or_default(),
+        )
     }
 }
 impl crate::Client {
@@ -169,6 +246,7 @@ impl crate::Client {
     ) -> SearchTickets<'_> {
         SearchTickets {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -178,13 +256,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct DeleteTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_id: String,
 }
 impl<'a> DeleteTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::TicketDeleted, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -192,7 +274,16 @@ impl<'a> DeleteTicket<'a> {
             ),
             "/tickets/{ticket_id}",
             "deleteTicket",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<super::super::models::TicketDeleted, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -208,6 +299,7 @@ impl crate::Client {
     pub fn delete_ticket(&self, ticket_id: impl std::fmt::Display) -> DeleteTicket<'_> {
         DeleteTicket {
             client: self,
+            options: Default::default(),
             ticket_id: ticket_id.to_string(),
         }
     }
@@ -217,11 +309,17 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct GetTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_id: String,
 }
 impl<'a> GetTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -229,7 +327,14 @@ impl<'a> GetTicket<'a> {
             ),
             "/tickets/{ticket_id}",
             "getTicket",
+            true,
+            self.options.clone(),
         );
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -242,6 +347,7 @@ impl crate::Client {
     pub fn get_ticket(&self, ticket_id: impl std::fmt::Display) -> GetTicket<'_> {
         GetTicket {
             client: self,
+            options: Default::default(),
             ticket_id: ticket_id.to_string(),
         }
     }
@@ -251,12 +357,18 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_id: String,
     body: super::super::models::UpdateTicketRequest2,
 }
 impl<'a> UpdateTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -264,8 +376,15 @@ impl<'a> UpdateTicket<'a> {
             ),
             "/tickets/{ticket_id}",
             "updateTicket",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -282,6 +401,7 @@ impl crate::Client {
     ) -> UpdateTicket<'_> {
         UpdateTicket {
             client: self,
+            options: Default::default(),
             ticket_id: ticket_id.to_string(),
             body: body.into(),
         }
@@ -292,12 +412,24 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ReplyTicket<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     ticket_id: String,
     body: super::super::models::ReplyTicketRequest,
 }
 impl<'a> ReplyTicket<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TicketReply, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -306,8 +438,15 @@ impl<'a> ReplyTicket<'a> {
             ),
             "/tickets/{ticket_id}/reply",
             "replyTicket",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::TicketReply, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -324,6 +463,7 @@ impl crate::Client {
     ) -> ReplyTicket<'_> {
         ReplyTicket {
             client: self,
+            options: Default::default(),
             ticket_id: ticket_id.to_string(),
             body: body.into(),
         }

@@ -5,18 +5,31 @@
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct RetrieveVisitorWithUserId<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     user_id: String,
 }
 impl<'a> RetrieveVisitorWithUserId<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Visitor, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/visitors"),
             "/visitors",
             "retrieveVisitorWithUserId",
+            true,
+            self.options.clone(),
         );
         request.query("user_id", &self.user_id);
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Visitor, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -32,6 +45,7 @@ impl crate::Client {
     ) -> RetrieveVisitorWithUserId<'_> {
         RetrieveVisitorWithUserId {
             client: self,
+            options: Default::default(),
             user_id,
         }
     }
@@ -41,18 +55,31 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct UpdateVisitor<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::UpdateVisitorRequest,
 }
 impl<'a> UpdateVisitor<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Visitor, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             String::from("/visitors"),
             "/visitors",
             "updateVisitor",
+            true,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Visitor, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -72,6 +99,7 @@ impl crate::Client {
     ) -> UpdateVisitor<'_> {
         UpdateVisitor {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }
@@ -81,18 +109,37 @@ impl crate::Client {
 #[must_use = "a request does nothing until `.send().await`"]
 pub struct ConvertVisitor<'a> {
     client: &'a crate::Client,
+    options: crate::runtime::RequestOptions,
     body: super::super::models::ConvertVisitorRequest,
 }
 impl<'a> ConvertVisitor<'a> {
-    /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
+    /// Sends this request with another `Intercom-Version` than the client's.
+    pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
+        self.options.version = Some(version.into());
+        self
+    }
+    /// Lets the client retry this request on transient failures although it is not
+    /// idempotent (only safe if sending it twice does no harm).
+    pub fn retry_non_idempotent(mut self) -> Self {
+        self.options.retry_non_idempotent = true;
+        self
+    }
+    /// The request as it will be sent; fails on invalid input such as an empty id.
+    pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/visitors/convert"),
             "/visitors/convert",
             "convertVisitor",
+            false,
+            self.options.clone(),
         );
         request.json(&self.body)?;
+        Ok(request)
+    }
+    /// Sends the request (retrying as the client is configured) and decodes the answer.
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
+        let request = self.request()?;
         self.client.execute(request).await?.json()
     }
 }
@@ -112,6 +159,7 @@ impl crate::Client {
     ) -> ConvertVisitor<'_> {
         ConvertVisitor {
             client: self,
+            options: Default::default(),
             body: body.into(),
         }
     }

@@ -1,0 +1,181 @@
+//! `search.rs`: per search endpoint, a resource marker type and a field type with one constant
+//! per field (one constructor per templated field), typed by the field's value type and carrying
+//! the operators Intercom documents for it.
+
+use std::collections::BTreeSet;
+
+use heck::{ToShoutySnakeCase, ToSnakeCase};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::tokens::ident;
+use crate::ir::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
+
+/// The whole file: the operator sets the fields share, then each catalogue.
+pub fn file(catalogues: &[SearchCatalogue], rt: &TokenStream) -> TokenStream {
+    let sets: BTreeSet<&[SearchOperator]> = catalogues
+        .iter()
+        .flat_map(|c| &c.fields)
+        .flat_map(|f| &f.kinds)
+        .map(|k| k.operators.as_slice())
+        .collect();
+    let sets = sets.into_iter().map(|ops| {
+        let name = set_name(ops);
+        let variants = ops
+            .iter()
+            .map(|op| Ident::new(&op.variant(), Span::call_site()));
+        quote!(const #name: &[Operator] = &[#( Operator::#variants ),*];)
+    });
+    let items = catalogues.iter().map(|c| catalogue(c, rt));
+    quote! {
+        //! The searchable fields of Intercom's search endpoints, from the tables in their
+        //! descriptions. Build queries with them through `crate::search`.
+        use #rt::search::{kinds, Field, Operator};
+        #( #sets )*
+        #( #items )*
+    }
+}
+
+/// The constant holding an operator set: `EQ_NE_GT_LT`.
+fn set_name(ops: &[SearchOperator]) -> Ident {
+    let words: Vec<String> = ops
+        .iter()
+        .map(|op| op.variant().to_shouty_snake_case())
+        .collect();
+    let name = if words.is_empty() {
+        "NONE".to_string()
+    } else {
+        words.join("_")
+    };
+    Ident::new(&name, Span::call_site())
+}
+
+fn catalogue(c: &SearchCatalogue, rt: &TokenStream) -> TokenStream {
+    let resource = Ident::new(&c.resource, Span::call_site());
+    let field_type = Ident::new(&c.field_type, Span::call_site());
+    let name = c.resource.to_snake_case();
+    let (path, operation) = (&c.path, &c.operation_id);
+    let route = format!("`{} {}`", c.method, c.path);
+    let resource_doc = [
+        format!(" The resource searched by {route}: the type parameter of queries on it."),
+        String::new(),
+        format!(
+            " Its fields are the constants and constructors of [`{}`]; Intercom's notes on",
+            c.field_type
+        ),
+        format!(
+            " searching are on [`Client::{0}`](crate::Client::{0}).",
+            c.fn_name
+        ),
+    ];
+    let fields_doc = [
+        format!(
+            " The searchable fields of [`{}`], one per row of the fields table of {route}.",
+            c.resource
+        ),
+        String::new(),
+        " Each is typed by its value type and knows the operators Intercom documents for it."
+            .to_string(),
+    ];
+    let members: Vec<TokenStream> = c
+        .fields
+        .iter()
+        .flat_map(|f| f.kinds.iter().map(|k| member(f, k, &resource)))
+        .collect();
+    quote! {
+        #( #[doc = #resource_doc] )*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum #resource {}
+        impl #rt::search::Resource for #resource {
+            const NAME: &'static str = #name;
+            const PATH: &'static str = #path;
+            const OPERATION_ID: &'static str = #operation;
+        }
+        #( #[doc = #fields_doc] )*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum #field_type {}
+        impl #field_type {
+            #( #members )*
+        }
+    }
+}
+
+/// One constant (fixed field) or constructor (template) for one type of a field.
+fn member(f: &SearchField, k: &SearchKind, resource: &Ident) -> TokenStream {
+    let kind = kind_type(k.ty);
+    let ty = quote!(Field<#resource, kinds::#kind>);
+    let ops = set_name(&k.operators);
+    let listed: Vec<String> = k
+        .operators
+        .iter()
+        .map(|op| format!("`{}`", op.wire()))
+        .collect();
+    let mut docs = vec![
+        format!(" `{}`: {}.", f.name.spec(), type_words(k.ty)),
+        String::new(),
+        format!(" Operators: {}.", listed.join(", ")),
+    ];
+    if f.kinds.len() > 1 {
+        let all: Vec<&str> = f.kinds.iter().map(|k| k.ty.spec()).collect();
+        docs.push(format!(
+            " The field accepts {}; this is its {} form.",
+            all.join(", "),
+            k.ty.spec()
+        ));
+    }
+    if let Some(note) = &f.note {
+        docs.push(String::new());
+        docs.push(format!(" Intercom: {note}"));
+    }
+    match &f.name {
+        FieldName::Fixed(path) => {
+            let name = Ident::new(&k.ident, Span::call_site());
+            quote! {
+                #( #[doc = #docs] )*
+                pub const #name: #ty = Field::listed(#path, #ops);
+            }
+        }
+        FieldName::Template {
+            prefix,
+            placeholder,
+            suffix,
+        } => {
+            let name = ident(&k.ident);
+            let arg = ident(&crate::ir::field_ident(placeholder));
+            docs.push(String::new());
+            docs.push(format!(
+                " `{placeholder}` fills the placeholder of the field name."
+            ));
+            quote! {
+                #( #[doc = #docs] )*
+                pub fn #name(#arg: impl std::fmt::Display) -> #ty {
+                    Field::templated(#prefix, #arg, #suffix, #ops)
+                }
+            }
+        }
+    }
+}
+
+/// The marker type of a value type in `crate::search::kinds`.
+fn kind_type(ty: SearchType) -> Ident {
+    let name = match ty {
+        SearchType::String => "Text",
+        SearchType::Integer => "Integer",
+        SearchType::Float => "Float",
+        SearchType::Boolean => "Boolean",
+        SearchType::Date => "Date",
+        SearchType::Datetime => "DateTime",
+    };
+    Ident::new(name, Span::call_site())
+}
+
+fn type_words(ty: SearchType) -> &'static str {
+    match ty {
+        SearchType::String => "String",
+        SearchType::Integer => "Integer",
+        SearchType::Float => "Float",
+        SearchType::Boolean => "Boolean",
+        SearchType::Date => "Date (Unix timestamp)",
+        SearchType::Datetime => "Datetime (Unix timestamp, to the second)",
+    }
+}

@@ -1,0 +1,361 @@
+//! Client behaviour: regions, headers, version overrides, secrecy of the token, path
+//! encoding, timeouts, and clear errors for bodies that are not what they should be.
+
+mod common;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::client;
+use intercom_api::{Client, Error, Region, RetryPolicy};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const ADMIN: &str = r#"{"type":"admin","id":"1","email":"a@example.com"}"#;
+
+#[test]
+fn regions_and_base_urls() {
+    let url = |b: intercom_api::ClientBuilder| b.build().unwrap().base_url().to_string();
+    assert_eq!(url(Client::builder("t")), "https://api.intercom.io");
+    assert_eq!(
+        url(Client::builder("t").region(Region::Eu)),
+        "https://api.eu.intercom.io"
+    );
+    assert_eq!(
+        url(Client::builder("t").region(Region::Au)),
+        "https://api.au.intercom.io"
+    );
+    assert_eq!(
+        url(Client::builder("t").base_url("http://127.0.0.1:9/")),
+        "http://127.0.0.1:9"
+    );
+    assert!(matches!(
+        Client::builder("t").base_url("not a url").build(),
+        Err(Error::InvalidInput(_))
+    ));
+    assert!(matches!(Client::new(""), Err(Error::InvalidInput(_))));
+}
+
+#[tokio::test]
+async fn sends_auth_version_accept_and_user_agent() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .and(header("authorization", "Bearer secret-token-123"))
+        .and(header("intercom-version", intercom_api::API_VERSION))
+        .and(header("accept", "application/json"))
+        .and(header(
+            "user-agent",
+            concat!("intercom-api/", env!("CARGO_PKG_VERSION")),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(ADMIN, "application/json"))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect("all headers matched");
+}
+
+#[tokio::test]
+async fn version_can_be_overridden_per_client_and_per_request() {
+    let server = MockServer::start().await;
+    for version in ["2.11", "2.13"] {
+        Mock::given(method("GET"))
+            .and(path("/me"))
+            .and(header("intercom-version", version))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(ADMIN, "application/json"))
+            .mount(&server)
+            .await;
+    }
+    let client = Client::builder("t")
+        .base_url(server.uri())
+        .version("2.13")
+        .build()
+        .unwrap();
+    assert_eq!(client.version(), "2.13");
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect("client version");
+    client
+        .identify_admin()
+        .intercom_version("2.11")
+        .send()
+        .await
+        .expect("request version");
+    let raw: serde_json::Value = client
+        .raw(intercom_api::runtime::Method::GET, "/me")
+        .intercom_version("2.11")
+        .send_json()
+        .await
+        .expect("raw");
+    assert_eq!(raw["email"], "a@example.com");
+}
+
+#[tokio::test]
+async fn the_token_never_shows_in_debug_or_errors() {
+    let built = Client::builder("secret-token-123").build().unwrap();
+    assert!(!format!("{built:?}").contains("secret-token-123"));
+    assert!(!format!("{:?}", Client::builder("secret-token-123")).contains("secret-token-123"));
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(401).set_body_string("nope"))
+        .mount(&server)
+        .await;
+    let (api, _) = client(&server.uri());
+    let error = api.identify_admin().send().await.expect_err("401");
+    assert!(!format!("{error} {error:?}").contains("secret-token-123"));
+}
+
+/// A `tracing` writer that appends to a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut b) = self.0.lock() {
+            b.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn tracing_records_requests_but_not_the_token() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-request-id", "req-42")
+                .set_body_raw(ADMIN, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let (client, _) = client(&server.uri());
+    {
+        let _guard = tracing::subscriber::set_default(subscriber);
+        client.identify_admin().send().await.expect("retried");
+    }
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("intercom.request"), "{log}");
+    assert!(
+        log.contains("operation=identifyAdmin")
+            && log.contains("path=/me")
+            && log.contains("method=GET"),
+        "{log}"
+    );
+    assert!(
+        log.contains("attempt=1") && log.contains("status=503"),
+        "{log}"
+    );
+    assert!(
+        log.contains("attempt=2") && log.contains("status=200") && log.contains("req-42"),
+        "{log}"
+    );
+    assert!(log.contains("retrying"), "{log}");
+    assert!(!log.contains("secret-token-123"), "{log}");
+}
+
+#[tokio::test]
+async fn hostile_ids_stay_one_path_segment() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    for id in ["../admins", "1/reply?x=", "...", "a b#c"] {
+        let _ = client.show_contact(id).send().await;
+    }
+    let paths: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.url.path().to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/contacts/..%2Fadmins",
+            "/contacts/1%2Freply%3Fx%3D",
+            "/contacts/...",
+            "/contacts/a%20b%23c"
+        ]
+    );
+    assert!(server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .all(|r| r.url.query().is_none()));
+    for id in ["", ".", ".."] {
+        let error = client
+            .show_contact(id)
+            .send()
+            .await
+            .expect_err("invalid id");
+        assert!(
+            matches!(&error, Error::InvalidInput(m) if m.contains("contact_id")),
+            "{error}"
+        );
+    }
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        4,
+        "nothing sent for invalid ids"
+    );
+}
+
+#[tokio::test]
+async fn a_slow_server_is_a_timeout_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_delay(Duration::from_secs(3))
+                .set_body_raw(ADMIN, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::builder("t")
+        .base_url(server.uri())
+        .timeout(Duration::from_millis(200))
+        .retry_policy(RetryPolicy::never())
+        .build()
+        .unwrap();
+    let error = client.identify_admin().send().await.expect_err("timeout");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    assert!(error.is_retryable());
+}
+
+#[tokio::test]
+async fn an_undecodable_body_names_the_path_and_shows_the_start() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-request-id", "req-7")
+                .set_body_raw(
+                    r#"{"type":"admin","id":"1","avatar":{"image_url":["not","a","string"]}}"#,
+                    "application/json",
+                ),
+        )
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let error = client.identify_admin().send().await.expect_err("bad body");
+    let Error::Decode(decode) = &error else {
+        panic!("expected Decode, got {error:?}")
+    };
+    assert_eq!(decode.path, "avatar.image_url");
+    assert!(decode.snippet.starts_with(r#"{"type":"admin""#));
+    assert_eq!(error.request_id(), Some("req-7"));
+    assert!(!error.is_retryable());
+}
+
+#[tokio::test]
+async fn an_html_502_from_a_proxy_is_a_clear_error() {
+    let server = MockServer::start().await;
+    let html = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(502).set_body_raw(html, "text/html"))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let error = client.identify_admin().send().await.expect_err("502");
+    let failure = error.api_failure().expect("an API failure");
+    assert_eq!(failure.status.as_u16(), 502);
+    assert!(failure.error.is_none());
+    assert_eq!(&failure.body[..], html.as_bytes());
+    assert!(error.to_string().contains("502 Bad Gateway"), "{error}");
+}
+
+#[tokio::test]
+async fn api_errors_are_decoded() {
+    let server = MockServer::start().await;
+    let body = r#"{"type":"error.list","request_id":"abc","errors":[{"code":"conversation_closed","message":"Conversation is closed","field":"id"}]}"#;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(422).set_body_raw(body, "application/json"))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let error = client.identify_admin().send().await.expect_err("422");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(422));
+    assert!(error.has_code("conversation_closed"));
+    assert_eq!(error.request_id(), Some("abc"));
+    let item = &error.api_error().unwrap().errors[0];
+    assert_eq!(item.field.as_deref(), Some("id"));
+    assert!(error
+        .to_string()
+        .contains("conversation_closed: Conversation is closed"));
+}
+
+#[tokio::test]
+async fn downloads_stream_the_body() {
+    use futures_util::TryStreamExt;
+    let server = MockServer::start().await;
+    let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    Mock::given(method("GET"))
+        .and(path("/download/content/data/job1"))
+        .and(header("accept", "application/octet-stream"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(data.clone(), "application/octet-stream"),
+        )
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let download = client
+        .download_data_export("job1")
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(download.content_type(), Some("application/octet-stream"));
+    let chunks: Vec<intercom_api::runtime::Bytes> =
+        download.bytes_stream().try_collect().await.expect("body");
+    assert_eq!(chunks.concat(), data);
+}
+
+#[tokio::test]
+async fn gzip_responses_are_decompressed() {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(ADMIN.as_bytes()).unwrap();
+    let gzipped = encoder.finish().unwrap();
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .and(header("accept-encoding", "gzip"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-encoding", "gzip")
+                .set_body_raw(gzipped, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let admin = client.identify_admin().send().await.expect("gzip body");
+    assert_eq!(admin.email.as_deref(), Some("a@example.com"));
+}

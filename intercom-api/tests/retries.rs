@@ -1,0 +1,330 @@
+//! Retries: exact attempt counts and waits for every retryable failure, and no retry where
+//! retrying would be wrong.
+
+mod common;
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use common::{client, client_with, exact_policy};
+use intercom_api::{Error, RetryPolicy};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const ADMIN: &str = r#"{"type":"admin","id":"1","email":"a@example.com"}"#;
+
+fn ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(ADMIN, "application/json")
+}
+
+async fn script(
+    server: &MockServer,
+    verb: &str,
+    route: &str,
+    failures: Vec<ResponseTemplate>,
+    then: ResponseTemplate,
+) {
+    for failure in failures {
+        Mock::given(method(verb))
+            .and(path(route))
+            .respond_with(failure)
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(server)
+            .await;
+    }
+    Mock::given(method(verb))
+        .and(path(route))
+        .respond_with(then)
+        .with_priority(2)
+        .mount(server)
+        .await;
+}
+
+async fn requests(server: &MockServer) -> usize {
+    server.received_requests().await.map_or(0, |r| r.len())
+}
+
+#[tokio::test]
+async fn retry_after_seconds_is_honoured() {
+    let server = MockServer::start().await;
+    script(
+        &server,
+        "GET",
+        "/me",
+        vec![ResponseTemplate::new(429).insert_header("Retry-After", "2")],
+        ok(),
+    )
+    .await;
+    let (client, waits) = client(&server.uri());
+    let admin = client
+        .identify_admin()
+        .send()
+        .await
+        .expect("retried into success");
+    assert_eq!(admin.email.as_deref(), Some("a@example.com"));
+    assert_eq!(requests(&server).await, 2);
+    assert_eq!(waits.get(), [Duration::from_secs(2)]);
+}
+
+#[tokio::test]
+async fn rate_limit_reset_is_honoured() {
+    let server = MockServer::start().await;
+    let reset = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 5;
+    let limited = ResponseTemplate::new(429)
+        .insert_header("X-RateLimit-Limit", "166")
+        .insert_header("X-RateLimit-Remaining", "0")
+        .insert_header("X-RateLimit-Reset", reset.to_string().as_str());
+    script(&server, "GET", "/me", vec![limited], ok()).await;
+    let (client, waits) = client(&server.uri());
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect("retried into success");
+    assert_eq!(requests(&server).await, 2);
+    let waits = waits.get();
+    assert_eq!(waits.len(), 1);
+    assert!(
+        waits[0] > Duration::from_secs(3) && waits[0] <= Duration::from_secs(5),
+        "{waits:?}"
+    );
+}
+
+#[tokio::test]
+async fn server_errors_back_off_exponentially() {
+    let server = MockServer::start().await;
+    let failures = vec![
+        ResponseTemplate::new(503),
+        ResponseTemplate::new(500),
+        ResponseTemplate::new(504),
+    ];
+    script(&server, "GET", "/me", failures, ok()).await;
+    let (client, waits) = client(&server.uri());
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect("retried into success");
+    assert_eq!(requests(&server).await, 4);
+    assert_eq!(
+        waits.get(),
+        [
+            Duration::from_millis(500),
+            Duration::from_secs(1),
+            Duration::from_secs(2)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn exhausted_retries_return_the_last_error() {
+    let server = MockServer::start().await;
+    script(
+        &server,
+        "GET",
+        "/me",
+        vec![],
+        ResponseTemplate::new(500).set_body_string("boom"),
+    )
+    .await;
+    let (client, waits) = client(&server.uri());
+    let error = client
+        .identify_admin()
+        .send()
+        .await
+        .expect_err("500 forever");
+    assert_eq!(requests(&server).await, 4, "1 attempt + 3 retries");
+    assert_eq!(waits.get().len(), 3);
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(500));
+    assert!(error.is_retryable());
+    assert!(matches!(error, Error::Api(_)));
+}
+
+#[tokio::test]
+async fn exhausted_rate_limit_carries_the_reset_time() {
+    let server = MockServer::start().await;
+    let reset = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 2;
+    let limited = ResponseTemplate::new(429)
+        .insert_header("X-RateLimit-Remaining", "0")
+        .insert_header("X-RateLimit-Reset", reset.to_string().as_str())
+        .set_body_raw(r#"{"type":"error.list","request_id":"req-9","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit"}]}"#, "application/json");
+    script(&server, "GET", "/me", vec![], limited).await;
+    let (client, _) = client(&server.uri());
+    let error = client
+        .identify_admin()
+        .send()
+        .await
+        .expect_err("429 forever");
+    assert_eq!(requests(&server).await, 4);
+    let Error::RateLimited(limited) = &error else {
+        panic!("expected RateLimited, got {error:?}")
+    };
+    assert_eq!(limited.attempts, 4);
+    assert_eq!(limited.reset, Some(UNIX_EPOCH + Duration::from_secs(reset)));
+    assert_eq!(error.request_id(), Some("req-9"));
+    assert!(error.has_code("rate_limit_exceeded"));
+    assert!(error.to_string().contains(&reset.to_string()), "{error}");
+}
+
+#[tokio::test]
+async fn a_wait_beyond_the_budget_gives_up_at_once() {
+    let server = MockServer::start().await;
+    script(
+        &server,
+        "GET",
+        "/me",
+        vec![],
+        ResponseTemplate::new(429).insert_header("Retry-After", "3600"),
+    )
+    .await;
+    let (client, waits) = client(&server.uri());
+    let error = client
+        .identify_admin()
+        .send()
+        .await
+        .expect_err("limited for an hour");
+    assert_eq!(requests(&server).await, 1);
+    assert!(waits.get().is_empty());
+    let Error::RateLimited(limited) = error else {
+        panic!("expected RateLimited")
+    };
+    let reset = limited.reset.expect("reset from Retry-After");
+    assert!(reset > SystemTime::now() + Duration::from_secs(3500));
+}
+
+#[tokio::test]
+async fn posts_are_not_retried_unless_asked() {
+    let server = MockServer::start().await;
+    script(
+        &server,
+        "POST",
+        "/contacts/123/notes",
+        vec![],
+        ResponseTemplate::new(503),
+    )
+    .await;
+    let (client, waits) = client(&server.uri());
+    let body = intercom_api::models::CreateNoteRequest::new("hello");
+    let error = client
+        .create_note("123", body.clone())
+        .send()
+        .await
+        .expect_err("503");
+    assert_eq!(requests(&server).await, 1);
+    assert!(waits.get().is_empty());
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+    client
+        .create_note("123", body)
+        .retry_non_idempotent()
+        .send()
+        .await
+        .expect_err("503 forever");
+    assert_eq!(requests(&server).await, 1 + 4);
+}
+
+#[tokio::test]
+async fn read_only_posts_are_retried() {
+    let server = MockServer::start().await;
+    let list = r#"{"type":"conversation.list","conversations":[],"total_count":0}"#;
+    script(
+        &server,
+        "POST",
+        "/conversations/search",
+        vec![ResponseTemplate::new(502)],
+        ResponseTemplate::new(200).set_body_raw(list, "application/json"),
+    )
+    .await;
+    let (client, _) = client(&server.uri());
+    let query: intercom_api::models::SearchRequestQuery =
+        serde_json::from_str(r#"{"field":"state","operator":"=","value":"open"}"#).unwrap();
+    client
+        .search_conversations(intercom_api::models::SearchRequest::new(query))
+        .send()
+        .await
+        .expect("search is retried");
+    assert_eq!(requests(&server).await, 2);
+}
+
+#[tokio::test]
+async fn no_retry_policy_sends_once() {
+    let server = MockServer::start().await;
+    script(&server, "GET", "/me", vec![], ResponseTemplate::new(503)).await;
+    let (client, _) = client_with(&server.uri(), RetryPolicy::never());
+    client.identify_admin().send().await.expect_err("503");
+    assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn backoff_is_capped_by_the_total_budget() {
+    let server = MockServer::start().await;
+    script(&server, "GET", "/me", vec![], ResponseTemplate::new(500)).await;
+    let policy = RetryPolicy {
+        max_retries: 10,
+        max_total_wait: Duration::from_millis(1600),
+        ..exact_policy()
+    };
+    let (client, waits) = client_with(&server.uri(), policy);
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect_err("500 forever");
+    assert_eq!(
+        waits.get(),
+        [Duration::from_millis(500), Duration::from_secs(1)]
+    );
+    assert_eq!(requests(&server).await, 3);
+}
+
+/// A server that drops the first `drops` connections without answering, then answers 200.
+async fn flaky_server(drops: usize) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let count = std::sync::Arc::new(AtomicUsize::new(0));
+    let seen = count.clone();
+    tokio::spawn(async move {
+        for _ in 0..(drops + 1) {
+            let Ok(Ok((mut socket, _))) =
+                tokio::time::timeout(Duration::from_secs(10), listener.accept()).await
+            else {
+                return;
+            };
+            let n = seen.fetch_add(1, Ordering::SeqCst);
+            let mut buf = vec![0u8; 8192];
+            let _ = socket.read(&mut buf).await;
+            if n < drops {
+                drop(socket);
+                continue;
+            }
+            let response = format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{ADMIN}", ADMIN.len());
+            let _ = socket.write_all(response.as_bytes()).await;
+        }
+    });
+    (format!("http://{addr}"), count)
+}
+
+#[tokio::test]
+async fn dropped_connections_are_retried() {
+    let (url, count) = flaky_server(2).await;
+    let (client, waits) = client(&url);
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect("third attempt answers");
+    assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 3);
+    assert_eq!(
+        waits.get(),
+        [Duration::from_millis(500), Duration::from_secs(1)]
+    );
+}

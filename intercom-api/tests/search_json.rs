@@ -1,0 +1,198 @@
+//! The search builder's JSON equals, key for key and in the same order, the queries Intercom
+//! documents: the spec's own request examples, the SDK seeds, nested AND-of-ORs.
+
+use intercom_api::search::{
+    and, or, ContactField, Contacts, ConversationField, Field, Order, Query, Search, TicketField,
+};
+use intercom_api::Timestamp;
+use serde_json::json;
+
+/// The `successful` request example of a search operation in the pinned spec.
+fn spec_example(path: &str) -> serde_json::Value {
+    let options = codegen::testing::options("2.14");
+    let doc = codegen::load::load(&options).unwrap_or_else(|e| panic!("{e}"));
+    let pointer = format!(
+        "/paths/{}/post/requestBody/content/application~1json/examples/successful/value",
+        path.replace('/', "~1")
+    );
+    doc.raw
+        .pointer(&pointer)
+        .cloned()
+        .unwrap_or_else(|| panic!("no request example at {pointer}"))
+}
+
+const CREATED_AFTER: &str = r#"{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5}}"#;
+
+#[test]
+fn contacts_created_after_matches_the_spec_and_seed() {
+    let search = Search::new(and([ContactField::CREATED_AT.gt(Timestamp(1306054154))])).per_page(5);
+    assert_eq!(serde_json::to_string(&search).unwrap(), CREATED_AFTER);
+    assert_eq!(search.to_json(), spec_example("/contacts/search"));
+    assert!(search.validate().is_ok());
+}
+
+#[test]
+fn conversations_and_tickets_created_after_match_the_spec() {
+    let conversations =
+        Search::new(and([ConversationField::CREATED_AT.gt(1306054154)])).per_page(5);
+    assert_eq!(
+        serde_json::to_string(&conversations).unwrap(),
+        CREATED_AFTER
+    );
+    assert_eq!(
+        conversations.to_json(),
+        spec_example("/conversations/search")
+    );
+
+    let tickets = Search::new(and([TicketField::CREATED_AT.gt(1306054154)])).per_page(5);
+    assert_eq!(serde_json::to_string(&tickets).unwrap(), CREATED_AFTER);
+    assert_eq!(tickets.to_json(), spec_example("/tickets/search"));
+}
+
+/// Seed 000, step 7: `client.conversations.search({query: {operator: "AND", value: [state =
+/// open, admin_assignee_id = "12345"]}, pagination: {per_page: 20}, sort: {field: "updated_at",
+/// order: "descending"}})`.
+#[test]
+fn open_conversations_of_an_admin_sorted_match_the_seed() {
+    let search = Search::new(and([
+        ConversationField::STATE.eq("open"),
+        ConversationField::ADMIN_ASSIGNEE_ID.eq(12345),
+    ]))
+    .per_page(20)
+    .sort(ConversationField::UPDATED_AT, Order::Descending);
+    let seed = r#"{"query":{"operator":"AND","value":[{"field":"state","operator":"=","value":"open"},{"field":"admin_assignee_id","operator":"=","value":"12345"}]},"pagination":{"per_page":20},"sort":{"field":"updated_at","order":"descending"}}"#;
+    assert_eq!(serde_json::to_string(&search).unwrap(), seed);
+    assert!(search.validate().is_ok());
+}
+
+#[test]
+fn nested_and_of_ors() {
+    // (1 OR 2) AND (3 OR 4), Intercom's own nesting example.
+    let query = and([
+        or([ContactField::ROLE.eq("user"), ContactField::ROLE.eq("lead")]),
+        or([
+            ContactField::LOCATION_CITY.starts_with("San"),
+            ContactField::custom_attributes("plan").is_in(["pro", "team"]),
+        ]),
+    ]);
+    assert_eq!(query.depth(), 2);
+    assert!(query.validate().is_ok());
+    assert_eq!(
+        query.to_json(),
+        json!({"operator": "AND", "value": [
+            {"operator": "OR", "value": [
+                {"field": "role", "operator": "=", "value": "user"},
+                {"field": "role", "operator": "=", "value": "lead"},
+            ]},
+            {"operator": "OR", "value": [
+                {"field": "location.city", "operator": "^", "value": "San"},
+                {"field": "custom_attributes.plan", "operator": "IN", "value": ["pro", "team"]},
+            ]},
+        ]})
+    );
+}
+
+#[test]
+fn filters_and_groups_mix_in_one_group() {
+    let query = and([
+        ConversationField::OPEN.eq(true),
+        or([
+            ConversationField::SOURCE_AUTHOR_EMAIL.ends_with("@example.com"),
+            ConversationField::STATISTICS_TIME_TO_ADMIN_REPLY.gt(3600),
+        ]),
+    ]);
+    assert!(query.validate().is_ok());
+    assert_eq!(
+        query.to_json(),
+        json!({"operator": "AND", "value": [
+            {"field": "open", "operator": "=", "value": true},
+            {"operator": "OR", "value": [
+                {"field": "source.author.email", "operator": "$", "value": "@example.com"},
+                {"field": "statistics.time_to_admin_reply", "operator": ">", "value": "3600"},
+            ]},
+        ]})
+    );
+}
+
+#[test]
+fn a_single_filter_is_a_query_on_its_own() {
+    let search = Search::from(ContactField::EMAIL.eq("ada@example.com")).starting_after("WzE2");
+    assert_eq!(
+        serde_json::to_string(&search).unwrap(),
+        r#"{"query":{"field":"email","operator":"=","value":"ada@example.com"},"pagination":{"starting_after":"WzE2"}}"#
+    );
+    let plain: Search<Contacts> = Search::new(ContactField::OWNER_ID.ne(7));
+    assert_eq!(
+        plain.to_json(),
+        json!({"query": {"field": "owner_id", "operator": "!=", "value": "7"}})
+    );
+}
+
+#[test]
+fn every_operator_is_written_as_intercom_spells_it() {
+    let f = ContactField::EMAIL;
+    let n = ContactField::OWNER_ID;
+    let cases: Vec<(Query<Contacts>, &str)> = vec![
+        (f.eq("a"), "="),
+        (f.ne("a"), "!="),
+        (f.is_in(["a"]), "IN"),
+        (f.not_in(vec!["a".to_string()]), "NIN"),
+        (n.gt(1), ">"),
+        (n.ge(1), ">="),
+        (n.lt(1), "<"),
+        (n.le(1), "<="),
+        (f.contains("a"), "~"),
+        (f.not_contains("a"), "!~"),
+        (f.starts_with("a"), "^"),
+        (f.ends_with("a"), "$"),
+    ];
+    for (query, op) in cases {
+        assert_eq!(query.to_json()["operator"], op);
+    }
+}
+
+#[test]
+fn templated_fields_take_their_name() {
+    let ticket = TicketField::ticket_attribute_integer(42).gt(3);
+    assert_eq!(
+        ticket.to_json(),
+        json!({"field": "ticket_attribute.42", "operator": ">", "value": "3"})
+    );
+    let float = TicketField::ticket_attribute_float("score").eq(1.5);
+    assert_eq!(float.to_json()["value"], "1.5");
+    let date = TicketField::ticket_attribute_date("due").lt(std::time::UNIX_EPOCH);
+    assert_eq!(date.to_json()["value"], "0");
+    assert_eq!(
+        ContactField::custom_attributes("plan").path(),
+        "custom_attributes.plan"
+    );
+}
+
+#[test]
+fn unlisted_fields_are_sent_as_named() {
+    let score: Field<Contacts, intercom_api::search::kinds::Integer> =
+        Field::unlisted("custom_attributes.score");
+    let query = score.ge(10);
+    assert!(query.validate().is_ok(), "no catalogue restriction applies");
+    assert_eq!(
+        query.to_json(),
+        json!({"field": "custom_attributes.score", "operator": ">=", "value": "10"})
+    );
+}
+
+#[cfg(feature = "chrono")]
+#[test]
+fn chrono_date_times_are_dates() {
+    use chrono::TimeZone;
+    let day = chrono::Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
+    let query = ContactField::CREATED_AT.eq(day);
+    assert_eq!(query.to_json()["value"], "1577836800");
+}
+
+#[cfg(feature = "time")]
+#[test]
+fn time_date_times_are_dates() {
+    let day = time::OffsetDateTime::from_unix_timestamp(1577836800).unwrap();
+    let query = ContactField::CREATED_AT.eq(day);
+    assert_eq!(query.to_json()["value"], "1577836800");
+}
