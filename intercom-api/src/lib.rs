@@ -23,6 +23,7 @@
 mod generated;
 pub mod runtime;
 pub mod search;
+pub mod wrappers;
 
 pub use generated::{models, operations, API_VERSION};
 pub use runtime::{
@@ -32,6 +33,9 @@ pub use runtime::{
 
 #[doc(hidden)]
 pub use generated::examples;
+
+#[doc(hidden)]
+pub use generated::conformance;
 
 /// The README's examples, compiled as doctests.
 #[doc = include_str!("../../README.md")]

@@ -1,5 +1,6 @@
 //! Stage 3: IR -> Rust files. Only the IR is read here.
 
+mod conformance;
 mod examples;
 mod models;
 mod ops;
@@ -22,7 +23,8 @@ pub use surface::surface;
 /// Lints that generated code may trip because of spec content (long docs, many fields).
 const ALLOWS: &str = "#![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]";
 
-/// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `examples.rs`.
+/// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `examples.rs`,
+/// `conformance.rs`.
 pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     let rt: TokenStream = runtime.parse().map_err(|e| Error::Emit {
         file: "<runtime path>".into(),
@@ -80,6 +82,7 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         false,
     )?;
     add("examples.rs".into(), examples::file(api, &rt), false)?;
+    add("conformance.rs".into(), conformance::file(api, &rt), false)?;
     let has_search = !api.search.is_empty();
     if has_search {
         add("search.rs".into(), search::file(&api.search, &rt), true)?;
@@ -97,6 +100,8 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         pub mod operations;
         #[doc(hidden)]
         pub mod examples;
+        #[doc(hidden)]
+        pub mod conformance;
         #search_mod
         /// The `Intercom-Version` this code was generated from, sent by default.
         pub const API_VERSION: &str = #version;

@@ -201,6 +201,8 @@ pub struct Operation {
     pub fixed_headers: Vec<(String, String)>,
     /// The JSON request body.
     pub body: Option<Body>,
+    /// Named examples of the JSON request body (the conformance test sends them).
+    pub request_examples: Vec<(String, serde_json::Value)>,
     /// What a success returns.
     pub response: Response,
     /// The success status code the response describes.
@@ -250,6 +252,8 @@ pub struct Param {
     pub required: bool,
     /// Doc text.
     pub doc: Option<String>,
+    /// The spec's example value (`example`, else the first of `examples`), if it has one.
+    pub example: Option<serde_json::Value>,
 }
 
 /// A request body.

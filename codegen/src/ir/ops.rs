@@ -92,6 +92,7 @@ pub fn operations<'a>(
                 header_params: Vec::new(),
                 fixed_headers: Vec::new(),
                 body: None,
+                request_examples: Vec::new(),
                 response: Response::Empty,
                 success_status: String::new(),
                 response_examples: Vec::new(),
@@ -125,6 +126,7 @@ pub fn operations<'a>(
                     ty,
                     required: data.required,
                     doc: docs::doc(None, data.description.as_deref()),
+                    example: param_example(data),
                 };
                 match p {
                     Parameter::Path { .. } => operation.path_params.push(param),
@@ -182,6 +184,7 @@ pub fn operations<'a>(
                     )?,
                     _ => TypeRef::Any,
                 };
+                operation.request_examples = examples(media);
                 operation.body = Some(Body {
                     ty,
                     content_type: content_type.clone(),
@@ -261,6 +264,16 @@ fn success<'a>(
             };
             Response::Json(ty)
         } else if response.content.contains_key("text/plain") {
+            // Ask for the text the operation returns, not the client's default JSON.
+            if !operation
+                .fixed_headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case("accept"))
+            {
+                operation
+                    .fixed_headers
+                    .push(("Accept".into(), "text/plain".into()));
+            }
             Response::Text
         } else if binary || !response.content.is_empty() {
             Response::Bytes
@@ -285,6 +298,16 @@ fn examples(media: &MediaType) -> Vec<(String, serde_json::Value)> {
         out.push(("example".into(), value.clone()));
     }
     out
+}
+
+/// A parameter's own example: `example`, else the first inline entry of `examples`.
+fn param_example(data: &openapiv3::ParameterData) -> Option<serde_json::Value> {
+    data.example.clone().or_else(|| {
+        data.examples.values().find_map(|ex| match ex {
+            ReferenceOr::Item(ex) => ex.value.clone(),
+            ReferenceOr::Reference { .. } => None,
+        })
+    })
 }
 
 fn resolve_parameter<'a>(api: &'a OpenAPI, p: &'a ReferenceOr<Parameter>) -> Option<&'a Parameter> {

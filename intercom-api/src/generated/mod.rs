@@ -4,6 +4,8 @@ pub mod models;
 pub mod operations;
 #[doc(hidden)]
 pub mod examples;
+#[doc(hidden)]
+pub mod conformance;
 pub mod search;
 /// The `Intercom-Version` this code was generated from, sent by default.
 pub const API_VERSION: &str = "2.14";

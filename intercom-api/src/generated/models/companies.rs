@@ -103,7 +103,7 @@ pub struct CreateOrUpdateCompanyRequest {
     pub company_id: Option<String>,
     /// A hash of key/value pairs containing any other data about the company you want Intercom to store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<std::collections::BTreeMap<String, String>>,
+    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The industry that this company operates in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
@@ -149,7 +149,7 @@ impl CreateOrUpdateCompanyRequest {
     /// Sets `custom_attributes`.
     pub fn custom_attributes(
         mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
+        value: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
         self.custom_attributes = Some(value.into());
         self
@@ -218,7 +218,7 @@ pub struct DeletedCompanyObject {
 pub struct UpdateCompanyRequest {
     /// A hash of key/value pairs containing any other data about the company you want Intercom to store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<std::collections::BTreeMap<String, String>>,
+    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The industry that this company operates in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
@@ -254,7 +254,7 @@ impl UpdateCompanyRequest {
     /// Sets `custom_attributes`.
     pub fn custom_attributes(
         mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
+        value: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
         self.custom_attributes = Some(value.into());
         self

@@ -2052,6 +2052,7 @@ pub struct OpenConversationRequest {
     /// The id of the admin who is performing the action.
     pub admin_id: String,
     pub message_type: String,
+    pub r#type: String,
 }
 impl OpenConversationRequest {
     /// Creates the value from its required fields.
@@ -2059,6 +2060,7 @@ impl OpenConversationRequest {
         Self {
             admin_id: admin_id.into(),
             message_type: "open".to_string(),
+            r#type: "admin".to_string(),
         }
     }
 }
@@ -2315,6 +2317,7 @@ pub struct SnoozeConversationRequest {
     pub message_type: String,
     /// The time you want the conversation to reopen.
     pub snoozed_until: crate::Timestamp,
+    pub r#type: String,
 }
 impl SnoozeConversationRequest {
     /// Creates the value from its required fields.
@@ -2323,6 +2326,7 @@ impl SnoozeConversationRequest {
             admin_id: admin_id.into(),
             message_type: "snoozed".to_string(),
             snoozed_until,
+            r#type: "admin".to_string(),
         }
     }
 }

@@ -20,7 +20,7 @@ pub struct CreateDataEventRequest {
     pub id: Option<String>,
     /// Optional metadata about the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<std::collections::BTreeMap<String, String>>,
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Your identifier for the user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
@@ -60,7 +60,7 @@ impl CreateDataEventRequest {
     /// Sets `metadata`.
     pub fn metadata(
         mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
+        value: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
         self.metadata = Some(value.into());
         self

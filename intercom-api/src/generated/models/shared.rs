@@ -81,7 +81,7 @@ pub struct Company {
     pub created_at: Option<i64>,
     /// The custom attributes you have set on the company.
     #[serde(default)]
-    pub custom_attributes: Option<std::collections::BTreeMap<String, String>>,
+    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The Intercom defined id representing the company.
     #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
     pub id: Option<String>,

@@ -237,7 +237,7 @@ impl<'a> ShowCallTranscript<'a> {
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(
+        let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
                 "/calls/{}/transcript", crate ::runtime::segment("call_id", & self
@@ -248,6 +248,7 @@ impl<'a> ShowCallTranscript<'a> {
             true,
             self.options.clone(),
         );
+        request.header("Accept", "text/plain");
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.

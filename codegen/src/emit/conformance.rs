@@ -1,0 +1,180 @@
+//! A call table for the conformance test: operation id + JSON inputs -> one real request
+//! through the operation's generated builder, its answer decoded into the generated type.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::ops::{body_type, response_type};
+use super::tokens::{ident, ty};
+use crate::ir::{Api, Operation, Response};
+
+/// The `conformance.rs` file.
+pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
+    let ids: Vec<&String> = api.operations.iter().map(|o| &o.id).collect();
+    let fns: Vec<_> = api
+        .operations
+        .iter()
+        .map(|o| format_ident!("call_{}", o.fn_name))
+        .collect();
+    let bodies = api.operations.iter().map(|o| operation(o, rt));
+    quote! {
+        //! Calling any operation by id with JSON inputs, so a test can send every operation to
+        //! a validating mock server (Stoplight Prism) and check the answer decodes.
+        //!
+        //! Each call goes through the operation's `Client` method and setters, then does what
+        //! its `send()` does (`request()`, `Client::execute` or `Client::download`, the same
+        //! decode), adding `Call::headers` and keeping the response headers for the test.
+        #![allow(dead_code)]
+
+        use #rt::Error;
+
+        /// Every operation id, in the order of the operations modules.
+        pub const OPERATIONS: &[&str] = &[ #( #ids ),* ];
+
+        /// The inputs of one call, as JSON.
+        #[derive(Debug, Clone, Default)]
+        pub struct Call {
+            /// Path arguments, in template order.
+            pub path: Vec<String>,
+            /// Query arguments by wire name (required ones must be present).
+            pub query: serde_json::Map<String, serde_json::Value>,
+            /// Header arguments by wire name.
+            pub header_args: serde_json::Map<String, serde_json::Value>,
+            /// The request body.
+            pub body: Option<serde_json::Value>,
+            /// Extra headers to send (e.g. Prism's `Prefer: code=404`).
+            pub headers: Vec<(String, String)>,
+        }
+
+        /// A successful answer that decoded into the operation's generated type.
+        #[derive(Debug, Clone)]
+        pub struct Answer {
+            /// The HTTP status.
+            pub status: u16,
+            /// The response headers, names lowercase.
+            pub headers: Vec<(String, String)>,
+        }
+
+        /// Sends operation `operation_id` built from `call` the way its `send()` does, adding
+        /// `call.headers`; `None` for an unknown id.
+        pub async fn call(client: &#rt::Client, operation_id: &str, call: &Call) -> Option<Result<Answer, Error>> {
+            match operation_id {
+                #( #ids => Some(#fns(client, call).await), )*
+                _ => {
+                    let _ = (client, call);
+                    None
+                }
+            }
+        }
+
+        fn invalid(what: String, e: impl std::fmt::Display) -> Error {
+            Error::InvalidInput(format!("conformance input {what}: {e}"))
+        }
+
+        fn path_arg(call: &Call, index: usize, name: &str) -> Result<String, Error> {
+            call.path.get(index).cloned().ok_or_else(|| invalid(format!("path `{name}`"), "missing"))
+        }
+
+        fn decode<T: serde::de::DeserializeOwned>(what: String, value: Option<&serde_json::Value>) -> Result<Option<T>, Error> {
+            value.map(|v| #rt::runtime::from_value::<T, serde_json::Error>(v.clone()).map_err(|e| invalid(what, e))).transpose()
+        }
+
+        fn required<T: serde::de::DeserializeOwned>(what: String, value: Option<&serde_json::Value>) -> Result<T, Error> {
+            decode(what.clone(), value)?.ok_or_else(|| invalid(what, "missing"))
+        }
+
+        fn answer<'h, K: AsRef<str> + 'h, V: AsRef<[u8]> + 'h>(status: u16, headers: impl IntoIterator<Item = (&'h K, &'h V)>) -> Answer {
+            Answer {
+                status,
+                headers: headers.into_iter().map(|(k, v)| (k.as_ref().to_string(), String::from_utf8_lossy(v.as_ref()).into_owned())).collect(),
+            }
+        }
+
+        #( #bodies )*
+    }
+}
+
+/// The `call_<fn>` function of one operation.
+fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
+    let prefix = quote!(super::models::);
+    let name = format_ident!("call_{}", op.fn_name);
+    let method = ident(&op.fn_name);
+    let mut args = Vec::new();
+    for (i, p) in op.path_params.iter().enumerate() {
+        let wire = &p.wire;
+        args.push(quote!(path_arg(call, #i, #wire)?));
+    }
+    let mut setters = Vec::new();
+    let params = op
+        .query_params
+        .iter()
+        .map(|p| (p, quote!(query), "query"))
+        .chain(
+            op.header_params
+                .iter()
+                .map(|p| (p, quote!(header_args), "header")),
+        );
+    for (p, map, kind) in params {
+        let wire = &p.wire;
+        let t = ty(&p.ty, &prefix, rt);
+        let what = format!("{kind} `{wire}`");
+        if p.required {
+            args.push(quote!(required::<#t>(#what.into(), call.#map.get(#wire))?));
+        } else {
+            let setter = ident(&p.ident);
+            setters.push(quote! {
+                if let Some(value) = decode::<#t>(#what.into(), call.#map.get(#wire))? {
+                    builder = builder.#setter(value);
+                }
+            });
+        }
+    }
+    if let Some(body) = &op.body {
+        args.push(if body.content_type == "application/json" {
+            let t = body_type(body, &prefix, rt);
+            quote!(required::<#t>("body".into(), call.body.as_ref())?)
+        } else {
+            let content_type = &body.content_type;
+            quote!(#rt::runtime::RawBody::new(#content_type, call.body.as_ref().map(|b| b.to_string()).unwrap_or_default()))
+        });
+    }
+    let binding = if setters.is_empty() {
+        quote!(let builder)
+    } else {
+        quote!(let mut builder)
+    };
+    let ret = response_type(op, &prefix, rt);
+    let finish = match &op.response {
+        Response::Bytes => quote! {
+            let download = client.download(request).await?;
+            let answer = answer(download.status().as_u16(), download.headers().iter());
+            let _: #ret = download;
+            Ok(answer)
+        },
+        _ => {
+            let decode = match &op.response {
+                Response::Json(_) => quote!(response.json()),
+                Response::Empty => quote!(Ok::<(), Error>(())),
+                Response::Text => quote!(response.text()),
+                _ => quote!(response.location()),
+            };
+            quote! {
+                let response = client.execute(request).await?;
+                let answer = answer(response.status.as_u16(), response.headers.iter());
+                let _: #ret = #decode?;
+                Ok(answer)
+            }
+        }
+    };
+    quote! {
+        async fn #name(client: &#rt::Client, call: &Call) -> Result<Answer, Error> {
+            #binding = client.#method(#( #args ),*);
+            #( #setters )*
+            let mut request = builder.request()?;
+            for (name, value) in &call.headers {
+                request.header(name, value);
+            }
+            #finish
+        }
+    }
+}

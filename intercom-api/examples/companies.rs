@@ -1,0 +1,61 @@
+//! Companies (seed 003): create or update a company, get it, list companies, attach a contact
+//! and detach it.
+//!
+//! ```sh
+//! INTERCOM_ACCESS_TOKEN=… [INTERCOM_BASE_URL=http://localhost:8080] [CONTACT_ID=…] \
+//!   cargo run --example companies
+//! ```
+
+use intercom_api::models::CreateOrUpdateCompanyRequest;
+use intercom_api::ClientBuilder;
+use serde_json::json;
+
+#[tokio::main]
+async fn main() -> Result<(), intercom_api::Error> {
+    let client = ClientBuilder::from_env()?.build()?;
+    let contact_id =
+        std::env::var("CONTACT_ID").unwrap_or_else(|_| "6762f0dd1bb69f9f2193bb83".to_string());
+
+    // Create or update, by your own company_id.
+    let mut attributes = serde_json::Map::new();
+    attributes.insert("paid_subscriber".into(), json!(true));
+    attributes.insert("team_mates".into(), json!(9));
+    let request = CreateOrUpdateCompanyRequest::new()
+        .company_id("acme")
+        .name("Acme Ltd")
+        .plan("pro")
+        .size(120)
+        .website("https://acme.example.com")
+        .custom_attributes(attributes);
+    let company = client.create_or_update_company(request).send().await?;
+    let id = company.id.unwrap_or_default();
+    println!("company {id} ({:?})", company.name);
+
+    // Get it by Intercom id, and by your company_id.
+    let company = client.retrieve_a_company_by_id(&id).send().await?;
+    println!(
+        "{:?} users, attributes {:?}",
+        company.user_count, company.custom_attributes
+    );
+    let by_company_id = client.retrieve_company().company_id("acme").send().await?;
+    println!("{:?} match company_id acme", by_company_id.total_count);
+
+    // List the first page.
+    let page = client.list_all_companies().per_page(20).send().await?;
+    for company in page.data.unwrap_or_default() {
+        println!("  {:?} {:?}", company.id, company.name);
+    }
+
+    // Attach a contact, then detach it.
+    let company = client
+        .attach_contact_to_company(&contact_id, &id)
+        .send()
+        .await?;
+    println!("attached; {:?} users", company.user_count);
+    client
+        .detach_contact_from_company(&contact_id, &id)
+        .send()
+        .await?;
+    println!("detached");
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! The conversation lifecycle of the seeds, end to end: create a conversation from a contact,
+//! reply, add a note, assign to a team, snooze, reopen, tag, close, and read the parts.
+//!
+//! `INTERCOM_ACCESS_TOKEN=… [INTERCOM_BASE_URL=http://127.0.0.1:4010] cargo run --example conversation_lifecycle`
+//! Optional: `INTERCOM_ADMIN_ID`, `INTERCOM_CONTACT_ID`, `INTERCOM_TEAM_ID`, `INTERCOM_TAG_ID`.
+
+use std::time::Duration;
+
+use intercom_api::models::CreateConversationRequestFromType;
+use intercom_api::wrappers::ContactRef;
+use intercom_api::ClientBuilder;
+
+fn var(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_string())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), intercom_api::Error> {
+    let client = ClientBuilder::from_env()?.build()?;
+    let admin = var("INTERCOM_ADMIN_ID", "991267459");
+    let contact = var("INTERCOM_CONTACT_ID", "6762f0dd1bb69f9f2193bb83");
+
+    let message = client
+        .create_conversation_from_contact(
+            &contact,
+            CreateConversationRequestFromType::User,
+            "My order has not arrived.",
+        )
+        .send()
+        .await?;
+    let id = message
+        .conversation_id
+        .unwrap_or_else(|| var("INTERCOM_CONVERSATION_ID", "123"));
+    println!("created conversation {id}");
+
+    let convo = client.conversation(&id);
+    convo
+        .reply_as_admin(&admin, "Sorry to hear that, checking now.")
+        .send()
+        .await?;
+    convo
+        .note(&admin, "<p>Carrier shows the parcel stuck in Dublin.</p>")
+        .send()
+        .await?;
+    convo
+        .reply_as_contact(ContactRef::IntercomUserId(contact.clone()), "Thanks!")
+        .send()
+        .await?;
+    convo
+        .assign_to_team(&admin, &var("INTERCOM_TEAM_ID", "814"))
+        .send()
+        .await?;
+    convo
+        .snooze_for(&admin, Duration::from_secs(24 * 3600))
+        .send()
+        .await?;
+    convo.reopen(&admin).send().await?;
+    convo
+        .attach_tag(&admin, &var("INTERCOM_TAG_ID", "7522907"))
+        .send()
+        .await?;
+    match convo
+        .close(&admin, Some("Delivered today, closing."))
+        .send()
+        .await
+    {
+        Err(e) if e.is_conversation_closed() => println!("already closed"),
+        other => {
+            other?;
+        }
+    }
+
+    let conversation = convo.get().send().await?;
+    println!("state: {:?}", conversation.state);
+    for (kind, part) in conversation.parts() {
+        println!("  {kind:?} {}", part.body.as_deref().unwrap_or(""));
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! The event wrappers send exactly the documented requests (seed 003).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use intercom_api::wrappers::ContactRef;
+use intercom_api::Client;
+use serde_json::{json, Value};
+use wiremock::matchers::{body_json, header, method, path};
+use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
+
+const TOKEN: &str = "token";
+
+fn client(server: &MockServer) -> Client {
+    Client::builder(TOKEN)
+        .base_url(server.uri())
+        .build()
+        .expect("client")
+}
+
+fn given_event() -> MockBuilder {
+    Mock::given(method("POST"))
+        .and(path("/events"))
+        .and(header("intercom-version", "2.14"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn track_event_at_with_metadata() {
+    let server = MockServer::start().await;
+    given_event()
+        .and(body_json(json!({
+            "event_name": "order-completed",
+            "created_at": 1671028894,
+            "user_id": "314159",
+            "metadata": {"order_value": 99.99, "invite_code": "ADDAFRIEND"}
+        })))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let metadata = [
+        ("order_value", json!(99.99)),
+        ("invite_code", json!("ADDAFRIEND")),
+    ];
+    client(&server)
+        .track_event_at(
+            "order-completed",
+            ContactRef::UserId("314159".into()),
+            metadata,
+            1671028894,
+        )
+        .send()
+        .await
+        .expect("event");
+}
+
+#[tokio::test]
+async fn track_event_by_email_without_metadata() {
+    let server = MockServer::start().await;
+    given_event()
+        .and(body_json(json!({
+            "event_name": "invited-friend",
+            "created_at": 1671028894,
+            "email": "frodo.baggins@example.com"
+        })))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let user = ContactRef::Email("frodo.baggins@example.com".into());
+    client(&server)
+        .track_event_at(
+            "invited-friend",
+            user,
+            Vec::<(String, Value)>::new(),
+            1671028894,
+        )
+        .send()
+        .await
+        .expect("event");
+}
+
+#[tokio::test]
+async fn track_event_happens_now() {
+    let before = now();
+    let server = MockServer::start().await;
+    given_event()
+        .and(move |request: &Request| {
+            let Ok(mut body) = serde_json::from_slice::<Value>(&request.body) else {
+                return false;
+            };
+            let created_at = body
+                .as_object_mut()
+                .and_then(|o| o.remove("created_at"))
+                .and_then(|v| v.as_i64());
+            let recent = created_at.is_some_and(|t| t >= before && t <= now() + 1);
+            recent
+                && body
+                    == json!({
+                        "event_name": "order-completed",
+                        "id": "8a88a590-e1c3-41e2-a502-e0649dbf721c",
+                        "metadata": {"order_value": 99.99}
+                    })
+        })
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let user = ContactRef::IntercomUserId("8a88a590-e1c3-41e2-a502-e0649dbf721c".into());
+    client(&server)
+        .track_event("order-completed", user, [("order_value", 99.99)])
+        .send()
+        .await
+        .expect("event");
+}
