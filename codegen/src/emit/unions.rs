@@ -63,13 +63,34 @@ pub fn union(
                 }
             }
         }
-        None => {
+        // Alternatives whose shape fits are tried in order, and the first that decodes wins,
+        // so alternatives without required properties do not shadow the ones after them.
+        None if open => {
             let shapes = variants.iter().map(|v| shape(&v.shape, rt));
             quote! {
                 #( if #rt::runtime::has_shape(&value, &#shapes) {
-                    return #rt::runtime::from_value(value).map(Self::#idents);
+                    if let Ok(decoded) = <#types as serde::Deserialize>::deserialize(&value) {
+                        return Ok(Self::#idents(decoded));
+                    }
                 } )*
                 #fallback
+            }
+        }
+        None => {
+            let shapes = variants.iter().map(|v| shape(&v.shape, rt));
+            let msg = format!("the JSON matches no alternative of {}", d.name);
+            quote! {
+                let mut failure: Option<serde_json::Error> = None;
+                #( if #rt::runtime::has_shape(&value, &#shapes) {
+                    match <#types as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::#idents(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                } )*
+                Err(serde::de::Error::custom(match failure {
+                    Some(error) => format!("{}: {error}", #msg),
+                    None => #msg.to_string(),
+                }))
             }
         }
     };

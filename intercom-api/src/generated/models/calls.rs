@@ -98,10 +98,14 @@ impl<'de> serde::Deserialize<'de> for Datetime {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::String);
+            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::String(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
-            return crate::runtime::from_value(value).map(Self::Integer);
+            if let Ok(decoded) = <i64 as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::Integer(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }

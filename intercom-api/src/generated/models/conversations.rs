@@ -295,27 +295,54 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationRequestCustomer
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["intercom_user_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::IntercomUserId);
+            match <super::AttachContactToConversationRequestCustomerIntercomUserId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["user_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::UserId);
+            match <super::AttachContactToConversationRequestCustomerUserId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::UserId(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["email"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Email);
+            match <super::AttachContactToConversationRequestCustomerEmail as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::Email(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of AttachContactToConversationRequestCustomer",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of AttachContactToConversationRequestCustomer"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of AttachContactToConversationRequestCustomer"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -466,31 +493,58 @@ impl<'de> serde::Deserialize<'de> for ContactReplyConversationRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(
                 &["body", "intercom_user_id", "message_type", "type"],
             ),
         ) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyIntercomUserIdRequest);
+            match <super::ContactReplyIntercomUserIdRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => {
+                    return Ok(Self::ContactReplyIntercomUserIdRequest(decoded));
+                }
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["body", "email", "message_type", "type"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::ContactReplyEmailRequest);
+            match <super::ContactReplyEmailRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ContactReplyEmailRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["body", "message_type", "type", "user_id"]),
         ) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyUserIdRequest);
+            match <super::ContactReplyUserIdRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ContactReplyUserIdRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of ContactReplyConversationRequest",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of ContactReplyConversationRequest"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of ContactReplyConversationRequest"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -1779,27 +1833,53 @@ impl<'de> serde::Deserialize<'de> for CustomerRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["intercom_user_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::IntercomUserId);
+            match <super::CustomerRequestIntercomUserId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["user_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::UserId);
+            match <super::CustomerRequestUserId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::UserId(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["email"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Email);
+            match <super::CustomerRequestEmail as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::Email(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of CustomerRequest",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CustomerRequest"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CustomerRequest".to_string()
+                    }
+                },
             ),
         )
     }
@@ -1936,21 +2016,39 @@ impl<'de> serde::Deserialize<'de> for EventDetails {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value)
-                .map(Self::ConversationAttributeUpdatedByWorkflow);
+            if let Ok(decoded) = <super::ConversationAttributeUpdatedByWorkflow as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::ConversationAttributeUpdatedByWorkflow(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value)
-                .map(Self::ConversationAttributeUpdatedByAdmin);
+            if let Ok(decoded) = <super::ConversationAttributeUpdatedByAdmin as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::ConversationAttributeUpdatedByAdmin(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value).map(Self::CustomActionStarted);
+            if let Ok(decoded) = <super::CustomActionStarted as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::CustomActionStarted(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value).map(Self::CustomActionFinished);
+            if let Ok(decoded) = <super::CustomActionFinished as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::CustomActionFinished(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value).map(Self::OperatorWorkflowEvent);
+            if let Ok(decoded) = <super::OperatorWorkflowEvent as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::OperatorWorkflowEvent(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }
@@ -2230,20 +2328,40 @@ impl<'de> serde::Deserialize<'de> for ReplyConversationRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyConversationRequest);
+            match <super::ContactReplyConversationRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ContactReplyConversationRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
         ) {
-            return crate::runtime::from_value(value)
-                .map(Self::AdminReplyConversationRequest);
+            match <super::AdminReplyConversationRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::AdminReplyConversationRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of ReplyConversationRequest",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of ReplyConversationRequest"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of ReplyConversationRequest"
+                            .to_string()
+                    }
+                },
             ),
         )
     }

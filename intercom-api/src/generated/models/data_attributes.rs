@@ -61,18 +61,40 @@ impl<'de> serde::Deserialize<'de> for CreateDataAttributeRequestKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["options"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::ListAttribute);
+            match <super::CreateDataAttributeRequestKindListAttribute as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ListAttribute(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value).map(Self::OtherType);
+            match <super::CreateDataAttributeRequestKindOtherType as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::OtherType(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of CreateDataAttributeRequestKind",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CreateDataAttributeRequestKind"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CreateDataAttributeRequestKind"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -382,15 +404,32 @@ impl<'de> serde::Deserialize<'de> for UpdateDataAttributeRequestKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["options"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::ListAttribute);
+            match <super::UpdateDataAttributeRequestKindListAttribute as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ListAttribute(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of UpdateDataAttributeRequestKind",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of UpdateDataAttributeRequestKind"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of UpdateDataAttributeRequestKind"
+                            .to_string()
+                    }
+                },
             ),
         )
     }

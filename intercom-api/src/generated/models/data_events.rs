@@ -223,28 +223,54 @@ impl<'de> serde::Deserialize<'de> for LisDataEventsFilter {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["user_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::UserIdQueryParameter);
+            match <super::LisDataEventsFilterUserIdQueryParameter as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::UserIdQueryParameter(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["intercom_user_id"]),
         ) {
-            return crate::runtime::from_value(value)
-                .map(Self::IntercomUserIdQueryParameter);
+            match <super::LisDataEventsFilterIntercomUserIdQueryParameter as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::IntercomUserIdQueryParameter(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["email"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::EmailQueryParameter);
+            match <super::LisDataEventsFilterEmailQueryParameter as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::EmailQueryParameter(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of LisDataEventsFilter",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of LisDataEventsFilter"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of LisDataEventsFilter"
+                            .to_string()
+                    }
+                },
             ),
         )
     }

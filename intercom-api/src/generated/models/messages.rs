@@ -125,18 +125,36 @@ impl<'de> serde::Deserialize<'de> for CreateMessageRequestBcc {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["id", "type"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Recipient);
+            match <super::Recipient as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Recipient(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            match <Vec<super::Recipient> as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Array(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of CreateMessageRequestBcc",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CreateMessageRequestBcc"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CreateMessageRequestBcc"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -162,18 +180,36 @@ impl<'de> serde::Deserialize<'de> for CreateMessageRequestCc {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["id", "type"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Recipient);
+            match <super::Recipient as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Recipient(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            match <Vec<super::Recipient> as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Array(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of CreateMessageRequestCc",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CreateMessageRequestCc"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CreateMessageRequestCc"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -235,18 +271,36 @@ impl<'de> serde::Deserialize<'de> for CreateMessageRequestTo {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["id", "type"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Recipient);
+            match <super::Recipient as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Recipient(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            match <Vec<super::Recipient> as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Array(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of CreateMessageRequestTo",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CreateMessageRequestTo"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CreateMessageRequestTo"
+                            .to_string()
+                    }
+                },
             ),
         )
     }

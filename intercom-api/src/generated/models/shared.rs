@@ -522,14 +522,21 @@ impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyTicketRequest);
+            if let Ok(decoded) = <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::ContactReplyTicketRequest(decoded));
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::AdminReplyTicketRequest);
+            if let Ok(decoded) = <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::AdminReplyTicketRequest(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }
@@ -605,19 +612,31 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItem {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
-            return crate::runtime::from_value(value).map(Self::Id);
+            if let Ok(decoded) = <super::CreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::Id(decoded));
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["external_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::ExternalId);
+            if let Ok(decoded) = <super::CreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::ExternalId(decoded));
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["email"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Email);
+            if let Ok(decoded) = <super::CreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::Email(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }
@@ -713,10 +732,16 @@ impl<'de> serde::Deserialize<'de> for CursorPagesNext {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value).map(Self::StartingAfterPaging);
+            if let Ok(decoded) = <super::StartingAfterPaging as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::StartingAfterPaging(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::Url);
+            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::Url(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }
@@ -1481,17 +1506,37 @@ impl<'de> serde::Deserialize<'de> for MultipleFilterSearchRequestValue {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value)
-                .map(Self::MultipleFilterSearchRequest);
+            match <Vec<
+                super::MultipleFilterSearchRequest,
+            > as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::MultipleFilterSearchRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value)
-                .map(Self::SingleFilterSearchRequest);
+            match <Vec<
+                super::SingleFilterSearchRequest,
+            > as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::SingleFilterSearchRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of MultipleFilterSearchRequestValue",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of MultipleFilterSearchRequestValue"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of MultipleFilterSearchRequestValue"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -1600,17 +1645,37 @@ impl<'de> serde::Deserialize<'de> for SearchRequestQuery {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value)
-                .map(Self::SingleFilterSearchRequest);
+            match <super::SingleFilterSearchRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::SingleFilterSearchRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value)
-                .map(Self::MultipleFilterSearchRequest);
+            match <super::MultipleFilterSearchRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::MultipleFilterSearchRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of SearchRequestQuery",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of SearchRequestQuery"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of SearchRequestQuery"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -1791,21 +1856,47 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::String);
+            match <String as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::String(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
-            return crate::runtime::from_value(value).map(Self::Integer);
+            match <i64 as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Integer(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
-            return crate::runtime::from_value(value).map(Self::Boolean);
+            match <bool as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Boolean(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            match <Vec<
+                super::SingleFilterSearchRequestValueArrayItem,
+            > as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Array(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of SingleFilterSearchRequestValue",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of SingleFilterSearchRequestValue"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of SingleFilterSearchRequestValue"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -1826,15 +1917,33 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::String);
+            match <String as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::String(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
-            return crate::runtime::from_value(value).map(Self::Integer);
+            match <i64 as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Integer(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -2194,19 +2303,33 @@ impl<'de> serde::Deserialize<'de> for TicketCustomAttributesValue {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::String);
+            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::String(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Number) {
-            return crate::runtime::from_value(value).map(Self::Number);
+            if let Ok(decoded) = <f64 as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::Number(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
-            return crate::runtime::from_value(value).map(Self::Boolean);
+            if let Ok(decoded) = <bool as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::Boolean(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            if let Ok(decoded) = <Vec<
+                serde_json::Value,
+            > as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::Array(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            return crate::runtime::from_value(value).map(Self::FileAttribute);
+            if let Ok(decoded) = <super::FileAttribute as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::FileAttribute(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }
@@ -2413,10 +2536,14 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::String);
+            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::String(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            if let Ok(decoded) = <Vec<i64> as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::Array(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }
@@ -2438,10 +2565,16 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
             deserializer,
         )?;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::String);
+            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::String(decoded));
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            if let Ok(decoded) = <Vec<
+                String,
+            > as serde::Deserialize>::deserialize(&value) {
+                return Ok(Self::Array(decoded));
+            }
         }
         Ok(Self::Unknown(value))
     }
@@ -2489,21 +2622,45 @@ impl<'de> serde::Deserialize<'de> for TicketRequestCustomAttributesValue {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            return crate::runtime::from_value(value).map(Self::String);
+            match <String as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::String(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Number) {
-            return crate::runtime::from_value(value).map(Self::Number);
+            match <f64 as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Number(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
-            return crate::runtime::from_value(value).map(Self::Boolean);
+            match <bool as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Boolean(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            return crate::runtime::from_value(value).map(Self::Array);
+            match <Vec<serde_json::Value> as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::Array(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of TicketRequestCustomAttributesValue",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of TicketRequestCustomAttributesValue"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of TicketRequestCustomAttributesValue"
+                            .to_string()
+                    }
+                },
             ),
         )
     }

@@ -95,30 +95,59 @@ impl<'de> serde::Deserialize<'de> for CreateTagRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["name"])) {
-            return crate::runtime::from_value(value).map(Self::CreateOrUpdateTagRequest);
+            match <super::CreateOrUpdateTagRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::CreateOrUpdateTagRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["companies", "name"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::TagCompanyRequest);
+            match <super::TagCompanyRequest as serde::Deserialize>::deserialize(&value) {
+                Ok(decoded) => return Ok(Self::TagCompanyRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["companies", "name"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::UntagCompanyRequest);
+            match <super::UntagCompanyRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::UntagCompanyRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["name", "users"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::TagMultipleUsersRequest);
+            match <super::TagMultipleUsersRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::TagMultipleUsersRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of CreateTagRequest",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CreateTagRequest"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CreateTagRequest".to_string()
+                    }
+                },
             ),
         )
     }

@@ -290,32 +290,58 @@ impl<'de> serde::Deserialize<'de> for ContactReplyTicketRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(
                 &["body", "intercom_user_id", "message_type", "type"],
             ),
         ) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyTicketIntercomUserIdRequest);
+            match <super::ContactReplyTicketIntercomUserIdRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => {
+                    return Ok(Self::ContactReplyTicketIntercomUserIdRequest(decoded));
+                }
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["body", "message_type", "type", "user_id"]),
         ) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyTicketUserIdRequest);
+            match <super::ContactReplyTicketUserIdRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ContactReplyTicketUserIdRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["body", "email", "message_type", "type"]),
         ) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyTicketEmailRequest);
+            match <super::ContactReplyTicketEmailRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ContactReplyTicketEmailRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of ContactReplyTicketRequest",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of ContactReplyTicketRequest"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of ContactReplyTicketRequest"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -543,24 +569,51 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
-            return crate::runtime::from_value(value).map(Self::Id);
+            match <super::CreateTicketRequest2ContactsItemId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::Id(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["external_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::ExternalId);
+            match <super::CreateTicketRequest2ContactsItemExternalId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ExternalId(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["email"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Email);
+            match <super::CreateTicketRequest2ContactsItemEmail as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::Email(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of CreateTicketRequest2ContactsItem",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CreateTicketRequest2ContactsItem"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CreateTicketRequest2ContactsItem"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -760,24 +813,51 @@ impl<'de> serde::Deserialize<'de> for EnqueueCreateTicketRequestContactsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
-            return crate::runtime::from_value(value).map(Self::Id);
+            match <super::EnqueueCreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::Id(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["external_id"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::ExternalId);
+            match <super::EnqueueCreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ExternalId(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["email"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::Email);
+            match <super::EnqueueCreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::Email(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of EnqueueCreateTicketRequestContactsItem",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of EnqueueCreateTicketRequestContactsItem"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of EnqueueCreateTicketRequestContactsItem"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
@@ -887,19 +967,40 @@ impl<'de> serde::Deserialize<'de> for ReplyTicketRequestKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut failure: Option<serde_json::Error> = None;
         if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
-            return crate::runtime::from_value(value)
-                .map(Self::ContactReplyTicketRequest);
+            match <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::ContactReplyTicketRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         if crate::runtime::has_shape(
             &value,
             &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
         ) {
-            return crate::runtime::from_value(value).map(Self::AdminReplyTicketRequest);
+            match <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                Ok(decoded) => return Ok(Self::AdminReplyTicketRequest(decoded)),
+                Err(error) => failure = Some(error),
+            }
         }
         Err(
             serde::de::Error::custom(
-                "the JSON matches no alternative of ReplyTicketRequestKind",
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of ReplyTicketRequestKind"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of ReplyTicketRequestKind"
+                            .to_string()
+                    }
+                },
             ),
         )
     }
