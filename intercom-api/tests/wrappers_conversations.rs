@@ -1,9 +1,12 @@
 //! The conversation lifecycle wrappers send exactly the bodies of the curl recipes in the
 //! seeds (seed 004), with the client's auth and version headers.
 
+mod common;
+
+use common::api as client;
+
 use intercom_api::models::{AssignConversationRequestType, CreateConversationRequestFromType};
 use intercom_api::wrappers::{ContactRef, PartKind};
-use intercom_api::Client;
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -25,13 +28,6 @@ async fn expect(server: &MockServer, verb: &str, route: &str, body: Value) {
         .expect(1)
         .mount(server)
         .await;
-}
-
-fn client(server: &MockServer) -> Client {
-    Client::builder("token")
-        .base_url(server.uri())
-        .build()
-        .expect("client")
 }
 
 #[tokio::test]

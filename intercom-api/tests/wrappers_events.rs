@@ -1,27 +1,17 @@
 //! The event wrappers send exactly the documented requests (seed 003).
 
+mod common;
+
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use common::api as client;
 use intercom_api::wrappers::ContactRef;
-use intercom_api::Client;
 use serde_json::{json, Value};
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
-
-const TOKEN: &str = "token";
-
-fn client(server: &MockServer) -> Client {
-    Client::builder(TOKEN)
-        .base_url(server.uri())
-        .build()
-        .expect("client")
-}
+use wiremock::matchers::body_json;
+use wiremock::{MockBuilder, MockServer, Request, ResponseTemplate};
 
 fn given_event() -> MockBuilder {
-    Mock::given(method("POST"))
-        .and(path("/events"))
-        .and(header("intercom-version", "2.14"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+    common::given("POST", "/events")
 }
 
 fn now() -> i64 {

@@ -1,26 +1,15 @@
 //! The Help Center calls send exactly the curl requests of seed 004.
 
+mod common;
+
+use common::api as client;
 use intercom_api::models::{CreateArticleRequest, UpdateArticleRequest};
-use intercom_api::Client;
 use serde_json::{json, Value};
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
-
-const TOKEN: &str = "token";
-
-fn client(server: &MockServer) -> Client {
-    Client::builder(TOKEN)
-        .base_url(server.uri())
-        .build()
-        .expect("client")
-}
+use wiremock::matchers::{body_json, header};
+use wiremock::{MockBuilder, MockServer, ResponseTemplate};
 
 fn given(verb: &str, at: &str) -> MockBuilder {
-    Mock::given(method(verb))
-        .and(path(at))
-        .and(header("intercom-version", "2.14"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(header("accept", "application/json"))
+    common::given(verb, at).and(header("accept", "application/json"))
 }
 
 fn article(state: &str) -> ResponseTemplate {

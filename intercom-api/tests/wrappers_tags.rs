@@ -1,25 +1,11 @@
 //! The tag wrappers send exactly the documented requests (seed 003).
 
-use intercom_api::Client;
+mod common;
+
+use common::{api as client, given};
 use serde_json::{json, Value};
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
-
-const TOKEN: &str = "token";
-
-fn client(server: &MockServer) -> Client {
-    Client::builder(TOKEN)
-        .base_url(server.uri())
-        .build()
-        .expect("client")
-}
-
-fn given(verb: &str, at: &str) -> MockBuilder {
-    Mock::given(method(verb))
-        .and(path(at))
-        .and(header("intercom-version", "2.14"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-}
+use wiremock::matchers::body_json;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn tag() -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"type": "tag", "id": "7522907", "name": "VIP"}))

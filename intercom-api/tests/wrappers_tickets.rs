@@ -1,19 +1,12 @@
 //! The ticket wrappers send exactly the documented requests (seeds 003 and 004).
 
+mod common;
+
+use common::{api as client, TOKEN};
 use intercom_api::wrappers::{ContactRef, TicketAttributes};
-use intercom_api::Client;
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const TOKEN: &str = "token";
-
-fn client(server: &MockServer) -> Client {
-    Client::builder(TOKEN)
-        .base_url(server.uri())
-        .build()
-        .expect("client")
-}
 
 /// A server expecting exactly one `verb path` request with the standard headers and `body`.
 async fn expect(verb: &str, at: &str, body: Value, response: Value) -> MockServer {

@@ -49,3 +49,23 @@ pub fn client_with(base_url: &str, policy: RetryPolicy) -> (Client, Waits) {
 pub fn client(base_url: &str) -> (Client, Waits) {
     client_with(base_url, exact_policy())
 }
+
+/// The token of [`api`] clients.
+pub const TOKEN: &str = "token";
+
+/// A client for a wiremock server, with the default retry policy.
+pub fn api(server: &wiremock::MockServer) -> Client {
+    Client::builder(TOKEN)
+        .base_url(server.uri())
+        .build()
+        .expect("client")
+}
+
+/// A mock for `verb at` that also requires the client's version and auth headers.
+pub fn given(verb: &str, at: &str) -> wiremock::MockBuilder {
+    use wiremock::matchers::{header, method, path};
+    wiremock::Mock::given(method(verb))
+        .and(path(at))
+        .and(header("intercom-version", intercom_api::API_VERSION))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+}
