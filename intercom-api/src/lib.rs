@@ -21,6 +21,7 @@
 #[allow(missing_docs)]
 #[rustfmt::skip]
 mod generated;
+mod paging;
 pub mod runtime;
 pub mod search;
 pub mod wrappers;

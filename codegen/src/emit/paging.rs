@@ -41,10 +41,18 @@ pub fn methods(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> TokenS
     let items_doc = format!(
         " Every item (`{items_wire}`) of every page; one page is held in memory at a time."
     );
+    let links = paging
+        .has_pages
+        .then(|| quote!(.links(page.pages.as_ref())));
+    let scroll = paging
+        .has_scroll_param
+        .then(|| quote!(.scroll_param(page.scroll_param.as_deref())));
     quote! {
         #[doc = #pages_doc]
         pub fn pages(self) -> impl #rt::runtime::Stream<Item = Result<#page, #rt::Error>> + Send + 'a {
-            #rt::runtime::pages(self.client, self.request(), #rt::runtime::PageKind::#kind, #items_wire)
+            #rt::runtime::pages(self.client, self.request(), #rt::runtime::PageKind::#kind, |page: &#page| {
+                #rt::runtime::PageInfo::new(page.#items_field.as_ref().map_or(0, Vec::len)) #links #scroll
+            })
         }
 
         #[doc = #items_doc]

@@ -224,6 +224,10 @@ pub struct Pagination {
     pub items: String,
     /// The items' type.
     pub item_type: TypeRef,
+    /// The response has a `pages` object (next link, page, total pages).
+    pub has_pages: bool,
+    /// The response has a `scroll_param` string.
+    pub has_scroll_param: bool,
 }
 
 /// The paging mechanisms of the Intercom API.

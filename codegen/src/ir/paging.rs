@@ -6,7 +6,7 @@ use std::path::Path;
 
 use openapiv3::{OpenAPI, ReferenceOr};
 
-use super::{Operation, PageKind, Pagination, Response, TypeDef, TypeKind, TypeRef};
+use super::{Field, Operation, PageKind, Pagination, Response, TypeDef, TypeKind, TypeRef};
 use crate::Error;
 
 #[derive(serde::Deserialize)]
@@ -74,7 +74,20 @@ pub fn attach(
         if kind == PageKind::BodyCursor && op.body.is_none() {
             return Err(fail("body-cursor pagination needs a request body".into()));
         }
-        let item_type = items_type(defs, &op.response, &ext.items).ok_or_else(|| {
+        let fields = response_fields(defs, &op.response);
+        let has = |name: &str| fields.iter().any(|f| f.wire == name);
+        let (has_pages, has_scroll_param) = (has("pages"), has("scroll_param"));
+        if kind == PageKind::Scroll && !has_scroll_param {
+            return Err(fail(
+                "scroll pagination needs a `scroll_param` in the response".into(),
+            ));
+        }
+        if matches!(kind, PageKind::Cursor | PageKind::BodyCursor) && !has_pages {
+            return Err(fail(
+                "the response has no `pages` object to find the next page in".into(),
+            ));
+        }
+        let item_type = items_type(fields, &ext.items).ok_or_else(|| {
             fail(format!(
                 "the response has no array property `{}`",
                 ext.items
@@ -84,27 +97,36 @@ pub fn attach(
             kind,
             items: ext.items,
             item_type,
+            has_pages,
+            has_scroll_param,
         });
     }
     Ok(())
 }
 
-/// The item type of array property `items` of a JSON response struct.
-fn items_type(
-    defs: &BTreeMap<String, TypeDef>,
-    response: &Response,
-    items: &str,
-) -> Option<TypeRef> {
+/// The fields of a JSON response struct (none for other responses).
+fn response_fields<'d>(defs: &'d BTreeMap<String, TypeDef>, response: &Response) -> &'d [Field] {
     let Response::Json(TypeRef::Named(name)) = response else {
-        return None;
+        return &[];
     };
-    let mut def = defs.get(name)?;
+    let mut def = match defs.get(name) {
+        Some(def) => def,
+        None => return &[],
+    };
     while let TypeKind::Alias(TypeRef::Named(target)) = &def.kind {
-        def = defs.get(target)?;
+        match defs.get(target) {
+            Some(next) => def = next,
+            None => return &[],
+        }
     }
-    let TypeKind::Struct { fields } = &def.kind else {
-        return None;
-    };
+    match &def.kind {
+        TypeKind::Struct { fields } => fields,
+        _ => &[],
+    }
+}
+
+/// The item type of array property `items`.
+fn items_type(fields: &[Field], items: &str) -> Option<TypeRef> {
     match &fields.iter().find(|f| f.wire == items)?.ty {
         TypeRef::Array(item) => Some((**item).clone()),
         _ => None,

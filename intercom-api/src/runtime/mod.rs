@@ -26,7 +26,7 @@ pub use download::Download;
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
 pub use futures_util::Stream;
 pub use nullable::Nullable;
-pub use paginate::{items, pages, PageKind};
+pub use paginate::{items, pages, NextLink, PageInfo, PageKind, PageLinks};
 pub use ratelimit::RateLimit;
 pub use raw::RawRequest;
 pub use request::{RawBody, Request};

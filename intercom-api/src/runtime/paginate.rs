@@ -4,14 +4,8 @@
 //! an extra request when the API says there is no next page, when a page is empty, or — for
 //! scrolls — when the scroll comes back empty. Only one page is held in memory at a time.
 
-use std::fmt;
-
+use super::{Client, Error, Request};
 use futures_util::stream::{self, Stream, TryStreamExt};
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-
-use super::response::decode;
-use super::{Client, Error, Request, Response};
 
 /// How an endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,92 +21,79 @@ pub enum PageKind {
     Scroll,
 }
 
-/// `pages.next`: null, an object `{page, starting_after}`, or a URL.
-#[derive(Debug, Default, Deserialize)]
-#[serde(untagged)]
-enum NextLink {
+/// Where a page says the next one is (`pages.next`): nowhere, a cursor object, or a URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NextLink {
+    /// No next page.
     #[default]
     None,
+    /// An object with the next page number and/or cursor.
     Object {
-        #[serde(default, deserialize_with = "super::lenient::opt_i64")]
+        /// The next page number.
         page: Option<i64>,
-        #[serde(default, deserialize_with = "super::lenient::opt_string")]
+        /// The cursor of the next page.
         starting_after: Option<String>,
     },
+    /// The URL of the next page.
     Url(String),
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct Pages {
-    #[serde(default)]
-    next: Option<NextLink>,
-    #[serde(default, deserialize_with = "super::lenient::opt_i64")]
-    page: Option<i64>,
-    #[serde(default, deserialize_with = "super::lenient::opt_i64")]
-    total_pages: Option<i64>,
+/// The paging figures of a response's `pages` object, implemented for the generated types.
+pub trait PageLinks {
+    /// Where the next page is.
+    fn next_link(&self) -> NextLink;
+    /// This page's number.
+    fn page(&self) -> Option<i64>;
+    /// How many pages there are.
+    fn total_pages(&self) -> Option<i64>;
 }
 
-/// What the paginator reads from a page: paging fields and the number of items.
-#[derive(Debug, Default)]
-struct PageInfo {
-    pages: Option<Pages>,
+/// What the paginator needs to know about a page, read from the decoded page itself.
+#[derive(Debug, Clone, Default)]
+pub struct PageInfo {
+    next: NextLink,
+    page: Option<i64>,
+    total_pages: Option<i64>,
     scroll_param: Option<String>,
     items: usize,
 }
 
-/// Reads [`PageInfo`] from a page, skipping everything else without allocating.
-struct PageInfoSeed<'a>(&'a str);
-
-impl<'de> DeserializeSeed<'de> for PageInfoSeed<'_> {
-    type Value = PageInfo;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<PageInfo, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for PageInfoSeed<'_> {
-    type Value = PageInfo;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a page object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageInfo, A::Error> {
-        let mut info = PageInfo::default();
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
-                "pages" => info.pages = map.next_value::<Option<Pages>>()?,
-                "scroll_param" => info.scroll_param = map.next_value::<Option<String>>()?,
-                k if k == self.0 => {
-                    info.items = map.next_value::<Option<Count>>()?.map_or(0, |c| c.0)
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
+impl PageInfo {
+    /// A page holding `items` items.
+    pub fn new(items: usize) -> Self {
+        PageInfo {
+            items,
+            ..PageInfo::default()
         }
-        Ok(info)
     }
-}
 
-/// The length of a JSON array, counted without decoding its elements.
-struct Count(usize);
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Count, A::Error> {
-                let mut n = 0;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    n += 1;
-                }
-                Ok(Count(n))
-            }
+    /// Takes the next link, page number and page count from the page's `pages` object.
+    pub fn links<L: PageLinks>(mut self, links: Option<&L>) -> Self {
+        if let Some(links) = links {
+            self.next = links.next_link();
+            self.page = links.page();
+            self.total_pages = links.total_pages();
         }
-        d.deserialize_seq(V)
+        self
+    }
+
+    /// Sets the cursor of the next page (`None`: there is none).
+    pub fn next_cursor(mut self, cursor: Option<String>) -> Self {
+        self.next = match cursor {
+            Some(c) => NextLink::Object {
+                page: None,
+                starting_after: Some(c),
+            },
+            None => NextLink::None,
+        };
+        self
+    }
+
+    /// Takes the page's `scroll_param`.
+    pub fn scroll_param(mut self, param: Option<&str>) -> Self {
+        self.scroll_param = param.map(str::to_string);
+        self
     }
 }
 
@@ -135,22 +116,21 @@ fn next_request(
     if info.items == 0 {
         return Ok(None);
     }
-    let next = info.pages.as_ref().and_then(|p| p.next.as_ref());
+    let next = &info.next;
     match kind {
         PageKind::Page => {
-            let pages = info.pages.as_ref();
-            let page = pages.and_then(|p| p.page).unwrap_or(current_page);
-            let more = match (pages.and_then(|p| p.total_pages), next) {
+            let page = info.page.unwrap_or(current_page);
+            let more = match (info.total_pages, next) {
                 (Some(total), _) => page < total,
-                (None, Some(NextLink::None) | None) => false,
-                (None, Some(_)) => true,
+                (None, NextLink::None) => false,
+                (None, _) => true,
             };
             if !more {
                 return Ok(None);
             }
             let next_page = match next {
-                Some(NextLink::Object { page: Some(n), .. }) => *n,
-                Some(NextLink::Url(url)) => url_param(url, "page")
+                NextLink::Object { page: Some(n), .. } => *n,
+                NextLink::Url(url) => url_param(url, "page")
                     .and_then(|p| p.parse().ok())
                     .unwrap_or(page + 1),
                 _ => page + 1,
@@ -159,11 +139,11 @@ fn next_request(
         }
         PageKind::Cursor | PageKind::BodyCursor => {
             let cursor = match next {
-                Some(NextLink::Object {
+                NextLink::Object {
                     starting_after: Some(c),
                     ..
-                }) => c.clone(),
-                Some(NextLink::Url(url)) => match url_param(url, "starting_after") {
+                } => c.clone(),
+                NextLink::Url(url) => match url_param(url, "starting_after") {
                     Some(c) => c,
                     None => return Ok(None),
                 },
@@ -214,59 +194,56 @@ enum State {
     Done,
 }
 
-/// One page: decoded as `T`, plus what the paginator needs.
-fn read_page<T: serde::de::DeserializeOwned>(
-    response: &Response,
-    items: &str,
-) -> Result<(T, PageInfo), Error> {
-    let de = &mut serde_json::Deserializer::from_slice(&response.body);
-    let info = PageInfoSeed(items).deserialize(de).unwrap_or_default();
-    Ok((decode(response, &response.body)?, info))
-}
-
-/// A stream of the pages of a paginated request, starting with `first`.
-pub fn pages<'a, T>(
+/// A stream of the pages of a paginated request, starting with `first`; `info` reads each
+/// decoded page's paging figures (items, next link, scroll parameter).
+pub fn pages<'a, T, F>(
     client: &'a Client,
     first: Result<Request, Error>,
     kind: PageKind,
-    items: &'static str,
+    info: F,
 ) -> impl Stream<Item = Result<T, Error>> + Send + 'a
 where
     T: serde::de::DeserializeOwned + Send + 'a,
+    F: Fn(&T) -> PageInfo + Send + Sync + 'a,
 {
-    stream::unfold(State::Start(first), move |state| async move {
-        let (request, number) = match state {
-            State::Start(Ok(request)) => {
-                let number = request
-                    .query
-                    .iter()
-                    .find(|(k, _)| k == "page")
-                    .and_then(|(_, v)| v.parse().ok())
-                    .unwrap_or(1);
-                (request, number)
+    let info = std::sync::Arc::new(info);
+    stream::unfold(State::Start(first), move |state| {
+        let info = info.clone();
+        async move {
+            let (request, number) = match state {
+                State::Start(Ok(request)) => {
+                    let number = request
+                        .query
+                        .iter()
+                        .find(|(k, _)| k == "page")
+                        .and_then(|(_, v)| v.parse().ok())
+                        .unwrap_or(1);
+                    (request, number)
+                }
+                State::Start(Err(error)) => return Some((Err(error), State::Done)),
+                State::Next(request, number) => (request, number),
+                State::Done => return None,
+            };
+            let first_scroll = request.query.iter().all(|(k, _)| k != "scroll_param");
+            let response = match client.execute(request.clone()).await {
+                Ok(response) => response,
+                Err(error) => return Some((Err(error), State::Done)),
+            };
+            let page: T = match response.json() {
+                Ok(page) => page,
+                Err(error) => return Some((Err(error), State::Done)),
+            };
+            let info = info(&page);
+            if kind == PageKind::Scroll && info.items == 0 && !first_scroll {
+                return None;
             }
-            State::Start(Err(error)) => return Some((Err(error), State::Done)),
-            State::Next(request, number) => (request, number),
-            State::Done => return None,
-        };
-        let first_scroll = request.query.iter().all(|(k, _)| k != "scroll_param");
-        let response = match client.execute(request.clone()).await {
-            Ok(response) => response,
-            Err(error) => return Some((Err(error), State::Done)),
-        };
-        let (page, info) = match read_page::<T>(&response, items) {
-            Ok(read) => read,
-            Err(error) => return Some((Err(error), State::Done)),
-        };
-        if kind == PageKind::Scroll && info.items == 0 && !first_scroll {
-            return None;
+            let next = match next_request(request, kind, number, &info) {
+                Ok(Some(next)) => State::Next(next, number + 1),
+                Ok(None) => State::Done,
+                Err(error) => return Some((Err(error), State::Done)),
+            };
+            Some((Ok(page), next))
         }
-        let next = match next_request(request, kind, number, &info) {
-            Ok(Some(next)) => State::Next(next, number + 1),
-            Ok(None) => State::Done,
-            Err(error) => return Some((Err(error), State::Done)),
-        };
-        Some((Ok(page), next))
     })
 }
 
@@ -290,34 +267,71 @@ where
 mod tests {
     use super::*;
 
-    fn info(json: &str, items: &str) -> PageInfo {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        PageInfoSeed(items).deserialize(de).unwrap()
+    fn request() -> Request {
+        Request::new(
+            reqwest::Method::GET,
+            "/x".into(),
+            "/x",
+            "x",
+            true,
+            Default::default(),
+        )
+    }
+
+    fn query(request: &Request, name: &str) -> Option<String> {
+        request
+            .query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
     }
 
     #[test]
-    fn reads_every_form_of_next() {
-        let i = info(
-            r#"{"data":[1,2],"pages":{"next":null,"page":1,"total_pages":1}}"#,
-            "data",
-        );
-        assert_eq!(i.items, 2);
-        assert!(matches!(i.pages.unwrap().next, None | Some(NextLink::None)));
-        let i = info(
-            r#"{"data":[{}],"pages":{"next":{"starting_after":"abc"}}}"#,
-            "data",
-        );
+    fn page_numbers_follow_total_pages_or_the_next_link() {
+        let mut info = PageInfo::new(2);
+        info.page = Some(2);
+        info.total_pages = Some(3);
+        let next = next_request(request(), PageKind::Page, 2, &info)
+            .unwrap()
+            .unwrap();
+        assert_eq!(query(&next, "page").as_deref(), Some("3"));
+        info.page = Some(3);
+        assert!(next_request(request(), PageKind::Page, 3, &info)
+            .unwrap()
+            .is_none());
+        let mut info = PageInfo::new(2);
+        info.next = NextLink::Url("https://api.intercom.io/articles?page=7".into());
+        let next = next_request(request(), PageKind::Page, 1, &info)
+            .unwrap()
+            .unwrap();
+        assert_eq!(query(&next, "page").as_deref(), Some("7"));
         assert!(
-            matches!(i.pages.unwrap().next, Some(NextLink::Object { starting_after: Some(c), .. }) if c == "abc")
+            next_request(request(), PageKind::Page, 1, &PageInfo::new(2))
+                .unwrap()
+                .is_none()
         );
-        let i = info(
-            r#"{"conversations":[],"pages":{"next":"https://api.intercom.io/x?page=3"}}"#,
-            "conversations",
-        );
-        assert_eq!(i.items, 0);
-        assert!(matches!(i.pages.unwrap().next, Some(NextLink::Url(_))));
-        let i = info(r#"{"data":[{}],"scroll_param":"s1"}"#, "data");
-        assert_eq!(i.scroll_param.as_deref(), Some("s1"));
+    }
+
+    #[test]
+    fn cursors_come_from_objects_or_urls_and_empty_pages_end() {
+        let mut info = PageInfo::new(1);
+        info.next = NextLink::Object {
+            page: None,
+            starting_after: Some("abc".into()),
+        };
+        let next = next_request(request(), PageKind::Cursor, 1, &info)
+            .unwrap()
+            .unwrap();
+        assert_eq!(query(&next, "starting_after").as_deref(), Some("abc"));
+        info.next = NextLink::Url("https://x/y?starting_after=def".into());
+        let next = next_request(request(), PageKind::Cursor, 1, &info)
+            .unwrap()
+            .unwrap();
+        assert_eq!(query(&next, "starting_after").as_deref(), Some("def"));
+        info.items = 0;
+        assert!(next_request(request(), PageKind::Cursor, 1, &info)
+            .unwrap()
+            .is_none());
     }
 
     #[test]

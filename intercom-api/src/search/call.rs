@@ -3,7 +3,7 @@
 use futures_util::stream::{Stream, TryStreamExt};
 
 use super::{Paged, Search};
-use crate::runtime::{self, Method, PageKind, Request, RequestOptions};
+use crate::runtime::{self, Method, PageInfo, PageKind, Request, RequestOptions};
 use crate::{Client, Error};
 
 /// A search ready to send, from [`Client::search`]: `.send()` for one page, `.pages()` or
@@ -96,7 +96,12 @@ impl<'a, R: Paged> SearchCall<'a, R> {
     }
 
     fn lists(self) -> impl Stream<Item = Result<R::List, Error>> + Send + 'a {
-        runtime::pages(self.client, self.request(), PageKind::BodyCursor, R::ITEMS)
+        runtime::pages(
+            self.client,
+            self.request(),
+            PageKind::BodyCursor,
+            |list: &R::List| PageInfo::new(R::items(list).len()).next_cursor(R::next_cursor(list)),
+        )
     }
 }
 

@@ -23,7 +23,6 @@ fn cursor(pages: Option<&CursorPages>) -> Option<String> {
 impl Paged for super::Contacts {
     type List = ContactList;
     type Item = Contact;
-    const ITEMS: &'static str = "data";
     fn items(list: &ContactList) -> &[Contact] {
         list.data.as_deref().unwrap_or_default()
     }
@@ -41,7 +40,6 @@ impl Paged for super::Contacts {
 impl Paged for super::Conversations {
     type List = ConversationList;
     type Item = ConversationListItem;
-    const ITEMS: &'static str = "conversations";
     fn items(list: &ConversationList) -> &[ConversationListItem] {
         list.conversations.as_deref().unwrap_or_default()
     }
@@ -59,7 +57,6 @@ impl Paged for super::Conversations {
 impl Paged for super::Tickets {
     type List = TicketList;
     type Item = Ticket;
-    const ITEMS: &'static str = "tickets";
     fn items(list: &TicketList) -> &[Ticket] {
         list.tickets.as_deref().unwrap_or_default()
     }

@@ -20,8 +20,6 @@ pub trait Paged: Resource {
     type List: serde::de::DeserializeOwned + Debug + Clone + Send;
     /// One result.
     type Item: Debug + Clone + Send;
-    /// The property of [`Paged::List`] holding the items.
-    const ITEMS: &'static str;
     /// The items of a page.
     fn items(list: &Self::List) -> &[Self::Item];
     /// The items of a page, by value.

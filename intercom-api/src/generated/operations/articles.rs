@@ -58,7 +58,10 @@ impl<'a> ListArticles<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Page,
-            "data",
+            |page: &super::super::models::ArticleList| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.

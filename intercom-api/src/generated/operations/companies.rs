@@ -244,7 +244,10 @@ impl<'a> ListAllCompanies<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Page,
-            "data",
+            |page: &super::super::models::CompanyList| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.
@@ -332,7 +335,11 @@ impl<'a> ScrollOverAllCompanies<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Scroll,
-            "data",
+            |page: &super::super::models::CompanyScroll| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+                    .scroll_param(page.scroll_param.as_deref())
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.

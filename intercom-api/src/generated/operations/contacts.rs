@@ -58,7 +58,10 @@ impl<'a> ListContacts<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Cursor,
-            "data",
+            |page: &super::super::models::ContactList| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.
@@ -313,7 +316,10 @@ impl<'a> SearchContacts<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::BodyCursor,
-            "data",
+            |page: &super::super::models::ContactList| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.
@@ -811,7 +817,12 @@ impl<'a> ListCompaniesForAContact<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Page,
-            "companies",
+            |page: &super::super::models::ContactAttachedCompanies| {
+                crate::runtime::PageInfo::new(
+                        page.companies.as_ref().map_or(0, Vec::len),
+                    )
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`companies`) of every page; one page is held in memory at a time.

@@ -60,7 +60,12 @@ impl<'a> ListConversations<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Cursor,
-            "conversations",
+            |page: &super::super::models::ConversationList| {
+                crate::runtime::PageInfo::new(
+                        page.conversations.as_ref().map_or(0, Vec::len),
+                    )
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`conversations`) of every page; one page is held in memory at a time.
@@ -263,7 +268,12 @@ impl<'a> SearchConversations<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::BodyCursor,
-            "conversations",
+            |page: &super::super::models::ConversationList| {
+                crate::runtime::PageInfo::new(
+                        page.conversations.as_ref().map_or(0, Vec::len),
+                    )
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`conversations`) of every page; one page is held in memory at a time.

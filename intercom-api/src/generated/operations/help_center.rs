@@ -60,7 +60,10 @@ impl<'a> ListAllCollections<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Page,
-            "data",
+            |page: &super::super::models::CollectionList| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.
@@ -370,7 +373,9 @@ impl<'a> ListHelpCenters<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Page,
-            "data",
+            |page: &super::super::models::HelpCenterList| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.

@@ -62,7 +62,10 @@ impl<'a> ListNotes<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::Page,
-            "data",
+            |page: &super::super::models::NoteList| {
+                crate::runtime::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.

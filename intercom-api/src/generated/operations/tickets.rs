@@ -154,7 +154,10 @@ impl<'a> SearchTickets<'a> {
             self.client,
             self.request(),
             crate::runtime::PageKind::BodyCursor,
-            "tickets",
+            |page: &super::super::models::TicketList| {
+                crate::runtime::PageInfo::new(page.tickets.as_ref().map_or(0, Vec::len))
+                    .links(page.pages.as_ref())
+            },
         )
     }
     /// Every item (`tickets`) of every page; one page is held in memory at a time.
