@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::tokens::{doc, ident, ty};
-use crate::ir::{Body, Operation, Param, Response, TypeRef};
+use crate::ir::{Body, Operation, Param, Response};
 
 /// One operations file (one resource group).
 pub fn file<'a>(ops: impl Iterator<Item = &'a Operation>, rt: &TokenStream) -> TokenStream {
@@ -36,16 +36,10 @@ pub fn response_type(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> 
 /// Query parameter values: scalars go through `Display`, objects are exploded into their keys.
 fn query_push(p: &Param, value: TokenStream) -> TokenStream {
     let wire = &p.wire;
-    match &p.ty {
-        TypeRef::String
-        | TypeRef::Const(_)
-        | TypeRef::Integer
-        | TypeRef::Number
-        | TypeRef::Boolean
-        | TypeRef::Timestamp => {
-            quote!(request.query(#wire, #value);)
-        }
-        _ => quote!(request.query_object(#wire, #value)?;),
+    if p.exploded {
+        quote!(request.query_object(#wire, #value)?;)
+    } else {
+        quote!(request.query(#wire, #value);)
     }
 }
 

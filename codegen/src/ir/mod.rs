@@ -258,6 +258,9 @@ pub struct Param {
     pub doc: Option<String>,
     /// The spec's example value (`example`, else the first of `examples`), if it has one.
     pub example: Option<serde_json::Value>,
+    /// An object value, sent as one query parameter per property (`style: form, explode`);
+    /// scalars and string enums are one parameter.
+    pub exploded: bool,
 }
 
 /// A request body.

@@ -120,7 +120,9 @@ pub fn operations<'a>(
                     &format!("{builder}_{}", data.name),
                     &origin,
                 )?;
+                let exploded = !is_scalar(&ty, &types.defs);
                 let param = Param {
+                    exploded,
                     wire: data.name.clone(),
                     ident: field_ident(&data.name),
                     ty,
@@ -320,6 +322,24 @@ fn resolve_parameter<'a>(api: &'a OpenAPI, p: &'a ReferenceOr<Parameter>) -> Opt
                 ReferenceOr::Reference { .. } => None,
             }
         }
+    }
+}
+
+/// Whether a parameter of type `ty` is a single value (a scalar or a string enum).
+fn is_scalar(ty: &TypeRef, defs: &std::collections::BTreeMap<String, super::TypeDef>) -> bool {
+    match ty {
+        TypeRef::String
+        | TypeRef::Const(_)
+        | TypeRef::Integer
+        | TypeRef::Number
+        | TypeRef::Boolean
+        | TypeRef::Timestamp => true,
+        TypeRef::Named(name) => match defs.get(name).map(|d| &d.kind) {
+            Some(super::TypeKind::Enum { .. }) => true,
+            Some(super::TypeKind::Alias(inner)) => is_scalar(inner, defs),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

@@ -63,22 +63,10 @@ impl Request {
     pub fn query_object(&mut self, name: &str, value: &impl serde::Serialize) -> Result<(), Error> {
         let value = serde_json::to_value(value)
             .map_err(|e| Error::InvalidInput(format!("query parameter `{name}`: {e}")))?;
-        let map = match value {
-            serde_json::Value::Object(map) => map,
-            // A named scalar type (a string enum such as `model=company`) is one parameter.
-            serde_json::Value::String(s) => {
-                self.query(name, &s);
-                return Ok(());
-            }
-            serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
-                self.query(name, &value);
-                return Ok(());
-            }
-            _ => {
-                return Err(Error::InvalidInput(format!(
-                    "query parameter `{name}` must be an object"
-                )))
-            }
+        let serde_json::Value::Object(map) = value else {
+            return Err(Error::InvalidInput(format!(
+                "query parameter `{name}` must be an object"
+            )));
         };
         for (key, v) in map {
             match v {

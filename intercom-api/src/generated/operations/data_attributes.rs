@@ -39,7 +39,7 @@ impl<'a> LisDataAttributes<'a> {
             self.options.clone(),
         );
         if let Some(value) = &self.model {
-            request.query_object("model", value)?;
+            request.query("model", value);
         }
         if let Some(value) = &self.include_archived {
             request.query("include_archived", value);
