@@ -141,6 +141,14 @@ impl<'a> Types<'a> {
             .ok_or_else(|| self.unsupported(origin, format!("dangling $ref `{reference}`")))
     }
 
+    /// The view of a schema, following a reference.
+    pub(super) fn view_of(&self, s: SRef<'a>, origin: &str) -> Result<View<'a>, Error> {
+        Ok(match s {
+            SRef::Ref(r) => view(self.resolve(r, origin)?),
+            SRef::Inline(schema) => view(schema),
+        })
+    }
+
     pub(super) fn resolve(&self, reference: &str, origin: &str) -> Result<&'a Schema, Error> {
         let mut current = reference;
         for _ in 0..32 {
@@ -264,10 +272,7 @@ impl<'a> Types<'a> {
             return Err(self.unsupported(origin, "allOf nested too deeply (cycle?)"));
         }
         for part in &v.all_of {
-            let part_view = match part {
-                SRef::Ref(r) => view(self.resolve(r, origin)?),
-                SRef::Inline(s) => view(s),
-            };
+            let part_view = self.view_of(*part, origin)?;
             if part_view.properties.is_empty()
                 && part_view.all_of.is_empty()
                 && !part_view.is_constraint_only()

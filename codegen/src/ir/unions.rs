@@ -17,20 +17,14 @@ impl<'a> Types<'a> {
         prop: &str,
         origin: &str,
     ) -> Result<Option<String>, Error> {
-        let v = match alt {
-            SRef::Ref(r) => view(self.resolve(r, origin)?),
-            SRef::Inline(s) => view(s),
-        };
+        let v = self.view_of(alt, origin)?;
         let mut props = Vec::new();
         let mut required = BTreeSet::new();
         self.collect_properties(&v, origin, 0, &mut props, &mut required)?;
         let Some((_, p)) = props.into_iter().find(|(n, _)| *n == prop) else {
             return Ok(None);
         };
-        let pv = match p {
-            SRef::Ref(r) => view(self.resolve(r, origin)?),
-            SRef::Inline(s) => view(s),
-        };
+        let pv = self.view_of(p, origin)?;
         Ok((pv.enum_values.len() == 1).then(|| pv.enum_values[0].clone()))
     }
 
@@ -56,10 +50,7 @@ impl<'a> Types<'a> {
 
     /// The JSON shape of an alternative: its type, and for objects the required properties.
     fn shape_of(&self, alt: SRef<'a>, origin: &str) -> Result<Shape, Error> {
-        let v = match alt {
-            SRef::Ref(r) => view(self.resolve(r, origin)?),
-            SRef::Inline(s) => view(s),
-        };
+        let v = self.view_of(alt, origin)?;
         if !v.enum_values.is_empty() {
             return Ok(Shape::String);
         }

@@ -39,6 +39,17 @@ pub enum NextLink {
     Url(String),
 }
 
+impl NextLink {
+    /// The cursor of the next page: `starting_after` of the object, or of the URL's query.
+    pub fn cursor(&self) -> Option<String> {
+        match self {
+            NextLink::Object { starting_after, .. } => starting_after.clone(),
+            NextLink::Url(url) => url_param(url, "starting_after"),
+            NextLink::None => None,
+        }
+    }
+}
+
 /// The paging figures of a response's `pages` object, implemented for the generated types.
 pub trait PageLinks {
     /// Where the next page is.
@@ -138,16 +149,8 @@ fn next_request(
             request.set_query("page", &next_page);
         }
         PageKind::Cursor | PageKind::BodyCursor => {
-            let cursor = match next {
-                NextLink::Object {
-                    starting_after: Some(c),
-                    ..
-                } => c.clone(),
-                NextLink::Url(url) => match url_param(url, "starting_after") {
-                    Some(c) => c,
-                    None => return Ok(None),
-                },
-                _ => return Ok(None),
+            let Some(cursor) = next.cursor() else {
+                return Ok(None);
             };
             if kind == PageKind::Cursor {
                 request.set_query("starting_after", &cursor);

@@ -3,21 +3,13 @@
 
 use super::Paged;
 use crate::models::{
-    Contact, ContactList, ConversationList, ConversationListItem, CursorPages, CursorPagesNext,
-    Ticket, TicketList,
+    Contact, ContactList, ConversationList, ConversationListItem, CursorPages, Ticket, TicketList,
 };
+use crate::runtime::PageLinks;
 
 /// `pages.next.starting_after` of any cursor list (or `starting_after` of a next-page URL).
 fn cursor(pages: Option<&CursorPages>) -> Option<String> {
-    match pages?.next.as_ref()? {
-        CursorPagesNext::StartingAfterPaging(next) => next.starting_after.value().cloned(),
-        CursorPagesNext::Url(url) => reqwest::Url::parse(url)
-            .ok()?
-            .query_pairs()
-            .find(|(k, _)| k == "starting_after")
-            .map(|(_, v)| v.into_owned()),
-        _ => None,
-    }
+    pages?.next_link().cursor()
 }
 
 impl Paged for super::Contacts {
