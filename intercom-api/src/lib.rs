@@ -32,9 +32,14 @@ pub use runtime::{
     RateLimit, RateLimited, Region, RetryPolicy, Timestamp,
 };
 
+/// Test support (feature `testing`, never on by default): every spec example decoded by name.
+#[cfg(feature = "testing")]
 #[doc(hidden)]
 pub use generated::examples;
 
+/// Test support (feature `testing`, never on by default): every operation called from JSON
+/// inputs, for the Prism conformance test.
+#[cfg(feature = "testing")]
 #[doc(hidden)]
 pub use generated::conformance;
 

@@ -98,8 +98,10 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         //! Code generated from Intercom's OpenAPI description.
         pub mod models;
         pub mod operations;
+        #[cfg(feature = "testing")]
         #[doc(hidden)]
         pub mod examples;
+        #[cfg(feature = "testing")]
         #[doc(hidden)]
         pub mod conformance;
         #search_mod

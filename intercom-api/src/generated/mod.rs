@@ -2,8 +2,10 @@
 //! Code generated from Intercom's OpenAPI description.
 pub mod models;
 pub mod operations;
+#[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod examples;
+#[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod conformance;
 pub mod search;
