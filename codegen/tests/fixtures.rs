@@ -123,13 +123,20 @@ fn emitted_fixtures_compile() {
         )
         .replace("serde_json = { workspace = true }", "serde_json = \"1\"");
     let cargo_toml = format!(
-        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[dependencies]{deps}"
+        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\n\n[dependencies]{deps}"
     );
     std::fs::write(scratch.join("Cargo.toml"), cargo_toml).expect("write Cargo.toml");
     std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["check", "--offline", "--quiet", "--manifest-path"])
+        .args([
+            "check",
+            "--offline",
+            "--quiet",
+            "--features",
+            "serialize,testing",
+        ])
+        .arg("--manifest-path")
         .arg(scratch.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", root.join("target/fixture-check/target"))
         .env("RUSTFLAGS", "-D warnings")

@@ -28,7 +28,7 @@ async fn main() -> Result<(), intercom_api::Error> {
         .website("https://acme.example.com")
         .custom_attributes(attributes);
     let company = client.create_or_update_company(request).send().await?;
-    let id = company.id.unwrap_or_default();
+    let id = company.id;
     println!("company {id} ({:?})", company.name);
 
     // Get it by Intercom id, and by your company_id.

@@ -20,7 +20,7 @@ async fn main() -> Result<(), intercom_api::Error> {
         .external_id("u-1815")
         .name("Ada Lovelace");
     let created = client.create_contact(new).send().await?;
-    let id = created.id.unwrap_or_default();
+    let id = created.id;
     println!("created contact {id}");
 
     // Get it.

@@ -26,15 +26,15 @@ async fn main() -> Result<(), intercom_api::Error> {
     for article in &articles {
         println!(
             "{:10} {:10} {}",
-            article.id.as_deref().unwrap_or(""),
-            article.state.as_ref().map(|s| s.as_str()).unwrap_or(""),
-            article.title.as_deref().unwrap_or("")
+            article.id,
+            article.state.as_str(),
+            article.title
         );
     }
     println!("\nTotal: {}", articles.len());
 
     // Read one.
-    if let Some(id) = articles.first().and_then(|a| a.id.clone()) {
+    if let Some(id) = articles.first().map(|a| a.id.clone()) {
         let article = client.retrieve_article(&id).send().await?;
         println!(
             "Title: {:?}\nState: {:?}\nURL: {:?}",
@@ -53,7 +53,7 @@ async fn main() -> Result<(), intercom_api::Error> {
     )
     .in_collection(number("COLLECTION_ID", 6871119));
     let created = client.create_draft_article(draft).send().await?;
-    let id = created.id.unwrap_or_default();
+    let id = created.id;
     println!("Created: {id} {:?} {:?}", created.title, created.url);
 
     // Update it, still as a draft; then publish it (after a human has read it).
@@ -66,11 +66,7 @@ async fn main() -> Result<(), intercom_api::Error> {
     // List the collections.
     let collections = client.list_all_collections().send().await?;
     for collection in collections.data.unwrap_or_default() {
-        println!(
-            "{:10} {}",
-            collection.id.as_deref().unwrap_or(""),
-            collection.name.as_deref().unwrap_or("")
-        );
+        println!("{:10} {}", collection.id, collection.name);
     }
     Ok(())
 }

@@ -32,7 +32,7 @@ async fn main() -> Result<(), intercom_api::Error> {
         .create_tag(CreateOrUpdateTagRequest::new("VIP"))
         .send()
         .await?;
-    let tag_id = tag.id.unwrap_or_default();
+    let tag_id = tag.id;
     println!("tag VIP is {tag_id}");
 
     // Tag and untag a contact.

@@ -32,15 +32,12 @@ async fn main() -> Result<(), intercom_api::Error> {
         .create_ticket_with(&ticket_type_id, contacts, attributes)
         .send()
         .await?;
-    let id = ticket.id.clone().unwrap_or_default();
-    println!(
-        "created ticket {id} (#{})",
-        ticket.ticket_id.unwrap_or_default()
-    );
+    let id = ticket.id.clone();
+    println!("created ticket {id} (#{})", ticket.ticket_id);
 
     // Read it back.
     let ticket = client.get_ticket(&id).send().await?;
-    let state = ticket.ticket_state.and_then(|s| s.internal_label);
+    let state = ticket.ticket_state.internal_label;
     println!("state: {state:?}, open: {:?}", ticket.open);
 
     // Reply to the customer, then leave a note for the team.

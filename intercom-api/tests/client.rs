@@ -252,7 +252,7 @@ async fn a_slow_server_is_a_timeout_error() {
 }
 
 #[tokio::test]
-async fn an_undecodable_body_names_the_path_and_shows_the_start() {
+async fn a_value_that_does_not_fit_is_left_out_or_with_strict_decoding_names_the_path() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(
@@ -266,7 +266,21 @@ async fn an_undecodable_body_names_the_path_and_shows_the_start() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let error = client.identify_admin().send().await.expect_err("bad body");
+    let salvaged = client.identify_admin().send_with_warnings().await.unwrap();
+    assert_eq!(salvaged.value.id, "1");
+    assert_eq!(salvaged.warnings.len(), 1, "{:?}", salvaged.warnings);
+    assert_eq!(salvaged.warnings[0].path, "avatar.image_url");
+    assert_eq!(
+        salvaged.warnings[0].found.as_deref(),
+        Some(r#"["not","a","string"]"#)
+    );
+
+    let strict = Client::builder("test-token")
+        .base_url(server.uri())
+        .strict_decoding(true)
+        .build()
+        .unwrap();
+    let error = strict.identify_admin().send().await.expect_err("bad body");
     let Error::Decode(decode) = &error else {
         panic!("expected Decode, got {error:?}")
     };

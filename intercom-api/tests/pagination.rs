@@ -52,7 +52,7 @@ async fn page_numbers_until_the_last_page() {
         .try_collect()
         .await
         .expect("pages");
-    let ids: Vec<_> = all.iter().filter_map(|a| a.id.clone()).collect();
+    let ids: Vec<_> = all.iter().map(|a| a.id.clone()).collect();
     assert_eq!(ids, ["1-0", "1-1", "2-0", "2-1", "3-0", "3-1"]);
     let requests = received(&server).await;
     assert_eq!(

@@ -31,7 +31,7 @@ async fn attach_contact_to_company() {
         .send()
         .await
         .expect("attach");
-    assert_eq!(company.name.as_deref(), Some("Acme"));
+    assert_eq!(company.name, "Acme");
     let attributes = company.custom_attributes.unwrap_or_default();
     assert_eq!(attributes.get("paid_subscriber"), Some(&json!(true)));
 }

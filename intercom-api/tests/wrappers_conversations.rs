@@ -212,7 +212,7 @@ async fn tags_and_assignment_rules() {
         .send_json()
         .await
         .expect("rules");
-    assert_eq!(ruled.id.as_deref(), Some("12345678"));
+    assert_eq!(ruled.id, "12345678");
 }
 
 #[tokio::test]

@@ -60,7 +60,7 @@ async fn create_draft_article_is_the_seed_curl_body() {
         .send()
         .await
         .expect("article");
-    assert_eq!(created.id.as_deref(), Some("12345"));
+    assert_eq!(created.id, "12345");
 }
 
 #[tokio::test]

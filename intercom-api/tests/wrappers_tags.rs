@@ -32,7 +32,7 @@ async fn tag_contact() {
         .send()
         .await
         .expect("tag");
-    assert_eq!(tag.name.as_deref(), Some("VIP"));
+    assert_eq!(tag.name, "VIP");
 }
 
 #[tokio::test]

@@ -52,8 +52,8 @@ async fn tracker_ticket_body_is_the_seed_curl_body() {
         .send()
         .await
         .expect("ticket");
-    assert_eq!(created.ticket_id.as_deref(), Some("42"));
-    assert_eq!(created.id.as_deref(), Some("64619700005694"));
+    assert_eq!(created.ticket_id, "42");
+    assert_eq!(created.id, "64619700005694");
 }
 
 #[tokio::test]

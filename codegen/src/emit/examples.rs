@@ -20,19 +20,21 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
     quote! {
         //! Decoding by name, so tests can check every example of the spec against its type.
 
-        /// Decodes `json` as the success response of operation `operation_id`;
-        /// `None` when the operation has no JSON response.
-        pub fn decode_response(operation_id: &str, json: &str) -> Option<Result<(), String>> {
-            match (operation_id, json) {
-                #( (#op_ids, json) => Some(#rt::runtime::check_decode::<#op_types>(json)), )*
+        /// Decodes `json` as the success response of operation `operation_id`, as the client
+        /// does (salvaging, or with `strict` failing on anything it would leave out); `None`
+        /// when the operation has no JSON response.
+        pub fn decode_response(operation_id: &str, json: &str, strict: bool) -> Option<Result<Vec<#rt::runtime::DecodeWarning>, #rt::Error>> {
+            match (operation_id, json, strict) {
+                #( (#op_ids, json, strict) => Some(#rt::runtime::check_decode::<#op_types>(json, strict)), )*
                 _ => None,
             }
         }
 
-        /// Decodes `json` as the generated type named `type_name`; `None` for an unknown name.
-        pub fn decode_type(type_name: &str, json: &str) -> Option<Result<(), String>> {
-            match (type_name, json) {
-                #( (#type_names, json) => Some(#rt::runtime::check_decode::<super::models::#type_idents>(json)), )*
+        /// Decodes `json` as the generated type named `type_name`, as the client decodes
+        /// responses; `None` for an unknown name.
+        pub fn decode_type(type_name: &str, json: &str, strict: bool) -> Option<Result<Vec<#rt::runtime::DecodeWarning>, #rt::Error>> {
+            match (type_name, json, strict) {
+                #( (#type_names, json, strict) => Some(#rt::runtime::check_decode::<super::models::#type_idents>(json, strict)), )*
                 _ => None,
             }
         }

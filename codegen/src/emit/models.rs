@@ -34,6 +34,15 @@ fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
                 .collect();
             let wires = variants.iter().map(|v| &v.wire);
             let vdocs = variants.iter().map(|v| format!(" `{}`", v.wire));
+            let default = d.usage.response.then(|| {
+                quote! {
+                    /// An unknown, empty value: what an always-present field the server left
+                    /// out reads as.
+                    impl Default for #name {
+                        fn default() -> Self { Self::Unknown(String::new()) }
+                    }
+                }
+            });
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,6 +53,7 @@ fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
                     Unknown(String),
                 }
                 #rt::string_enum!(#name { #( #idents = #wires, )* });
+                #default
             }
         }
         TypeKind::Struct { fields } => structure(d, &name, docs, fields, rt),
@@ -53,22 +63,56 @@ fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// Whether a field is a plain (not `Option`) field of its struct.
+/// Whether a field is a plain (not `Option`) field of its struct: flattened unions, required
+/// fields of request-only types, and fields the API always sends in response-only types (a
+/// type also sent in requests keeps them optional: the caller may leave them out).
 fn is_plain(d: &TypeDef, f: &Field) -> bool {
-    f.flatten || (f.required && !f.nullable && d.usage.request && !d.usage.response)
+    let (request, response) = (d.usage.request, d.usage.response);
+    f.flatten
+        || (f.required && !f.nullable && request && !response)
+        || (f.present && !f.nullable && response && !request)
 }
 
+fn path_literal(path: TokenStream) -> TokenStream {
+    let path = path.to_string().replace(' ', "");
+    quote!(#path)
+}
+
+/// The lenient decoder of an optional response field, where its type needs one.
 fn lenient(t: &TypeRef, rt: &TokenStream) -> Option<TokenStream> {
     match t {
         TypeRef::String => Some(quote!(#rt::runtime::lenient::opt_string)),
         TypeRef::Integer => Some(quote!(#rt::runtime::lenient::opt_i64)),
         TypeRef::Number => Some(quote!(#rt::runtime::lenient::opt_f64)),
+        TypeRef::Array(item) if **item == TypeRef::String => {
+            Some(quote!(#rt::runtime::field::opt_strings))
+        }
+        TypeRef::Map(value) if **value == TypeRef::String => {
+            Some(quote!(#rt::runtime::field::opt_string_map))
+        }
         _ => None,
     }
-    .map(|path| {
-        let path = path.to_string().replace(' ', "");
-        quote!(#path)
+    .map(path_literal)
+}
+
+/// The decoder of an always-present response field: lenient, `null` as the default, and no
+/// serde default, so that a missing field is salvaged with a warning.
+fn present(t: &TypeRef, rt: &TokenStream) -> TokenStream {
+    path_literal(match t {
+        TypeRef::String | TypeRef::Const(_) => quote!(#rt::runtime::field::string),
+        TypeRef::Integer => quote!(#rt::runtime::field::int),
+        TypeRef::Number => quote!(#rt::runtime::field::float),
+        TypeRef::Array(item) if **item == TypeRef::String => quote!(#rt::runtime::field::strings),
+        TypeRef::Map(value) if **value == TypeRef::String => {
+            quote!(#rt::runtime::field::string_map)
+        }
+        _ => quote!(#rt::runtime::field::or_default),
     })
+}
+
+/// `Serialize` for response-only types, behind the crate's `serialize` feature.
+pub fn serialize_feature() -> TokenStream {
+    quote!(#[cfg_attr(feature = "serialize", derive(serde::Serialize))])
 }
 
 fn structure(
@@ -82,13 +126,14 @@ fn structure(
     let serialize = d.usage.request;
     let all_optional = fields.iter().all(|f| !is_plain(d, f));
     let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
-    if all_optional {
+    if all_optional || d.usage.response {
         derives.push(quote!(Default));
     }
     derives.push(quote!(serde::Deserialize));
     if serialize {
         derives.push(quote!(serde::Serialize));
     }
+    let serialize_feature = (!serialize).then(serialize_feature);
     let mut members = Vec::new();
     let mut args = Vec::new();
     let mut inits = Vec::new();
@@ -106,7 +151,12 @@ fn structure(
             continue;
         }
         if is_plain(d, f) {
-            let attr = rename.map(|r| quote!(#[serde(#r)]));
+            let with = d.usage.response.then(|| {
+                let p = present(&f.ty, rt);
+                quote!(deserialize_with = #p,)
+            });
+            let attr =
+                (rename.is_some() || with.is_some()).then(|| quote!(#[serde(#rename #with)]));
             members.push(quote! { #fdoc #attr pub #id: #t, });
             match &f.ty {
                 TypeRef::Const(value) => inits.push(quote!(#id: #value.to_string())),
@@ -143,7 +193,7 @@ fn structure(
             });
             continue;
         }
-        let skip = serialize.then(|| quote!(skip_serializing_if = "Option::is_none",));
+        let skip = quote!(skip_serializing_if = "Option::is_none",);
         let with = if d.usage.response {
             lenient(&f.ty, rt).map(|p| quote!(deserialize_with = #p,))
         } else {
@@ -184,6 +234,7 @@ fn structure(
     quote! {
         #docs
         #[derive(#(#derives),*)]
+        #serialize_feature
         #[non_exhaustive]
         pub struct #name { #( #members )* }
         #constructor

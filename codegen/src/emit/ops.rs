@@ -136,6 +136,16 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         Response::Bytes => quote!(self.client.download(request).await),
         Response::Redirect => quote!(self.client.execute(request).await?.location()),
     };
+    let with_warnings = matches!(op.response, Response::Json(_)).then(|| {
+        quote! {
+            /// Sends the request like [`send`](Self::send), and also returns what of the answer
+            /// did not fit its type and was left out.
+            pub async fn send_with_warnings(self) -> Result<#rt::runtime::Decoded<#ret>, #rt::Error> {
+                let request = self.request()?;
+                self.client.execute(request).await?.json_with_warnings()
+            }
+        }
+    });
     let id = &op.id;
     let idempotent = op.idempotent;
     let blank = op.doc.is_some().then(|| quote!(#[doc = ""]));
@@ -187,6 +197,8 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
                 let request = self.request()?;
                 #finish
             }
+
+            #with_warnings
 
             #paging
         }

@@ -41,10 +41,20 @@ pub fn union(
             Unknown(serde_json::Value),
         }
     });
-    let serialize = d
-        .usage
-        .request
-        .then(|| quote!(#[derive(serde::Serialize)] #[serde(untagged)]));
+    let serialize = if d.usage.request {
+        quote!(#[derive(serde::Serialize)] #[serde(untagged)])
+    } else {
+        let derive = super::models::serialize_feature();
+        quote!(#derive #[cfg_attr(feature = "serialize", serde(untagged))])
+    };
+    let default = open.then(|| {
+        quote! {
+            /// `Unknown(null)`: what an always-present field the server left out reads as.
+            impl Default for #name {
+                fn default() -> Self { Self::Unknown(serde_json::Value::Null) }
+            }
+        }
+    });
     let fallback = if open {
         quote!(Ok(Self::Unknown(value)))
     } else {
@@ -121,5 +131,6 @@ pub fn union(
         }
 
         #( #from_impls )*
+        #default
     }
 }

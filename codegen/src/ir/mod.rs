@@ -125,6 +125,8 @@ pub struct Field {
     pub ty: TypeRef,
     /// Listed in the schema's `required`.
     pub required: bool,
+    /// Always sent by the API in responses (the override layer's `x-always-present`).
+    pub present: bool,
     /// Marked `nullable`.
     pub nullable: bool,
     /// Doc text.

@@ -294,6 +294,25 @@ impl<'a> Types<'a> {
         Ok(())
     }
 
+    /// The properties a schema's `x-always-present` lists, with `allOf` parts merged.
+    fn collect_present(
+        &self,
+        v: &View<'a>,
+        origin: &str,
+        depth: usize,
+        out: &mut BTreeSet<&'a str>,
+    ) -> Result<(), Error> {
+        if depth > 16 {
+            return Err(self.unsupported(origin, "allOf nested too deeply (cycle?)"));
+        }
+        for part in &v.all_of {
+            let part_view = self.view_of(*part, origin)?;
+            self.collect_present(&part_view, origin, depth + 1, out)?;
+        }
+        out.extend(v.present.iter().copied());
+        Ok(())
+    }
+
     fn define_struct(
         &mut self,
         v: &View<'a>,
@@ -305,6 +324,17 @@ impl<'a> Types<'a> {
         let mut props = Vec::new();
         let mut required = BTreeSet::new();
         self.collect_properties(v, origin, 0, &mut props, &mut required)?;
+        let mut present = BTreeSet::new();
+        self.collect_present(v, origin, 0, &mut present)?;
+        if let Some(stale) = present.iter().find(|p| !props.iter().any(|(n, _)| n == *p)) {
+            return Err(self.unsupported(
+                origin,
+                format!(
+                    "`{}` lists `{stale}`, which is not a property",
+                    super::view::PRESENT
+                ),
+            ));
+        }
         let mut fields = Vec::new();
         let mut idents = BTreeSet::new();
         for (wire, prop) in props {
@@ -329,6 +359,7 @@ impl<'a> Types<'a> {
                 ident,
                 ty,
                 required: required.contains(wire),
+                present: present.contains(wire),
                 nullable,
                 doc,
                 flatten: false,
@@ -351,6 +382,7 @@ impl<'a> Types<'a> {
                 ident,
                 ty: union,
                 required: true,
+                present: true,
                 nullable: false,
                 doc: None,
                 flatten: true,

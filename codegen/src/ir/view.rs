@@ -56,6 +56,8 @@ pub struct View<'a> {
     pub title: Option<&'a str>,
     pub properties: Vec<(&'a str, SRef<'a>)>,
     pub required: Vec<&'a str>,
+    /// Properties the API always sends (`x-always-present`, from the override layer).
+    pub present: Vec<&'a str>,
     /// `None`: not said; `Some(None)`: any value; `Some(Some(s))`: values of schema `s`.
     pub additional: Option<Option<SRef<'a>>>,
     pub items: Option<SRef<'a>>,
@@ -92,6 +94,9 @@ fn fmt_name<T: std::fmt::Debug>(
     }
 }
 
+/// The schema extension listing the properties the API always sends in responses.
+pub const PRESENT: &str = "x-always-present";
+
 /// Builds the view of an inline schema.
 pub fn view(schema: &Schema) -> View<'_> {
     let data = &schema.schema_data;
@@ -99,6 +104,12 @@ pub fn view(schema: &Schema) -> View<'_> {
         description: data.description.as_deref(),
         title: data.title.as_deref(),
         example: data.example.as_ref(),
+        present: data
+            .extensions
+            .get(PRESENT)
+            .and_then(serde_json::Value::as_array)
+            .map(|names| names.iter().filter_map(serde_json::Value::as_str).collect())
+            .unwrap_or_default(),
         ..View::default()
     };
     match &schema.schema_kind {

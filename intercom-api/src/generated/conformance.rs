@@ -1581,7 +1581,7 @@ async fn call_attach_contact_to_conversation(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::Conversation = response.json()?;
+    let _: super::models::AttachContactToConversationResponse = response.json()?;
     Ok(answer)
 }
 async fn call_detach_contact_from_conversation(
@@ -1602,7 +1602,7 @@ async fn call_detach_contact_from_conversation(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::Conversation = response.json()?;
+    let _: super::models::DetachContactFromConversationResponse = response.json()?;
     Ok(answer)
 }
 async fn call_manage_conversation(

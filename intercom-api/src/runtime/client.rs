@@ -31,6 +31,7 @@ pub(crate) struct Inner {
     pub(crate) version: String,
     pub(crate) retry: RetryPolicy,
     pub(crate) sleep: SleepFn,
+    pub(crate) strict_decoding: bool,
 }
 
 impl fmt::Debug for Client {
@@ -54,6 +55,7 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     retry: RetryPolicy,
     sleep: Option<SleepFn>,
+    strict_decoding: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -64,6 +66,7 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("retry", &self.retry)
+            .field("strict_decoding", &self.strict_decoding)
             .field("token", &"<redacted>")
             .finish_non_exhaustive()
     }
@@ -123,6 +126,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Makes any response value that does not fit its type an [`Error::Decode`] instead of a
+    /// warning (off by default: such values are left out, logged, and reported by
+    /// `send_with_warnings()`). Useful in tests, so that drift between the API and the crate
+    /// shows.
+    pub fn strict_decoding(mut self, strict: bool) -> Self {
+        self.strict_decoding = strict;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         if self.token.is_empty() {
@@ -150,6 +162,7 @@ impl ClientBuilder {
                 version: self.version,
                 retry: self.retry,
                 sleep,
+                strict_decoding: self.strict_decoding,
             }),
         })
     }
@@ -172,6 +185,7 @@ impl Client {
             connect_timeout: Some(Duration::from_secs(10)),
             retry: RetryPolicy::default(),
             sleep: None,
+            strict_decoding: false,
         }
     }
 
@@ -188,5 +202,10 @@ impl Client {
     /// The retry policy.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
+    }
+
+    /// Whether response values that do not fit their type are errors rather than warnings.
+    pub fn strict_decoding(&self) -> bool {
+        self.inner.strict_decoding
     }
 }

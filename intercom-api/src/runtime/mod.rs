@@ -6,9 +6,11 @@
 
 mod client;
 mod config;
+mod decode;
 mod download;
 mod enums;
 mod error;
+pub mod field;
 pub mod lenient;
 mod nullable;
 mod paginate;
@@ -22,6 +24,7 @@ mod timestamp;
 pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder, SleepFn, BASE_URL_ENV, TOKEN_ENV};
 pub use config::{Region, RequestOptions, RetryPolicy};
+pub use decode::{DecodeWarning, Decoded, Salvage, MAX_SALVAGE};
 pub use download::Download;
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
 pub use futures_util::Stream;
@@ -111,12 +114,19 @@ pub fn from_value<T: serde::de::DeserializeOwned, E: serde::de::Error>(
         .map_err(|e| E::custom(format!("at `{}`: {}", e.path(), e.inner())))
 }
 
-/// Decodes `json` as `T` and says where decoding failed (for tests over spec examples).
-pub fn check_decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<(), String> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize::<_, T>(de)
-        .map(|_| ())
-        .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
+/// Decodes `json` as `T` exactly as a response body is decoded (for tests over spec
+/// examples): the warnings of a salvaged decode, or the error (with `strict`, any warning).
+pub fn check_decode<T: serde::de::DeserializeOwned>(
+    json: &str,
+    strict: bool,
+) -> Result<Vec<DecodeWarning>, Error> {
+    let mut response = Response::new(
+        StatusCode::OK,
+        reqwest::header::HeaderMap::new(),
+        Bytes::copy_from_slice(json.as_bytes()),
+    );
+    response.strict = strict;
+    response.json_with_warnings::<T>().map(|d| d.warnings)
 }
 
 #[cfg(test)]

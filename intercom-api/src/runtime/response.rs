@@ -4,11 +4,13 @@ use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 
+use super::decode::{self, DecodeWarning, Decoded};
 use super::error::{snippet, DecodeFailure};
 use super::Error;
 
 /// A successful response, not yet decoded.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Response {
     /// The status.
     pub status: StatusCode,
@@ -16,6 +18,8 @@ pub struct Response {
     pub headers: HeaderMap,
     /// The body.
     pub body: Bytes,
+    /// Whether a body that needs salvage is an error ([`ClientBuilder::strict_decoding`](crate::ClientBuilder::strict_decoding)).
+    pub strict: bool,
 }
 
 /// Intercom's request id header.
@@ -37,9 +41,53 @@ impl Response {
         }))
     }
 
-    /// Decodes the body as JSON; a failure names the JSON path and shows the start of the body.
+    /// A successful response with this status, headers and body, decoded leniently.
+    pub fn new(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+        Response {
+            status,
+            headers,
+            body,
+            strict: false,
+        }
+    }
+
+    /// Decodes the body as JSON `T`.
+    ///
+    /// Values that do not fit their field are left out and logged as `tracing` warnings (see
+    /// [`json_with_warnings`](Self::json_with_warnings)); with strict decoding they are an
+    /// [`Error::Decode`] naming the first. A body that is not JSON, or whose top level is the
+    /// wrong kind, is always an error naming the JSON path and showing the start of the body.
     pub fn json<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
-        decode(&self, &self.body)
+        let decoded = self.json_with_warnings()?;
+        for warning in &decoded.warnings {
+            tracing::warn!(
+                path = %warning.path,
+                request_id = request_id(&self.headers),
+                "response value left out: {warning}"
+            );
+        }
+        Ok(decoded.value)
+    }
+
+    /// Decodes the body as JSON `T` and says what had to be left out to do so.
+    pub fn json_with_warnings<T: serde::de::DeserializeOwned>(&self) -> Result<Decoded<T>, Error> {
+        let decoded = decode::decode::<T>(&self.body)
+            .map_err(|failure| self.decode_error(failure.path, failure.message))?;
+        match decoded.warnings.first() {
+            Some(first) if self.strict => Err(self.strict_error(first, decoded.warnings.len())),
+            _ => Ok(decoded),
+        }
+    }
+
+    fn strict_error(&self, first: &DecodeWarning, count: usize) -> Error {
+        let more = match count {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        self.decode_error(
+            first.path.clone(),
+            format!("{} (strict decoding){more}", first.message),
+        )
     }
 
     /// The body as text.
@@ -68,14 +116,4 @@ impl Response {
     pub fn into_bytes(self) -> Bytes {
         self.body
     }
-}
-
-/// Decodes `body` (a part of `response`) as JSON `T`.
-pub(crate) fn decode<T: serde::de::DeserializeOwned>(
-    response: &Response,
-    body: &[u8],
-) -> Result<T, Error> {
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| response.decode_error(e.path().to_string(), e.inner().to_string()))
 }

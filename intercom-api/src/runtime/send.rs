@@ -26,11 +26,9 @@ impl Client {
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.bytes().await?;
-        Ok(Response {
-            status,
-            headers,
-            body,
-        })
+        let mut response = Response::new(status, headers, body);
+        response.strict = self.inner.strict_decoding;
+        Ok(response)
     }
 
     /// Sends a request (retrying as the policy allows); the successful body is not read yet.

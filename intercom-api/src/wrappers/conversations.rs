@@ -292,7 +292,7 @@ impl PartKind {
 impl ConversationPart {
     /// This part's kind.
     pub fn kind(&self) -> PartKind {
-        PartKind::from_part_type(self.part_type.as_deref().unwrap_or(""))
+        PartKind::from_part_type(&self.part_type)
     }
 }
 

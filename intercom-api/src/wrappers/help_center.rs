@@ -12,7 +12,7 @@
 //!     .body("<h2>Overview</h2><p>Open the login page…</p>")
 //!     .in_collection(6871119);
 //! let article = client.create_draft_article(draft).send().await?;
-//! let id = article.id.unwrap_or_default();
+//! let id = article.id;
 //!
 //! let changes = UpdateArticleRequest::new().body("<h2>Overview</h2><p>Updated…</p>");
 //! client.save_article_draft(&id, changes).send().await?;

@@ -15,7 +15,7 @@
 //!     .text("browser", "Firefox");
 //! let contacts = [ContactRef::Email("ada@example.com".into())];
 //! let ticket = client.create_ticket_with("1234", contacts, attributes).send().await?;
-//! let id = ticket.id.unwrap_or_default();
+//! let id = ticket.id;
 //!
 //! client.reply_to_ticket(&id, "991267459", "We are on it.").send().await?;
 //! client.add_ticket_note(&id, "991267459", "<p>Caused by the SSO change.</p>").send().await?;

@@ -6,23 +6,32 @@
 ///
 /// Generated from schema activity_log.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLog {
     /// A sentence or two describing the activity.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub activity_description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_type: Option<super::ActivityLogActivityType>,
     /// The time the activity was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The id representing the activity.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<super::ActivityLogMetadata>,
     /// Details about the Admin involved in the activity.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performed_by: Option<super::ActivityLogPerformedBy>,
 }
 /// Generated from schema activity_log.activity_type.
@@ -324,22 +333,30 @@ crate::string_enum!(
     "user_voice_notes_setting_change", WelcomeMessageChange = "welcome_message_change",
     WorkspaceDeletionRequest = "workspace_deletion_request", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ActivityLogActivityType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Paginated Response
 ///
 /// A paginated list of activity logs.
 ///
 /// Generated from schema activity_log_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogList {
     /// An array of activity logs
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_logs: Option<Vec<super::ActivityLog>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// String representing the object's type. Always has the value `activity_log.list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Activity Log Metadata
 ///
@@ -347,127 +364,219 @@ pub struct ActivityLogList {
 ///
 /// Generated from schema activity_log_metadata.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogMetadata {
     /// The state of settings or values after the change. Structure varies by activity type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<serde_json::Value>,
     /// Indicates the state was derived automatically rather than set by an Admin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto: Option<bool>,
     /// Indicates if the status was changed automatically or manually.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub auto_changed: Option<String>,
     /// The away mode status which is set to true when away and false when returned.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub away_mode: Option<bool>,
     /// The reason the Admin is away.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub away_status_reason: Option<String>,
     /// The state of settings or values before the change. Structure varies by activity type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<serde_json::Value>,
     /// The settings altered by the change, keyed by setting name. Only settings whose value actually moved are included, so an unchanged setting is absent rather than present with equal values.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<
         std::collections::BTreeMap<String, super::ActivityLogMetadataChangesValue>,
     >,
     /// The ID of the impersonation consent.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub consent_id: Option<i64>,
     /// The conversation assignment limit value for an admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub conversation_assignment_limit: Option<i64>,
     /// Indicates if the setting is enabled or disabled.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// The timestamp when the impersonation consent expires.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub expired_at: Option<String>,
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_id: Option<String>,
     /// The time of the Admin's last recorded activity.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_activity_at: Option<crate::Timestamp>,
     /// The state after the change. `idle` or `occupied`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub new_state: Option<String>,
     /// The state before the change. `idle` or `occupied`, and null when the Admin had not been classified yet.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub previous_state: Option<String>,
     /// Indicates if conversations should be reassigned while an Admin is away.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassign_conversations: Option<bool>,
     /// The group of workspace settings the change belongs to, for example `teammate_occupancy` or `automatic_away_mode`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub setting_type: Option<String>,
     /// The way the admin signed in.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub sign_in_method: Option<String>,
     /// The action that initiated the status change.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub source: Option<String>,
     /// Details about the team whose assignment limit was changed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<super::ActivityLogMetadataTeam>,
     /// The team assignment limit value (null if limit was removed).
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub team_assignment_limit: Option<i64>,
     /// The inactivity window, in minutes, used to classify the Admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub threshold_minutes: Option<i64>,
     /// The ticket assignment limit value for an admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub ticket_assignment_limit: Option<i64>,
     /// The ID of the Admin who initiated the activity.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub update_by: Option<i64>,
     /// The name of the Admin who initiated the activity.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub update_by_name: Option<String>,
 }
 /// Generated from schema activity_log_metadata.changes.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogMetadataChangesValue {
     /// The value after the change.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<serde_json::Value>,
     /// The value before the change.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<serde_json::Value>,
 }
 /// Details about the team whose assignment limit was changed.
 ///
 /// Generated from schema activity_log_metadata.team.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogMetadataTeam {
     /// The ID of the team.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub id: Option<i64>,
     /// The name of the team.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Details about the Admin involved in the activity.
 ///
 /// Generated from schema activity_log.performed_by.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogPerformedBy {
     /// The email of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
     /// The id representing the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The IP address of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ip: Option<String>,
     /// String representing the object's type. Always has the value `admin`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Admins
@@ -476,14 +585,15 @@ pub struct ActivityLogPerformedBy {
 ///
 /// Generated from schema admin_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminList {
     /// A list of admins associated with a given workspace.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admins: Option<Vec<super::Admin>>,
     /// String representing the object's type. Always has the value `admin.list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Admin
 ///
@@ -491,55 +601,77 @@ pub struct AdminList {
 ///
 /// Generated from schema admin_with_app.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminWithApp {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<super::App>,
     /// This object represents the avatar associated with the admin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::AdminWithAppAvatar>,
     /// Identifies if this admin is currently set in away mode.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub away_mode_enabled: Option<bool>,
     /// Identifies if this admin is set to automatically reassign new conversations to the apps default inbox.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub away_mode_reassign: Option<bool>,
     /// The email of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
     /// Identifies if this admin's email is verified.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
     /// Identifies if this admin has a paid inbox seat to restrict/allow features that require them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_inbox_seat: Option<bool>,
     /// The id representing the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The job title of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub job_title: Option<String>,
     /// The name of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// This is a list of ids of the teams that this admin is part of.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_ids: Option<Vec<i64>>,
     /// String representing the object's type. Always has the value `admin`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// This object represents the avatar associated with the admin.
 ///
 /// Generated from schema admin_with_app.avatar.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminWithAppAvatar {
     /// This object represents the avatar associated with the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub image_url: Option<String>,
     /// This is a string that identifies the type of the object. It will always have the value `avatar`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// App
@@ -548,27 +680,52 @@ pub struct AdminWithAppAvatar {
 ///
 /// Generated from schema app.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct App {
     /// When the app was created.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub created_at: Option<i64>,
     /// The id of the app.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id_code: Option<String>,
     /// Whether or not the app uses identity verification.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_verification: Option<bool>,
     /// The name of the app.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// The Intercom region the app is located in.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub region: Option<String>,
     /// The timezone of the region where the app is located.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub timezone: Option<String>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Generated from operation setAwayAdmin (PUT /admins/{admin_id}/away) request body.

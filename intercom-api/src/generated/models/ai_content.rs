@@ -6,31 +6,36 @@
 ///
 /// Generated from schema content_import_source.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentImportSource {
     /// The time when the content import source was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The unique identifier for the content import source which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub id: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub id: i64,
     /// The time when the content import source was last synced.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_synced_at: Option<crate::Timestamp>,
     /// The status of the content import source.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<super::ContentImportSourceStatus>,
     /// If you intend to create or update External Pages via the API, this should be set to `api`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_behavior: Option<super::ContentImportSourceSyncBehavior>,
     /// Always external_page
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The time when the content import source was last updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
     /// The URL of the root of the external source.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// The status of the content import source.
@@ -49,6 +54,13 @@ pub enum ContentImportSourceStatus {
 crate::string_enum!(
     ContentImportSourceStatus { Active = "active", Deactivated = "deactivated", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ContentImportSourceStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// If you intend to create or update External Pages via the API, this should be set to `api`.
 ///
 /// Generated from schema content_import_source.sync_behavior.
@@ -68,25 +80,37 @@ crate::string_enum!(
     ContentImportSourceSyncBehavior { Api = "api", Automatic = "automatic", Manual =
     "manual", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ContentImportSourceSyncBehavior {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Content Import Sources
 ///
 /// This will return a list of the content import sources for the App.
 ///
 /// Generated from schema content_import_sources_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentImportSourcesList {
     /// An array of Content Import Source objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::ContentImportSource>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::PagesLink>,
     /// A count of the total number of content import sources.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Create Content Import Source Payload
 ///
@@ -208,52 +232,73 @@ impl CreateExternalPageRequest {
 ///
 /// Generated from schema external_page.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ExternalPage {
     /// Whether the external page should be used to answer questions by AI Agent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent_availability: Option<bool>,
     /// Whether the external page should be used to answer questions by AI Copilot.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
     /// Whether the external page should be used to answer questions by AI Sales Agent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
     /// The time when the external page was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The identifier for the external page which was given by the source. Must be unique for the source.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_id: Option<String>,
     /// Deprecated. Use ai_agent_availability and ai_copilot_availability instead.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fin_availability: Option<bool>,
     /// The body of the external page in HTML.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub html: Option<String>,
     /// The unique identifier for the external page which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The time when the external page was last ingested.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_ingested_at: Option<crate::Timestamp>,
     /// Always en
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub source_id: Option<i64>,
     /// The title of the external page.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub title: Option<String>,
     /// Always external_page
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The time when the external page was last updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
     /// The URL of the external page. This will be used by Fin to link end users to the page it based its answer on.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// External Pages
@@ -262,19 +307,24 @@ pub struct ExternalPage {
 ///
 /// Generated from schema external_pages_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ExternalPagesList {
     /// An array of External Page objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::ExternalPage>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::PagesLink>,
     /// A count of the total number of external pages.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Create Content Import Source Payload
 ///

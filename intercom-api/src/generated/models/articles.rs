@@ -6,58 +6,83 @@
 ///
 /// Generated from schema article.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Article {
     /// The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub author_id: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub author_id: i64,
     /// The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The default locale of the help center. This field is only returned for multilingual help centers.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub default_locale: Option<String>,
     /// The description of the article. For multilingual articles, this will be the description of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub description: Option<String>,
     /// The unique identifier for the article which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The id of the article's parent collection or section. An article without this field stands alone.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub parent_id: Option<i64>,
     /// The ids of the article's parent collections or sections. An article without this field stands alone.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_ids: Option<Vec<i64>>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub parent_type: Option<String>,
     /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
-    #[serde(default)]
-    pub state: Option<super::ArticleState>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub state: super::ArticleState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<super::Tags>,
     /// The title of the article. For multilingual articles, this will be the title of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub title: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::ArticleTranslatedContent>,
     /// The type of object - `article`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The URL of the article. For multilingual articles, this will be the URL of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
     /// The id of the workspace which the article belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub workspace_id: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub workspace_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statistics: Option<super::ArticleStatistics>,
 }
 /// Article Content
@@ -196,25 +221,37 @@ pub enum ArticleContentState {
     Unknown(String),
 }
 crate::string_enum!(ArticleContentState { Published = "published", Draft = "draft", });
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ArticleContentState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Articles
 ///
 /// This will return a list of articles for the App.
 ///
 /// Generated from schema article_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleList {
     /// An array of Article objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::ArticleListItem>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of articles.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Articles
 ///
@@ -222,57 +259,82 @@ pub struct ArticleList {
 ///
 /// Generated from schema article_list_item.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleListItem {
     /// The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub author_id: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub author_id: i64,
     /// The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The default locale of the help center. This field is only returned for multilingual help centers.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub default_locale: Option<String>,
     /// The description of the article. For multilingual articles, this will be the description of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub description: Option<String>,
     /// The unique identifier for the article which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The id of the article's parent collection or section. An article without this field stands alone.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub parent_id: Option<i64>,
     /// The ids of the article's parent collections or sections. An article without this field stands alone.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_ids: Option<Vec<i64>>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub parent_type: Option<String>,
     /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
-    #[serde(default)]
-    pub state: Option<super::ArticleListItemState>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub state: super::ArticleListItemState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<super::Tags>,
     /// The title of the article. For multilingual articles, this will be the title of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub title: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::ArticleTranslatedContent>,
     /// The type of object - `article`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The URL of the article. For multilingual articles, this will be the URL of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
     /// The id of the workspace which the article belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub workspace_id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub workspace_id: String,
 }
 /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 ///
@@ -288,24 +350,36 @@ pub enum ArticleListItemState {
     Unknown(String),
 }
 crate::string_enum!(ArticleListItemState { Published = "published", Draft = "draft", });
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ArticleListItemState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Article Search Highlights
 ///
 /// The highlighted results of an Article search. In the examples provided my search query is always "my query".
 ///
 /// Generated from schema article_search_highlights.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchHighlights {
     /// The ID of the corresponding article.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub article_id: Option<String>,
     /// An Article description and body text highlighted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub highlighted_summary: Option<
         Vec<Vec<super::ArticleSearchHighlightsHighlightedSummaryItemItem>>,
     >,
     /// An Article title highlighted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub highlighted_title: Option<
         Vec<super::ArticleSearchHighlightsHighlightedTitleItem>,
     >,
@@ -314,13 +388,18 @@ pub struct ArticleSearchHighlights {
 ///
 /// Generated from schema article_search_highlights.highlighted_summary.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchHighlightsHighlightedSummaryItemItem {
     /// The text of the title.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub text: Option<String>,
     /// The type of text - `highlight` or `plain`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::ArticleSearchHighlightsHighlightedSummaryItemItemType>,
 }
 /// The type of text - `highlight` or `plain`.
@@ -340,17 +419,29 @@ crate::string_enum!(
     ArticleSearchHighlightsHighlightedSummaryItemItemType { Highlight = "highlight",
     Plain = "plain", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ArticleSearchHighlightsHighlightedSummaryItemItemType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// A highlighted article title.
 ///
 /// Generated from schema article_search_highlights.highlighted_title.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchHighlightsHighlightedTitleItem {
     /// The text of the title.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub text: Option<String>,
     /// The type of text - `highlight` or `plain`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::ArticleSearchHighlightsHighlightedTitleItemType>,
 }
 /// The type of text - `highlight` or `plain`.
@@ -370,37 +461,50 @@ crate::string_enum!(
     ArticleSearchHighlightsHighlightedTitleItemType { Highlight = "highlight", Plain =
     "plain", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ArticleSearchHighlightsHighlightedTitleItemType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Article Search Response
 ///
 /// The results of an Article search
 ///
 /// Generated from schema article_search_response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchResponse {
     /// An object containing the results of the search.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<super::ArticleSearchResponseData>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// The total number of Articles matching the search query
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// An object containing the results of the search.
 ///
 /// Generated from schema article_search_response.data.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchResponseData {
     /// An array of Article objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub articles: Option<Vec<super::Article>>,
     /// A corresponding array of highlighted Article content
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub highlights: Option<Vec<super::ArticleSearchHighlights>>,
 }
 /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
@@ -417,35 +521,47 @@ pub enum ArticleState {
     Unknown(String),
 }
 crate::string_enum!(ArticleState { Published = "published", Draft = "draft", });
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ArticleState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Article Statistics
 ///
 /// The statistics of an article.
 ///
 /// Generated from schema article_statistics.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleStatistics {
     /// The number of conversations started from the article.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub conversions: Option<i64>,
     /// The percentage of happy reactions the article has received against other types of reaction.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_f64")]
-    pub happy_reaction_percentage: Option<f64>,
+    #[serde(deserialize_with = "crate::runtime::field::float")]
+    pub happy_reaction_percentage: f64,
     /// The percentage of neutral reactions the article has received against other types of reaction.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_f64")]
-    pub neutral_reaction_percentage: Option<f64>,
+    #[serde(deserialize_with = "crate::runtime::field::float")]
+    pub neutral_reaction_percentage: f64,
     /// The number of total reactions the article has received.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub reactions: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub reactions: i64,
     /// The percentage of sad reactions the article has received against other types of reaction.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_f64")]
-    pub sad_reaction_percentage: Option<f64>,
+    #[serde(deserialize_with = "crate::runtime::field::float")]
+    pub sad_reaction_percentage: f64,
     /// The type of object - `article_statistics`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The number of total views the article has received.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub views: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub views: i64,
 }
 /// Article Translated Content
 ///
@@ -873,16 +989,17 @@ crate::string_enum!(
 ///
 /// Generated from schema deleted_article_object.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedArticleObject {
     /// Whether the article was deleted successfully or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// The unique identifier for the article which you provided in the URL.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The type of object which was deleted. - article
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
 }
 /// Update Article Request Payload

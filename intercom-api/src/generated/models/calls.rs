@@ -6,59 +6,108 @@
 ///
 /// Generated from schema call.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Call {
     /// The id of the admin associated with the call, if any.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub admin_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_at: Option<super::Datetime>,
     /// The type of call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub call_type: Option<String>,
     /// The id of the contact associated with the call, if any.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub contact_id: Option<String>,
     /// The id of the conversation associated with the call, if any.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<super::Datetime>,
     /// The direction of the call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub direction: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<super::Datetime>,
     /// The reason for the call end, if applicable.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ended_reason: Option<String>,
     /// API URL to the AI Agent (Fin) call recording if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub fin_recording_url: Option<String>,
     /// API URL to the AI Agent (Fin) call transcript if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub fin_transcription_url: Option<String>,
     /// The id of the call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiated_at: Option<super::Datetime>,
     /// The phone number involved in the call, in E.164 format.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub phone: Option<String>,
     /// API URL to download or redirect to the call recording if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub recording_url: Option<String>,
     /// The current state of the call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub state: Option<String>,
     /// API URL to download or redirect to the call transcript if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub transcription_url: Option<String>,
     /// String representing the object's type. Always has the value `call`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<super::Datetime>,
 }
 /// Calls
@@ -67,22 +116,29 @@ pub struct Call {
 ///
 /// Generated from schema call_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CallList {
     /// A list of calls.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::Call>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// Total number of items available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Generated from schema datetime.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum Datetime {
     String(String),
@@ -110,6 +166,12 @@ impl<'de> serde::Deserialize<'de> for Datetime {
         Ok(Self::Unknown(value))
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for Datetime {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -125,73 +187,131 @@ impl ListCallsWithTranscriptsRequest {
 }
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ListCallsWithTranscriptsResponse {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::ListCallsWithTranscriptsResponseDataItem>>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) response.data.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ListCallsWithTranscriptsResponseDataItem {
     /// The id of the admin associated with the call, if any.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub admin_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_at: Option<super::Datetime>,
     /// The type of call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub call_type: Option<String>,
     /// The id of the contact associated with the call, if any.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub contact_id: Option<String>,
     /// The id of the conversation associated with the call, if any.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<super::Datetime>,
     /// The direction of the call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub direction: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<super::Datetime>,
     /// The reason for the call end, if applicable.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ended_reason: Option<String>,
     /// API URL to the AI Agent (Fin) call recording if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub fin_recording_url: Option<String>,
     /// API URL to the AI Agent (Fin) call transcript if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub fin_transcription_url: Option<String>,
     /// The id of the call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiated_at: Option<super::Datetime>,
     /// The phone number involved in the call, in E.164 format.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub phone: Option<String>,
     /// API URL to download or redirect to the call recording if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub recording_url: Option<String>,
     /// The current state of the call.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub state: Option<String>,
     /// API URL to download or redirect to the call transcript if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub transcription_url: Option<String>,
     /// String representing the object's type. Always has the value `call`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<super::Datetime>,
     /// The call transcript if available, otherwise an empty array.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcript: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
     /// The status of the transcript if available.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub transcript_status: Option<String>,
 }

@@ -100,33 +100,46 @@ crate::string_enum!(
 ///
 /// Generated from schema ai_agent.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AiAgent {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_sources: Option<super::ContentSourcesList>,
     /// The time when the AI agent rating was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_answer_type: Option<super::AiAgentLastAnswerType>,
     /// The customer satisfaction rating given to AI Agent, from 1-5.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub rating: Option<i64>,
     /// The customer satisfaction rating remark given to AI Agent.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub rating_remark: Option<String>,
     /// The resolution state of AI Agent. If no AI or custom answer has been delivered then this will return `null`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_state: Option<super::AiAgentResolutionState>,
     /// The title of the source that triggered AI Agent involvement in the conversation. If this is `essentials_plan_setup` then it will return `null`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub source_title: Option<String>,
     /// The type of the source that triggered AI Agent involvement in the conversation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_type: Option<super::AiAgentSourceType>,
     /// The time when the AI agent rating was last updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
 }
 /// The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
@@ -145,6 +158,13 @@ pub enum AiAgentLastAnswerType {
 crate::string_enum!(
     AiAgentLastAnswerType { AiAnswer = "ai_answer", CustomAnswer = "custom_answer", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for AiAgentLastAnswerType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// The resolution state of AI Agent. If no AI or custom answer has been delivered then this will return `null`.
 ///
 /// Generated from schema ai_agent.resolution_state.
@@ -167,6 +187,13 @@ crate::string_enum!(
     ConfirmedResolution = "confirmed_resolution", RoutedToTeam = "routed_to_team",
     Abandoned = "abandoned", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for AiAgentResolutionState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// The type of the source that triggered AI Agent involvement in the conversation.
 ///
 /// Generated from schema ai_agent.source_type.
@@ -191,6 +218,13 @@ crate::string_enum!(
     "profile", Workflow = "workflow", WorkflowPreview = "workflow_preview", FinPreview =
     "fin_preview", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for AiAgentSourceType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Assign Conversation Request
 ///
 /// Payload of the request to assign a conversation
@@ -440,6 +474,60 @@ impl AttachContactToConversationRequestCustomerUserId {
     pub fn customer(mut self, value: impl Into<super::CustomerRequest>) -> Self {
         self.customer = Some(value.into());
         self
+    }
+}
+/// Generated from operation attachContactToConversation (POST /conversations/{conversation_id}/customers) response.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum AttachContactToConversationResponse {
+    Conversation(super::Conversation),
+    ConversationCustomers(super::ConversationCustomers),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::Conversation(decoded));
+            }
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["customers"]),
+        ) {
+            if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::ConversationCustomers(decoded));
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::Conversation> for AttachContactToConversationResponse {
+    fn from(value: super::Conversation) -> Self {
+        Self::Conversation(value)
+    }
+}
+impl From<super::ConversationCustomers> for AttachContactToConversationResponse {
+    fn from(value: super::ConversationCustomers) -> Self {
+        Self::ConversationCustomers(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for AttachContactToConversationResponse {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
     }
 }
 /// Close Conversation Request
@@ -836,19 +924,32 @@ impl ContactReplyUserIdRequestReplyOptionsItem {
 ///
 /// Generated from schema content_source.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentSource {
     /// The type of the content source.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<super::ContentSourceContentType>,
     /// The ISO 639 language code of the content source.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub locale: Option<String>,
     /// The title of the content source.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub title: Option<String>,
     /// The internal URL linking to the content source for teammates.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// The type of the content source.
@@ -875,19 +976,31 @@ crate::string_enum!(
     "external_content", ContentSnippet = "content_snippet", WorkflowConnectorAction =
     "workflow_connector_action", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ContentSourceContentType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Content Source List
 ///
 /// Generated from schema content_sources_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentSourcesList {
     /// The content sources used by AI Agent in the conversation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_sources: Option<Vec<super::ContentSource>>,
     /// The total number of content sources used by AI Agent in the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Conversation
@@ -896,73 +1009,86 @@ pub struct ContentSourcesList {
 ///
 /// Generated from schema conversation.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Conversation {
     /// The id of the admin assigned to the conversation. If it's not assigned to an admin it will return null.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub admin_assignee_id: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent: Option<super::AiAgent>,
     /// Indicates whether the AI Agent participated in the conversation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent_participated: Option<bool>,
-    #[serde(default)]
-    pub contacts: Option<super::ConversationContacts>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub contacts: super::ConversationContacts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_parts: Option<super::ConversationParts>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_rating: Option<super::ConversationRating>,
     /// The time the conversation was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
-    #[serde(default)]
-    pub custom_attributes: Option<super::CustomAttributes>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub custom_attributes: super::CustomAttributes,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_contact_reply: Option<super::ConversationFirstContactReply>,
     /// The id representing the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_objects: Option<super::LinkedObjectList>,
     /// Indicates whether a conversation is open (true) or closed (false).
-    #[serde(default)]
-    pub open: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub open: bool,
     /// If marked as priority, it will return priority or else not_priority.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<super::ConversationPriority>,
     /// Indicates whether a conversation has been read.
-    #[serde(default)]
-    pub read: Option<bool>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub read: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_applied: Option<super::SlaApplied>,
     /// If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<crate::Timestamp>,
-    #[serde(default)]
-    pub source: Option<super::ConversationSource>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub source: super::ConversationSource,
     /// Can be set to "open", "closed" or "snoozed".
-    #[serde(default)]
-    pub state: Option<super::ConversationState>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub state: super::ConversationState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statistics: Option<super::ConversationStatistics>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<super::Tags>,
     /// The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub team_assignee_id: Option<i64>,
-    #[serde(default)]
-    pub teammates: Option<super::ConversationTeammates>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub teammates: super::ConversationTeammates,
     /// The title given to the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub title: Option<String>,
     /// Always conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The last time the conversation was updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<crate::Timestamp>,
 }
 /// Conversation attachment files
@@ -1014,27 +1140,38 @@ impl ConversationAttachmentFiles {
 ///
 /// Generated from schema conversation_attribute_updated_by_admin.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByAdmin {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute: Option<super::ConversationAttributeUpdatedByAdminAttribute>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<super::ConversationAttributeUpdatedByAdminValue>,
 }
 /// Generated from schema conversation_attribute_updated_by_admin.attribute.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByAdminAttribute {
     /// Name of the CDA updated
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Generated from schema conversation_attribute_updated_by_admin.value.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByAdminValue {
     /// Value of the CDA updated
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Part type - conversation_attribute_updated_by_workflow
@@ -1043,37 +1180,53 @@ pub struct ConversationAttributeUpdatedByAdminValue {
 ///
 /// Generated from schema conversation_attribute_updated_by_workflow.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflow {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute: Option<super::ConversationAttributeUpdatedByWorkflowAttribute>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<super::ConversationAttributeUpdatedByWorkflowValue>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow: Option<super::ConversationAttributeUpdatedByWorkflowWorkflow>,
 }
 /// Generated from schema conversation_attribute_updated_by_workflow.attribute.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflowAttribute {
     /// Name of the CDA updated
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Generated from schema conversation_attribute_updated_by_workflow.value.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflowValue {
     /// Value of the CDA updated
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Generated from schema conversation_attribute_updated_by_workflow.workflow.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
     /// Name of the workflow
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Contacts
@@ -1082,13 +1235,27 @@ pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
 ///
 /// Generated from schema conversation_contacts.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationContacts {
     /// The list of contacts (users or leads) involved in this conversation. This will only contain one customer unless more were added via the group conversation feature.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Vec<super::ContactReference>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+/// Conversation customers
+///
+/// The contacts of a conversation after one was attached or detached.
+///
+/// Generated from schema conversation_customers.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ConversationCustomers {
+    /// The conversation's contacts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<Vec<super::ContactReference>>,
 }
 /// Conversation Deleted
 ///
@@ -1096,16 +1263,17 @@ pub struct ConversationContacts {
 ///
 /// Generated from schema conversation_deleted.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationDeleted {
     /// Whether the conversation is deleted or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// The unique identifier for the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// always conversation
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
 }
 /// First contact reply
@@ -1114,13 +1282,22 @@ pub struct ConversationDeleted {
 ///
 /// Generated from schema conversation_first_contact_reply.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationFirstContactReply {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Conversation List
@@ -1129,19 +1306,24 @@ pub struct ConversationFirstContactReply {
 ///
 /// Generated from schema conversation_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationList {
     /// The list of conversation objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversations: Option<Vec<super::ConversationListItem>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of objects.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// Always conversation.list
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Conversation List Item
 ///
@@ -1149,71 +1331,84 @@ pub struct ConversationList {
 ///
 /// Generated from schema conversation_list_item.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationListItem {
     /// The id of the admin assigned to the conversation. If it's not assigned to an admin it will return null.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub admin_assignee_id: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent: Option<super::AiAgent>,
     /// Indicates whether the AI Agent participated in the conversation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent_participated: Option<bool>,
-    #[serde(default)]
-    pub contacts: Option<super::ConversationContacts>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub contacts: super::ConversationContacts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_rating: Option<super::ConversationRating>,
     /// The time the conversation was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
-    #[serde(default)]
-    pub custom_attributes: Option<super::CustomAttributes>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub custom_attributes: super::CustomAttributes,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_contact_reply: Option<super::ConversationFirstContactReply>,
     /// The id representing the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_objects: Option<super::LinkedObjectList>,
     /// Indicates whether a conversation is open (true) or closed (false).
-    #[serde(default)]
-    pub open: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub open: bool,
     /// If marked as priority, it will return priority or else not_priority.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<super::ConversationListItemPriority>,
     /// Indicates whether a conversation has been read.
-    #[serde(default)]
-    pub read: Option<bool>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub read: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_applied: Option<super::SlaApplied>,
     /// If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<crate::Timestamp>,
-    #[serde(default)]
-    pub source: Option<super::ConversationSource>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub source: super::ConversationSource,
     /// Can be set to "open", "closed" or "snoozed".
-    #[serde(default)]
-    pub state: Option<super::ConversationListItemState>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub state: super::ConversationListItemState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statistics: Option<super::ConversationStatistics>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<super::Tags>,
     /// The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub team_assignee_id: Option<i64>,
-    #[serde(default)]
-    pub teammates: Option<super::ConversationTeammates>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub teammates: super::ConversationTeammates,
     /// The title given to the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub title: Option<String>,
     /// Always conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The last time the conversation was updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<crate::Timestamp>,
 }
 /// If marked as priority, it will return priority or else not_priority.
@@ -1232,6 +1427,13 @@ pub enum ConversationListItemPriority {
 crate::string_enum!(
     ConversationListItemPriority { Priority = "priority", NotPriority = "not_priority", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationListItemPriority {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Can be set to "open", "closed" or "snoozed".
 ///
 /// Generated from schema conversation_list_item.state.
@@ -1250,63 +1452,83 @@ pub enum ConversationListItemState {
 crate::string_enum!(
     ConversationListItemState { Open = "open", Closed = "closed", Snoozed = "snoozed", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationListItemState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Conversation Part
 ///
 /// A Conversation Part represents a message in the conversation.
 ///
 /// Generated from schema conversation_part.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPart {
     /// The app package code if this part was created via API. null if the part was not created via API.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub app_package_code: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_to: Option<super::Reference>,
     /// A list of attachments for the part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(default)]
-    pub author: Option<super::ConversationPartAuthor>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub author: super::ConversationPartAuthor,
     /// The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// The time the conversation part was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_message_metadata: Option<super::EmailMessageMetadata>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_details: Option<super::EventDetails>,
     /// The external id of the conversation part
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_id: Option<String>,
     /// The id representing the conversation part.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<super::ConversationPartMetadata>,
     /// The time the user was notified with the conversation part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notified_at: Option<crate::Timestamp>,
     /// The type of conversation part.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub part_type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub part_type: String,
     /// Whether or not the conversation part has been redacted.
-    #[serde(default)]
-    pub redacted: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub redacted: bool,
     /// Indicates the current state of conversation when the conversation part was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<super::ConversationPartState>,
     /// A list of tags objects associated with the conversation part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<super::TagBasic>>,
     /// Always conversation_part
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The last time the conversation part was updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
 }
 /// Conversation part author
 ///
@@ -1314,26 +1536,35 @@ pub struct ConversationPart {
 ///
 /// Generated from schema conversation_part_author.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPartAuthor {
     /// The email of the author
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
     /// If this conversation part was sent by the AI Agent
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_ai_agent: Option<bool>,
     /// The id of the author
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// If this conversation part body was generated by the AI Agent
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_ai_answer: Option<bool>,
     /// The name of the author
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// The type of the author
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Conversation Part Metadata
 ///
@@ -1341,29 +1572,43 @@ pub struct ConversationPartAuthor {
 ///
 /// Generated from schema conversation_part_metadata.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPartMetadata {
     /// The quick reply options sent by the Admin or bot, presented in this conversation part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quick_reply_options: Option<
         Vec<super::ConversationPartMetadataQuickReplyOptionsItem>,
     >,
     /// The unique identifier for the quick reply option that was clicked by the end user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub quick_reply_uuid: Option<String>,
 }
 /// Generated from schema conversation_part_metadata.quick_reply_options.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPartMetadataQuickReplyOptionsItem {
     /// The text to display in this quick reply option.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub text: Option<String>,
     /// A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub uuid: Option<String>,
     /// The translations for the quick reply option.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<serde_json::Map<String, serde_json::Value>>,
 }
 /// Indicates the current state of conversation when the conversation part was created.
@@ -1384,20 +1629,32 @@ pub enum ConversationPartState {
 crate::string_enum!(
     ConversationPartState { Open = "open", Closed = "closed", Snoozed = "snoozed", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationPartState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Conversation Parts
 ///
 /// A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
 ///
 /// Generated from schema conversation_parts.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationParts {
     /// A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_parts: Option<Vec<super::ConversationPart>>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// If marked as priority, it will return priority or else not_priority.
@@ -1416,29 +1673,41 @@ pub enum ConversationPriority {
 crate::string_enum!(
     ConversationPriority { Priority = "priority", NotPriority = "not_priority", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationPriority {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Conversation Rating
 ///
 /// The Conversation Rating object which contains information on the rating and/or remark added by a Contact and the Admin assigned to the conversation.
 ///
 /// Generated from schema conversation_rating.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationRating {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<super::ContactReference>,
     /// The time the rating was requested in the conversation being rated.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The rating, between 1 and 5, for the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub rating: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub rating: i64,
     /// An optional field to add a remark to correspond to the number rating
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub remark: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teammate: Option<super::Reference>,
     /// The time the rating was last updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
 }
 /// Conversation response time
@@ -1447,16 +1716,29 @@ pub struct ConversationRating {
 ///
 /// Generated from schema conversation_response_time.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationResponseTime {
     /// First response time of assigned team in seconds.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub response_time: Option<i64>,
     /// Id of the assigned team.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub team_id: Option<i64>,
     /// Name of the assigned Team, null if team does not exist, Unassigned if no team is assigned.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub team_name: Option<String>,
 }
 /// Conversation source
@@ -1465,33 +1747,46 @@ pub struct ConversationResponseTime {
 ///
 /// Generated from schema conversation_source.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationSource {
     /// A list of attachments for the part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(default)]
-    pub author: Option<super::ConversationPartAuthor>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub author: super::ConversationPartAuthor,
     /// The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub delivered_as: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub delivered_as: String,
     /// The id representing the message.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// Whether or not the source message has been redacted. Only applicable for contact initiated messages.
-    #[serde(default)]
-    pub redacted: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub redacted: bool,
     /// Optional. The message subject. For Twitter, this will show a generic message regarding why the subject is obscured.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub subject: Option<String>,
     /// This includes conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter and whatsapp.
-    #[serde(default)]
-    pub r#type: Option<super::ConversationSourceType>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub r#type: super::ConversationSourceType,
     /// The URL where the conversation was started. For Twitter, Email, and Bots, this will be blank.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// This includes conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter and whatsapp.
@@ -1529,6 +1824,13 @@ crate::string_enum!(
     "phone_switch", Push = "push", Sms = "sms", Twitter = "twitter", Whatsapp =
     "whatsapp", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationSourceType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Can be set to "open", "closed" or "snoozed".
 ///
 /// Generated from schema conversation.state.
@@ -1547,83 +1849,139 @@ pub enum ConversationState {
 crate::string_enum!(
     ConversationState { Open = "open", Closed = "closed", Snoozed = "snoozed", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Conversation statistics
 ///
 /// A Statistics object containing all information required for reporting, with timestamps and calculated metrics.
 ///
 /// Generated from schema conversation_statistics.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationStatistics {
     /// Adjusted handling time for conversation in seconds. This is the active handling time excluding idle periods when teammates are not actively working on the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub adjusted_handling_time: Option<i64>,
     /// An array of conversation response time objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_team_first_response_time: Option<Vec<super::ConversationResponseTime>>,
     /// An array of conversation response time objects within office hours
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_team_first_response_time_in_office_hours: Option<
         Vec<super::ConversationResponseTime>,
     >,
     /// Number of assignments after first_contact_reply_at.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub count_assignments: Option<i64>,
     /// Total number of conversation parts.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub count_conversation_parts: Option<i64>,
     /// Number of reopens after first_contact_reply_at.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub count_reopens: Option<i64>,
     /// Time of first admin reply after first_contact_reply_at.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_admin_reply_at: Option<crate::Timestamp>,
     /// Time of first assignment after first_contact_reply_at.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_assignment_at: Option<crate::Timestamp>,
     /// Time of first close after first_contact_reply_at.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_close_at: Option<crate::Timestamp>,
     /// Time of first text conversation part from a contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_contact_reply_at: Option<crate::Timestamp>,
     /// Time from conversation assignment to conversation close in seconds.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub handling_time: Option<i64>,
     /// Time of the last conversation part from an admin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_admin_reply_at: Option<crate::Timestamp>,
     /// Time of first admin reply since most recent assignment.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_assignment_admin_reply_at: Option<crate::Timestamp>,
     /// Time of last assignment after first_contact_reply_at.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_assignment_at: Option<crate::Timestamp>,
     /// Time of the last conversation close.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_close_at: Option<crate::Timestamp>,
     /// The last admin who closed the conversation. Returns a reference to an Admin object.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub last_closed_by_id: Option<String>,
     /// Time of the last conversation part from a contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_contact_reply_at: Option<crate::Timestamp>,
     /// Median based on all admin replies after a contact reply. Subtracts out of business hours. In seconds.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub median_time_to_reply: Option<i64>,
     /// Duration until first admin reply. Subtracts out of business hours. In seconds.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub time_to_admin_reply: Option<i64>,
     /// Duration until last assignment before first admin reply. In seconds.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub time_to_assignment: Option<i64>,
     /// Duration until conversation was closed first time. Subtracts out of business hours. In seconds.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub time_to_first_close: Option<i64>,
     /// Duration until conversation was closed last time. Subtracts out of business hours. In seconds.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub time_to_last_close: Option<i64>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Conversation teammates
@@ -1632,14 +1990,15 @@ pub struct ConversationStatistics {
 ///
 /// Generated from schema conversation_teammates.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationTeammates {
     /// The list of teammates who participated in the conversation (wrote at least one conversation part).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teammates: Option<Vec<super::Reference>>,
     /// The type of the object - `admin.list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Convert Ticket Request Payload
 ///
@@ -1765,20 +2124,26 @@ crate::string_enum!(
 ///
 /// Generated from schema custom_action_finished.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionFinished {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<super::CustomActionFinishedAction>,
 }
 /// Generated from schema custom_action_finished.action.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionFinishedAction {
     /// Name of the action
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// Status of the action
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<super::CustomActionFinishedActionResult>,
 }
 /// Status of the action
@@ -1797,23 +2162,36 @@ pub enum CustomActionFinishedActionResult {
 crate::string_enum!(
     CustomActionFinishedActionResult { Success = "success", Failed = "failed", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for CustomActionFinishedActionResult {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Part type - custom_action_started
 ///
 /// Contains details about name of the action that was initiated for conversation part type <code>custom_action_started</code>.
 ///
 /// Generated from schema custom_action_started.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionStarted {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<super::CustomActionStartedAction>,
 }
 /// Generated from schema custom_action_started.action.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionStartedAction {
     /// Name of the action
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Generated from schema customer_request.
@@ -1959,22 +2337,89 @@ impl DetachContactFromConversationRequest {
         Self { admin_id: admin_id.into() }
     }
 }
+/// Generated from operation detachContactFromConversation (DELETE /conversations/{conversation_id}/customers/{contact_id}) response.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum DetachContactFromConversationResponse {
+    Conversation(super::Conversation),
+    ConversationCustomers(super::ConversationCustomers),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
+            if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::Conversation(decoded));
+            }
+        }
+        if crate::runtime::has_shape(
+            &value,
+            &crate::runtime::Shape::Object(&["customers"]),
+        ) {
+            if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
+                &value,
+            ) {
+                return Ok(Self::ConversationCustomers(decoded));
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::Conversation> for DetachContactFromConversationResponse {
+    fn from(value: super::Conversation) -> Self {
+        Self::Conversation(value)
+    }
+}
+impl From<super::ConversationCustomers> for DetachContactFromConversationResponse {
+    fn from(value: super::ConversationCustomers) -> Self {
+        Self::ConversationCustomers(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for DetachContactFromConversationResponse {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Email Address Header
 ///
 /// Contains data for an email address header for a conversation part that was sent as an email.
 ///
 /// Generated from schema email_address_header.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EmailAddressHeader {
     /// The email address
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email_address: Option<String>,
     /// The name associated with the email address
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// The type of email address header
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Email Message Metadata
@@ -1983,19 +2428,26 @@ pub struct EmailAddressHeader {
 ///
 /// Generated from schema email_message_metadata.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EmailMessageMetadata {
     /// A list of an email address headers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_address_headers: Option<Vec<super::EmailAddressHeader>>,
     /// The subject of the email
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub subject: Option<String>,
 }
 /// Event details of Workflow & actions
 ///
 /// Generated from schema event_details.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum EventDetails {
     ConversationAttributeUpdatedByWorkflow(
@@ -2076,6 +2528,12 @@ impl From<super::CustomActionFinished> for EventDetails {
 impl From<super::OperatorWorkflowEvent> for EventDetails {
     fn from(value: super::OperatorWorkflowEvent) -> Self {
         Self::OperatorWorkflowEvent(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for EventDetails {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
     }
 }
 /// Generated from operation manageConversation (POST /conversations/{conversation_id}/parts) request body.
@@ -2168,30 +2626,45 @@ impl OpenConversationRequest {
 ///
 /// Generated from schema operator_workflow_event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OperatorWorkflowEvent {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<super::OperatorWorkflowEventEvent>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow: Option<super::OperatorWorkflowEventWorkflow>,
 }
 /// Generated from schema operator_workflow_event.event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OperatorWorkflowEventEvent {
     /// Result of the workflow event
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub result: Option<String>,
     /// Type of the workflow event initiated
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Generated from schema operator_workflow_event.workflow.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OperatorWorkflowEventWorkflow {
     /// The name of the workflow
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Quick Reply Option
@@ -2383,19 +2856,28 @@ impl From<super::AdminReplyConversationRequest> for ReplyConversationRequest {
 ///
 /// Generated from schema sla_applied.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SlaApplied {
     /// The name of the SLA as given by the teammate when it was created.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub sla_name: Option<String>,
     /// SLA statuses:
     /// - `hit`: If there’s at least one hit event in the underlying sla_events table, and no “missed” or “canceled” events for the conversation.
     /// - `missed`: If there are any missed sla_events for the conversation and no canceled events. If there’s even a single missed sla event, the status will always be missed. A missed status is not applied when the SLA expires, only the next time a teammate replies.
     /// - `active`: An SLA has been applied to a conversation, but has not yet been fulfilled. SLA status is active only if there are no “hit, “missed”, or “canceled” events.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_status: Option<super::SlaAppliedSlaStatus>,
     /// object type
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// SLA statuses:
@@ -2422,6 +2904,13 @@ crate::string_enum!(
     SlaAppliedSlaStatus { Hit = "hit", Missed = "missed", Cancelled = "cancelled", Active
     = "active", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for SlaAppliedSlaStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Snooze Conversation Request
 ///
 /// Payload of the request to snooze a conversation

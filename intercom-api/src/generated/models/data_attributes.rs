@@ -222,58 +222,75 @@ crate::string_enum!(
 ///
 /// Generated from schema data_attribute.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataAttribute {
     /// Teammate who created the attribute. Only applicable to CDAs
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub admin_id: Option<String>,
     /// Can this attribute be updated through API
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_writable: Option<bool>,
     /// Is this attribute archived. (Only applicable to CDAs)
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// The time the attribute was created as a UTC Unix timestamp
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// Set to true if this is a CDA
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<bool>,
     /// The data type of the attribute.
-    #[serde(default)]
-    pub data_type: Option<super::DataAttributeDataType>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub data_type: super::DataAttributeDataType,
     /// Readable description of the attribute.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub description: Option<String>,
     /// Full name of the attribute. Should match the name unless it's a nested attribute. We can split full_name on `.` to access nested user object values.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub full_name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub full_name: String,
     /// The unique identifier for the data attribute which is given by Intercom. Only available for custom attributes.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub id: Option<i64>,
     /// Readable name of the attribute (i.e. name you see in the UI)
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub label: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub label: String,
     /// Can this attribute be updated by the Messenger
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messenger_writable: Option<bool>,
     /// Value is `contact` for user/lead attributes and `company` for company attributes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<super::DataAttributeModel>,
     /// Name of the attribute.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// List of predefined options for attribute value.
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::field::opt_strings",
+    )]
     pub options: Option<Vec<String>>,
     /// Value is `data_attribute`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// Can this attribute be updated in the UI
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_writable: Option<bool>,
     /// The time the attribute was last updated as a UTC Unix timestamp
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
 }
 /// The data type of the attribute.
@@ -299,20 +316,28 @@ crate::string_enum!(
     DataAttributeDataType { String = "string", Integer = "integer", Float = "float",
     Boolean = "boolean", Date = "date", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for DataAttributeDataType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Data Attribute List
 ///
 /// A list of all data attributes belonging to a workspace for contacts, companies or conversations.
 ///
 /// Generated from schema data_attribute_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataAttributeList {
     /// A list of data attributes
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::DataAttribute>>,
     /// The type of the object
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Value is `contact` for user/lead attributes and `company` for company attributes.
 ///
@@ -328,6 +353,13 @@ pub enum DataAttributeModel {
     Unknown(String),
 }
 crate::string_enum!(DataAttributeModel { Contact = "contact", Company = "company", });
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for DataAttributeModel {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Generated from operation lisDataAttributes (GET /data_attributes) parameter model.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]

@@ -28,19 +28,32 @@ impl CreateDataExportsRequest {
 ///
 /// Generated from schema data_export.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataExport {
     /// The time after which you will not be able to access the data.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub download_expires_at: Option<String>,
     /// The location where you can download your data.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub download_url: Option<String>,
     /// The identifier for your job.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub job_identifier: Option<String>,
     /// The current state of your job.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<super::DataExportStatus>,
 }
 /// The current state of your job.
@@ -68,3 +81,10 @@ crate::string_enum!(
     DataExportStatus { Pending = "pending", InProgress = "in_progress", Failed =
     "failed", Completed = "completed", NoData = "no_data", Canceled = "canceled", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for DataExportStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}

@@ -77,33 +77,44 @@ crate::string_enum!(FinAgentAttachmentType { Url = "url", File = "file", });
 ///
 /// Generated from schema fin_agent_attribute_errors.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentAttributeErrors {
     /// Conversation-related attribute errors.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation: Option<super::FinAgentAttributeErrorsConversation>,
     /// User-related attribute errors.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<super::FinAgentAttributeErrorsUser>,
 }
 /// Conversation-related attribute errors.
 ///
 /// Generated from schema fin_agent_attribute_errors.conversation.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentAttributeErrorsConversation {
     /// Map of conversation attribute names to error messages.
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::field::opt_string_map",
+    )]
     pub attributes: Option<std::collections::BTreeMap<String, String>>,
 }
 /// User-related attribute errors.
 ///
 /// Generated from schema fin_agent_attribute_errors.user.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentAttributeErrorsUser {
     /// Map of user attribute names to error messages.
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::field::opt_string_map",
+    )]
     pub attributes: Option<std::collections::BTreeMap<String, String>>,
 }
 /// Fin Agent Conversation Metadata
@@ -297,24 +308,41 @@ impl ReplyToFinRequest {
 }
 /// Generated from operation replyToFin (POST /fin/reply) response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ReplyToFinResponse {
     /// The ID of the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The timestamp the response was created at, with millisecond precision.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub created_at_ms: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<super::FinAgentAttributeErrors>,
     /// Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub sse_subscription_url: Option<String>,
     /// Fin's current status in the conversation workflow.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<super::ReplyToFinResponseStatus>,
     /// The ID of the user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// Fin's current status in the conversation workflow.
@@ -341,6 +369,13 @@ crate::string_enum!(
     "awaiting_user_reply", Escalated = "escalated", Resolved = "resolved", Complete =
     "complete", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ReplyToFinResponseStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Generated from operation startFinConversation (POST /fin/start) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -389,24 +424,41 @@ impl StartFinConversationRequest {
 }
 /// Generated from operation startFinConversation (POST /fin/start) response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct StartFinConversationResponse {
     /// The ID of the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The timestamp the response was created at, with millisecond precision.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub created_at_ms: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<super::FinAgentAttributeErrors>,
     /// Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub sse_subscription_url: Option<String>,
     /// Fin's current status in the conversation workflow.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<super::StartFinConversationResponseStatus>,
     /// The ID of the user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// Fin's current status in the conversation workflow.
@@ -433,6 +485,13 @@ crate::string_enum!(
     "awaiting_user_reply", Escalated = "escalated", Resolved = "resolved", Complete =
     "complete", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for StartFinConversationResponseStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Generated from operation submitFinCsat (POST /fin/csat) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -488,16 +547,21 @@ crate::string_enum!(
 );
 /// Generated from operation submitFinCsat (POST /fin/csat) response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SubmitFinCsatResponse {
     /// The external ID of the rated conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The rating now recorded on the conversation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<super::SubmitFinCsatResponseRating>,
     /// The result of the submission.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 /// The rating now recorded on the conversation.
@@ -523,3 +587,10 @@ crate::string_enum!(
     SubmitFinCsatResponseRating { Terrible = "terrible", Bad = "bad", Ok = "ok", Good =
     "good", Amazing = "amazing", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for SubmitFinCsatResponseRating {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}

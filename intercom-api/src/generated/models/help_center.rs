@@ -6,46 +6,71 @@
 ///
 /// Generated from schema collection.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Collection {
     /// The time when the article was created (seconds). For multilingual articles, this will be the timestamp of creation of the default language's content.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The default locale of the help center. This field is only returned for multilingual help centers.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub default_locale: Option<String>,
     /// The description of the collection. For multilingual help centers, this will be the description of the collection for the default language.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub description: Option<String>,
     /// The id of the help center the collection is in.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub help_center_id: Option<i64>,
     /// The icon of the collection.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub icon: Option<String>,
     /// The unique identifier for the collection which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the collection. For multilingual collections, this will be the name of the default language's content.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// The order of the section in relation to others sections within a collection. Values go from `0` upwards. `0` is the default if there's no order.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub order: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub order: i64,
     /// The id of the parent collection. If `null` then it is the first level collection.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub parent_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::GroupTranslatedContent>,
     /// The time when the article was last updated (seconds). For multilingual articles, this will be the timestamp of last update of the default language's content.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
     /// The URL of the collection. For multilingual help centers, this will be the URL of the collection for the default language.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
     /// The id of the workspace which the collection belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub workspace_id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub workspace_id: String,
 }
 /// Collections
 ///
@@ -53,19 +78,24 @@ pub struct Collection {
 ///
 /// Generated from schema collection_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CollectionList {
     /// An array of collection objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::Collection>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of collections.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Create Collection Request Payload
 ///
@@ -140,16 +170,17 @@ impl CreateCollectionRequest {
 ///
 /// Generated from schema deleted_collection_object.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedCollectionObject {
     /// Whether the collection was deleted successfully or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// The unique identifier for the collection which you provided in the URL.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The type of object which was deleted. - `collection`
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
 }
 /// Group Content
@@ -540,35 +571,48 @@ impl GroupTranslatedContent {
 ///
 /// Generated from schema help_center.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct HelpCenter {
     /// The time when the Help Center was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// Custom domain configured for the help center
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub custom_domain: Option<String>,
     /// The display name of the Help Center only seen by teammates.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub display_name: Option<String>,
     /// The unique identifier for the Help Center which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The identifier of the Help Center. This is used in the URL of the Help Center.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub identifier: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub identifier: String,
     /// The time when the Help Center was last updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The URL for the help center, if you have a custom domain then this will show the URL using the custom domain.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
     /// Whether the Help Center is turned on or not. This is controlled in your Help Center settings.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_turned_on: Option<bool>,
     /// The id of the workspace which the Help Center belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub workspace_id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub workspace_id: String,
 }
 /// Help Centers
 ///
@@ -576,14 +620,15 @@ pub struct HelpCenter {
 ///
 /// Generated from schema help_center_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct HelpCenterList {
     /// An array of Help Center objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::HelpCenter>>,
     /// The type of the object - `list`.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Update Collection Request Payload
 ///

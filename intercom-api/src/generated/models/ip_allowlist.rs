@@ -15,7 +15,11 @@ pub struct IpAllowlist {
     /// Examples:
     /// - Single IP: `192.168.0.1`
     /// - IP range: `192.168.0.1/24` (allows 192.168.0.0 - 192.168.0.255)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::field::opt_strings",
+    )]
     pub ip_allowlist: Option<Vec<String>>,
     /// String representing the object's type. Always has the value `ip_allowlist`.
     #[serde(

@@ -6,16 +6,17 @@
 ///
 /// Generated from schema deleted_object.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedObject {
     /// Whether the news item was deleted successfully or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// The unique identifier for the news item which you provided in the URL.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The type of object which was deleted - news-item.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
 }
 /// News Item
@@ -24,50 +25,63 @@ pub struct DeletedObject {
 ///
 /// Generated from schema news_item.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct NewsItem {
     /// The news item body, which may contain HTML.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// URL of the image used as cover. Must have .jpg or .png extension.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub cover_image_url: Option<String>,
     /// Timestamp for when the news item was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// When set to true, the news item will appear in the messenger newsfeed without showing a notification badge.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deliver_silently: Option<bool>,
     /// The unique identifier for the news item which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// Label names displayed to users to categorize the news item.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<Option<String>>>,
     /// A list of newsfeed_assignments to assign to the specified newsfeed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsfeed_assignments: Option<Vec<super::NewsfeedAssignment>>,
     /// Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reactions: Option<Vec<Option<String>>>,
     /// The id of the sender of the news item. Must be a teammate on the workspace.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub sender_id: Option<i64>,
     /// News items will not be visible to your users in the assigned newsfeeds until they are set live.
-    #[serde(default)]
-    pub state: Option<super::NewsItemState>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub state: super::NewsItemState,
     /// The title of the news item.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub title: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub title: String,
     /// The type of object.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// Timestamp for when the news item was last updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The id of the workspace which the news item belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub workspace_id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub workspace_id: String,
 }
 /// Create News Item Request
 ///
@@ -176,6 +190,13 @@ pub enum NewsItemState {
     Unknown(String),
 }
 crate::string_enum!(NewsItemState { Draft = "draft", Live = "live", });
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for NewsItemState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Newsfeed
 ///
 /// A newsfeed is a collection of news items, targeted to a specific audience.
@@ -184,23 +205,24 @@ crate::string_enum!(NewsItemState { Draft = "draft", Live = "live", });
 ///
 /// Generated from schema newsfeed.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Newsfeed {
     /// Timestamp for when the newsfeed was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The unique identifier for the newsfeed which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the newsfeed. This name will never be visible to your users.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// The type of object.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// Timestamp for when the newsfeed was last updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
 }
 /// Newsfeed Assignment
 ///
@@ -244,22 +266,29 @@ impl NewsfeedAssignment {
 ///
 /// Generated from schema paginated_response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PaginatedResponse {
     /// An array of Objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::PaginatedResponseDataItem>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of objects.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// The type of object
-    #[serde(default)]
-    pub r#type: Option<super::PaginatedResponseType>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub r#type: super::PaginatedResponseType,
 }
 /// Generated from schema paginated_response.data.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum PaginatedResponseDataItem {
     NewsItem(super::NewsItem),
@@ -291,6 +320,12 @@ impl From<super::Newsfeed> for PaginatedResponseDataItem {
         Self::Newsfeed(value)
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for PaginatedResponseDataItem {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// The type of object
 ///
 /// Generated from schema paginated_response.type.
@@ -307,3 +342,10 @@ pub enum PaginatedResponseType {
 crate::string_enum!(
     PaginatedResponseType { List = "list", ConversationList = "conversation.list", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for PaginatedResponseType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}

@@ -6,15 +6,16 @@
 ///
 /// Generated from schema segment_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SegmentList {
     /// A pagination object, which may be empty, indicating no further pages to fetch.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<serde_json::Map<String, serde_json::Value>>,
     /// A list of Segment objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<super::Segment>>,
     /// The type of the object
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }

@@ -6,16 +6,29 @@
 ///
 /// Generated from schema addressable_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AddressableList {
     /// The id of the addressable object
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The addressable object type
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
     /// Url to get more company resources for this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Admin
@@ -24,42 +37,59 @@ pub struct AddressableList {
 ///
 /// Generated from schema admin.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Admin {
     /// Image for the associated team or teammate
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub avatar: Option<String>,
     /// Identifies if this admin is currently set in away mode.
-    #[serde(default)]
-    pub away_mode_enabled: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub away_mode_enabled: bool,
     /// Identifies if this admin is set to automatically reassign new conversations to the apps default inbox.
-    #[serde(default)]
-    pub away_mode_reassign: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub away_mode_reassign: bool,
     /// The unique identifier of the away status reason
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub away_status_reason_id: Option<i64>,
     /// The email of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub email: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub email: String,
     /// Identifies if this admin has a paid inbox seat to restrict/allow features that require them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_inbox_seat: Option<bool>,
     /// The id representing the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The job title of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub job_title: Option<String>,
     /// The name of the admin.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// This object represents the avatar associated with the admin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_ids: Option<Vec<i64>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_priority_level: Option<super::TeamPriorityLevel>,
     /// String representing the object's type. Always has the value `admin`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Company
@@ -68,63 +98,84 @@ pub struct Admin {
 ///
 /// Generated from schema company.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Company {
     /// The Intercom defined code of the workspace the company is associated to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub app_id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub app_id: String,
     /// The company id you have defined for the company.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub company_id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub company_id: String,
     /// The time the company was added in Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub created_at: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub created_at: i64,
     /// The custom attributes you have set on the company.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The Intercom defined id representing the company.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The industry that the company operates in.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub industry: Option<String>,
     /// The time the company last recorded making a request.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub last_request_at: Option<i64>,
     /// How much revenue the company generates for your business.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub monthly_spend: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub monthly_spend: i64,
     /// The name of the company.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<super::CompanyPlan>,
     /// The time the company was created by you.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub remote_created_at: Option<i64>,
     /// The list of segments associated with the company
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments: Option<super::CompanySegments>,
     /// How many sessions the company has recorded.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub session_count: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub session_count: i64,
     /// The number of employees in the company.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub size: Option<i64>,
     /// The list of tags associated with the company
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<super::CompanyTags>,
     /// Value is `company`
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The last time the company was updated.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub updated_at: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub updated_at: i64,
     /// The number of users in the company.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub user_count: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub user_count: i64,
     /// The URL for the company website.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub website: Option<String>,
 }
 /// Company Data
@@ -133,54 +184,78 @@ pub struct Company {
 ///
 /// Generated from schema company_data.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanyData {
     /// The unique identifier for the company which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The type of the object. Always company.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The relative URL of the company.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Generated from schema company.plan.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanyPlan {
     /// The id of the plan
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The name of the plan
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// Value is always "plan"
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// The list of segments associated with the company
 ///
 /// Generated from schema company.segments.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanySegments {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<super::Segment>>,
     /// The type of the object
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// The list of tags associated with the company
 ///
 /// Generated from schema company.tags.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanyTags {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<super::TagBasic>>,
     /// The type of the object
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Contact
@@ -189,147 +264,241 @@ pub struct CompanyTags {
 ///
 /// Generated from schema contact.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Contact {
     /// The name of the Android app which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub android_app_name: Option<String>,
     /// The version of the Android app which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub android_app_version: Option<String>,
     /// The Android device which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub android_device: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_last_seen_at: Option<crate::Timestamp>,
     /// The version of the Android OS which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub android_os_version: Option<String>,
     /// The version of the Android SDK which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub android_sdk_version: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::ContactAvatar>,
     /// The name of the browser which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub browser: Option<String>,
     /// The language set by the browser which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub browser_language: Option<String>,
     /// The version of the browser which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub browser_version: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub companies: Option<super::ContactCompanies>,
     /// (Unix timestamp in seconds) The time when the contact was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The custom attributes which are set for the contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The contact's email.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
     /// The contact's email domain.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email_domain: Option<String>,
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_id: Option<String>,
     /// Whether the contact has had an email sent to them hard bounce.
-    #[serde(default)]
-    pub has_hard_bounced: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub has_hard_bounced: bool,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the iOS app which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ios_app_name: Option<String>,
     /// The version of the iOS app which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ios_app_version: Option<String>,
     /// The iOS device which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ios_device: Option<String>,
     /// (Unix timestamp in seconds) The last time the contact used the iOS app.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ios_last_seen_at: Option<crate::Timestamp>,
     /// The version of iOS which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ios_os_version: Option<String>,
     /// The version of the iOS SDK which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ios_sdk_version: Option<String>,
     /// A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub language_override: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last messaged.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_contacted_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_email_clicked_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact last opened an email.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_email_opened_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact last messaged in.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_replied_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<crate::Timestamp>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<super::ContactLocation>,
     /// Whether the contact has marked an email sent to them as spam.
-    #[serde(default)]
-    pub marked_email_as_spam: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub marked_email_as_spam: bool,
     /// The contacts name.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<super::ContactNotes>,
     /// The operating system which the contact is using.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub os: Option<String>,
     /// The id of an admin that has been assigned account ownership of the contact.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub owner_id: Option<i64>,
     /// The contacts phone.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub role: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub role: String,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<crate::Timestamp>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub social_profiles: Option<super::ContactSocialProfiles>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<super::ContactTags>,
     /// The type of object.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// Whether the contact is unsubscribed from emails.
-    #[serde(default)]
-    pub unsubscribed_from_emails: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub unsubscribed_from_emails: bool,
     /// (Unix timestamp in seconds) The time when the contact was last updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The id of the workspace which the contact belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub workspace_id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub workspace_id: String,
 }
 /// Generated from schema contact.avatar.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactAvatar {
     /// An image URL containing the avatar of a contact.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub image_url: Option<String>,
     /// The type of object
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Contact companies
@@ -338,19 +507,28 @@ pub struct ContactAvatar {
 ///
 /// Generated from schema contact_companies.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactCompanies {
     /// An array of company data objects attached to the contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::CompanyData>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Integer representing the total number of companies attached to this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// Url to get more company resources for this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Contact Location
@@ -359,19 +537,36 @@ pub struct ContactCompanies {
 ///
 /// Generated from schema contact_location.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactLocation {
     /// The city that the contact is located in
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub city: Option<String>,
     /// The country that the contact is located in
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub country: Option<String>,
     /// The overal region that the contact is located in
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub region: Option<String>,
     /// Always location
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Contact notes
@@ -380,19 +575,28 @@ pub struct ContactLocation {
 ///
 /// Generated from schema contact_notes.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactNotes {
     /// This object represents the notes attached to a contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::AddressableList>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Int representing the total number of companyies attached to this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// Url to get more company resources for this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Contact Reference
@@ -401,52 +605,83 @@ pub struct ContactNotes {
 ///
 /// Generated from schema contact_reference.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactReference {
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_id: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// always contact
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Contact Reply Base Object
 ///
 /// Generated from schema contact_reply_base_request.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactReplyBaseRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::field::opt_strings",
+    )]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub created_at: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<String>,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<super::ContactReplyBaseRequestReplyOptionsItem>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_base_request.reply_options.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactReplyBaseRequestReplyOptionsItem {
     /// The text of the chosen reply option.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub text: Option<String>,
     /// The unique identifier for the quick reply option selected.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub uuid: Option<String>,
 }
 /// Social Profile
@@ -455,10 +690,11 @@ pub struct ContactReplyBaseRequestReplyOptionsItem {
 ///
 /// Generated from schema contact_social_profiles.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactSocialProfiles {
     /// A list of social profiles objects associated with the contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::SocialProfile>>,
 }
 /// Contact Subscription Types
@@ -467,19 +703,28 @@ pub struct ContactSocialProfiles {
 ///
 /// Generated from schema contact_subscription_types.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactSubscriptionTypes {
     /// This object represents the subscriptions attached to a contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::AddressableList>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Int representing the total number of subscription types attached to this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// Url to get more subscription type resources for this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Contact Tags
@@ -488,25 +733,36 @@ pub struct ContactSubscriptionTypes {
 ///
 /// Generated from schema contact_tags.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactTags {
     /// This object represents the tags attached to a contact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::AddressableList>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Int representing the total number of tags attached to this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// url to get more tag resources for this contact
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Create Ticket Reply Request Payload
 ///
 /// Generated from schema create_ticket_reply_with_comment_request.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum CreateTicketReplyWithCommentRequest {
     ContactReplyTicketRequest(super::ContactReplyTicketRequest),
@@ -551,51 +807,85 @@ impl From<super::AdminReplyTicketRequest> for CreateTicketReplyWithCommentReques
         Self::AdminReplyTicketRequest(value)
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for CreateTicketReplyWithCommentRequest {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Create Ticket Request Payload
 ///
 /// You can create a Ticket
 ///
 /// Generated from schema create_ticket_request.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreateTicketRequest {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<super::CreateTicketRequestAssignment>,
     /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub company_id: Option<String>,
     /// The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Vec<super::CreateTicketRequestContactsItem>>,
     /// The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:
     /// - conversation | back-office ticket
     /// - customer tickets | non-shared back-office ticket
     /// - conversation | tracker ticket
     /// - customer ticket | tracker ticket
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_to_link_id: Option<String>,
     /// The time the ticket was created. If not provided, the current time will be used.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub created_at: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_attributes: Option<super::TicketRequestCustomAttributes>,
     /// The ID of the type of ticket you want to create
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ticket_type_id: Option<String>,
 }
 /// Generated from schema create_ticket_request.assignment.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreateTicketRequestAssignment {
     /// The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub admin_assignee_id: Option<String>,
     /// The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub team_assignee_id: Option<String>,
 }
 /// Generated from schema create_ticket_request.contacts.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum CreateTicketRequestContactsItem {
     Id(super::CreateTicketRequestContactsItemId),
@@ -658,34 +948,55 @@ for CreateTicketRequestContactsItem {
         Self::Email(value)
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for CreateTicketRequestContactsItem {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Email
 ///
 /// Generated from schema create_ticket_request.contacts (alternative 3).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreateTicketRequestContactsItemEmail {
     /// The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
 }
 /// External ID
 ///
 /// Generated from schema create_ticket_request.contacts (alternative 2).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreateTicketRequestContactsItemExternalId {
     /// The external_id you have defined for the contact who is being added as a participant.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_id: Option<String>,
 }
 /// ID
 ///
 /// Generated from schema create_ticket_request.contacts (alternative 1).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreateTicketRequestContactsItemId {
     /// The identifier for the contact as given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
 }
 /// Cursor based pages
@@ -695,28 +1006,43 @@ pub struct CreateTicketRequestContactsItemId {
 ///
 /// Generated from schema cursor_pages.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CursorPages {
     /// The next page, if any — a cursor object, or the URL of the next page for page-number lists.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<super::CursorPagesNext>,
     /// The current page
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub page: Option<i64>,
     /// Number of results per page
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub per_page: Option<i64>,
     /// Total number of pages
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_pages: Option<i64>,
     /// the type of object `pages`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// The next page, if any — a cursor object, or the URL of the next page for page-number lists.
 ///
 /// Generated from schema cursor_pages.next.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum CursorPagesNext {
     StartingAfterPaging(super::StartingAfterPaging),
@@ -751,6 +1077,12 @@ impl From<super::StartingAfterPaging> for CursorPagesNext {
         Self::StartingAfterPaging(value)
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for CursorPagesNext {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Custom Attributes
 ///
 /// An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
@@ -763,12 +1095,17 @@ pub type CustomAttributes = serde_json::Map<String, serde_json::Value>;
 ///
 /// Generated from schema custom_object_instance_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomObjectInstanceList {
     /// The list of associated custom object instances for a given reference attribute on the parent object.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instances: Option<Vec<super::CustomObjectInstance>>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Data Event
@@ -777,31 +1114,52 @@ pub struct CustomObjectInstanceList {
 ///
 /// Generated from schema data_event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEvent {
     /// The time the event occurred as a UTC Unix timestamp
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// An email address for your user. An email should only be used where your application uses email to uniquely identify users.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
     /// The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub event_name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub event_name: String,
     /// Your identifier for a lead or a user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The Intercom identifier for the user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub intercom_user_id: Option<String>,
     /// Optional metadata about the event.
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::field::opt_string_map",
+    )]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// The type of the object
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// Your identifier for the user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// Data Event List
@@ -810,27 +1168,37 @@ pub struct DataEvent {
 ///
 /// Generated from schema data_event_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEventList {
     /// A list of data events
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<super::DataEvent>>,
     /// Pagination
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::DataEventListPages>,
     /// The type of the object
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Pagination
 ///
 /// Generated from schema data_event_list.pages.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEventListPages {
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub next: Option<String>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub since: Option<String>,
 }
 /// Data Export CSV
@@ -839,85 +1207,190 @@ pub struct DataEventListPages {
 ///
 /// Generated from schema data_export_csv.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataExportCsv {
     /// The company ID of the user in relation to the message that was sent. Will return -1 if no company is present.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub company_id: Option<String>,
     /// The specific content that was received. In an A/B test each version has its own Content ID.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub content_id: Option<String>,
     /// The title of the content you see in your Intercom workspace.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub content_title: Option<String>,
     /// Email, Chat, Post etc.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub content_type: Option<String>,
     /// The users email who was sent the message.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
     /// The first time the series the user clicked on a link within this message. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_click: Option<i64>,
     /// The first time a user completed this message if the content was able to be completed e.g. Tours, Surveys. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_completion: Option<i64>,
     /// The first time the series the user dismissed this message. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_dismisall: Option<i64>,
     /// The first time the user met this messages associated goal if one exists. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_goal_success: Option<i64>,
     /// The first time this message hard bounced for this user. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_hard_bounce: Option<i64>,
     /// The first time the user opened this message. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_open: Option<i64>,
     /// The first time a user replied to this message if the content was able to receive replies. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_reply: Option<i64>,
     /// The first time the series this message was a part of was completed by the user. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_series_completion: Option<i64>,
     /// The first time the series this message was a part of was disengaged by the user. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_series_disengagement: Option<i64>,
     /// The first time the series this message was a part of was exited by the user. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_series_exit: Option<i64>,
     /// The first time the user unsubscribed from this message. Only events within the export job's requested date range are counted.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub first_unsubscribe: Option<i64>,
     /// The full name of the user receiving the message
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// The id of the series node that this ruleset is associated with. Each block in a series has a corresponding node_id.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub node_id: Option<String>,
     /// ID for this receipt. Will be included with any related stats in other files to identify this specific delivery of a message.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub receipt_id: Option<String>,
     /// Timestamp for when the receipt was recorded.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub received_at: Option<i64>,
     /// The id of the message.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ruleset_id: Option<String>,
     /// As you edit content we record new versions. This ID can help you determine which version of a piece of content that was received.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ruleset_version_id: Option<String>,
     /// The id of the series that this content is part of. Will return -1 if not part of a series.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub series_id: Option<String>,
     /// The title of the series that this content is part of.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub series_title: Option<String>,
     /// The external_user_id of the user who was sent the message
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_external_id: Option<String>,
     /// The user_id of the user who was sent the message.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// Error
@@ -926,29 +1399,51 @@ pub struct DataExportCsv {
 ///
 /// Generated from schema error.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Error {
     /// An array of one or more error objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<super::ErrorErrorsItem>>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub request_id: Option<String>,
     /// The type is error.list
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Generated from schema error.errors.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorErrorsItem {
     /// A string indicating the kind of error, used to further qualify the HTTP response code
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub code: Option<String>,
     /// Optional. Used to identify a particular field or query parameter that was in error.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub field: Option<String>,
     /// Optional. Human readable description of the error.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub message: Option<String>,
 }
 /// File
@@ -957,27 +1452,56 @@ pub struct ErrorErrorsItem {
 ///
 /// Generated from schema file_attribute.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FileAttribute {
     /// The type of file
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub content_type: Option<String>,
     /// The size of the file in bytes
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub filesize: Option<i64>,
     /// The height of the file in pixels, if applicable
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub height: Option<i64>,
     /// The name of the file
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
     /// The url of the file. This is a temporary URL and will expire after 30 minutes.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
     /// The width of the file in pixels, if applicable
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub width: Option<i64>,
 }
 /// Fin Agent CSAT Requested Event
@@ -992,48 +1516,71 @@ pub struct FileAttribute {
 ///
 /// Generated from schema fin_agent_csat_requested_event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentCsatRequestedEvent {
     /// The ID of the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub created_at_ms: Option<String>,
     /// The rating survey to present to the user.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csat: Option<super::FinAgentCsatRequestedEventCsat>,
     /// The name of the event.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
     /// The ID of the user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// The rating survey to present to the user.
 ///
 /// Generated from schema fin_agent_csat_requested_event.csat.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentCsatRequestedEventCsat {
     /// The ordered rating options to show the user.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<super::FinAgentCsatRequestedEventCsatOptionsItem>>,
 }
 /// Generated from schema fin_agent_csat_requested_event.csat.options.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentCsatRequestedEventCsatOptionsItem {
     /// The emoji representing this rating.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub emoji: Option<String>,
     /// The stable key to send back as 'rating' on POST /fin/csat.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<super::FinAgentCsatRequestedEventCsatOptionsItemKey>,
     /// The human-readable label for this rating, localised to the conversation's
     /// detected language. Distinct from 'key' — display the label, but send back
     /// the key.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub label: Option<String>,
 }
 /// The stable key to send back as 'rating' on POST /fin/csat.
@@ -1059,6 +1606,13 @@ crate::string_enum!(
     FinAgentCsatRequestedEventCsatOptionsItemKey { Terrible = "terrible", Bad = "bad", Ok
     = "ok", Good = "good", Amazing = "amazing", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for FinAgentCsatRequestedEventCsatOptionsItemKey {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Fin Agent Replied Event
 ///
 /// Event fired when Fin replies to a user.
@@ -1067,49 +1621,79 @@ crate::string_enum!(
 ///
 /// Generated from schema fin_agent_replied_event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentRepliedEvent {
     /// The ID of the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub created_at_ms: Option<String>,
     /// The name of the event.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
     /// Fin's answer to the user's query.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<super::FinAgentRepliedEventMessage>,
     /// Fin's current status (always 'awaiting_user_reply' for this event).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Optional. Present when the reply was generated via streaming.
     /// Correlates this event with the fin_reply_chunk events that preceded it.
     /// Use this to know when to replace streamed chunk_text with the final message body.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub stream_id: Option<String>,
     /// The ID of the user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// Fin's answer to the user's query.
 ///
 /// Generated from schema fin_agent_replied_event.message.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentRepliedEventMessage {
     /// The author of the message (always 'fin' for this event).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// The HTML body of Fin's response.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// A unique identifier for this message.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The timestamp the message was created at, with millisecond precision.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub timestamp_ms: Option<String>,
 }
 /// Fin Agent Reply Chunk Event
@@ -1121,30 +1705,51 @@ pub struct FinAgentRepliedEventMessage {
 ///
 /// Generated from schema fin_agent_reply_chunk_event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentReplyChunkEvent {
     /// 0-based counter for this chunk within the stream. Contiguous.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub chunk_index: Option<i64>,
     /// The full accumulated plain text of Fin's answer so far.
     /// Each chunk supersedes the previous — replace rather than append.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub chunk_text: Option<String>,
     /// The ID of the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub created_at_ms: Option<String>,
     /// The name of the event.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
     /// Fin's current status (always 'replying' for this event).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A unique identifier for this streaming response.
     /// Correlates chunks with each other and with the eventual fin_replied event.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub stream_id: Option<String>,
 }
 /// Fin Agent Status Updated Event
@@ -1154,16 +1759,25 @@ pub struct FinAgentReplyChunkEvent {
 ///
 /// Generated from schema fin_agent_status_updated_event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentStatusUpdatedEvent {
     /// The ID of the conversation.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub created_at_ms: Option<String>,
     /// The name of the event.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
     /// Optional. A human-readable explanation of why the conversation was escalated.
     /// Only present when status is 'escalated'.
@@ -1173,16 +1787,24 @@ pub struct FinAgentStatusUpdatedEvent {
     /// - "Escalation rule matched"
     /// - "Routed to team"
     /// - "Conversation finished without resolution"
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub reason: Option<String>,
     /// Fin's current status.
     /// - escalated: The conversation has been escalated to a human
     /// - resolved: The user's query has been resolved
     /// - complete: Fin has completed its workflow. When CSAT is enabled a csat_requested event may follow, in which case the SSE stream is held open past complete until it is delivered or the token expires
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<super::FinAgentStatusUpdatedEventStatus>,
     /// The ID of the user.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// Fin's current status.
@@ -1207,6 +1829,13 @@ crate::string_enum!(
     FinAgentStatusUpdatedEventStatus { Escalated = "escalated", Resolved = "resolved",
     Complete = "complete", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for FinAgentStatusUpdatedEventStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Intercom API version.</br>By default, it's equal to the version set in the app package.
 ///
 /// Generated from schema intercom_version.
@@ -1262,34 +1891,58 @@ crate::string_enum!(
     "2.5", V2_6 = "2.6", V2_7 = "2.7", V2_8 = "2.8", V2_9 = "2.9", V2_10 = "2.10", V2_11
     = "2.11", V2_12 = "2.12", V2_13 = "2.13", V2_14 = "2.14", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for IntercomVersion {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Jobs
 ///
 /// Jobs are tasks that are processed asynchronously by the Intercom system after being enqueued via the API. This allows for efficient handling of operations that may take time to complete, such as data imports or exports. You can check the status of your jobs to monitor their progress and ensure they are completed successfully.
 ///
 /// Generated from schema jobs.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Jobs {
     /// The id of the job that's currently being processed or has completed.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The id of the resource created during job execution (e.g. ticket id)
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub resource_id: Option<String>,
     /// The type of resource created during job execution.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub resource_type: Option<String>,
     /// The url of the resource created during job exeuction. Use this url to fetch the resource.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub resource_url: Option<String>,
     /// The status of the job execution.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<super::JobsStatus>,
     /// The type of the object
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// API endpoint URL to check the job status.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// The status of the job execution.
@@ -1310,23 +1963,31 @@ pub enum JobsStatus {
 crate::string_enum!(
     JobsStatus { Pending = "pending", Success = "success", Failed = "failed", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for JobsStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Linked Object
 ///
 /// A linked conversation or ticket.
 ///
 /// Generated from schema linked_object.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct LinkedObject {
     /// Category of the Linked Ticket Object.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<super::LinkedObjectCategory>,
     /// The ID of the linked object
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// ticket or conversation
-    #[serde(default)]
-    pub r#type: Option<super::LinkedObjectType>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub r#type: super::LinkedObjectType,
 }
 /// Category of the Linked Ticket Object.
 ///
@@ -1347,25 +2008,37 @@ crate::string_enum!(
     LinkedObjectCategory { Customer = "Customer", BackOffice = "Back-office", Tracker =
     "Tracker", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for LinkedObjectCategory {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Linked Objects
 ///
 /// An object containing metadata about linked conversations and linked tickets. Up to 1000 can be returned.
 ///
 /// Generated from schema linked_object_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct LinkedObjectList {
     /// An array containing the linked conversations and linked tickets.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::LinkedObject>>,
     /// Whether or not there are more linked objects than returned.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// The total number of linked objects.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// Always list.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// ticket or conversation
@@ -1384,35 +2057,51 @@ pub enum LinkedObjectType {
 crate::string_enum!(
     LinkedObjectType { Ticket = "ticket", Conversation = "conversation", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for LinkedObjectType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Message
 ///
 /// Message are how you reach out to contacts in Intercom. They are created when an admin sends an outbound message to a contact.
 ///
 /// Generated from schema message.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Message {
     /// The message body, which may contain HTML.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub body: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub body: String,
     /// The associated conversation_id
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// The time the conversation was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The id representing the message.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The type of message that was sent. Can be email, inapp, facebook or twitter.
-    #[serde(default)]
-    pub message_type: Option<super::MessageMessageType>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub message_type: super::MessageMessageType,
     /// The subject of the message. Only present if message_type: email.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub subject: Option<String>,
     /// The type of the message
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// The type of message that was sent. Can be email, inapp, facebook or twitter.
 ///
@@ -1435,6 +2124,13 @@ crate::string_enum!(
     MessageMessageType { Email = "email", Inapp = "inapp", Facebook = "facebook", Twitter
     = "twitter", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for MessageMessageType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Generated from schema metadata.
 pub type Metadata = super::ConversationPartMetadata;
 /// Multiple Filter Search Request
@@ -1549,18 +2245,35 @@ impl<'de> serde::Deserialize<'de> for MultipleFilterSearchRequestValue {
 ///
 /// Generated from schema pages_link.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PagesLink {
     /// A link to the next page of results. A response that does not contain a next link does not have further data to fetch.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub next: Option<String>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub page: Option<i64>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub per_page: Option<i64>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_pages: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Part attachment
@@ -1569,28 +2282,45 @@ pub struct PagesLink {
 ///
 /// Generated from schema part_attachment.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PartAttachment {
     /// The content type of the attachment
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub content_type: Option<String>,
     /// The size of the attachment
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub filesize: Option<i64>,
     /// The height of the attachment
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub height: Option<i64>,
     /// The name of the attachment
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// The type of attachment
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The URL of the attachment
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub url: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub url: String,
     /// The width of the attachment
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub width: Option<i64>,
 }
 /// Reference
@@ -1599,11 +2329,20 @@ pub struct PartAttachment {
 ///
 /// Generated from schema reference.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Reference {
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Search data
@@ -1696,29 +2435,34 @@ impl From<super::MultipleFilterSearchRequest> for SearchRequestQuery {
 ///
 /// Generated from schema segment.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Segment {
     /// The number of items in the user segment. It's returned when `include_count=true` is included in the request.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub count: Option<i64>,
     /// The time the segment was created.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub created_at: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub created_at: i64,
     /// The unique identifier representing the segment.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the segment.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// Type of the contact: contact (lead) or user.
-    #[serde(default)]
-    pub person_type: Option<super::SegmentPersonType>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub person_type: super::SegmentPersonType,
     /// The type of object.
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The time the segment was updated.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
-    pub updated_at: Option<i64>,
+    #[serde(deserialize_with = "crate::runtime::field::int")]
+    pub updated_at: i64,
 }
 /// Type of the contact: contact (lead) or user.
 ///
@@ -1734,6 +2478,13 @@ pub enum SegmentPersonType {
     Unknown(String),
 }
 crate::string_enum!(SegmentPersonType { Contact = "contact", User = "user", });
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for SegmentPersonType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Single Filter Search Request
 ///
 /// Search using Intercoms Search APIs with a single filter.
@@ -1954,16 +2705,29 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
 ///
 /// Generated from schema social_profile.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SocialProfile {
     /// The name of the Social media profile
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// value is "social_profile"
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
     /// The name of the Social media profile
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub url: Option<String>,
 }
 /// Pagination: Starting After
@@ -2013,28 +2777,29 @@ impl StartingAfterPaging {
 ///
 /// Generated from schema subscription_type.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SubscriptionType {
     /// Describes the type of consent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_type: Option<super::SubscriptionTypeConsentType>,
     /// The message types that this subscription supports - can contain `email` or `sms_message`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_types: Option<Vec<super::SubscriptionTypeContentTypesItem>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_translation: Option<super::Translation>,
     /// The unique identifier representing the subscription type.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The state of the subscription type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<super::SubscriptionTypeState>,
     /// An array of translations objects with the localised version of the subscription type in each available locale within your translation settings.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<Vec<super::Translation>>,
     /// The type of the object - subscription
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Describes the type of consent.
 ///
@@ -2052,6 +2817,13 @@ pub enum SubscriptionTypeConsentType {
 crate::string_enum!(
     SubscriptionTypeConsentType { OptOut = "opt_out", OptIn = "opt_in", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for SubscriptionTypeConsentType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Generated from schema subscription_type.content_types.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -2066,20 +2838,28 @@ pub enum SubscriptionTypeContentTypesItem {
 crate::string_enum!(
     SubscriptionTypeContentTypesItem { Email = "email", SmsMessage = "sms_message", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for SubscriptionTypeContentTypesItem {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Subscription Types
 ///
 /// A list of subscription type objects.
 ///
 /// Generated from schema subscription_type_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SubscriptionTypeList {
     /// A list of subscription type objects associated with the workspace .
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::SubscriptionType>>,
     /// The type of the object
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// The state of the subscription type.
 ///
@@ -2099,29 +2879,37 @@ pub enum SubscriptionTypeState {
 crate::string_enum!(
     SubscriptionTypeState { Live = "live", Draft = "draft", Archived = "archived", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for SubscriptionTypeState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Tag
 ///
 /// A tag allows you to label your contacts, companies, and conversations and list them using that tag.
 ///
 /// Generated from schema tag.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Tag {
     /// The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applied_at: Option<crate::Timestamp>,
     /// The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applied_by: Option<super::Reference>,
     /// The id of the tag
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the tag
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// value is "tag"
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Tag
 ///
@@ -2129,17 +2917,22 @@ pub struct Tag {
 ///
 /// Generated from schema tag_basic.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TagBasic {
     /// The id of the tag
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the tag
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// value is "tag"
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Tags
 ///
@@ -2147,14 +2940,15 @@ pub struct TagBasic {
 ///
 /// Generated from schema tag_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TagList {
     /// A list of tags objects associated with the workspace .
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::Tag>>,
     /// The type of the object
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Tags
 ///
@@ -2162,13 +2956,14 @@ pub struct TagList {
 ///
 /// Generated from schema tags.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Tags {
     /// A list of tags objects associated with the conversation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<super::Tag>>,
     /// The type of the object
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Team Priority Level
@@ -2177,13 +2972,14 @@ pub struct Tags {
 ///
 /// Generated from schema team_priority_level.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TeamPriorityLevel {
     /// The primary team ids for the team
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_team_ids: Option<Vec<i64>>,
     /// The secondary team ids for the team
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_team_ids: Option<Vec<i64>>,
 }
 /// Ticket
@@ -2192,52 +2988,61 @@ pub struct TeamPriorityLevel {
 ///
 /// Generated from schema ticket.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Ticket {
     /// The id representing the admin assigned to the ticket.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub admin_assignee_id: Option<String>,
     /// Category of the Ticket.
-    #[serde(default)]
-    pub category: Option<super::TicketCategory>,
-    #[serde(default)]
-    pub contacts: Option<super::TicketContacts>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub category: super::TicketCategory,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub contacts: super::TicketContacts,
     /// The time the ticket was created as a UTC Unix timestamp.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The unique identifier for the ticket which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// Whether or not the ticket is shared with the customer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_shared: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_objects: Option<super::LinkedObjectList>,
     /// Whether or not the ticket is open. If false, the ticket is closed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
     /// The time the ticket will be snoozed until as a UTC Unix timestamp. If null, the ticket is not currently snoozed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<crate::Timestamp>,
     /// The id representing the team assigned to the ticket.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub team_assignee_id: Option<String>,
-    #[serde(default)]
-    pub ticket_attributes: Option<super::TicketCustomAttributes>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub ticket_attributes: super::TicketCustomAttributes,
     /// The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub ticket_id: Option<String>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub ticket_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_parts: Option<super::TicketParts>,
-    #[serde(default)]
-    pub ticket_state: Option<super::TicketState>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub ticket_state: super::TicketState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_type: Option<super::TicketType>,
     /// Always ticket
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The last time the ticket was updated as a UTC Unix timestamp.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
 }
 /// Category of the Ticket.
@@ -2259,19 +3064,27 @@ crate::string_enum!(
     TicketCategory { Customer = "Customer", BackOffice = "Back-office", Tracker =
     "Tracker", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketCategory {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Contacts
 ///
 /// The list of contacts affected by a ticket.
 ///
 /// Generated from schema ticket_contacts.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketContacts {
     /// The list of contacts affected by this ticket.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Vec<super::ContactReference>>,
     /// always contact.list
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Ticket Attributes
@@ -2285,6 +3098,8 @@ pub type TicketCustomAttributes = std::collections::BTreeMap<
 >;
 /// Generated from schema ticket_custom_attributes.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum TicketCustomAttributesValue {
     String(String),
@@ -2339,56 +3154,75 @@ impl From<super::FileAttribute> for TicketCustomAttributesValue {
         Self::FileAttribute(value)
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for TicketCustomAttributesValue {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Ticket Part
 ///
 /// A Ticket Part represents a message in the ticket.
 ///
 /// Generated from schema ticket_part.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPart {
     /// The app package code if this part was created via API. Note this field won't show if the part was not created via API.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub app_package_code: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_to: Option<super::Reference>,
     /// A list of attachments for the part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(default)]
-    pub author: Option<super::TicketPartAuthor>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub author: super::TicketPartAuthor,
     /// The message body, which may contain HTML.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// The time the ticket part was created.
-    #[serde(default)]
-    pub created_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub created_at: crate::Timestamp,
     /// The external id of the ticket part
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_id: Option<String>,
     /// The id representing the ticket part.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The type of ticket part.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub part_type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub part_type: String,
     /// The previous state of the ticket.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_ticket_state: Option<super::TicketPartPreviousTicketState>,
     /// Whether or not the ticket part has been redacted.
-    #[serde(default)]
-    pub redacted: Option<bool>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub redacted: bool,
     /// The state of the ticket.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_state: Option<super::TicketPartTicketState>,
     /// Always ticket_part
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The last time the ticket part was updated.
-    #[serde(default)]
-    pub updated_at: Option<crate::Timestamp>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub updated_at: crate::Timestamp,
     /// The updated attribute data of the ticket part. Only present for attribute update parts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_attribute_data: Option<super::TicketPartUpdatedAttributeData>,
 }
 /// Ticket part author
@@ -2397,20 +3231,29 @@ pub struct TicketPart {
 ///
 /// Generated from schema ticket_part_author.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartAuthor {
     /// The email of the author
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub email: Option<String>,
     /// The id of the author
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the author
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// The type of the author
-    #[serde(default)]
-    pub r#type: Option<super::TicketPartAuthorType>,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub r#type: super::TicketPartAuthorType,
 }
 /// The type of the author
 ///
@@ -2432,6 +3275,13 @@ pub enum TicketPartAuthorType {
 crate::string_enum!(
     TicketPartAuthorType { Admin = "admin", Bot = "bot", Team = "team", User = "user", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketPartAuthorType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// The previous state of the ticket.
 ///
 /// Generated from schema ticket_part.previous_ticket_state.
@@ -2453,6 +3303,13 @@ crate::string_enum!(
     TicketPartPreviousTicketState { Submitted = "submitted", InProgress = "in_progress",
     WaitingOnCustomer = "waiting_on_customer", Resolved = "resolved", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketPartPreviousTicketState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// The state of the ticket.
 ///
 /// Generated from schema ticket_part.ticket_state.
@@ -2474,53 +3331,73 @@ crate::string_enum!(
     TicketPartTicketState { Submitted = "submitted", InProgress = "in_progress",
     WaitingOnCustomer = "waiting_on_customer", Resolved = "resolved", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketPartTicketState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Updated Attribute
 ///
 /// The updated attribute data of the ticket part. Only present for attribute update parts.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartUpdatedAttributeData {
     /// Information about the attribute that was updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute: Option<super::TicketPartUpdatedAttributeDataAttribute>,
     /// The new value of the attribute.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<super::TicketPartUpdatedAttributeDataValue>,
 }
 /// Information about the attribute that was updated.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.attribute.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartUpdatedAttributeDataAttribute {
     /// The unique identifier of the attribute.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The human-readable name of the attribute.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub label: Option<String>,
     /// The type of the object. Always 'attribute'.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// The new value of the attribute.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.value.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartUpdatedAttributeDataValue {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<super::TicketPartUpdatedAttributeDataValueId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<super::TicketPartUpdatedAttributeDataValueLabel>,
     /// The type of the object. Always 'value'.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Generated from schema ticket_part.updated_attribute_data.value.id.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum TicketPartUpdatedAttributeDataValueId {
     String(String),
@@ -2548,8 +3425,16 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
         Ok(Self::Unknown(value))
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for TicketPartUpdatedAttributeDataValueId {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Generated from schema ticket_part.updated_attribute_data.value.label.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
 pub enum TicketPartUpdatedAttributeDataValueLabel {
     String(String),
@@ -2579,20 +3464,31 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
         Ok(Self::Unknown(value))
     }
 }
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for TicketPartUpdatedAttributeDataValueLabel {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Ticket Parts
 ///
 /// A list of Ticket Part objects for each note and event in the ticket. There is a limit of 500 parts.
 ///
 /// Generated from schema ticket_parts.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketParts {
     /// A list of Ticket Part objects for each ticket. There is a limit of 500 parts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_parts: Option<Vec<super::TicketPart>>,
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Ticket Attributes
@@ -2671,22 +3567,39 @@ impl<'de> serde::Deserialize<'de> for TicketRequestCustomAttributesValue {
 ///
 /// Generated from schema ticket_state.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketState {
     /// The category of the ticket state
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<super::TicketStateCategory>,
     /// The state the ticket is currently in, in a human readable form - visible to customers, in the messenger, email and tickets portal.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_label: Option<String>,
     /// The id of the ticket state
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The state the ticket is currently in, in a human readable form - visible in Intercom
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub internal_label: Option<String>,
     /// String representing the object's type. Always has the value `ticket_state`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// The category of the ticket state
@@ -2710,48 +3623,72 @@ crate::string_enum!(
     TicketStateCategory { Submitted = "submitted", InProgress = "in_progress",
     WaitingOnCustomer = "waiting_on_customer", Resolved = "resolved", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketStateCategory {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Ticket Type
 ///
 /// A ticket type, used to define the data fields to be captured in a ticket.
 ///
 /// Generated from schema ticket_type.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketType {
     /// Whether the ticket type is archived or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Category of the Ticket Type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<super::TicketTypeCategory>,
     /// The date and time the ticket type was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The description of the ticket type
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub description: Option<String>,
     /// The icon of the ticket type
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub icon: Option<String>,
     /// The id representing the ticket type.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the ticket type
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// A list of ticket states associated with a given ticket type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_states: Option<super::TicketTypeTicketStates>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_type_attributes: Option<super::TicketTypeAttributeList>,
     /// String representing the object's type. Always has the value `ticket_type`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The date and time the ticket type was last updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
     /// The id of the workspace that the ticket type belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub workspace_id: Option<String>,
 }
 /// Ticket Type Attribute
@@ -2760,58 +3697,83 @@ pub struct TicketType {
 ///
 /// Generated from schema ticket_type_attribute.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeAttribute {
     /// Whether the ticket type attribute is archived or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// The date and time the ticket type attribute was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The type of the data attribute (allowed values: "string list integer decimal boolean datetime files")
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub data_type: Option<String>,
     /// Whether the attribute is built in or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// The description of the ticket type attribute
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub description: Option<String>,
     /// The id representing the ticket type attribute.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// Input options for the attribute
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_options: Option<serde_json::Map<String, serde_json::Value>>,
     /// The name of the ticket type attribute
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
     /// The order of the attribute against other attributes
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub order: Option<i64>,
     /// Whether the attribute is required or not for teammates.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_to_create: Option<bool>,
     /// Whether the attribute is required or not for contacts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_to_create_for_contacts: Option<bool>,
     /// The id of the ticket type that the attribute belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub ticket_type_id: Option<i64>,
     /// String representing the object's type. Always has the value `ticket_type_attribute`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The date and time the ticket type attribute was last updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
     /// Whether the attribute is visible or not to teammates.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_on_create: Option<bool>,
     /// Whether the attribute is visible or not to contacts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_contacts: Option<bool>,
     /// The id of the workspace that the ticket type attribute belongs to.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub workspace_id: Option<String>,
 }
 /// Ticket Type Attributes
@@ -2820,13 +3782,18 @@ pub struct TicketTypeAttribute {
 ///
 /// Generated from schema ticket_type_attribute_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeAttributeList {
     /// A list of ticket type attributes associated with a given ticket type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_type_attributes: Option<Vec<super::TicketTypeAttribute>>,
     /// String representing the object's type. Always has the value `ticket_type_attributes.list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Category of the Ticket Type.
@@ -2848,19 +3815,31 @@ crate::string_enum!(
     TicketTypeCategory { Customer = "Customer", BackOffice = "Back-office", Tracker =
     "Tracker", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketTypeCategory {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Ticket States
 ///
 /// A list of ticket states associated with a given ticket type.
 ///
 /// Generated from schema ticket_type.ticket_states.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeTicketStates {
     /// A list of ticket states associated with a given ticket type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::TicketState>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Translation
@@ -2869,16 +3848,29 @@ pub struct TicketTypeTicketStates {
 ///
 /// Generated from schema translation.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Translation {
     /// The localised description of the subscription type.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub description: Option<String>,
     /// The two character identifier for the language of the translation object.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub locale: Option<String>,
     /// The localised name of the subscription type.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub name: Option<String>,
 }
 /// Update Ticket Request Payload
@@ -2887,31 +3879,48 @@ pub struct Translation {
 ///
 /// Generated from schema update_ticket_request.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct UpdateTicketRequest {
     /// The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub admin_id: Option<i64>,
     /// The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub assignee_id: Option<String>,
     /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub company_id: Option<String>,
     /// Specify whether the ticket is visible to users.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_shared: Option<bool>,
     /// Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
     /// The time you want the ticket to reopen.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<crate::Timestamp>,
     /// The attributes set on the ticket.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The ID of the ticket state associated with the ticket type.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ticket_state_id: Option<String>,
 }
 /// Visitor Deleted Object
@@ -2920,62 +3929,105 @@ pub struct UpdateTicketRequest {
 ///
 /// Generated from schema visitor_deleted_object.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorDeletedObject {
     /// The unique identifier for the visitor which is given by Intercom.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The type of object which was deleted
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Automatically generated identifier for the Visitor.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub user_id: Option<String>,
 }
 /// Generated from schema whatsapp_message_status_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusList {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<super::WhatsappMessageStatusListEventsItem>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::WhatsappMessageStatusListPages>,
     /// The provided ruleset ID
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub ruleset_id: Option<String>,
     /// Total number of events
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Generated from schema whatsapp_message_status_list.events.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusListEventsItem {
     /// ID of the conversation
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub conversation_id: Option<String>,
     /// Creation timestamp
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub created_at: Option<i64>,
     /// Event ID
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// Current status of the message
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<super::WhatsappMessageStatusListEventsItemStatus>,
     /// Name of the WhatsApp template used
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub template_name: Option<String>,
     /// Event type
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Last update timestamp
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub updated_at: Option<i64>,
     /// WhatsApp's message identifier
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub whatsapp_message_id: Option<String>,
 }
 /// Current status of the message
@@ -2999,29 +4051,50 @@ crate::string_enum!(
     WhatsappMessageStatusListEventsItemStatus { Sent = "sent", Delivered = "delivered",
     Read = "read", Failed = "failed", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for WhatsappMessageStatusListEventsItemStatus {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Generated from schema whatsapp_message_status_list.pages.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusListPages {
     /// Information for fetching next page (null if no more pages)
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<super::WhatsappMessageStatusListPagesNext>,
     /// Number of results per page
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub per_page: Option<i64>,
     /// Total number of pages
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_pages: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 /// Information for fetching next page (null if no more pages)
 ///
 /// Generated from schema whatsapp_message_status_list.pages.next.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusListPagesNext {
     /// Cursor for the next page
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub starting_after: Option<String>,
 }

@@ -6,13 +6,14 @@
 ///
 /// Generated from schema admin_priority_level.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminPriorityLevel {
     /// The primary admin ids for the team
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_admin_ids: Option<Vec<i64>>,
     /// The secondary admin ids for the team
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_admin_ids: Option<Vec<i64>>,
 }
 /// Team
@@ -21,28 +22,37 @@ pub struct AdminPriorityLevel {
 ///
 /// Generated from schema team.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Team {
     /// The list of admin IDs that are a part of the team.
-    #[serde(default)]
-    pub admin_ids: Option<Vec<i64>>,
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub admin_ids: Vec<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_priority_level: Option<super::AdminPriorityLevel>,
     /// The assignment limit for the team. This field is only present when the team's distribution type is load balanced.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub assignment_limit: Option<i64>,
     /// Describes how assignments are distributed among the team members
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub distribution_method: Option<String>,
     /// The id of the team
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// The name of the team
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub name: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub name: String,
     /// Value is always "team"
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Team List
 ///
@@ -50,12 +60,13 @@ pub struct Team {
 ///
 /// Generated from schema team_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TeamList {
     /// A list of team objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teams: Option<Vec<super::Team>>,
     /// The type of the object
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }

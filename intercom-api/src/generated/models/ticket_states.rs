@@ -6,28 +6,45 @@
 ///
 /// Generated from schema ticket_state_detailed.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketStateDetailed {
     /// Whether the ticket state is archived
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// The category of the ticket state
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<super::TicketStateDetailedCategory>,
     /// The state the ticket is currently in, in a human readable form - visible to customers, in the messenger, email and tickets portal.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub external_label: Option<String>,
     /// The id of the ticket state
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub id: Option<String>,
     /// The state the ticket is currently in, in a human readable form - visible in Intercom
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub internal_label: Option<String>,
     /// A list of ticket types associated with a given ticket state.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_types: Option<super::TicketStateDetailedTicketTypes>,
     /// String representing the object's type. Always has the value `ticket_state`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// The category of the ticket state
@@ -51,17 +68,29 @@ crate::string_enum!(
     TicketStateDetailedCategory { Submitted = "submitted", InProgress = "in_progress",
     WaitingOnCustomer = "waiting_on_customer", Resolved = "resolved", }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketStateDetailedCategory {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// A list of ticket types associated with a given ticket state.
 ///
 /// Generated from schema ticket_state_detailed.ticket_types.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketStateDetailedTicketTypes {
     /// A list of ticket type attributes associated with a given ticket type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::TicketType>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub r#type: Option<String>,
 }
 /// Ticket States
@@ -70,12 +99,13 @@ pub struct TicketStateDetailedTicketTypes {
 ///
 /// Generated from schema ticket_state_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketStateList {
     /// A list of ticket states associated with a given ticket type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::TicketStateDetailed>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }

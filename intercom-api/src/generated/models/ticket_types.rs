@@ -84,14 +84,15 @@ crate::string_enum!(
 ///
 /// Generated from schema ticket_type_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeList {
     /// A list of ticket_types associated with a given workspace.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<super::TicketType>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// Update Ticket Type Request Payload
 ///

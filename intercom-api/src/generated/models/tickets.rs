@@ -1021,16 +1021,17 @@ impl From<super::AdminReplyTicketRequest> for ReplyTicketRequestKind {
 ///
 /// Generated from schema ticket_deleted.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketDeleted {
     /// Whether the ticket is deleted or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// The unique identifier for the ticket.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// always ticket
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
 }
 /// Ticket List
@@ -1039,51 +1040,61 @@ pub struct TicketDeleted {
 ///
 /// Generated from schema ticket_list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketList {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<super::CursorPages>,
     /// The list of ticket objects
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tickets: Option<Vec<super::Ticket>>,
     /// A count of the total number of objects.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_i64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_i64",
+    )]
     pub total_count: Option<i64>,
     /// Always ticket.list
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
 }
 /// A Ticket Part representing a note, comment, or quick_reply on a ticket
 ///
 /// Generated from schema ticket_reply.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketReply {
     /// A list of attachments for the part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<super::TicketPartAuthor>,
     /// The message body, which may contain HTML.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
     pub body: Option<String>,
     /// The time the note was created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The id representing the part.
-    #[serde(default, deserialize_with = "crate::runtime::lenient::opt_string")]
-    pub id: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub id: String,
     /// Type of the part
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_type: Option<super::TicketReplyPartType>,
     /// Whether or not the ticket part has been redacted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
     /// Always ticket_part
-    #[serde(default)]
-    pub r#type: Option<String>,
+    #[serde(deserialize_with = "crate::runtime::field::string")]
+    pub r#type: String,
     /// The last time the note was updated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
 }
 /// Type of the part
@@ -1105,6 +1116,13 @@ crate::string_enum!(
     TicketReplyPartType { Note = "note", Comment = "comment", QuickReply = "quick_reply",
     }
 );
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketReplyPartType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
 /// Generated from operation updateTicket (PUT /tickets/{ticket_id}) request body.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]

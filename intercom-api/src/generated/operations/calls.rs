@@ -48,6 +48,14 @@ impl<'a> ListCalls<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<crate::runtime::Decoded<super::super::models::CallList>, crate::Error> {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// List all calls
@@ -104,6 +112,17 @@ impl<'a> ListCallsWithTranscripts<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::ListCallsWithTranscriptsResponse>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// List calls with transcripts
@@ -153,6 +172,14 @@ impl<'a> ShowCall<'a> {
     pub async fn send(self) -> Result<super::super::models::Call, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<crate::runtime::Decoded<super::super::models::Call>, crate::Error> {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {

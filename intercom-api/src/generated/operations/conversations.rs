@@ -50,6 +50,17 @@ impl<'a> ListConversations<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::ConversationList>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
     /// Every page, starting with this request's, fetched by cursor (`starting_after` from `pages.next`), keeping `per_page` as the stream is polled.
     pub fn pages(
         self,
@@ -140,6 +151,14 @@ impl<'a> CreateConversation<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<crate::runtime::Decoded<super::super::models::Message>, crate::Error> {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Creates a conversation
@@ -203,6 +222,17 @@ impl<'a> RedactConversation<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Conversation>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Redact a conversation part
@@ -257,6 +287,17 @@ impl<'a> SearchConversations<'a> {
     ) -> Result<super::super::models::ConversationList, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::ConversationList>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
     /// Every page, starting with this request's, fetched by cursor (`pagination.starting_after` in the body), keeping `per_page` as the stream is polled.
     pub fn pages(
@@ -440,6 +481,17 @@ impl<'a> DeleteConversation<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::ConversationDeleted>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Delete a conversation
@@ -513,6 +565,17 @@ impl<'a> RetrieveConversation<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Conversation>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Retrieve a conversation
@@ -584,6 +647,17 @@ impl<'a> UpdateConversation<'a> {
     pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Conversation>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {
@@ -658,6 +732,14 @@ impl<'a> ConvertConversationToTicket<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<crate::runtime::Decoded<super::super::models::Ticket>, crate::Error> {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Convert a conversation to a ticket
@@ -716,9 +798,27 @@ impl<'a> AttachContactToConversation<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::super::models::AttachContactToConversationResponse,
+        crate::Error,
+    > {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<
+            super::super::models::AttachContactToConversationResponse,
+        >,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {
@@ -777,9 +877,27 @@ impl<'a> DetachContactFromConversation<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::super::models::DetachContactFromConversationResponse,
+        crate::Error,
+    > {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<
+            super::super::models::DetachContactFromConversationResponse,
+        >,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {
@@ -848,6 +966,17 @@ impl<'a> ManageConversation<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Conversation>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Manage a conversation
@@ -913,6 +1042,17 @@ impl<'a> ReplyConversation<'a> {
     pub async fn send(self) -> Result<super::super::models::Conversation, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Conversation>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {

@@ -53,6 +53,17 @@ impl<'a> LisDataAttributes<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::DataAttributeList>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// List all data attributes
@@ -109,6 +120,17 @@ impl<'a> CreateDataAttribute<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::DataAttribute>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Create a data attribute
@@ -164,6 +186,17 @@ impl<'a> UpdateDataAttribute<'a> {
     ) -> Result<super::super::models::DataAttribute, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::DataAttribute>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {

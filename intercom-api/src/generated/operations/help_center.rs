@@ -50,6 +50,17 @@ impl<'a> ListAllCollections<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::CollectionList>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
     /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
     pub fn pages(
         self,
@@ -133,6 +144,17 @@ impl<'a> CreateCollection<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Collection>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Create a collection
@@ -187,6 +209,17 @@ impl<'a> DeleteCollection<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::DeletedCollectionObject>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Delete a collection
@@ -238,6 +271,17 @@ impl<'a> RetrieveCollection<'a> {
     pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Collection>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {
@@ -292,6 +336,17 @@ impl<'a> UpdateCollection<'a> {
     pub async fn send(self) -> Result<super::super::models::Collection, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::Collection>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {
@@ -362,6 +417,17 @@ impl<'a> ListHelpCenters<'a> {
     ) -> Result<super::super::models::HelpCenterList, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::HelpCenterList>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
     /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
     pub fn pages(
@@ -438,6 +504,17 @@ impl<'a> RetrieveHelpCenter<'a> {
     pub async fn send(self) -> Result<super::super::models::HelpCenter, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::HelpCenter>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {

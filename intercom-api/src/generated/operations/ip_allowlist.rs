@@ -30,6 +30,17 @@ impl<'a> GetIpAllowlist<'a> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::IpAllowlist>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
+    }
 }
 impl crate::Client {
     /// Get IP allowlist settings
@@ -75,6 +86,17 @@ impl<'a> UpdateIpAllowlist<'a> {
     pub async fn send(self) -> Result<super::super::models::IpAllowlist, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
+    }
+    /// Sends the request like [`send`](Self::send), and also returns what of the answer
+    /// did not fit its type and was left out.
+    pub async fn send_with_warnings(
+        self,
+    ) -> Result<
+        crate::runtime::Decoded<super::super::models::IpAllowlist>,
+        crate::Error,
+    > {
+        let request = self.request()?;
+        self.client.execute(request).await?.json_with_warnings()
     }
 }
 impl crate::Client {
