@@ -6,6 +6,8 @@ use std::process::Command;
 
 const FIXTURES: &[&str] = &[
     "all_of_merge",
+    "best_fit_union",
+    "const_distinguished",
     "enum_punctuation",
     "free_form_map",
     "missing_operation_id",
@@ -52,6 +54,8 @@ macro_rules! fixture_snapshots {
 
 fixture_snapshots!(
     all_of_merge,
+    best_fit_union,
+    const_distinguished,
     enum_punctuation,
     free_form_map,
     missing_operation_id,
@@ -69,6 +73,13 @@ fn dangling_ref() {
 }
 
 #[test]
+fn ambiguous_union() {
+    let error = generate("ambiguous_union")
+        .expect_err("alternatives of the same shape must fail generation");
+    insta::assert_snapshot!("ambiguous_union", error.to_string());
+}
+
+#[test]
 fn every_fixture_file_is_listed() {
     let mut on_disk: Vec<String> = std::fs::read_dir("tests/fixtures")
         .expect("tests/fixtures")
@@ -79,7 +90,7 @@ fn every_fixture_file_is_listed() {
                 .strip_suffix(".yaml")
                 .map(str::to_string)
         })
-        .filter(|n| n != "dangling_ref")
+        .filter(|n| n != "dangling_ref" && n != "ambiguous_union")
         .collect();
     on_disk.sort();
     assert_eq!(on_disk, FIXTURES);
@@ -123,7 +134,7 @@ fn emitted_fixtures_compile() {
         )
         .replace("serde_json = { workspace = true }", "serde_json = \"1\"");
     let cargo_toml = format!(
-        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[dependencies]{deps}"
+        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\ntesting = []\n\n[dependencies]{deps}"
     );
     std::fs::write(scratch.join("Cargo.toml"), cargo_toml).expect("write Cargo.toml");
     std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");

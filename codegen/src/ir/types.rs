@@ -64,7 +64,7 @@ impl<'a> Types<'a> {
         })
     }
 
-    fn unsupported(&self, context: &str, message: impl Into<String>) -> Error {
+    pub(super) fn unsupported(&self, context: &str, message: impl Into<String>) -> Error {
         Error::Unsupported {
             path: self.file.to_path_buf(),
             context: context.to_string(),
@@ -196,15 +196,7 @@ impl<'a> Types<'a> {
     }
 
     fn shape(&mut self, v: &View<'a>, slot: Slot, origin: &str) -> Result<TypeRef, Error> {
-        let alternatives: Vec<SRef<'a>> = if v.one_of.is_empty() {
-            v.any_of.clone()
-        } else {
-            v.one_of.clone()
-        };
-        let alternatives: Vec<SRef<'a>> = alternatives
-            .into_iter()
-            .filter(|a| !matches!(a, SRef::Inline(s) if view(s).is_constraint_only()))
-            .collect();
+        let alternatives = super::fit::alternatives(v);
         if !v.all_of.is_empty() {
             if v.all_of.len() == 1 && v.properties.is_empty() && alternatives.is_empty() {
                 return self.type_of(v.all_of[0], &Self::slot_name(&slot), origin);
@@ -219,7 +211,7 @@ impl<'a> Types<'a> {
                 let hint = Self::slot_name(&slot);
                 return self.type_of(alternatives[0], &hint, origin);
             }
-            return self.define_union(v, alternatives, slot, origin);
+            return self.define_union(v, alternatives, slot, origin, false);
         }
         match v.prim {
             Some(Prim::String) if v.enum_values.len() == 1 => {
@@ -340,6 +332,7 @@ impl<'a> Types<'a> {
                 alternatives,
                 Slot::Hint(format!("{name}Kind")),
                 origin,
+                true,
             )?;
             let ident = if idents.contains("kind") {
                 "variant".to_string()

@@ -2868,6 +2868,13 @@ pub fn decode_type(type_name: &str, json: &str) -> Option<Result<(), String>> {
                 >(json),
             )
         }
+        ("UpdateDataAttributeRequestKindOtherType", json) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateDataAttributeRequestKindOtherType,
+                >(json),
+            )
+        }
         ("UpdateExternalPageRequest", json) => {
             Some(
                 crate::runtime::check_decode::<

@@ -296,37 +296,110 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationRequestCustomer
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["intercom_user_id"]),
-        ) {
-            match <super::AttachContactToConversationRequestCustomerIntercomUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["user_id"]),
-        ) {
-            match <super::AttachContactToConversationRequestCustomerUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::UserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            match <super::AttachContactToConversationRequestCustomerEmail as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Email(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customer",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::Object {
+                                    known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                                    required: &["intercom_user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("user_id", crate::runtime::Fit::String)],
+                                    required: &["user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("email", crate::runtime::Fit::String)],
+                                    required: &["email"],
+                                },
+                            ],
+                        ),
+                    ),
+                    ("intercom_user_id", crate::runtime::Fit::String),
+                ],
+                required: &["intercom_user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customer",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::Object {
+                                    known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                                    required: &["intercom_user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("user_id", crate::runtime::Fit::String)],
+                                    required: &["user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("email", crate::runtime::Fit::String)],
+                                    required: &["email"],
+                                },
+                            ],
+                        ),
+                    ),
+                    ("user_id", crate::runtime::Fit::String),
+                ],
+                required: &["user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customer",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::Object {
+                                    known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                                    required: &["intercom_user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("user_id", crate::runtime::Fit::String)],
+                                    required: &["user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("email", crate::runtime::Fit::String)],
+                                    required: &["email"],
+                                },
+                            ],
+                        ),
+                    ),
+                    ("email", crate::runtime::Fit::String),
+                ],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::AttachContactToConversationRequestCustomerIntercomUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::AttachContactToConversationRequestCustomerUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::UserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::AttachContactToConversationRequestCustomerEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Email(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -494,41 +567,156 @@ impl<'de> serde::Deserialize<'de> for ContactReplyConversationRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(
-                &["body", "intercom_user_id", "message_type", "type"],
-            ),
-        ) {
-            match <super::ContactReplyIntercomUserIdRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => {
-                    return Ok(Self::ContactReplyIntercomUserIdRequest(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("intercom_user_id", crate::runtime::Fit::String),
+                ],
+                required: &["body", "intercom_user_id", "message_type", "type"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("email", crate::runtime::Fit::String),
+                ],
+                required: &["body", "email", "message_type", "type"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("user_id", crate::runtime::Fit::String),
+                ],
+                required: &["body", "message_type", "type", "user_id"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::ContactReplyIntercomUserIdRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyIntercomUserIdRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
                 }
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["body", "email", "message_type", "type"]),
-        ) {
-            match <super::ContactReplyEmailRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyEmailRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["body", "message_type", "type", "user_id"]),
-        ) {
-            match <super::ContactReplyUserIdRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyUserIdRequest(decoded)),
-                Err(error) => failure = Some(error),
+                1 => {
+                    match <super::ContactReplyEmailRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::ContactReplyEmailRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::ContactReplyUserIdRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyUserIdRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -1834,37 +2022,47 @@ impl<'de> serde::Deserialize<'de> for CustomerRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["intercom_user_id"]),
-        ) {
-            match <super::CustomerRequestIntercomUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["user_id"]),
-        ) {
-            match <super::CustomerRequestUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::UserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            match <super::CustomerRequestEmail as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Email(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                required: &["intercom_user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("user_id", crate::runtime::Fit::String)],
+                required: &["user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("email", crate::runtime::Fit::String)],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::CustomerRequestIntercomUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::CustomerRequestUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::UserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::CustomerRequestEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Email(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -2015,39 +2213,143 @@ impl<'de> serde::Deserialize<'de> for EventDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::ConversationAttributeUpdatedByWorkflow as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ConversationAttributeUpdatedByWorkflow(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::ConversationAttributeUpdatedByAdmin as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ConversationAttributeUpdatedByAdmin(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::CustomActionStarted as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::CustomActionStarted(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::CustomActionFinished as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::CustomActionFinished(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::OperatorWorkflowEvent as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::OperatorWorkflowEvent(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attribute",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "value",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "workflow",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attribute",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "value",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "action",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "action",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("name", crate::runtime::Fit::String),
+                                (
+                                    "result",
+                                    crate::runtime::Fit::Enum(&["success", "failed"]),
+                                ),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "event",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("result", crate::runtime::Fit::String),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "workflow",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByWorkflow as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ConversationAttributeUpdatedByWorkflow(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByAdmin as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ConversationAttributeUpdatedByAdmin(decoded));
+                    }
+                }
+                2 => {
+                    if let Ok(decoded) = <super::CustomActionStarted as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::CustomActionStarted(decoded));
+                    }
+                }
+                3 => {
+                    if let Ok(decoded) = <super::CustomActionFinished as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::CustomActionFinished(decoded));
+                    }
+                }
+                4 => {
+                    if let Ok(decoded) = <super::OperatorWorkflowEvent as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::OperatorWorkflowEvent(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -2329,23 +2631,194 @@ impl<'de> serde::Deserialize<'de> for ReplyConversationRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
-            match <super::ContactReplyConversationRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyConversationRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
-        ) {
-            match <super::AdminReplyConversationRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::AdminReplyConversationRequest(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::OneOf(
+                &[
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            (
+                                "attachment_files",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("content_type", crate::runtime::Fit::String),
+                                            ("data", crate::runtime::Fit::String),
+                                            ("name", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ),
+                            ("intercom_user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "intercom_user_id", "message_type", "type"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            (
+                                "attachment_files",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("content_type", crate::runtime::Fit::String),
+                                            ("data", crate::runtime::Fit::String),
+                                            ("name", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ),
+                            ("email", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "email", "message_type", "type"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            (
+                                "attachment_files",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("content_type", crate::runtime::Fit::String),
+                                            ("data", crate::runtime::Fit::String),
+                                            ("name", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ),
+                            ("user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "message_type", "type", "user_id"],
+                    },
+                ],
+            ),
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("admin_id", crate::runtime::Fit::String),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    (
+                        "message_type",
+                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
+                    ),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("admin")),
+                ],
+                required: &["admin_id", "message_type", "type"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::ContactReplyConversationRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyConversationRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::AdminReplyConversationRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::AdminReplyConversationRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
