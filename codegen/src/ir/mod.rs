@@ -288,7 +288,9 @@ pub struct Body {
     pub ty: TypeRef,
     /// `application/json`, or the media type of a body the caller encodes (e.g. multipart).
     pub content_type: String,
-    /// Whether the spec requires a body.
+    /// Whether a body must be sent. Intercom marks almost no body `required` (most cannot be
+    /// left out); a body is optional when it is not `required` and its schema is `nullable`,
+    /// the spec's way of saying the operation works without one.
     pub required: bool,
 }
 

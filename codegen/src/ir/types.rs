@@ -162,6 +162,14 @@ impl<'a> Types<'a> {
         Err(self.unsupported(origin, format!("$ref cycle through `{reference}`")))
     }
 
+    /// Whether a schema (following a reference) is marked `nullable`.
+    pub(super) fn is_nullable(&self, s: SRef<'a>, origin: &str) -> Result<bool, Error> {
+        Ok(match s {
+            SRef::Ref(r) => self.resolve(r, origin)?.schema_data.nullable,
+            SRef::Inline(schema) => schema.schema_data.nullable,
+        })
+    }
+
     /// The type of a schema used at `hint` (the name an inline type would get).
     pub fn type_of(&mut self, s: SRef<'a>, hint: &str, origin: &str) -> Result<TypeRef, Error> {
         match s {
