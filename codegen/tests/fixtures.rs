@@ -6,11 +6,14 @@ use std::process::Command;
 
 const FIXTURES: &[&str] = &[
     "all_of_merge",
+    "best_fit_union",
+    "const_distinguished",
     "enum_punctuation",
     "free_form_map",
     "missing_operation_id",
     "non_identifier_names",
     "nullable_ref",
+    "optional_body",
     "tagged_one_of",
     "type_property",
     "untagged_one_of",
@@ -52,11 +55,14 @@ macro_rules! fixture_snapshots {
 
 fixture_snapshots!(
     all_of_merge,
+    best_fit_union,
+    const_distinguished,
     enum_punctuation,
     free_form_map,
     missing_operation_id,
     non_identifier_names,
     nullable_ref,
+    optional_body,
     tagged_one_of,
     type_property,
     untagged_one_of,
@@ -66,6 +72,13 @@ fixture_snapshots!(
 fn dangling_ref() {
     let error = generate("dangling_ref").expect_err("a dangling $ref must fail generation");
     insta::assert_snapshot!("dangling_ref", error.to_string());
+}
+
+#[test]
+fn ambiguous_union() {
+    let error = generate("ambiguous_union")
+        .expect_err("alternatives of the same shape must fail generation");
+    insta::assert_snapshot!("ambiguous_union", error.to_string());
 }
 
 #[test]
@@ -79,7 +92,7 @@ fn every_fixture_file_is_listed() {
                 .strip_suffix(".yaml")
                 .map(str::to_string)
         })
-        .filter(|n| n != "dangling_ref")
+        .filter(|n| n != "dangling_ref" && n != "ambiguous_union")
         .collect();
     on_disk.sort();
     assert_eq!(on_disk, FIXTURES);

@@ -27,7 +27,11 @@ async fn main() -> Result<(), intercom_api::Error> {
         .size(120)
         .website("https://acme.example.com")
         .custom_attributes(attributes);
-    let company = client.create_or_update_company(request).send().await?;
+    let company = client
+        .create_or_update_company()
+        .body(request)
+        .send()
+        .await?;
     let id = company.id;
     println!("company {id} ({:?})", company.name);
 

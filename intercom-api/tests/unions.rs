@@ -1,7 +1,13 @@
-//! Untagged unions pick the first alternative whose shape fits *and* that decodes, so an
-//! alternative without required properties does not shadow the ones after it.
+//! Untagged unions decode into the alternative that fits best (every key known, required keys
+//! present, constants matching; declaration order breaks ties), so no key is dropped because an
+//! earlier alternative happens to decode too.
 
-use intercom_api::models::{CursorPagesNext, SearchRequestQuery};
+use intercom_api::models::{
+    CreateTagRequest, CursorPagesNext, EventDetails, SearchRequestQuery,
+    UpdateDataAttributeRequest, UpdateDataAttributeRequestKind,
+    UpdateDataAttributeRequestKindOtherType,
+};
+use serde_json::{json, Value};
 
 #[test]
 fn search_queries_decode_into_the_right_alternative() {
@@ -38,4 +44,117 @@ fn pages_next_is_a_cursor_or_a_url() {
     assert!(matches!(url, CursorPagesNext::Url(u) if u.ends_with("page=2")));
     let other: CursorPagesNext = serde_json::from_str("42").unwrap();
     assert!(matches!(other, CursorPagesNext::Unknown(_)));
+}
+
+/// Decodes `input` as `T`, checks it serializes back to exactly `input`, and returns it.
+fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(input: &Value) -> T {
+    let decoded: T = serde_json::from_value(input.clone()).unwrap();
+    assert_eq!(&serde_json::to_value(&decoded).unwrap(), input);
+    decoded
+}
+
+#[test]
+fn every_tag_request_keeps_its_companies_and_users() {
+    let tag = json!({"name": "Independent"});
+    assert!(matches!(
+        round_trip::<CreateTagRequest>(&tag),
+        CreateTagRequest::CreateOrUpdateTagRequest(_)
+    ));
+    let rename = json!({"name": "Independent", "id": "656452352"});
+    assert!(matches!(
+        round_trip::<CreateTagRequest>(&rename),
+        CreateTagRequest::CreateOrUpdateTagRequest(_)
+    ));
+    let companies = json!({"name": "x", "companies": [{"company_id": "123"}]});
+    assert!(matches!(
+        round_trip::<CreateTagRequest>(&companies),
+        CreateTagRequest::TagCompanyRequest(_)
+    ));
+    let untag = json!({
+        "name": "x",
+        "companies": [{"id": "531ee472cce572a6ec000006", "untag": true}, {"company_id": "6", "untag": true}]
+    });
+    assert!(matches!(
+        round_trip::<CreateTagRequest>(&untag),
+        CreateTagRequest::UntagCompanyRequest(_)
+    ));
+    let users = json!({"name": "x", "users": [{"id": "5f7f0d217289f8d2f4262080"}]});
+    assert!(matches!(
+        round_trip::<CreateTagRequest>(&users),
+        CreateTagRequest::TagMultipleUsersRequest(_)
+    ));
+}
+
+#[test]
+fn untag_false_is_no_untag_request() {
+    // `untag` can only be `true`: `false` does not fit the untag alternative, and no
+    // alternative knows it otherwise, so the best (tag) alternative drops it.
+    let value = json!({"name": "x", "companies": [{"id": "1", "untag": false}]});
+    let decoded: CreateTagRequest = serde_json::from_value(value).unwrap();
+    assert!(
+        matches!(decoded, CreateTagRequest::TagCompanyRequest(_)),
+        "{decoded:?}"
+    );
+}
+
+#[test]
+fn event_details_decode_into_the_best_fitting_alternative() {
+    let finished: EventDetails =
+        serde_json::from_value(json!({"action": {"name": "Jira", "result": "success"}})).unwrap();
+    assert!(
+        matches!(finished, EventDetails::CustomActionFinished(_)),
+        "{finished:?}"
+    );
+    let started: EventDetails =
+        serde_json::from_value(json!({"action": {"name": "Jira"}})).unwrap();
+    assert!(
+        matches!(started, EventDetails::CustomActionStarted(_)),
+        "{started:?}"
+    );
+    let operator: EventDetails = serde_json::from_value(json!({
+        "event": {"type": "handover", "result": "success"},
+        "workflow": {"name": "Escalate"}
+    }))
+    .unwrap();
+    assert!(
+        matches!(operator, EventDetails::OperatorWorkflowEvent(_)),
+        "{operator:?}"
+    );
+    let by_admin: EventDetails = serde_json::from_value(json!({
+        "attribute": {"name": "jira_issue_key"},
+        "value": {"name": "PROJ-007"}
+    }))
+    .unwrap();
+    assert!(
+        matches!(
+            by_admin,
+            EventDetails::ConversationAttributeUpdatedByWorkflow(_)
+        ),
+        "ties go to the first declared alternative: {by_admin:?}"
+    );
+    let other: EventDetails = serde_json::from_value(json!("text")).unwrap();
+    assert!(matches!(other, EventDetails::Unknown(_)), "{other:?}");
+}
+
+#[test]
+fn data_attribute_updates_need_no_options() {
+    let archive = json!({"archived": true});
+    let decoded = round_trip::<UpdateDataAttributeRequest>(&archive);
+    assert!(
+        matches!(decoded.kind, UpdateDataAttributeRequestKind::OtherType(_)),
+        "{decoded:?}"
+    );
+    let built =
+        UpdateDataAttributeRequest::new(UpdateDataAttributeRequestKindOtherType::new().into())
+            .archived(true);
+    assert_eq!(serde_json::to_value(&built).unwrap(), archive);
+    let options = json!({"description": "d", "options": [{"value": "1-10"}, {"value": "11-50"}]});
+    let decoded = round_trip::<UpdateDataAttributeRequest>(&options);
+    assert!(
+        matches!(
+            decoded.kind,
+            UpdateDataAttributeRequestKind::ListAttribute(_)
+        ),
+        "{decoded:?}"
+    );
 }

@@ -129,14 +129,29 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
             });
         }
     }
-    if let Some(body) = &op.body {
-        args.push(if body.content_type == "application/json" {
+    match &op.body {
+        Some(body) if body.content_type == "application/json" => {
             let t = body_type(body, &prefix, rt);
-            quote!(required::<#t>("body".into(), call.body.as_ref())?)
-        } else {
+            if body.required {
+                args.push(quote!(required::<#t>("body".into(), call.body.as_ref())?));
+            } else {
+                setters.push(quote! {
+                    if let Some(value) = decode::<#t>("body".into(), call.body.as_ref())? {
+                        builder = builder.body(value);
+                    }
+                });
+            }
+        }
+        Some(body) => {
             let content_type = &body.content_type;
-            quote!(#rt::runtime::RawBody::new(#content_type, call.body.as_ref().map(|b| b.to_string()).unwrap_or_default()))
-        });
+            let raw = quote!(#rt::runtime::RawBody::new(#content_type, call.body.as_ref().map(|b| b.to_string()).unwrap_or_default()));
+            if body.required {
+                args.push(raw);
+            } else {
+                setters.push(quote!(if call.body.is_some() { builder = builder.body(#raw); }));
+            }
+        }
+        None => {}
     }
     let binding = if setters.is_empty() {
         quote!(let builder)

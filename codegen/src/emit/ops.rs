@@ -75,11 +75,23 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
             setters.push(quote! { #pdoc pub fn #id(mut self, value: impl Into<#t>) -> Self { self.#id = Some(value.into()); self } });
         }
     }
-    if let Some(body) = &op.body {
-        let t = body_type(body, &prefix, rt);
-        fields.push(quote!(body: #t));
-        args.push(quote!(body: impl Into<#t>));
-        inits.push(quote!(body: body.into()));
+    match &op.body {
+        Some(body) if body.required => {
+            let t = body_type(body, &prefix, rt);
+            fields.push(quote!(body: #t));
+            args.push(quote!(body: impl Into<#t>));
+            inits.push(quote!(body: body.into()));
+        }
+        Some(body) => {
+            let t = body_type(body, &prefix, rt);
+            fields.push(quote!(body: Option<#t>));
+            inits.push(quote!(body: None));
+            setters.push(quote! {
+                /// Sets the request body (optional: without it no body is sent).
+                pub fn body(mut self, value: impl Into<#t>) -> Self { self.body = Some(value.into()); self }
+            });
+        }
+        None => {}
     }
 
     let mut path_fmt = String::new();
@@ -125,6 +137,14 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         steps.push(quote!(request.header(#name, #value);));
     }
     match &op.body {
+        Some(body) if !body.required && body.content_type == JSON => {
+            steps.push(quote!(if let Some(body) = &self.body {
+                request.json(body)?;
+            }))
+        }
+        Some(body) if !body.required => steps.push(quote!(if let Some(body) = &self.body {
+            request.raw_body(body.clone());
+        })),
         Some(body) if body.content_type == JSON => steps.push(quote!(request.json(&self.body)?;)),
         Some(_) => steps.push(quote!(request.raw_body(self.body.clone());)),
         None => {}

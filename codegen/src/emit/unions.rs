@@ -1,21 +1,41 @@
-//! Unions: an enum per `oneOf`, decoded by tag value or by JSON shape, with an `Unknown`
+//! Unions: an enum per `oneOf`, decoded by tag value or by best fit, with an `Unknown`
 //! fallback when it is received from the API.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::tokens::ty;
-use crate::ir::{Shape, TypeDef, TypeRef, UnionVariant};
+use crate::ir::{Fit, TypeDef, TypeRef, UnionVariant};
 
-fn shape(s: &Shape, rt: &TokenStream) -> TokenStream {
-    match s {
-        Shape::String => quote!(#rt::runtime::Shape::String),
-        Shape::Integer => quote!(#rt::runtime::Shape::Integer),
-        Shape::Number => quote!(#rt::runtime::Shape::Number),
-        Shape::Boolean => quote!(#rt::runtime::Shape::Boolean),
-        Shape::Array => quote!(#rt::runtime::Shape::Array),
-        Shape::Object(required) => quote!(#rt::runtime::Shape::Object(&[#(#required),*])),
-        Shape::Any => quote!(#rt::runtime::Shape::Any),
+/// The runtime fit (`runtime::Fit`) of an alternative, as a constant expression.
+fn fit(f: &Fit, rt: &TokenStream) -> TokenStream {
+    let path = quote!(#rt::runtime::Fit);
+    match f {
+        Fit::Any => quote!(#path::Any),
+        Fit::String => quote!(#path::String),
+        Fit::Integer => quote!(#path::Integer),
+        Fit::Number => quote!(#path::Number),
+        Fit::Boolean => quote!(#path::Boolean),
+        Fit::Const(value) => quote!(#path::Const(#value)),
+        Fit::ConstBool(value) => quote!(#path::ConstBool(#value)),
+        Fit::Enum(values) => quote!(#path::Enum(&[#(#values),*])),
+        Fit::Array(item) => {
+            let item = fit(item, rt);
+            quote!(#path::Array(&#item))
+        }
+        Fit::Map(value) => {
+            let value = fit(value, rt);
+            quote!(#path::Map(&#value))
+        }
+        Fit::Object { known, required } => {
+            let names = known.iter().map(|(n, _)| n);
+            let fits = known.iter().map(|(_, f)| fit(f, rt));
+            quote!(#path::Object { known: &[#((#names, #fits)),*], required: &[#(#required),*] })
+        }
+        Fit::OneOf(fits) => {
+            let fits = fits.iter().map(|f| fit(f, rt));
+            quote!(#path::OneOf(&[#(#fits),*]))
+        }
     }
 }
 
@@ -73,34 +93,45 @@ pub fn union(
                 }
             }
         }
-        // Alternatives whose shape fits are tried in order, and the first that decodes wins,
-        // so alternatives without required properties do not shadow the ones after them.
-        None if open => {
-            let shapes = variants.iter().map(|v| shape(&v.shape, rt));
-            quote! {
-                #( if #rt::runtime::has_shape(&value, &#shapes) {
-                    if let Ok(decoded) = <#types as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::#idents(decoded));
-                    }
-                } )*
-                #fallback
-            }
-        }
+        // Alternatives are tried best fit first (declaration order breaks ties), and the
+        // first that decodes wins.
         None => {
-            let shapes = variants.iter().map(|v| shape(&v.shape, rt));
-            let msg = format!("the JSON matches no alternative of {}", d.name);
-            quote! {
-                let mut failure: Option<serde_json::Error> = None;
-                #( if #rt::runtime::has_shape(&value, &#shapes) {
-                    match <#types as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::#idents(decoded)),
-                        Err(error) => failure = Some(error),
+            let fits = variants.iter().map(|v| fit(&v.fit, rt));
+            let indices = (0..variants.len()).map(Literal::usize_unsuffixed);
+            let order = quote! {
+                const FITS: &[#rt::runtime::Fit<'static>] = &[#(#fits),*];
+                for candidate in #rt::runtime::fit_order(&value, FITS)
+            };
+            if open {
+                quote! {
+                    #order {
+                        match candidate {
+                            #( #indices => if let Ok(decoded) = <#types as serde::Deserialize>::deserialize(&value) {
+                                return Ok(Self::#idents(decoded));
+                            }, )*
+                            _ => {}
+                        }
                     }
-                } )*
-                Err(serde::de::Error::custom(match failure {
-                    Some(error) => format!("{}: {error}", #msg),
-                    None => #msg.to_string(),
-                }))
+                    #fallback
+                }
+            } else {
+                let msg = format!("the JSON matches no alternative of {}", d.name);
+                quote! {
+                    let mut failure: Option<serde_json::Error> = None;
+                    #order {
+                        match candidate {
+                            #( #indices => match <#types as serde::Deserialize>::deserialize(&value) {
+                                Ok(decoded) => return Ok(Self::#idents(decoded)),
+                                Err(error) => failure = Some(error),
+                            }, )*
+                            _ => {}
+                        }
+                    }
+                    Err(serde::de::Error::custom(match failure {
+                        Some(error) => format!("{}: {error}", #msg),
+                        None => #msg.to_string(),
+                    }))
+                }
             }
         }
     };

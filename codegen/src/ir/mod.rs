@@ -5,6 +5,7 @@
 
 mod build;
 mod docs;
+mod fit;
 mod names;
 mod ops;
 mod paging;
@@ -153,14 +154,18 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// Its tag value when the union is tagged.
     pub tag_value: Option<String>,
-    /// The JSON shape that selects this alternative when the union is untagged.
-    pub shape: Shape,
+    /// What a value of this alternative looks like, for choosing among untagged alternatives.
+    pub fit: Fit,
 }
 
-/// The JSON shape of a union alternative.
+/// The JSON a union alternative accepts, a bounded number of levels deep: the runtime scores
+/// a value against each alternative's fit (unknown keys, missing required keys, constants)
+/// and tries the best-fitting alternatives first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shape {
-    /// A string (also string enums).
+pub enum Fit {
+    /// Anything (also where the description is cut: too deep, or recursive).
+    Any,
+    /// A string.
     String,
     /// An integer.
     Integer,
@@ -168,12 +173,25 @@ pub enum Shape {
     Number,
     /// `true` or `false`.
     Boolean,
-    /// An array.
-    Array,
-    /// An object that has at least these (required) properties.
-    Object(Vec<String>),
-    /// Anything.
-    Any,
+    /// Exactly this string.
+    Const(String),
+    /// Exactly this boolean.
+    ConstBool(bool),
+    /// One of these strings (others still decode, into the enum's unknown fallback).
+    Enum(Vec<String>),
+    /// An array of items fitting the inner description.
+    Array(Box<Fit>),
+    /// An object whose values all fit the inner description.
+    Map(Box<Fit>),
+    /// An object with these known properties, of which these are required.
+    Object {
+        /// The properties the alternative holds, in spec order.
+        known: Vec<(String, Fit)>,
+        /// The properties a value must have.
+        required: Vec<String>,
+    },
+    /// Any of these (a nested union).
+    OneOf(Vec<Fit>),
 }
 
 /// One HTTP operation.
@@ -272,7 +290,9 @@ pub struct Body {
     pub ty: TypeRef,
     /// `application/json`, or the media type of a body the caller encodes (e.g. multipart).
     pub content_type: String,
-    /// Whether the spec requires a body.
+    /// Whether a body must be sent. Intercom marks almost no body `required` (most cannot be
+    /// left out); a body is optional when it is not `required` and its schema is `nullable`,
+    /// the spec's way of saying the operation works without one.
     pub required: bool,
 }
 

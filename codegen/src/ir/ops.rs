@@ -187,10 +187,14 @@ pub fn operations<'a>(
                     _ => TypeRef::Any,
                 };
                 operation.request_examples = examples(media);
+                let nullable = match &media.schema {
+                    Some(schema) => types.is_nullable(SRef::from(schema), &context)?,
+                    None => true,
+                };
                 operation.body = Some(Body {
                     ty,
                     content_type: content_type.clone(),
-                    required: body.required,
+                    required: body.required || !nullable,
                 });
             }
             success(api, op, &mut operation, types, &context).map_err(|m| match m {

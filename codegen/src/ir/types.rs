@@ -64,7 +64,7 @@ impl<'a> Types<'a> {
         })
     }
 
-    fn unsupported(&self, context: &str, message: impl Into<String>) -> Error {
+    pub(super) fn unsupported(&self, context: &str, message: impl Into<String>) -> Error {
         Error::Unsupported {
             path: self.file.to_path_buf(),
             context: context.to_string(),
@@ -162,6 +162,14 @@ impl<'a> Types<'a> {
         Err(self.unsupported(origin, format!("$ref cycle through `{reference}`")))
     }
 
+    /// Whether a schema (following a reference) is marked `nullable`.
+    pub(super) fn is_nullable(&self, s: SRef<'a>, origin: &str) -> Result<bool, Error> {
+        Ok(match s {
+            SRef::Ref(r) => self.resolve(r, origin)?.schema_data.nullable,
+            SRef::Inline(schema) => schema.schema_data.nullable,
+        })
+    }
+
     /// The type of a schema used at `hint` (the name an inline type would get).
     pub fn type_of(&mut self, s: SRef<'a>, hint: &str, origin: &str) -> Result<TypeRef, Error> {
         match s {
@@ -196,15 +204,7 @@ impl<'a> Types<'a> {
     }
 
     fn shape(&mut self, v: &View<'a>, slot: Slot, origin: &str) -> Result<TypeRef, Error> {
-        let alternatives: Vec<SRef<'a>> = if v.one_of.is_empty() {
-            v.any_of.clone()
-        } else {
-            v.one_of.clone()
-        };
-        let alternatives: Vec<SRef<'a>> = alternatives
-            .into_iter()
-            .filter(|a| !matches!(a, SRef::Inline(s) if view(s).is_constraint_only()))
-            .collect();
+        let alternatives = super::fit::alternatives(v);
         if !v.all_of.is_empty() {
             if v.all_of.len() == 1 && v.properties.is_empty() && alternatives.is_empty() {
                 return self.type_of(v.all_of[0], &Self::slot_name(&slot), origin);
@@ -219,7 +219,7 @@ impl<'a> Types<'a> {
                 let hint = Self::slot_name(&slot);
                 return self.type_of(alternatives[0], &hint, origin);
             }
-            return self.define_union(v, alternatives, slot, origin);
+            return self.define_union(v, alternatives, slot, origin, false);
         }
         match v.prim {
             Some(Prim::String) if v.enum_values.len() == 1 => {
@@ -371,6 +371,7 @@ impl<'a> Types<'a> {
                 alternatives,
                 Slot::Hint(format!("{name}Kind")),
                 origin,
+                true,
             )?;
             let ident = if idents.contains("kind") {
                 "variant".to_string()

@@ -1,12 +1,12 @@
 //! Unions (`oneOf`/`anyOf` alternatives): tagged by a shared constant property where there is
-//! one, else untagged and told apart by each alternative's JSON shape.
+//! one, else untagged and told apart by how well a value fits each alternative ([`Fit`]).
 
 use std::collections::BTreeSet;
 
 use super::names::{type_name, unique, variant_name};
 use super::types::{Slot, Types};
 use super::view::{view, Prim, SRef, View};
-use super::{docs, Shape, TypeKind, TypeRef, UnionVariant};
+use super::{docs, Fit, TypeKind, TypeRef, UnionVariant};
 use crate::Error;
 
 impl<'a> Types<'a> {
@@ -48,35 +48,15 @@ impl<'a> Types<'a> {
         Ok(None)
     }
 
-    /// The JSON shape of an alternative: its type, and for objects the required properties.
-    fn shape_of(&self, alt: SRef<'a>, origin: &str) -> Result<Shape, Error> {
-        let v = self.view_of(alt, origin)?;
-        if !v.enum_values.is_empty() {
-            return Ok(Shape::String);
-        }
-        let objectish = !v.properties.is_empty() || !v.all_of.is_empty();
-        Ok(match v.prim {
-            Some(Prim::String) => Shape::String,
-            Some(Prim::Integer) => Shape::Integer,
-            Some(Prim::Number) => Shape::Number,
-            Some(Prim::Boolean) => Shape::Boolean,
-            Some(Prim::Array) => Shape::Array,
-            Some(Prim::Object) | None if objectish || v.prim.is_some() => {
-                let mut props = Vec::new();
-                let mut required = BTreeSet::new();
-                self.collect_properties(&v, origin, 0, &mut props, &mut required)?;
-                Shape::Object(required.into_iter().map(str::to_string).collect())
-            }
-            _ => Shape::Any,
-        })
-    }
-
+    /// Defines the union of `alternatives`; `object` when it is the flattened part of an
+    /// object (`properties` next to `oneOf`), where an empty alternative is an empty struct.
     pub(super) fn define_union(
         &mut self,
         v: &View<'a>,
         alternatives: Vec<SRef<'a>>,
         slot: Slot,
         origin: &str,
+        object: bool,
     ) -> Result<TypeRef, Error> {
         let name = self.claim(slot);
         let tag = self.find_tag(&alternatives, origin)?;
@@ -90,18 +70,31 @@ impl<'a> Types<'a> {
                 (SRef::Inline(s), None) => inline_variant_name(&view(s), i),
             };
             let ident = unique(base, &mut taken);
-            let ty = self.type_of(
-                *alt,
-                &format!("{name}{ident}"),
-                &format!("{origin} (alternative {})", i + 1),
-            )?;
-            let shape = self.shape_of(*alt, origin)?;
+            let alt_origin = format!("{origin} (alternative {})", i + 1);
+            let empty = object && self.view_of(*alt, origin)?.is_constraint_only();
+            let (ty, fit) = if empty {
+                let alt_name = self.claim(Slot::Hint(format!("{name}{ident}")));
+                let doc = docs::doc(self.view_of(*alt, origin)?.title, None);
+                let kind = TypeKind::Struct { fields: Vec::new() };
+                self.insert(alt_name.clone(), alt_origin, doc, None, kind);
+                let fit = Fit::Object {
+                    known: Vec::new(),
+                    required: Vec::new(),
+                };
+                (TypeRef::Named(alt_name), fit)
+            } else {
+                let ty = self.type_of(*alt, &format!("{name}{ident}"), &alt_origin)?;
+                (ty, self.fit_of(*alt, origin)?)
+            };
             variants.push(UnionVariant {
                 ident,
                 ty,
                 tag_value,
-                shape,
+                fit,
             });
+        }
+        if tag.is_none() {
+            self.check_distinguishable(&variants, origin)?;
         }
         let doc = docs::doc(v.title, v.description);
         self.insert(

@@ -63,6 +63,8 @@ pub struct View<'a> {
     pub items: Option<SRef<'a>>,
     /// String enum values (`null` entries dropped).
     pub enum_values: Vec<String>,
+    /// Boolean enum values (`enum: [true]` on a boolean).
+    pub bool_values: Vec<bool>,
     pub one_of: Vec<SRef<'a>>,
     pub any_of: Vec<SRef<'a>>,
     pub all_of: Vec<SRef<'a>>,
@@ -138,7 +140,10 @@ pub fn view(schema: &Schema) -> View<'_> {
                 NumberFormat::Double => "double",
             });
         }
-        SchemaKind::Type(Type::Boolean(_)) => v.prim = Some(Prim::Boolean),
+        SchemaKind::Type(Type::Boolean(b)) => {
+            v.prim = Some(Prim::Boolean);
+            v.bool_values = b.enumeration.iter().flatten().copied().collect();
+        }
         SchemaKind::Type(Type::Array(a)) => {
             v.prim = Some(Prim::Array);
             v.items = a.items.as_ref().map(SRef::from);
@@ -174,6 +179,7 @@ pub fn view(schema: &Schema) -> View<'_> {
                 .iter()
                 .filter_map(|e| e.as_str().map(str::to_string))
                 .collect();
+            v.bool_values = a.enumeration.iter().filter_map(|e| e.as_bool()).collect();
             v.one_of = a.one_of.iter().map(SRef::from).collect();
             v.any_of = a.any_of.iter().map(SRef::from).collect();
             v.all_of = a.all_of.iter().map(SRef::from).collect();
@@ -190,9 +196,16 @@ impl View<'_> {
             && self.additional.is_none()
             && self.items.is_none()
             && self.enum_values.is_empty()
+            && self.bool_values.is_empty()
             && self.one_of.is_empty()
             && self.any_of.is_empty()
             && self.all_of.is_empty()
             && matches!(self.prim, None | Some(Prim::Object))
+    }
+
+    /// A `oneOf`/`anyOf` alternative that lists `required` properties and nothing else; an
+    /// alternative without even that (`{title: other type}`) is an alternative of its own.
+    pub fn is_required_only(&self) -> bool {
+        self.is_constraint_only() && !self.required.is_empty()
     }
 }

@@ -740,12 +740,12 @@ async fn call_create_article(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .create_article(
-            required::<
-                super::models::CreateArticleRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.create_article();
+    if let Some(value) = decode::<
+        super::models::CreateArticleRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -821,13 +821,12 @@ async fn call_update_article(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .update_article(
-            path_arg(call, 0usize, "article_id")?,
-            required::<
-                super::models::UpdateArticleRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.update_article(path_arg(call, 0usize, "article_id")?);
+    if let Some(value) = decode::<
+        super::models::UpdateArticleRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -974,12 +973,12 @@ async fn call_create_or_update_company(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .create_or_update_company(
-            required::<
-                super::models::CreateOrUpdateCompanyRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.create_or_update_company();
+    if let Some(value) = decode::<
+        super::models::CreateOrUpdateCompanyRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1067,13 +1066,12 @@ async fn call_update_company(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .update_company(
-            path_arg(call, 0usize, "company_id")?,
-            required::<
-                super::models::UpdateCompanyRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.update_company(path_arg(call, 0usize, "company_id")?);
+    if let Some(value) = decode::<
+        super::models::UpdateCompanyRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2128,12 +2126,12 @@ async fn call_create_internal_article(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .create_internal_article(
-            required::<
-                super::models::CreateInternalArticleRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.create_internal_article();
+    if let Some(value) = decode::<
+        super::models::CreateInternalArticleRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2196,13 +2194,13 @@ async fn call_update_internal_article(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .update_internal_article(
-            path_arg(call, 0usize, "internal_article_id")?,
-            required::<
-                super::models::UpdateInternalArticleRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client
+        .update_internal_article(path_arg(call, 0usize, "internal_article_id")?);
+    if let Some(value) = decode::<
+        super::models::UpdateInternalArticleRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2258,12 +2256,12 @@ async fn call_create_message(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .create_message(
-            required::<
-                super::models::CreateMessageRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.create_message();
+    if let Some(value) = decode::<
+        super::models::CreateMessageRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2607,12 +2605,12 @@ async fn call_create_phone_switch(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .create_phone_switch(
-            required::<
-                super::models::CreatePhoneSwitchRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.create_phone_switch();
+    if let Some(value) = decode::<
+        super::models::CreatePhoneSwitchRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2889,12 +2887,12 @@ async fn call_create_ticket_type(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .create_ticket_type(
-            required::<
-                super::models::CreateTicketTypeRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client.create_ticket_type();
+    if let Some(value) = decode::<
+        super::models::CreateTicketTypeRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2922,13 +2920,13 @@ async fn call_update_ticket_type(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .update_ticket_type(
-            path_arg(call, 0usize, "ticket_type_id")?,
-            required::<
-                super::models::UpdateTicketTypeRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
+    let mut builder = client
+        .update_ticket_type(path_arg(call, 0usize, "ticket_type_id")?);
+    if let Some(value) = decode::<
+        super::models::UpdateTicketTypeRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);

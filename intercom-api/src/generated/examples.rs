@@ -3571,6 +3571,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("UpdateDataAttributeRequestKindOtherType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateDataAttributeRequestKindOtherType,
+                >(json, strict),
+            )
+        }
         ("UpdateExternalPageRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<

@@ -11,6 +11,7 @@ mod download;
 mod enums;
 mod error;
 pub mod field;
+mod fit;
 pub mod lenient;
 mod nullable;
 mod paginate;
@@ -27,6 +28,7 @@ pub use config::{Region, RequestOptions, RetryPolicy};
 pub use decode::{DecodeWarning, Decoded, Salvage, MAX_SALVAGE};
 pub use download::Download;
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
+pub use fit::{fit, fit_order, Fit};
 pub use futures_util::Stream;
 pub use nullable::Nullable;
 pub use paginate::{items, pages, NextLink, PageInfo, PageKind, PageLinks};
@@ -68,42 +70,6 @@ pub fn segment(name: &str, value: &str) -> Result<String, Error> {
 /// The string value of property `tag` of a JSON object, if any.
 pub fn tag_of<'v>(value: &'v serde_json::Value, tag: &str) -> Option<&'v str> {
     value.get(tag).and_then(serde_json::Value::as_str)
-}
-
-/// The JSON shape of a union alternative, for choosing among untagged alternatives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape<'a> {
-    /// A string.
-    String,
-    /// An integer.
-    Integer,
-    /// Any number.
-    Number,
-    /// A boolean.
-    Boolean,
-    /// An array.
-    Array,
-    /// An object having at least these properties.
-    Object(&'a [&'a str]),
-    /// Anything.
-    Any,
-}
-
-/// Whether `value` has `shape`.
-pub fn has_shape(value: &serde_json::Value, shape: &Shape<'_>) -> bool {
-    use serde_json::Value;
-    match (shape, value) {
-        (Shape::Any, _) => true,
-        (Shape::String, Value::String(_)) => true,
-        (Shape::Integer, Value::Number(n)) => n.is_i64() || n.is_u64(),
-        (Shape::Number, Value::Number(_)) => true,
-        (Shape::Boolean, Value::Bool(_)) => true,
-        (Shape::Array, Value::Array(_)) => true,
-        (Shape::Object(required), Value::Object(map)) => {
-            required.iter().all(|k| map.contains_key(*k))
-        }
-        _ => false,
-    }
 }
 
 /// Decodes a JSON value into `T`, reporting failures through the caller's serde error type.

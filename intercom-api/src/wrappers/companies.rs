@@ -1,7 +1,7 @@
 //! Companies: attach a contact to a company and detach it, by Intercom ids.
 //!
 //! Creating or updating, reading and listing companies need no wrapper:
-//! `client.create_or_update_company(CreateOrUpdateCompanyRequest::new().company_id("acme"))`,
+//! `client.create_or_update_company().body(CreateOrUpdateCompanyRequest::new().company_id("acme"))`,
 //! `client.retrieve_a_company_by_id(id)`, `client.retrieve_company().company_id("acme")` and
 //! `client.list_all_companies()` (with `.items()` for every page).
 //!

@@ -49,7 +49,8 @@ impl Client {
     /// Creates the article as a draft (`state: draft`), whatever `article.state` says:
     /// `POST /articles`.
     pub fn create_draft_article(&self, article: CreateArticleRequest) -> CreateArticle<'_> {
-        self.create_article(article.state(CreateArticleRequestState::Draft))
+        self.create_article()
+            .body(article.state(CreateArticleRequestState::Draft))
     }
 
     /// Saves changes to an article as a draft (`state: draft`), not visible to customers
@@ -59,7 +60,8 @@ impl Client {
         article_id: impl Display,
         changes: UpdateArticleRequest,
     ) -> UpdateArticle<'_> {
-        self.update_article(article_id, changes.state(UpdateArticleRequestState::Draft))
+        self.update_article(article_id)
+            .body(changes.state(UpdateArticleRequestState::Draft))
     }
 
     /// Publishes an article as it stands: `PUT /articles/{article_id}` with
@@ -75,9 +77,7 @@ impl Client {
         article_id: impl Display,
         changes: UpdateArticleRequest,
     ) -> UpdateArticle<'_> {
-        self.update_article(
-            article_id,
-            changes.state(UpdateArticleRequestState::Published),
-        )
+        self.update_article(article_id)
+            .body(changes.state(UpdateArticleRequestState::Published))
     }
 }

@@ -47,7 +47,7 @@ impl Client {
             .body(body)
             .from(CreateMessageRequestFrom::new(admin_id))
             .to(to);
-        self.create_message(message)
+        self.create_message().body(message)
     }
 
     /// Sends an email from the admin `admin_id` to `to`, in the `plain` template:
@@ -70,6 +70,6 @@ impl Client {
             .template("plain")
             .from(CreateMessageRequestFrom::new(admin_id))
             .to(to);
-        self.create_message(message)
+        self.create_message().body(message)
     }
 }

@@ -153,14 +153,27 @@ impl<'de> serde::Deserialize<'de> for Datetime {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::String(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
-            if let Ok(decoded) = <i64 as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::Integer(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Integer,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::String(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <i64 as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Integer(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))

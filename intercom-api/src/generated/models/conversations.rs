@@ -330,37 +330,110 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationRequestCustomer
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["intercom_user_id"]),
-        ) {
-            match <super::AttachContactToConversationRequestCustomerIntercomUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["user_id"]),
-        ) {
-            match <super::AttachContactToConversationRequestCustomerUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::UserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            match <super::AttachContactToConversationRequestCustomerEmail as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Email(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customer",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::Object {
+                                    known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                                    required: &["intercom_user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("user_id", crate::runtime::Fit::String)],
+                                    required: &["user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("email", crate::runtime::Fit::String)],
+                                    required: &["email"],
+                                },
+                            ],
+                        ),
+                    ),
+                    ("intercom_user_id", crate::runtime::Fit::String),
+                ],
+                required: &["intercom_user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customer",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::Object {
+                                    known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                                    required: &["intercom_user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("user_id", crate::runtime::Fit::String)],
+                                    required: &["user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("email", crate::runtime::Fit::String)],
+                                    required: &["email"],
+                                },
+                            ],
+                        ),
+                    ),
+                    ("user_id", crate::runtime::Fit::String),
+                ],
+                required: &["user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customer",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::Object {
+                                    known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                                    required: &["intercom_user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("user_id", crate::runtime::Fit::String)],
+                                    required: &["user_id"],
+                                },
+                                crate::runtime::Fit::Object {
+                                    known: &[("email", crate::runtime::Fit::String)],
+                                    required: &["email"],
+                                },
+                            ],
+                        ),
+                    ),
+                    ("email", crate::runtime::Fit::String),
+                ],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::AttachContactToConversationRequestCustomerIntercomUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::AttachContactToConversationRequestCustomerUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::UserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::AttachContactToConversationRequestCustomerEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Email(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -494,21 +567,522 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::Conversation(decoded));
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["customers"]),
-        ) {
-            if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ConversationCustomers(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("admin_assignee_id", crate::runtime::Fit::Integer),
+                    (
+                        "ai_agent",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "content_sources",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            (
+                                                "content_sources",
+                                                crate::runtime::Fit::Array(
+                                                    &crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("content_type", crate::runtime::Fit::Any),
+                                                            ("locale", crate::runtime::Fit::Any),
+                                                            ("title", crate::runtime::Fit::Any),
+                                                            ("url", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                            ),
+                                            ("total_count", crate::runtime::Fit::Integer),
+                                            ("type", crate::runtime::Fit::Const("content_source.list")),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("created_at", crate::runtime::Fit::Integer),
+                                (
+                                    "last_answer_type",
+                                    crate::runtime::Fit::Enum(&["ai_answer", "custom_answer"]),
+                                ),
+                                ("rating", crate::runtime::Fit::Integer),
+                                ("rating_remark", crate::runtime::Fit::String),
+                                (
+                                    "resolution_state",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "assumed_resolution",
+                                            "confirmed_resolution",
+                                            "routed_to_team",
+                                            "abandoned",
+                                        ],
+                                    ),
+                                ),
+                                ("source_title", crate::runtime::Fit::String),
+                                (
+                                    "source_type",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "essentials_plan_setup",
+                                            "profile",
+                                            "workflow",
+                                            "workflow_preview",
+                                            "fin_preview",
+                                        ],
+                                    ),
+                                ),
+                                ("updated_at", crate::runtime::Fit::Integer),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("ai_agent_participated", crate::runtime::Fit::Boolean),
+                    (
+                        "contacts",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "contacts",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("external_id", crate::runtime::Fit::String),
+                                                ("id", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::Const("contact")),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::Const("contact.list")),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "conversation_parts",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "conversation_parts",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("app_package_code", crate::runtime::Fit::String),
+                                                (
+                                                    "assigned_to",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("id", crate::runtime::Fit::Any),
+                                                            ("type", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                (
+                                                    "attachments",
+                                                    crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                                ),
+                                                (
+                                                    "author",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("email", crate::runtime::Fit::Any),
+                                                            ("from_ai_agent", crate::runtime::Fit::Any),
+                                                            ("id", crate::runtime::Fit::Any),
+                                                            ("is_ai_answer", crate::runtime::Fit::Any),
+                                                            ("name", crate::runtime::Fit::Any),
+                                                            ("type", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                ("body", crate::runtime::Fit::String),
+                                                ("created_at", crate::runtime::Fit::Integer),
+                                                (
+                                                    "email_message_metadata",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("email_address_headers", crate::runtime::Fit::Any),
+                                                            ("subject", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                (
+                                                    "event_details",
+                                                    crate::runtime::Fit::OneOf(
+                                                        &[
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                        ],
+                                                    ),
+                                                ),
+                                                ("external_id", crate::runtime::Fit::String),
+                                                ("id", crate::runtime::Fit::String),
+                                                (
+                                                    "metadata",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("quick_reply_options", crate::runtime::Fit::Any),
+                                                            ("quick_reply_uuid", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                ("notified_at", crate::runtime::Fit::Integer),
+                                                ("part_type", crate::runtime::Fit::String),
+                                                ("redacted", crate::runtime::Fit::Boolean),
+                                                (
+                                                    "state",
+                                                    crate::runtime::Fit::Enum(&["open", "closed", "snoozed"]),
+                                                ),
+                                                (
+                                                    "tags",
+                                                    crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                                ),
+                                                ("type", crate::runtime::Fit::String),
+                                                ("updated_at", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("total_count", crate::runtime::Fit::Integer),
+                                (
+                                    "type",
+                                    crate::runtime::Fit::Const("conversation_part.list"),
+                                ),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "conversation_rating",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "contact",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("external_id", crate::runtime::Fit::String),
+                                            ("id", crate::runtime::Fit::String),
+                                            ("type", crate::runtime::Fit::Const("contact")),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("created_at", crate::runtime::Fit::Integer),
+                                ("rating", crate::runtime::Fit::Integer),
+                                ("remark", crate::runtime::Fit::String),
+                                (
+                                    "teammate",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("id", crate::runtime::Fit::String),
+                                            ("type", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("updated_at", crate::runtime::Fit::Integer),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    (
+                        "custom_attributes",
+                        crate::runtime::Fit::Map(&crate::runtime::Fit::Any),
+                    ),
+                    (
+                        "first_contact_reply",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("created_at", crate::runtime::Fit::Integer),
+                                ("type", crate::runtime::Fit::String),
+                                ("url", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("id", crate::runtime::Fit::String),
+                    (
+                        "linked_objects",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "data",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                (
+                                                    "category",
+                                                    crate::runtime::Fit::Enum(
+                                                        &["Customer", "Back-office", "Tracker"],
+                                                    ),
+                                                ),
+                                                ("id", crate::runtime::Fit::String),
+                                                (
+                                                    "type",
+                                                    crate::runtime::Fit::Enum(&["ticket", "conversation"]),
+                                                ),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("has_more", crate::runtime::Fit::Boolean),
+                                ("total_count", crate::runtime::Fit::Integer),
+                                ("type", crate::runtime::Fit::Const("list")),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("open", crate::runtime::Fit::Boolean),
+                    (
+                        "priority",
+                        crate::runtime::Fit::Enum(&["priority", "not_priority"]),
+                    ),
+                    ("read", crate::runtime::Fit::Boolean),
+                    (
+                        "sla_applied",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("sla_name", crate::runtime::Fit::String),
+                                (
+                                    "sla_status",
+                                    crate::runtime::Fit::Enum(
+                                        &["hit", "missed", "cancelled", "active"],
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("snoozed_until", crate::runtime::Fit::Integer),
+                    (
+                        "source",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "attachments",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("content_type", crate::runtime::Fit::String),
+                                                ("filesize", crate::runtime::Fit::Integer),
+                                                ("height", crate::runtime::Fit::Integer),
+                                                ("name", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::String),
+                                                ("url", crate::runtime::Fit::String),
+                                                ("width", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                (
+                                    "author",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("email", crate::runtime::Fit::String),
+                                            ("from_ai_agent", crate::runtime::Fit::Boolean),
+                                            ("id", crate::runtime::Fit::String),
+                                            ("is_ai_answer", crate::runtime::Fit::Boolean),
+                                            ("name", crate::runtime::Fit::String),
+                                            ("type", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("body", crate::runtime::Fit::String),
+                                ("delivered_as", crate::runtime::Fit::String),
+                                ("id", crate::runtime::Fit::String),
+                                ("redacted", crate::runtime::Fit::Boolean),
+                                ("subject", crate::runtime::Fit::String),
+                                (
+                                    "type",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "conversation",
+                                            "email",
+                                            "facebook",
+                                            "instagram",
+                                            "phone_call",
+                                            "phone_switch",
+                                            "push",
+                                            "sms",
+                                            "twitter",
+                                            "whatsapp",
+                                        ],
+                                    ),
+                                ),
+                                ("url", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("state", crate::runtime::Fit::Enum(&["open", "closed", "snoozed"])),
+                    (
+                        "statistics",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("adjusted_handling_time", crate::runtime::Fit::Integer),
+                                (
+                                    "assigned_team_first_response_time",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("response_time", crate::runtime::Fit::Integer),
+                                                ("team_id", crate::runtime::Fit::Integer),
+                                                ("team_name", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                (
+                                    "assigned_team_first_response_time_in_office_hours",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("response_time", crate::runtime::Fit::Integer),
+                                                ("team_id", crate::runtime::Fit::Integer),
+                                                ("team_name", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("count_assignments", crate::runtime::Fit::Integer),
+                                ("count_conversation_parts", crate::runtime::Fit::Integer),
+                                ("count_reopens", crate::runtime::Fit::Integer),
+                                ("first_admin_reply_at", crate::runtime::Fit::Integer),
+                                ("first_assignment_at", crate::runtime::Fit::Integer),
+                                ("first_close_at", crate::runtime::Fit::Integer),
+                                ("first_contact_reply_at", crate::runtime::Fit::Integer),
+                                ("handling_time", crate::runtime::Fit::Integer),
+                                ("last_admin_reply_at", crate::runtime::Fit::Integer),
+                                (
+                                    "last_assignment_admin_reply_at",
+                                    crate::runtime::Fit::Integer,
+                                ),
+                                ("last_assignment_at", crate::runtime::Fit::Integer),
+                                ("last_close_at", crate::runtime::Fit::Integer),
+                                ("last_closed_by_id", crate::runtime::Fit::String),
+                                ("last_contact_reply_at", crate::runtime::Fit::Integer),
+                                ("median_time_to_reply", crate::runtime::Fit::Integer),
+                                ("time_to_admin_reply", crate::runtime::Fit::Integer),
+                                ("time_to_assignment", crate::runtime::Fit::Integer),
+                                ("time_to_first_close", crate::runtime::Fit::Integer),
+                                ("time_to_last_close", crate::runtime::Fit::Integer),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "tags",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "tags",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("applied_at", crate::runtime::Fit::Integer),
+                                                (
+                                                    "applied_by",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("id", crate::runtime::Fit::Any),
+                                                            ("type", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                ("id", crate::runtime::Fit::String),
+                                                ("name", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::Const("tag.list")),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("team_assignee_id", crate::runtime::Fit::Integer),
+                    (
+                        "teammates",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "teammates",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("id", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("title", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                    ("updated_at", crate::runtime::Fit::Integer),
+                    ("waiting_since", crate::runtime::Fit::Integer),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customers",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("external_id", crate::runtime::Fit::String),
+                                    ("id", crate::runtime::Fit::String),
+                                    ("type", crate::runtime::Fit::Const("contact")),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                ],
+                required: &["customers"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Conversation(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ConversationCustomers(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -582,41 +1156,156 @@ impl<'de> serde::Deserialize<'de> for ContactReplyConversationRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(
-                &["body", "intercom_user_id", "message_type", "type"],
-            ),
-        ) {
-            match <super::ContactReplyIntercomUserIdRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => {
-                    return Ok(Self::ContactReplyIntercomUserIdRequest(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("intercom_user_id", crate::runtime::Fit::String),
+                ],
+                required: &["body", "intercom_user_id", "message_type", "type"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("email", crate::runtime::Fit::String),
+                ],
+                required: &["body", "email", "message_type", "type"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("user_id", crate::runtime::Fit::String),
+                ],
+                required: &["body", "message_type", "type", "user_id"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::ContactReplyIntercomUserIdRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyIntercomUserIdRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
                 }
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["body", "email", "message_type", "type"]),
-        ) {
-            match <super::ContactReplyEmailRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyEmailRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["body", "message_type", "type", "user_id"]),
-        ) {
-            match <super::ContactReplyUserIdRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyUserIdRequest(decoded)),
-                Err(error) => failure = Some(error),
+                1 => {
+                    match <super::ContactReplyEmailRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::ContactReplyEmailRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::ContactReplyUserIdRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyUserIdRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -2212,37 +2901,47 @@ impl<'de> serde::Deserialize<'de> for CustomerRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["intercom_user_id"]),
-        ) {
-            match <super::CustomerRequestIntercomUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["user_id"]),
-        ) {
-            match <super::CustomerRequestUserId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::UserId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            match <super::CustomerRequestEmail as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Email(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                required: &["intercom_user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("user_id", crate::runtime::Fit::String)],
+                required: &["user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("email", crate::runtime::Fit::String)],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::CustomerRequestIntercomUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::CustomerRequestUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::UserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::CustomerRequestEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Email(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -2355,21 +3054,522 @@ impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::Conversation(decoded));
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["customers"]),
-        ) {
-            if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ConversationCustomers(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("admin_assignee_id", crate::runtime::Fit::Integer),
+                    (
+                        "ai_agent",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "content_sources",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            (
+                                                "content_sources",
+                                                crate::runtime::Fit::Array(
+                                                    &crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("content_type", crate::runtime::Fit::Any),
+                                                            ("locale", crate::runtime::Fit::Any),
+                                                            ("title", crate::runtime::Fit::Any),
+                                                            ("url", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                            ),
+                                            ("total_count", crate::runtime::Fit::Integer),
+                                            ("type", crate::runtime::Fit::Const("content_source.list")),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("created_at", crate::runtime::Fit::Integer),
+                                (
+                                    "last_answer_type",
+                                    crate::runtime::Fit::Enum(&["ai_answer", "custom_answer"]),
+                                ),
+                                ("rating", crate::runtime::Fit::Integer),
+                                ("rating_remark", crate::runtime::Fit::String),
+                                (
+                                    "resolution_state",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "assumed_resolution",
+                                            "confirmed_resolution",
+                                            "routed_to_team",
+                                            "abandoned",
+                                        ],
+                                    ),
+                                ),
+                                ("source_title", crate::runtime::Fit::String),
+                                (
+                                    "source_type",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "essentials_plan_setup",
+                                            "profile",
+                                            "workflow",
+                                            "workflow_preview",
+                                            "fin_preview",
+                                        ],
+                                    ),
+                                ),
+                                ("updated_at", crate::runtime::Fit::Integer),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("ai_agent_participated", crate::runtime::Fit::Boolean),
+                    (
+                        "contacts",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "contacts",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("external_id", crate::runtime::Fit::String),
+                                                ("id", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::Const("contact")),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::Const("contact.list")),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "conversation_parts",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "conversation_parts",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("app_package_code", crate::runtime::Fit::String),
+                                                (
+                                                    "assigned_to",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("id", crate::runtime::Fit::Any),
+                                                            ("type", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                (
+                                                    "attachments",
+                                                    crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                                ),
+                                                (
+                                                    "author",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("email", crate::runtime::Fit::Any),
+                                                            ("from_ai_agent", crate::runtime::Fit::Any),
+                                                            ("id", crate::runtime::Fit::Any),
+                                                            ("is_ai_answer", crate::runtime::Fit::Any),
+                                                            ("name", crate::runtime::Fit::Any),
+                                                            ("type", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                ("body", crate::runtime::Fit::String),
+                                                ("created_at", crate::runtime::Fit::Integer),
+                                                (
+                                                    "email_message_metadata",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("email_address_headers", crate::runtime::Fit::Any),
+                                                            ("subject", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                (
+                                                    "event_details",
+                                                    crate::runtime::Fit::OneOf(
+                                                        &[
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                            crate::runtime::Fit::Any,
+                                                        ],
+                                                    ),
+                                                ),
+                                                ("external_id", crate::runtime::Fit::String),
+                                                ("id", crate::runtime::Fit::String),
+                                                (
+                                                    "metadata",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("quick_reply_options", crate::runtime::Fit::Any),
+                                                            ("quick_reply_uuid", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                ("notified_at", crate::runtime::Fit::Integer),
+                                                ("part_type", crate::runtime::Fit::String),
+                                                ("redacted", crate::runtime::Fit::Boolean),
+                                                (
+                                                    "state",
+                                                    crate::runtime::Fit::Enum(&["open", "closed", "snoozed"]),
+                                                ),
+                                                (
+                                                    "tags",
+                                                    crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                                ),
+                                                ("type", crate::runtime::Fit::String),
+                                                ("updated_at", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("total_count", crate::runtime::Fit::Integer),
+                                (
+                                    "type",
+                                    crate::runtime::Fit::Const("conversation_part.list"),
+                                ),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "conversation_rating",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "contact",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("external_id", crate::runtime::Fit::String),
+                                            ("id", crate::runtime::Fit::String),
+                                            ("type", crate::runtime::Fit::Const("contact")),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("created_at", crate::runtime::Fit::Integer),
+                                ("rating", crate::runtime::Fit::Integer),
+                                ("remark", crate::runtime::Fit::String),
+                                (
+                                    "teammate",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("id", crate::runtime::Fit::String),
+                                            ("type", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("updated_at", crate::runtime::Fit::Integer),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    (
+                        "custom_attributes",
+                        crate::runtime::Fit::Map(&crate::runtime::Fit::Any),
+                    ),
+                    (
+                        "first_contact_reply",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("created_at", crate::runtime::Fit::Integer),
+                                ("type", crate::runtime::Fit::String),
+                                ("url", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("id", crate::runtime::Fit::String),
+                    (
+                        "linked_objects",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "data",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                (
+                                                    "category",
+                                                    crate::runtime::Fit::Enum(
+                                                        &["Customer", "Back-office", "Tracker"],
+                                                    ),
+                                                ),
+                                                ("id", crate::runtime::Fit::String),
+                                                (
+                                                    "type",
+                                                    crate::runtime::Fit::Enum(&["ticket", "conversation"]),
+                                                ),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("has_more", crate::runtime::Fit::Boolean),
+                                ("total_count", crate::runtime::Fit::Integer),
+                                ("type", crate::runtime::Fit::Const("list")),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("open", crate::runtime::Fit::Boolean),
+                    (
+                        "priority",
+                        crate::runtime::Fit::Enum(&["priority", "not_priority"]),
+                    ),
+                    ("read", crate::runtime::Fit::Boolean),
+                    (
+                        "sla_applied",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("sla_name", crate::runtime::Fit::String),
+                                (
+                                    "sla_status",
+                                    crate::runtime::Fit::Enum(
+                                        &["hit", "missed", "cancelled", "active"],
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("snoozed_until", crate::runtime::Fit::Integer),
+                    (
+                        "source",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "attachments",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("content_type", crate::runtime::Fit::String),
+                                                ("filesize", crate::runtime::Fit::Integer),
+                                                ("height", crate::runtime::Fit::Integer),
+                                                ("name", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::String),
+                                                ("url", crate::runtime::Fit::String),
+                                                ("width", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                (
+                                    "author",
+                                    crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("email", crate::runtime::Fit::String),
+                                            ("from_ai_agent", crate::runtime::Fit::Boolean),
+                                            ("id", crate::runtime::Fit::String),
+                                            ("is_ai_answer", crate::runtime::Fit::Boolean),
+                                            ("name", crate::runtime::Fit::String),
+                                            ("type", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                                ("body", crate::runtime::Fit::String),
+                                ("delivered_as", crate::runtime::Fit::String),
+                                ("id", crate::runtime::Fit::String),
+                                ("redacted", crate::runtime::Fit::Boolean),
+                                ("subject", crate::runtime::Fit::String),
+                                (
+                                    "type",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "conversation",
+                                            "email",
+                                            "facebook",
+                                            "instagram",
+                                            "phone_call",
+                                            "phone_switch",
+                                            "push",
+                                            "sms",
+                                            "twitter",
+                                            "whatsapp",
+                                        ],
+                                    ),
+                                ),
+                                ("url", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("state", crate::runtime::Fit::Enum(&["open", "closed", "snoozed"])),
+                    (
+                        "statistics",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("adjusted_handling_time", crate::runtime::Fit::Integer),
+                                (
+                                    "assigned_team_first_response_time",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("response_time", crate::runtime::Fit::Integer),
+                                                ("team_id", crate::runtime::Fit::Integer),
+                                                ("team_name", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                (
+                                    "assigned_team_first_response_time_in_office_hours",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("response_time", crate::runtime::Fit::Integer),
+                                                ("team_id", crate::runtime::Fit::Integer),
+                                                ("team_name", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("count_assignments", crate::runtime::Fit::Integer),
+                                ("count_conversation_parts", crate::runtime::Fit::Integer),
+                                ("count_reopens", crate::runtime::Fit::Integer),
+                                ("first_admin_reply_at", crate::runtime::Fit::Integer),
+                                ("first_assignment_at", crate::runtime::Fit::Integer),
+                                ("first_close_at", crate::runtime::Fit::Integer),
+                                ("first_contact_reply_at", crate::runtime::Fit::Integer),
+                                ("handling_time", crate::runtime::Fit::Integer),
+                                ("last_admin_reply_at", crate::runtime::Fit::Integer),
+                                (
+                                    "last_assignment_admin_reply_at",
+                                    crate::runtime::Fit::Integer,
+                                ),
+                                ("last_assignment_at", crate::runtime::Fit::Integer),
+                                ("last_close_at", crate::runtime::Fit::Integer),
+                                ("last_closed_by_id", crate::runtime::Fit::String),
+                                ("last_contact_reply_at", crate::runtime::Fit::Integer),
+                                ("median_time_to_reply", crate::runtime::Fit::Integer),
+                                ("time_to_admin_reply", crate::runtime::Fit::Integer),
+                                ("time_to_assignment", crate::runtime::Fit::Integer),
+                                ("time_to_first_close", crate::runtime::Fit::Integer),
+                                ("time_to_last_close", crate::runtime::Fit::Integer),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "tags",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "tags",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("applied_at", crate::runtime::Fit::Integer),
+                                                (
+                                                    "applied_by",
+                                                    crate::runtime::Fit::Object {
+                                                        known: &[
+                                                            ("id", crate::runtime::Fit::Any),
+                                                            ("type", crate::runtime::Fit::Any),
+                                                        ],
+                                                        required: &[],
+                                                    },
+                                                ),
+                                                ("id", crate::runtime::Fit::String),
+                                                ("name", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::Const("tag.list")),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("team_assignee_id", crate::runtime::Fit::Integer),
+                    (
+                        "teammates",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                (
+                                    "teammates",
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("id", crate::runtime::Fit::String),
+                                                ("type", crate::runtime::Fit::String),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    ("title", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                    ("updated_at", crate::runtime::Fit::Integer),
+                    ("waiting_since", crate::runtime::Fit::Integer),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "customers",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("external_id", crate::runtime::Fit::String),
+                                    ("id", crate::runtime::Fit::String),
+                                    ("type", crate::runtime::Fit::Const("contact")),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                ],
+                required: &["customers"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Conversation(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ConversationCustomers(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -2467,39 +3667,143 @@ impl<'de> serde::Deserialize<'de> for EventDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::ConversationAttributeUpdatedByWorkflow as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ConversationAttributeUpdatedByWorkflow(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::ConversationAttributeUpdatedByAdmin as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ConversationAttributeUpdatedByAdmin(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::CustomActionStarted as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::CustomActionStarted(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::CustomActionFinished as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::CustomActionFinished(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::OperatorWorkflowEvent as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::OperatorWorkflowEvent(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attribute",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "value",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "workflow",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attribute",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "value",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "action",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "action",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("name", crate::runtime::Fit::String),
+                                (
+                                    "result",
+                                    crate::runtime::Fit::Enum(&["success", "failed"]),
+                                ),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "event",
+                        crate::runtime::Fit::Object {
+                            known: &[
+                                ("result", crate::runtime::Fit::String),
+                                ("type", crate::runtime::Fit::String),
+                            ],
+                            required: &[],
+                        },
+                    ),
+                    (
+                        "workflow",
+                        crate::runtime::Fit::Object {
+                            known: &[("name", crate::runtime::Fit::String)],
+                            required: &[],
+                        },
+                    ),
+                ],
+                required: &[],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByWorkflow as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ConversationAttributeUpdatedByWorkflow(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByAdmin as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ConversationAttributeUpdatedByAdmin(decoded));
+                    }
+                }
+                2 => {
+                    if let Ok(decoded) = <super::CustomActionStarted as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::CustomActionStarted(decoded));
+                    }
+                }
+                3 => {
+                    if let Ok(decoded) = <super::CustomActionFinished as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::CustomActionFinished(decoded));
+                    }
+                }
+                4 => {
+                    if let Ok(decoded) = <super::OperatorWorkflowEvent as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::OperatorWorkflowEvent(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -2802,23 +4106,194 @@ impl<'de> serde::Deserialize<'de> for ReplyConversationRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
-            match <super::ContactReplyConversationRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyConversationRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
-        ) {
-            match <super::AdminReplyConversationRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::AdminReplyConversationRequest(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::OneOf(
+                &[
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            (
+                                "attachment_files",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("content_type", crate::runtime::Fit::String),
+                                            ("data", crate::runtime::Fit::String),
+                                            ("name", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ),
+                            ("intercom_user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "intercom_user_id", "message_type", "type"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            (
+                                "attachment_files",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("content_type", crate::runtime::Fit::String),
+                                            ("data", crate::runtime::Fit::String),
+                                            ("name", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ),
+                            ("email", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "email", "message_type", "type"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            (
+                                "attachment_files",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("content_type", crate::runtime::Fit::String),
+                                            ("data", crate::runtime::Fit::String),
+                                            ("name", crate::runtime::Fit::String),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ),
+                            ("user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "message_type", "type", "user_id"],
+                    },
+                ],
+            ),
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("admin_id", crate::runtime::Fit::String),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    (
+                        "message_type",
+                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
+                    ),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("admin")),
+                ],
+                required: &["admin_id", "message_type", "type"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::ContactReplyConversationRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyConversationRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::AdminReplyConversationRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::AdminReplyConversationRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(

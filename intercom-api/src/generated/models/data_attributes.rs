@@ -62,23 +62,60 @@ impl<'de> serde::Deserialize<'de> for CreateDataAttributeRequestKind {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["options"]),
-        ) {
-            match <super::CreateDataAttributeRequestKindListAttribute as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ListAttribute(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            match <super::CreateDataAttributeRequestKindOtherType as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::OtherType(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("data_type", crate::runtime::Fit::Const("options")),
+                    (
+                        "options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[("value", crate::runtime::Fit::String)],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                ],
+                required: &["options"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "data_type",
+                        crate::runtime::Fit::Enum(
+                            &[
+                                "string",
+                                "integer",
+                                "float",
+                                "boolean",
+                                "datetime",
+                                "date",
+                            ],
+                        ),
+                    ),
+                ],
+                required: &[],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::CreateDataAttributeRequestKindListAttribute as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::ListAttribute(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::CreateDataAttributeRequestKindOtherType as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::OtherType(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -428,6 +465,7 @@ impl UpdateDataAttributeRequest {
 #[non_exhaustive]
 pub enum UpdateDataAttributeRequestKind {
     ListAttribute(super::UpdateDataAttributeRequestKindListAttribute),
+    OtherType(super::UpdateDataAttributeRequestKindOtherType),
 }
 impl<'de> serde::Deserialize<'de> for UpdateDataAttributeRequestKind {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -437,15 +475,45 @@ impl<'de> serde::Deserialize<'de> for UpdateDataAttributeRequestKind {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["options"]),
-        ) {
-            match <super::UpdateDataAttributeRequestKindListAttribute as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ListAttribute(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[("value", crate::runtime::Fit::String)],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                ],
+                required: &["options"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[],
+                required: &[],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::UpdateDataAttributeRequestKindListAttribute as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::ListAttribute(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::UpdateDataAttributeRequestKindOtherType as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::OtherType(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -470,6 +538,12 @@ impl From<super::UpdateDataAttributeRequestKindListAttribute>
 for UpdateDataAttributeRequestKind {
     fn from(value: super::UpdateDataAttributeRequestKindListAttribute) -> Self {
         Self::ListAttribute(value)
+    }
+}
+impl From<super::UpdateDataAttributeRequestKindOtherType>
+for UpdateDataAttributeRequestKind {
+    fn from(value: super::UpdateDataAttributeRequestKindOtherType) -> Self {
+        Self::OtherType(value)
     }
 }
 /// list attribute
@@ -505,5 +579,17 @@ impl UpdateDataAttributeRequestKindListAttributeOptionsItem {
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
+    }
+}
+/// other type
+///
+/// Generated from schema update_data_attribute_request (alternative 2).
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[non_exhaustive]
+pub struct UpdateDataAttributeRequestKindOtherType {}
+impl UpdateDataAttributeRequestKindOtherType {
+    /// Creates the value with no optional field set.
+    pub fn new() -> Self {
+        Self {}
     }
 }

@@ -258,37 +258,49 @@ impl<'de> serde::Deserialize<'de> for LisDataEventsFilter {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["user_id"]),
-        ) {
-            match <super::LisDataEventsFilterUserIdQueryParameter as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::UserIdQueryParameter(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["intercom_user_id"]),
-        ) {
-            match <super::LisDataEventsFilterIntercomUserIdQueryParameter as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::IntercomUserIdQueryParameter(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            match <super::LisDataEventsFilterEmailQueryParameter as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::EmailQueryParameter(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[("user_id", crate::runtime::Fit::String)],
+                required: &["user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                required: &["intercom_user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("email", crate::runtime::Fit::String)],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::LisDataEventsFilterUserIdQueryParameter as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::UserIdQueryParameter(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::LisDataEventsFilterIntercomUserIdQueryParameter as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::IntercomUserIdQueryParameter(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::LisDataEventsFilterEmailQueryParameter as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::EmailQueryParameter(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(

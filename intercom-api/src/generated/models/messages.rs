@@ -126,19 +126,41 @@ impl<'de> serde::Deserialize<'de> for CreateMessageRequestBcc {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["id", "type"]),
-        ) {
-            match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            match <Vec<super::Recipient> as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Array(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("id", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                ],
+                required: &["id", "type"],
+            },
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::Object {
+                    known: &[
+                        ("id", crate::runtime::Fit::String),
+                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                    ],
+                    required: &["id", "type"],
+                },
+            ),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <Vec<
+                        super::Recipient,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Array(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -181,19 +203,41 @@ impl<'de> serde::Deserialize<'de> for CreateMessageRequestCc {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["id", "type"]),
-        ) {
-            match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            match <Vec<super::Recipient> as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Array(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("id", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                ],
+                required: &["id", "type"],
+            },
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::Object {
+                    known: &[
+                        ("id", crate::runtime::Fit::String),
+                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                    ],
+                    required: &["id", "type"],
+                },
+            ),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <Vec<
+                        super::Recipient,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Array(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -272,19 +316,41 @@ impl<'de> serde::Deserialize<'de> for CreateMessageRequestTo {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["id", "type"]),
-        ) {
-            match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            match <Vec<super::Recipient> as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Array(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("id", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                ],
+                required: &["id", "type"],
+            },
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::Object {
+                    known: &[
+                        ("id", crate::runtime::Fit::String),
+                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                    ],
+                    required: &["id", "type"],
+                },
+            ),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <Vec<
+                        super::Recipient,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Array(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(

@@ -777,21 +777,137 @@ impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
-            if let Ok(decoded) = <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ContactReplyTicketRequest(decoded));
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
-        ) {
-            if let Ok(decoded) = <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::AdminReplyTicketRequest(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::OneOf(
+                &[
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("intercom_user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "intercom_user_id", "message_type", "type"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "message_type", "type", "user_id"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("email", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "email", "message_type", "type"],
+                    },
+                ],
+            ),
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("admin_id", crate::runtime::Fit::String),
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("cross_post", crate::runtime::Fit::Boolean),
+                    (
+                        "message_type",
+                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
+                    ),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("admin")),
+                ],
+                required: &["admin_id", "message_type", "type"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ContactReplyTicketRequest(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AdminReplyTicketRequest(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -901,31 +1017,44 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
-            if let Ok(decoded) = <super::CreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::Id(decoded));
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["external_id"]),
-        ) {
-            if let Ok(decoded) = <super::CreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::ExternalId(decoded));
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            if let Ok(decoded) = <super::CreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::Email(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[("id", crate::runtime::Fit::String)],
+                required: &["id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("external_id", crate::runtime::Fit::String)],
+                required: &["external_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("email", crate::runtime::Fit::String)],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::CreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Id(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <super::CreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::ExternalId(decoded));
+                    }
+                }
+                2 => {
+                    if let Ok(decoded) = <super::CreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Email(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -1057,16 +1186,33 @@ impl<'de> serde::Deserialize<'de> for CursorPagesNext {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::StartingAfterPaging as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::StartingAfterPaging(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::Url(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("per_page", crate::runtime::Fit::Integer),
+                    ("starting_after", crate::runtime::Fit::String),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::String,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::StartingAfterPaging as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::StartingAfterPaging(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Url(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -2203,20 +2349,99 @@ impl<'de> serde::Deserialize<'de> for MultipleFilterSearchRequestValue {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            match <Vec<
-                super::MultipleFilterSearchRequest,
-            > as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::MultipleFilterSearchRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            match <Vec<
-                super::SingleFilterSearchRequest,
-            > as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::SingleFilterSearchRequest(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::Object {
+                    known: &[
+                        ("operator", crate::runtime::Fit::Enum(&["AND", "OR"])),
+                        (
+                            "value",
+                            crate::runtime::Fit::OneOf(
+                                &[
+                                    crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("field", crate::runtime::Fit::Any),
+                                                ("operator", crate::runtime::Fit::Any),
+                                                ("value", crate::runtime::Fit::Any),
+                                            ],
+                                            required: &[],
+                                        },
+                                    ),
+                                ],
+                            ),
+                        ),
+                    ],
+                    required: &[],
+                },
+            ),
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::Object {
+                    known: &[
+                        ("field", crate::runtime::Fit::String),
+                        (
+                            "operator",
+                            crate::runtime::Fit::Enum(
+                                &[
+                                    "=",
+                                    "!=",
+                                    "IN",
+                                    "NIN",
+                                    "<",
+                                    "<=",
+                                    ">",
+                                    ">=",
+                                    "~",
+                                    "!~",
+                                    "^",
+                                    "$",
+                                ],
+                            ),
+                        ),
+                        (
+                            "value",
+                            crate::runtime::Fit::OneOf(
+                                &[
+                                    crate::runtime::Fit::String,
+                                    crate::runtime::Fit::Integer,
+                                    crate::runtime::Fit::Boolean,
+                                    crate::runtime::Fit::Array(
+                                        &crate::runtime::Fit::OneOf(
+                                            &[crate::runtime::Fit::Any, crate::runtime::Fit::Any],
+                                        ),
+                                    ),
+                                ],
+                            ),
+                        ),
+                    ],
+                    required: &[],
+                },
+            ),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <Vec<
+                        super::MultipleFilterSearchRequest,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => {
+                            return Ok(Self::MultipleFilterSearchRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <Vec<
+                        super::SingleFilterSearchRequest,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => {
+                            return Ok(Self::SingleFilterSearchRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -2385,20 +2610,123 @@ impl<'de> serde::Deserialize<'de> for SearchRequestQuery {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            match <super::SingleFilterSearchRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::SingleFilterSearchRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            match <super::MultipleFilterSearchRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::MultipleFilterSearchRequest(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("field", crate::runtime::Fit::String),
+                    (
+                        "operator",
+                        crate::runtime::Fit::Enum(
+                            &[
+                                "=",
+                                "!=",
+                                "IN",
+                                "NIN",
+                                "<",
+                                "<=",
+                                ">",
+                                ">=",
+                                "~",
+                                "!~",
+                                "^",
+                                "$",
+                            ],
+                        ),
+                    ),
+                    (
+                        "value",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::String,
+                                crate::runtime::Fit::Integer,
+                                crate::runtime::Fit::Boolean,
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::OneOf(
+                                        &[crate::runtime::Fit::String, crate::runtime::Fit::Integer],
+                                    ),
+                                ),
+                            ],
+                        ),
+                    ),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("operator", crate::runtime::Fit::Enum(&["AND", "OR"])),
+                    (
+                        "value",
+                        crate::runtime::Fit::OneOf(
+                            &[
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("field", crate::runtime::Fit::String),
+                                            (
+                                                "operator",
+                                                crate::runtime::Fit::Enum(
+                                                    &[
+                                                        "=",
+                                                        "!=",
+                                                        "IN",
+                                                        "NIN",
+                                                        "<",
+                                                        "<=",
+                                                        ">",
+                                                        ">=",
+                                                        "~",
+                                                        "!~",
+                                                        "^",
+                                                        "$",
+                                                    ],
+                                                ),
+                                            ),
+                                            (
+                                                "value",
+                                                crate::runtime::Fit::OneOf(
+                                                    &[
+                                                        crate::runtime::Fit::Any,
+                                                        crate::runtime::Fit::Any,
+                                                        crate::runtime::Fit::Any,
+                                                        crate::runtime::Fit::Any,
+                                                    ],
+                                                ),
+                                            ),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ],
+                        ),
+                    ),
+                ],
+                required: &[],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::SingleFilterSearchRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::SingleFilterSearchRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::MultipleFilterSearchRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::MultipleFilterSearchRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -2608,30 +2936,45 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            match <String as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::String(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
-            match <i64 as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Integer(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
-            match <bool as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Boolean(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            match <Vec<
-                super::SingleFilterSearchRequestValueArrayItem,
-            > as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Array(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Integer,
+            crate::runtime::Fit::Boolean,
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::OneOf(
+                    &[crate::runtime::Fit::String, crate::runtime::Fit::Integer],
+                ),
+            ),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <String as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::String(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <i64 as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Integer(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <bool as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Boolean(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                3 => {
+                    match <Vec<
+                        super::SingleFilterSearchRequestValueArrayItem,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Array(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -2669,16 +3012,25 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            match <String as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::String(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Integer) {
-            match <i64 as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Integer(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Integer,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <String as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::String(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <i64 as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Integer(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -3117,33 +3469,62 @@ impl<'de> serde::Deserialize<'de> for TicketCustomAttributesValue {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::String(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Number) {
-            if let Ok(decoded) = <f64 as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::Number(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
-            if let Ok(decoded) = <bool as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::Boolean(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            if let Ok(decoded) = <Vec<
-                serde_json::Value,
-            > as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::Array(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&[])) {
-            if let Ok(decoded) = <super::FileAttribute as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                return Ok(Self::FileAttribute(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Number,
+            crate::runtime::Fit::Boolean,
+            crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("content_type", crate::runtime::Fit::String),
+                    ("filesize", crate::runtime::Fit::Integer),
+                    ("height", crate::runtime::Fit::Integer),
+                    ("name", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                    ("url", crate::runtime::Fit::String),
+                    ("width", crate::runtime::Fit::Integer),
+                ],
+                required: &[],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::String(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <f64 as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Number(decoded));
+                    }
+                }
+                2 => {
+                    if let Ok(decoded) = <bool as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::Boolean(decoded));
+                    }
+                }
+                3 => {
+                    if let Ok(decoded) = <Vec<
+                        serde_json::Value,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        return Ok(Self::Array(decoded));
+                    }
+                }
+                4 => {
+                    if let Ok(decoded) = <super::FileAttribute as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::FileAttribute(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -3412,14 +3793,27 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::String(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            if let Ok(decoded) = <Vec<i64> as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::Array(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Array(&crate::runtime::Fit::Integer),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::String(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <Vec<
+                        i64,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        return Ok(Self::Array(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -3449,16 +3843,27 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            if let Ok(decoded) = <String as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::String(decoded));
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            if let Ok(decoded) = <Vec<
-                String,
-            > as serde::Deserialize>::deserialize(&value) {
-                return Ok(Self::Array(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::String(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <Vec<
+                        String,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        return Ok(Self::Array(decoded));
+                    }
+                }
+                _ => {}
             }
         }
         Ok(Self::Unknown(value))
@@ -3519,28 +3924,41 @@ impl<'de> serde::Deserialize<'de> for TicketRequestCustomAttributesValue {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::String) {
-            match <String as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::String(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Number) {
-            match <f64 as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Number(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Boolean) {
-            match <bool as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Boolean(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Array) {
-            match <Vec<serde_json::Value> as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::Array(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Number,
+            crate::runtime::Fit::Boolean,
+            crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <String as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::String(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <f64 as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Number(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <bool as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Boolean(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                3 => {
+                    match <Vec<
+                        serde_json::Value,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Array(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(

@@ -96,43 +96,102 @@ impl<'de> serde::Deserialize<'de> for CreateTagRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["name"])) {
-            match <super::CreateOrUpdateTagRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::CreateOrUpdateTagRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["companies", "name"]),
-        ) {
-            match <super::TagCompanyRequest as serde::Deserialize>::deserialize(&value) {
-                Ok(decoded) => return Ok(Self::TagCompanyRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["companies", "name"]),
-        ) {
-            match <super::UntagCompanyRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::UntagCompanyRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["name", "users"]),
-        ) {
-            match <super::TagMultipleUsersRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::TagMultipleUsersRequest(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("id", crate::runtime::Fit::String),
+                    ("name", crate::runtime::Fit::String),
+                ],
+                required: &["name"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "companies",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("company_id", crate::runtime::Fit::String),
+                                    ("id", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("name", crate::runtime::Fit::String),
+                ],
+                required: &["companies", "name"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "companies",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("company_id", crate::runtime::Fit::String),
+                                    ("id", crate::runtime::Fit::String),
+                                    ("untag", crate::runtime::Fit::ConstBool(true)),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("name", crate::runtime::Fit::String),
+                ],
+                required: &["companies", "name"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("name", crate::runtime::Fit::String),
+                    (
+                        "users",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[("id", crate::runtime::Fit::String)],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                ],
+                required: &["name", "users"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::CreateOrUpdateTagRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::CreateOrUpdateTagRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::TagCompanyRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::TagCompanyRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::UntagCompanyRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::UntagCompanyRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                3 => {
+                    match <super::TagMultipleUsersRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::TagMultipleUsersRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(

@@ -291,41 +291,121 @@ impl<'de> serde::Deserialize<'de> for ContactReplyTicketRequest {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(
-                &["body", "intercom_user_id", "message_type", "type"],
-            ),
-        ) {
-            match <super::ContactReplyTicketIntercomUserIdRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => {
-                    return Ok(Self::ContactReplyTicketIntercomUserIdRequest(decoded));
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    ("intercom_user_id", crate::runtime::Fit::String),
+                ],
+                required: &["body", "intercom_user_id", "message_type", "type"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    ("user_id", crate::runtime::Fit::String),
+                ],
+                required: &["body", "message_type", "type", "user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("message_type", crate::runtime::Fit::Const("comment")),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("user")),
+                    ("email", crate::runtime::Fit::String),
+                ],
+                required: &["body", "email", "message_type", "type"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::ContactReplyTicketIntercomUserIdRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(
+                                Self::ContactReplyTicketIntercomUserIdRequest(decoded),
+                            );
+                        }
+                        Err(error) => failure = Some(error),
+                    }
                 }
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["body", "message_type", "type", "user_id"]),
-        ) {
-            match <super::ContactReplyTicketUserIdRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyTicketUserIdRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["body", "email", "message_type", "type"]),
-        ) {
-            match <super::ContactReplyTicketEmailRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyTicketEmailRequest(decoded)),
-                Err(error) => failure = Some(error),
+                1 => {
+                    match <super::ContactReplyTicketUserIdRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyTicketUserIdRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::ContactReplyTicketEmailRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyTicketEmailRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -570,34 +650,47 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
-            match <super::CreateTicketRequest2ContactsItemId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Id(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["external_id"]),
-        ) {
-            match <super::CreateTicketRequest2ContactsItemExternalId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ExternalId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            match <super::CreateTicketRequest2ContactsItemEmail as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Email(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[("id", crate::runtime::Fit::String)],
+                required: &["id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("external_id", crate::runtime::Fit::String)],
+                required: &["external_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("email", crate::runtime::Fit::String)],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::CreateTicketRequest2ContactsItemId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Id(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::CreateTicketRequest2ContactsItemExternalId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::ExternalId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::CreateTicketRequest2ContactsItemEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Email(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -814,34 +907,47 @@ impl<'de> serde::Deserialize<'de> for EnqueueCreateTicketRequestContactsItem {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Object(&["id"])) {
-            match <super::EnqueueCreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Id(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["external_id"]),
-        ) {
-            match <super::EnqueueCreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ExternalId(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["email"]),
-        ) {
-            match <super::EnqueueCreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::Email(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[("id", crate::runtime::Fit::String)],
+                required: &["id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("external_id", crate::runtime::Fit::String)],
+                required: &["external_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("email", crate::runtime::Fit::String)],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::EnqueueCreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Id(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::EnqueueCreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::ExternalId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::EnqueueCreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Email(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(
@@ -968,23 +1074,141 @@ impl<'de> serde::Deserialize<'de> for ReplyTicketRequestKind {
             deserializer,
         )?;
         let mut failure: Option<serde_json::Error> = None;
-        if crate::runtime::has_shape(&value, &crate::runtime::Shape::Any) {
-            match <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::ContactReplyTicketRequest(decoded)),
-                Err(error) => failure = Some(error),
-            }
-        }
-        if crate::runtime::has_shape(
-            &value,
-            &crate::runtime::Shape::Object(&["admin_id", "message_type", "type"]),
-        ) {
-            match <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
-                &value,
-            ) {
-                Ok(decoded) => return Ok(Self::AdminReplyTicketRequest(decoded)),
-                Err(error) => failure = Some(error),
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::OneOf(
+                &[
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("intercom_user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "intercom_user_id", "message_type", "type"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "message_type", "type", "user_id"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("email", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "email", "message_type", "type"],
+                    },
+                ],
+            ),
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("admin_id", crate::runtime::Fit::String),
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("cross_post", crate::runtime::Fit::Boolean),
+                    (
+                        "message_type",
+                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
+                    ),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("admin")),
+                ],
+                required: &["admin_id", "message_type", "type"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyTicketRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::AdminReplyTicketRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
             }
         }
         Err(

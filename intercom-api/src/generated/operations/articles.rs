@@ -112,9 +112,17 @@ impl crate::Client {
 pub struct CreateArticle<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateArticleRequest,
+    body: Option<super::super::models::CreateArticleRequest>,
 }
 impl<'a> CreateArticle<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::CreateArticleRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -136,7 +144,9 @@ impl<'a> CreateArticle<'a> {
             false,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -163,14 +173,11 @@ impl crate::Client {
     /// > Article tags are read-only in responses. To create, update, or delete tags, use the Intercom UI or the Tags API endpoints.
     ///
     /// `POST /articles`
-    pub fn create_article(
-        &self,
-        body: impl Into<super::super::models::CreateArticleRequest>,
-    ) -> CreateArticle<'_> {
+    pub fn create_article(&self) -> CreateArticle<'_> {
         CreateArticle {
             client: self,
             options: Default::default(),
-            body: body.into(),
+            body: None,
         }
     }
 }
@@ -403,9 +410,17 @@ pub struct UpdateArticle<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     article_id: String,
-    body: super::super::models::UpdateArticleRequest,
+    body: Option<super::super::models::UpdateArticleRequest>,
 }
 impl<'a> UpdateArticle<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::UpdateArticleRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -424,7 +439,9 @@ impl<'a> UpdateArticle<'a> {
             true,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -454,13 +471,12 @@ impl crate::Client {
     pub fn update_article(
         &self,
         article_id: impl std::fmt::Display,
-        body: impl Into<super::super::models::UpdateArticleRequest>,
     ) -> UpdateArticle<'_> {
         UpdateArticle {
             client: self,
             options: Default::default(),
             article_id: article_id.to_string(),
-            body: body.into(),
+            body: None,
         }
     }
 }

@@ -131,9 +131,17 @@ impl crate::Client {
 pub struct CreateOrUpdateCompany<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateOrUpdateCompanyRequest,
+    body: Option<super::super::models::CreateOrUpdateCompanyRequest>,
 }
 impl<'a> CreateOrUpdateCompany<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::CreateOrUpdateCompanyRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -155,7 +163,9 @@ impl<'a> CreateOrUpdateCompany<'a> {
             false,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -185,14 +195,11 @@ impl crate::Client {
     /// You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
     ///
     /// `POST /companies`
-    pub fn create_or_update_company(
-        &self,
-        body: impl Into<super::super::models::CreateOrUpdateCompanyRequest>,
-    ) -> CreateOrUpdateCompany<'_> {
+    pub fn create_or_update_company(&self) -> CreateOrUpdateCompany<'_> {
         CreateOrUpdateCompany {
             client: self,
             options: Default::default(),
-            body: body.into(),
+            body: None,
         }
     }
 }
@@ -559,9 +566,17 @@ pub struct UpdateCompany<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     company_id: String,
-    body: super::super::models::UpdateCompanyRequest,
+    body: Option<super::super::models::UpdateCompanyRequest>,
 }
 impl<'a> UpdateCompany<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::UpdateCompanyRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -580,7 +595,9 @@ impl<'a> UpdateCompany<'a> {
             true,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -609,13 +626,12 @@ impl crate::Client {
     pub fn update_company(
         &self,
         company_id: impl std::fmt::Display,
-        body: impl Into<super::super::models::UpdateCompanyRequest>,
     ) -> UpdateCompany<'_> {
         UpdateCompany {
             client: self,
             options: Default::default(),
             company_id: company_id.to_string(),
-            body: body.into(),
+            body: None,
         }
     }
 }

@@ -63,9 +63,17 @@ impl crate::Client {
 pub struct CreateInternalArticle<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateInternalArticleRequest,
+    body: Option<super::super::models::CreateInternalArticleRequest>,
 }
 impl<'a> CreateInternalArticle<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::CreateInternalArticleRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -87,7 +95,9 @@ impl<'a> CreateInternalArticle<'a> {
             false,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -115,14 +125,11 @@ impl crate::Client {
     /// You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
     ///
     /// `POST /internal_articles`
-    pub fn create_internal_article(
-        &self,
-        body: impl Into<super::super::models::CreateInternalArticleRequest>,
-    ) -> CreateInternalArticle<'_> {
+    pub fn create_internal_article(&self) -> CreateInternalArticle<'_> {
         CreateInternalArticle {
             client: self,
             options: Default::default(),
-            body: body.into(),
+            body: None,
         }
     }
 }
@@ -330,9 +337,17 @@ pub struct UpdateInternalArticle<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     internal_article_id: String,
-    body: super::super::models::UpdateInternalArticleRequest,
+    body: Option<super::super::models::UpdateInternalArticleRequest>,
 }
 impl<'a> UpdateInternalArticle<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::UpdateInternalArticleRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -351,7 +366,9 @@ impl<'a> UpdateInternalArticle<'a> {
             true,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -382,13 +399,12 @@ impl crate::Client {
     pub fn update_internal_article(
         &self,
         internal_article_id: impl std::fmt::Display,
-        body: impl Into<super::super::models::UpdateInternalArticleRequest>,
     ) -> UpdateInternalArticle<'_> {
         UpdateInternalArticle {
             client: self,
             options: Default::default(),
             internal_article_id: internal_article_id.to_string(),
-            body: body.into(),
+            body: None,
         }
     }
 }

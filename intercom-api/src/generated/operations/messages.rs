@@ -6,9 +6,17 @@
 pub struct CreateMessage<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateMessageRequest,
+    body: Option<super::super::models::CreateMessageRequest>,
 }
 impl<'a> CreateMessage<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::CreateMessageRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -30,7 +38,9 @@ impl<'a> CreateMessage<'a> {
             false,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -63,14 +73,11 @@ impl crate::Client {
     /// > As this is a message, there will be no conversation present until the contact responds. Once they do, you will have to search for a contact's conversations with the id of the message.
     ///
     /// `POST /messages`
-    pub fn create_message(
-        &self,
-        body: impl Into<super::super::models::CreateMessageRequest>,
-    ) -> CreateMessage<'_> {
+    pub fn create_message(&self) -> CreateMessage<'_> {
         CreateMessage {
             client: self,
             options: Default::default(),
-            body: body.into(),
+            body: None,
         }
     }
 }

@@ -6,9 +6,17 @@
 pub struct CreatePhoneSwitch<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreatePhoneSwitchRequest,
+    body: Option<super::super::models::CreatePhoneSwitchRequest>,
 }
 impl<'a> CreatePhoneSwitch<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::CreatePhoneSwitchRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -30,7 +38,9 @@ impl<'a> CreatePhoneSwitch<'a> {
             false,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -59,14 +69,11 @@ impl crate::Client {
     /// If custom attributes are specified, they will be added to the user or lead's custom data attributes.
     ///
     /// `POST /phone_call_redirects`
-    pub fn create_phone_switch(
-        &self,
-        body: impl Into<super::super::models::CreatePhoneSwitchRequest>,
-    ) -> CreatePhoneSwitch<'_> {
+    pub fn create_phone_switch(&self) -> CreatePhoneSwitch<'_> {
         CreatePhoneSwitch {
             client: self,
             options: Default::default(),
-            body: body.into(),
+            body: None,
         }
     }
 }

@@ -63,9 +63,17 @@ impl crate::Client {
 pub struct CreateTicketType<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateTicketTypeRequest,
+    body: Option<super::super::models::CreateTicketTypeRequest>,
 }
 impl<'a> CreateTicketType<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::CreateTicketTypeRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -87,7 +95,9 @@ impl<'a> CreateTicketType<'a> {
             false,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -117,14 +127,11 @@ impl crate::Client {
     /// > For the `icon` propery, use an emoji from [Twemoji Cheatsheet](https://twemoji-cheatsheet.vercel.app/)
     ///
     /// `POST /ticket_types`
-    pub fn create_ticket_type(
-        &self,
-        body: impl Into<super::super::models::CreateTicketTypeRequest>,
-    ) -> CreateTicketType<'_> {
+    pub fn create_ticket_type(&self) -> CreateTicketType<'_> {
         CreateTicketType {
             client: self,
             options: Default::default(),
-            body: body.into(),
+            body: None,
         }
     }
 }
@@ -198,9 +205,17 @@ pub struct UpdateTicketType<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     ticket_type_id: String,
-    body: super::super::models::UpdateTicketTypeRequest,
+    body: Option<super::super::models::UpdateTicketTypeRequest>,
 }
 impl<'a> UpdateTicketType<'a> {
+    /// Sets the request body (optional: without it no body is sent).
+    pub fn body(
+        mut self,
+        value: impl Into<super::super::models::UpdateTicketTypeRequest>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -219,7 +234,9 @@ impl<'a> UpdateTicketType<'a> {
             true,
             self.options.clone(),
         );
-        request.json(&self.body)?;
+        if let Some(body) = &self.body {
+            request.json(body)?;
+        }
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
@@ -252,13 +269,12 @@ impl crate::Client {
     pub fn update_ticket_type(
         &self,
         ticket_type_id: impl std::fmt::Display,
-        body: impl Into<super::super::models::UpdateTicketTypeRequest>,
     ) -> UpdateTicketType<'_> {
         UpdateTicketType {
             client: self,
             options: Default::default(),
             ticket_type_id: ticket_type_id.to_string(),
-            body: body.into(),
+            body: None,
         }
     }
 }
