@@ -6,6 +6,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+use reqwest::header::HeaderValue;
+
 use super::{Error, Region, RetryPolicy};
 
 /// How the client waits between attempts (replaceable in tests to observe the waits).
@@ -15,6 +17,12 @@ pub type SleepFn = Arc<dyn Fn(Duration) -> Pin<Box<dyn Future<Output = ()> + Sen
 pub const TOKEN_ENV: &str = "INTERCOM_ACCESS_TOKEN";
 /// The environment variable [`ClientBuilder::from_env`] reads an optional base URL from.
 pub const BASE_URL_ENV: &str = "INTERCOM_BASE_URL";
+
+/// The default [`ClientBuilder::max_response_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 << 20;
+
+/// The default [`ClientBuilder::deadline`]: two minutes.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(120);
 
 /// A client for the Intercom REST API. Cheap to clone; clones share connections.
 ///
@@ -27,10 +35,14 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
-    pub(crate) token: String,
+    pub(crate) auth: HeaderValue,
     pub(crate) version: String,
+    pub(crate) version_value: HeaderValue,
     pub(crate) retry: RetryPolicy,
     pub(crate) sleep: SleepFn,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) deadline: Duration,
+    pub(crate) max_response_bytes: u64,
 }
 
 impl fmt::Debug for Client {
@@ -39,6 +51,8 @@ impl fmt::Debug for Client {
             .field("base_url", &self.inner.base_url)
             .field("version", &self.inner.version)
             .field("retry", &self.inner.retry)
+            .field("deadline", &self.inner.deadline)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
             .field("token", &"<redacted>")
             .finish()
     }
@@ -54,6 +68,8 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     retry: RetryPolicy,
     sleep: Option<SleepFn>,
+    deadline: Duration,
+    max_response_bytes: u64,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -64,6 +80,8 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("retry", &self.retry)
+            .field("deadline", &self.deadline)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("token", &"<redacted>")
             .finish_non_exhaustive()
     }
@@ -105,6 +123,26 @@ impl ClientBuilder {
         self
     }
 
+    /// Limits each call as a whole: every attempt, every wait between attempts and every
+    /// wait for the rate limiter (default [`DEFAULT_DEADLINE`]). A request can override it
+    /// ([`RequestOptions::deadline`](super::RequestOptions::deadline)). When the deadline
+    /// leaves no room for the next wait, the call ends with the last failure; an attempt cut
+    /// short by the deadline ends as [`Error::Timeout`].
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// The largest response body read into memory, counted after decompression (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`]). A larger body ends the call with [`Error::TooLarge`]
+    /// as soon as the limit is passed. Error bodies are read only up to 64 KiB (what was read
+    /// is kept in the [`ApiFailure`](super::ApiFailure)); downloads are streamed and not
+    /// limited.
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Limits connecting.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
@@ -128,6 +166,16 @@ impl ClientBuilder {
         if self.token.is_empty() {
             return Err(Error::InvalidInput("the access token is empty".into()));
         }
+        let mut auth =
+            header_value("Authorization", &format!("Bearer {}", self.token)).map_err(|_| {
+                Error::InvalidInput(
+                    "header `Authorization`: the access token contains CR, LF, NUL or another \
+                     character not allowed in a header"
+                        .into(),
+                )
+            })?;
+        auth.set_sensitive(true);
+        let version_value = header_value("Intercom-Version", &self.version)?;
         reqwest::Url::parse(&self.base_url)
             .map_err(|e| Error::InvalidInput(format!("base URL `{}`: {e}", self.base_url)))?;
         let mut http = reqwest::Client::builder()
@@ -146,10 +194,14 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http: http.build()?,
                 base_url: self.base_url,
-                token: self.token,
+                auth,
                 version: self.version,
+                version_value,
                 retry: self.retry,
                 sleep,
+                timeout: self.timeout,
+                deadline: self.deadline,
+                max_response_bytes: self.max_response_bytes,
             }),
         })
     }
@@ -172,6 +224,8 @@ impl Client {
             connect_timeout: Some(Duration::from_secs(10)),
             retry: RetryPolicy::default(),
             sleep: None,
+            deadline: DEFAULT_DEADLINE,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -189,4 +243,15 @@ impl Client {
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
     }
+}
+
+/// A header value, or an [`Error::InvalidInput`] naming the header when the value holds CR,
+/// LF, NUL or another character a header cannot carry.
+pub(crate) fn header_value(name: &str, value: &str) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(value).map_err(|_| {
+        Error::InvalidInput(format!(
+            "header `{name}`: the value contains CR, LF, NUL or another character not allowed \
+             in a header"
+        ))
+    })
 }

@@ -4,6 +4,7 @@
 //! The main types are re-exported at the crate root; the rest is the plumbing of the
 //! generated request builders, public so that raw requests and tests can use it too.
 
+mod body;
 mod client;
 mod config;
 mod download;
@@ -20,7 +21,10 @@ mod send;
 mod timestamp;
 
 pub use bytes::Bytes;
-pub use client::{Client, ClientBuilder, SleepFn, BASE_URL_ENV, TOKEN_ENV};
+pub use client::{
+    Client, ClientBuilder, SleepFn, BASE_URL_ENV, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES,
+    TOKEN_ENV,
+};
 pub use config::{Region, RequestOptions, RetryPolicy};
 pub use download::Download;
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
