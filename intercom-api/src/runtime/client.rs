@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use reqwest::header::HeaderValue;
 
+use super::limiter::{Limiter, RateLimitStatus};
 use super::{Error, Region, RetryPolicy};
 
 /// How the client waits between attempts (replaceable in tests to observe the waits).
@@ -43,6 +44,7 @@ pub(crate) struct Inner {
     pub(crate) timeout: Option<Duration>,
     pub(crate) deadline: Duration,
     pub(crate) max_response_bytes: u64,
+    pub(crate) limiter: Option<Limiter>,
 }
 
 impl fmt::Debug for Client {
@@ -70,6 +72,7 @@ pub struct ClientBuilder {
     sleep: Option<SleepFn>,
     deadline: Duration,
     max_response_bytes: u64,
+    rate_limiter: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -82,6 +85,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("deadline", &self.deadline)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("rate_limiter", &self.rate_limiter)
             .field("token", &"<redacted>")
             .finish_non_exhaustive()
     }
@@ -140,6 +144,15 @@ impl ClientBuilder {
     /// limited.
     pub fn max_response_bytes(mut self, limit: u64) -> Self {
         self.max_response_bytes = limit;
+        self
+    }
+
+    /// Turns the shared rate limiter on (the default) or off. When on, all clones of the
+    /// client pace their requests by the `X-RateLimit-*` figures of the responses: the budget
+    /// left in the window is spread over the time left in it, never sent in a burst past it.
+    /// See [`Client::rate_limit_status`].
+    pub fn rate_limiter(mut self, enabled: bool) -> Self {
+        self.rate_limiter = enabled;
         self
     }
 
@@ -202,6 +215,7 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 deadline: self.deadline,
                 max_response_bytes: self.max_response_bytes,
+                limiter: self.rate_limiter.then(Limiter::new),
             }),
         })
     }
@@ -226,6 +240,7 @@ impl Client {
             sleep: None,
             deadline: DEFAULT_DEADLINE,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            rate_limiter: true,
         }
     }
 
@@ -242,6 +257,22 @@ impl Client {
     /// The retry policy.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
+    }
+
+    /// What the shared rate limiter knows: the server's limit, the budget left in the current
+    /// window, and how often and how long requests waited for a slot (shared by all clones).
+    pub fn rate_limit_status(&self) -> RateLimitStatus {
+        match &self.inner.limiter {
+            Some(limiter) => limiter.status(),
+            None => RateLimitStatus {
+                enabled: false,
+                limit: None,
+                budget: None,
+                window_reset: None,
+                waits: 0,
+                total_wait: Duration::ZERO,
+            },
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use tracing::Instrument;
 use super::body::{read_capped, read_error_body, BodyError};
 use super::client::header_value;
 use super::error::{is_retryable_status, is_transient, ApiFailure, RateLimited};
+use super::limiter::Ticket;
 use super::ratelimit::{retry_after, RateLimit};
 use super::response::request_id;
 use super::{ApiError, Client, Error, Request, Response};
@@ -107,13 +108,29 @@ impl Client {
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
+            let ticket = match &self.inner.limiter {
+                Some(limiter) => {
+                    let (ticket, wait) = limiter.acquire().await;
+                    let room = deadline.saturating_sub(used(in_attempts, waited));
+                    let wait = wait.min(room);
+                    if !wait.is_zero() {
+                        (self.inner.sleep)(wait).await;
+                        waited = waited.saturating_add(wait);
+                    }
+                    Some(ticket)
+                }
+                None => None,
+            };
             let remaining = deadline.saturating_sub(used(in_attempts, waited));
             let timeout = self.inner.timeout.map_or(remaining, |t| t.min(remaining));
             let attempt_started = Instant::now();
-            let outcome = self.attempt(request, &prepared, timeout, &finish).await;
+            let outcome = self
+                .attempt(request, &prepared, timeout, ticket, &finish)
+                .await;
             in_attempts = in_attempts.saturating_add(attempt_started.elapsed());
             let elapsed_ms = attempt_started.elapsed().as_millis() as u64;
             let retries_left = attempt <= policy.max_retries;
+            let mut rate_limited = false;
             let (retry, wait, error) = match outcome {
                 Attempt::Done(done) => {
                     tracing::debug!(attempt, elapsed_ms, "response");
@@ -137,6 +154,7 @@ impl Client {
                     let retry = may && retries_left && is_retryable_status(failure.status);
                     let wait = server_wait(&failure, SystemTime::now())
                         .unwrap_or_else(|| self.backoff(attempt));
+                    rate_limited = is_rate_limited(&failure);
                     (retry, wait, give_up(failure, attempt))
                 }
                 Attempt::Broken(error) => {
@@ -157,6 +175,9 @@ impl Client {
             tracing::info!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
             (self.inner.sleep)(wait).await;
             waited = waited.saturating_add(wait);
+            if let (true, Some(limiter)) = (rate_limited, &self.inner.limiter) {
+                limiter.waited_out();
+            }
         }
     }
 
@@ -211,6 +232,7 @@ impl Client {
         request: &Request,
         prepared: &Prepared,
         timeout: Duration,
+        ticket: Option<Ticket<'_>>,
         finish: &F,
     ) -> Attempt<T>
     where
@@ -234,6 +256,9 @@ impl Client {
             Err(error) => return Attempt::Broken(error),
         };
         let status = response.status();
+        if let Some(ticket) = ticket {
+            ticket.observe(response.headers(), status);
+        }
         if status.is_success() || status.is_redirection() && request.expects_redirect {
             tracing::debug!(
                 status = status.as_u16(),
