@@ -373,3 +373,216 @@ async fn gzip_responses_are_decompressed() {
     let admin = client.identify_admin().send().await.expect("gzip body");
     assert_eq!(admin.email.as_deref(), Some("a@example.com"));
 }
+
+#[tokio::test]
+async fn a_redirect_is_an_error_not_a_success() {
+    for status in [301, 302, 307] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/contacts/123/notes"))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .insert_header("location", format!("{}/elsewhere", server.uri()).as_str())
+                    .set_body_raw("{}", "application/json"),
+            )
+            .mount(&server)
+            .await;
+        let (client, _) = client(&server.uri());
+        let body = intercom_api::models::CreateNoteRequest::new("hello");
+        let error = client
+            .create_note("123", body)
+            .send()
+            .await
+            .expect_err("nothing was created");
+        assert!(matches!(error, Error::Api(_)), "{status}: {error:?}");
+        assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
+        assert!(!error.is_retryable());
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn the_recording_redirect_is_still_its_answer() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/calls/c1/recording"))
+        .respond_with(
+            ResponseTemplate::new(302).insert_header("location", "https://files.example/rec.mp3"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/elsewhere"))
+        .respond_with(ResponseTemplate::new(307).insert_header("location", "https://x/y"))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let location = client
+        .show_call_recording("c1")
+        .send()
+        .await
+        .expect("a redirect");
+    assert_eq!(location, "https://files.example/rec.mp3");
+    let raw = client.raw(intercom_api::runtime::Method::GET, "/elsewhere");
+    assert!(matches!(raw.send().await, Err(Error::Api(_))));
+    let raw = client.raw(intercom_api::runtime::Method::GET, "/elsewhere");
+    let response = raw.expect_redirect().send().await.expect("expected");
+    assert_eq!(response.location().unwrap(), "https://x/y");
+}
+
+#[tokio::test]
+async fn raw_paths_with_dot_segments_or_line_breaks_are_refused() {
+    let server = MockServer::start().await;
+    let (client, _) = client(&server.uri());
+    for bad in [
+        "/contacts/../admins",
+        "/contacts/%2e%2e/admins",
+        "/contacts/%2E%2e/admins",
+        "/contacts/.",
+        "/me\r\nX-Injected: yes",
+        "/me\0",
+    ] {
+        let error = client
+            .raw(intercom_api::runtime::Method::GET, bad)
+            .send()
+            .await
+            .expect_err(bad);
+        assert!(matches!(error, Error::InvalidInput(_)), "{bad}: {error:?}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn client_headers_are_replaced_never_duplicated() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(ADMIN, "application/json"))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    client
+        .raw(intercom_api::runtime::Method::GET, "/me")
+        .header("Authorization", "Bearer other")
+        .header("intercom-version", "2.11")
+        .header("X-Custom", "1")
+        .send()
+        .await
+        .expect("sent");
+    let requests = server.received_requests().await.unwrap();
+    let headers = &requests[0].headers;
+    let all = |name: &str| -> Vec<String> {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(all("authorization"), ["Bearer other"]);
+    assert_eq!(all("intercom-version"), ["2.11"]);
+    assert_eq!(all("x-custom"), ["1"]);
+    let error = client
+        .raw(intercom_api::runtime::Method::GET, "/me")
+        .header("Host", "evil.example")
+        .send()
+        .await
+        .expect_err("host");
+    assert!(
+        matches!(&error, Error::InvalidInput(m) if m.contains("Host")),
+        "{error:?}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn header_values_with_line_breaks_are_invalid_input_naming_the_header() {
+    let built = Client::builder("sekrit\r\nX-Evil: 1").build();
+    let Err(Error::InvalidInput(message)) = built else {
+        panic!("a token with CRLF must be refused")
+    };
+    assert!(message.contains("Authorization"), "{message}");
+    assert!(
+        !message.contains("sekrit"),
+        "the token is never shown: {message}"
+    );
+    let built = Client::builder("t").version("2.14\n").build();
+    assert!(matches!(built, Err(Error::InvalidInput(m)) if m.contains("Intercom-Version")));
+
+    let server = MockServer::start().await;
+    let (client, _) = client(&server.uri());
+    let error = client
+        .identify_admin()
+        .intercom_version("2.14\r\nX-Evil: 1")
+        .send()
+        .await
+        .expect_err("version");
+    assert!(
+        matches!(&error, Error::InvalidInput(m) if m.contains("Intercom-Version")),
+        "{error:?}"
+    );
+    for value in ["a\rb", "a\nb", "a\0b"] {
+        let error = client
+            .raw(intercom_api::runtime::Method::GET, "/me")
+            .header("X-Trace", value)
+            .send()
+            .await
+            .expect_err("control character");
+        assert!(
+            matches!(&error, Error::InvalidInput(m) if m.contains("X-Trace")),
+            "{error:?}"
+        );
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn bodies_beyond_the_size_cap_are_a_clear_error() {
+    let server = MockServer::start().await;
+    let big = format!(
+        r#"{{"type":"admin","id":"1","name":"{}"}}"#,
+        "x".repeat(2 << 20)
+    );
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(big, "application/json"))
+        .mount(&server)
+        .await;
+    let client = Client::builder("t")
+        .base_url(server.uri())
+        .max_response_bytes(1 << 20)
+        .build()
+        .unwrap();
+    let error = client.identify_admin().send().await.expect_err("2 MiB");
+    assert!(
+        matches!(error, Error::TooLarge { limit, .. } if limit == 1 << 20),
+        "{error:?}"
+    );
+    assert!(!error.is_retryable());
+    assert!(error.to_string().contains("1048576"), "{error}");
+    let (roomy, _) = client_with_cap(&server.uri(), 4 << 20);
+    roomy.identify_admin().send().await.expect("within 4 MiB");
+}
+
+fn client_with_cap(url: &str, cap: u64) -> (Client, ()) {
+    let client = Client::builder("t")
+        .base_url(url)
+        .max_response_bytes(cap)
+        .build()
+        .unwrap();
+    (client, ())
+}
+
+#[tokio::test]
+async fn error_bodies_are_read_only_up_to_a_small_cap() {
+    let server = MockServer::start().await;
+    let flood = "e".repeat(8 << 20);
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(500).set_body_raw(flood, "text/plain"))
+        .mount(&server)
+        .await;
+    let (client, _) = common::client_with(&server.uri(), RetryPolicy::never());
+    let error = client.identify_admin().send().await.expect_err("500");
+    let failure = error.api_failure().expect("an API failure");
+    assert_eq!(failure.body.len(), 64 << 10);
+    assert!(failure.body.iter().all(|b| *b == b'e'));
+}

@@ -247,3 +247,91 @@ async fn an_error_ends_the_stream_after_yielding_it() {
     assert_eq!(results.len(), 1);
     assert!(results[0].is_err());
 }
+
+/// Collects a stream, giving up (and failing the test) if it does not end.
+async fn collect_bounded<S, T>(stream: S) -> Vec<T>
+where
+    S: futures_util::Stream<Item = T>,
+{
+    use futures_util::StreamExt;
+    let all = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.take(50).collect(),
+    );
+    let all: Vec<T> = all.await.expect("the stream ends");
+    assert!(all.len() < 50, "the stream went on and on");
+    all
+}
+
+#[tokio::test]
+async fn the_last_page_number_does_not_overflow() {
+    let server = MockServer::start().await;
+    let page = json!({"type": "list", "data": items(1, 1), "total_count": 1,
+        "pages": {"type": "pages", "page": i64::MAX, "per_page": 1, "next": "https://api.intercom.io/articles?page=2"}});
+    Mock::given(method("GET"))
+        .and(path("/articles"))
+        .respond_with(json_response(page))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let results = collect_bounded(client.list_articles().pages()).await;
+    assert_eq!(results.len(), 2, "the page, then the error");
+    assert!(results[0].is_ok());
+    let error = results[1].as_ref().expect_err("no page after i64::MAX");
+    assert!(error.to_string().contains("no successor"), "{error}");
+    assert_eq!(received(&server).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_repeated_page_number_ends_with_an_error() {
+    let server = MockServer::start().await;
+    let page = json!({"type": "list", "data": items(1, 1), "total_count": 9,
+        "pages": {"type": "pages", "page": 2, "per_page": 1, "total_pages": 9, "next": "https://api.intercom.io/articles?page=2"}});
+    Mock::given(method("GET"))
+        .and(path("/articles"))
+        .respond_with(json_response(page))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let results = collect_bounded(client.list_articles().pages()).await;
+    let error = results.last().unwrap().as_ref().expect_err("a loop");
+    assert!(error.to_string().contains("does not come after"), "{error}");
+    assert!(received(&server).await.len() <= 2);
+}
+
+#[tokio::test]
+async fn a_repeated_cursor_ends_with_an_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/conversations"))
+        .respond_with(|r: &Request| {
+            let n: usize = query(r, "starting_after").map_or(0, |_| 1);
+            json_response(json!({"type": "conversation.list",
+                "conversations": [{"type": "conversation", "id": n.to_string()}],
+                "pages": {"type": "pages", "next": {"starting_after": "same"}}}))
+        })
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let results = collect_bounded(client.list_conversations().pages()).await;
+    assert_eq!(results.len(), 3, "two pages, then the error");
+    let error = results[2].as_ref().expect_err("a loop");
+    assert!(error.to_string().contains("cursor `same` again"), "{error}");
+    assert_eq!(received(&server).await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_scroll_repeating_its_page_ends_with_an_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/companies/scroll"))
+        .respond_with(json_response(json!({"type": "list",
+            "data": [{"type": "company", "id": "1"}], "scroll_param": "s1"})))
+        .mount(&server)
+        .await;
+    let (client, _) = client(&server.uri());
+    let results = collect_bounded(client.scroll_over_all_companies().pages()).await;
+    let error = results.last().unwrap().as_ref().expect_err("a loop");
+    assert!(error.to_string().contains("scroll_param `s1`"), "{error}");
+    assert!(received(&server).await.len() <= 3);
+}

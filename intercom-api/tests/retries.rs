@@ -328,3 +328,235 @@ async fn dropped_connections_are_retried() {
         [Duration::from_millis(500), Duration::from_secs(1)]
     );
 }
+
+#[tokio::test]
+async fn huge_retry_after_values_do_not_panic() {
+    for huge in ["18446744073709551615", "9223372036854775807"] {
+        let server = MockServer::start().await;
+        script(
+            &server,
+            "GET",
+            "/me",
+            vec![],
+            ResponseTemplate::new(429).insert_header("Retry-After", huge),
+        )
+        .await;
+        let (client, waits) = client(&server.uri());
+        let error = client
+            .identify_admin()
+            .send()
+            .await
+            .expect_err("limited for ever");
+        assert_eq!(requests(&server).await, 1, "{huge}");
+        assert!(waits.get().is_empty());
+        assert!(matches!(error, Error::RateLimited(_)), "{error:?}");
+        let _ = error.to_string();
+    }
+}
+
+#[tokio::test]
+async fn a_huge_rate_limit_reset_does_not_panic() {
+    for status in [404, 429, 503] {
+        let server = MockServer::start().await;
+        let failure = ResponseTemplate::new(status)
+            .insert_header("X-RateLimit-Limit", "18446744073709551615")
+            .insert_header("X-RateLimit-Remaining", "0")
+            .insert_header("X-RateLimit-Reset", "18446744073709551615");
+        script(&server, "GET", "/me", vec![], failure).await;
+        let (client, _) = client(&server.uri());
+        let error = client.identify_admin().send().await.expect_err("failure");
+        assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
+        let _ = error.to_string();
+    }
+}
+
+#[tokio::test]
+async fn a_zero_or_past_server_wait_falls_back_to_the_backoff() {
+    let past_reset = (SystemTime::now() - Duration::from_secs(100))
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let past_date = httpdate::fmt_http_date(SystemTime::now() - Duration::from_secs(100));
+    let zero = ResponseTemplate::new(429).insert_header("Retry-After", "0");
+    let date = ResponseTemplate::new(503).insert_header("Retry-After", past_date.as_str());
+    let reset = ResponseTemplate::new(429)
+        .insert_header("X-RateLimit-Remaining", "0")
+        .insert_header("X-RateLimit-Reset", past_reset.to_string().as_str());
+    let server = MockServer::start().await;
+    script(&server, "GET", "/me", vec![zero, date, reset], ok()).await;
+    let (client, waits) = client(&server.uri());
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect("retried into success");
+    assert_eq!(requests(&server).await, 4);
+    assert_eq!(
+        waits.get(),
+        [
+            Duration::from_millis(500),
+            Duration::from_secs(1),
+            Duration::from_secs(2)
+        ],
+        "the backoff schedule, not three immediate retries"
+    );
+}
+
+#[tokio::test]
+async fn a_429_is_retried_for_posts_too() {
+    let server = MockServer::start().await;
+    let note = r#"{"type":"note","id":"7","body":"hello"}"#;
+    script(
+        &server,
+        "POST",
+        "/contacts/123/notes",
+        vec![ResponseTemplate::new(429).insert_header("Retry-After", "1")],
+        ResponseTemplate::new(200).set_body_raw(note, "application/json"),
+    )
+    .await;
+    let (client, waits) = client(&server.uri());
+    let body = intercom_api::models::CreateNoteRequest::new("hello");
+    let created = client
+        .create_note("123", body)
+        .send()
+        .await
+        .expect("the 429 was not processed, so it is retried");
+    assert_eq!(created.id, "7");
+    assert_eq!(requests(&server).await, 2);
+    assert_eq!(waits.get(), [Duration::from_secs(1)]);
+}
+
+/// How a scripted connection answers.
+#[derive(Clone, Copy)]
+enum Answer {
+    /// Headers and the start of the body, then the connection is reset.
+    ResetMidBody,
+    /// Headers and the start of the body, then nothing.
+    StallMidBody,
+    /// Nothing at all.
+    Silent,
+    /// The whole admin.
+    Admin,
+}
+
+/// A server answering its connections with `answers` in turn (the last one repeats); returns
+/// its URL and the number of connections so far.
+async fn scripted_server(
+    answers: Vec<Answer>,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let count = std::sync::Arc::new(AtomicUsize::new(0));
+    let seen = count.clone();
+    tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok(Ok((mut socket, _))) =
+            tokio::time::timeout(Duration::from_secs(20), listener.accept()).await
+        {
+            let n = seen.fetch_add(1, Ordering::SeqCst);
+            let answer = answers[n.min(answers.len() - 1)];
+            let mut buf = vec![0u8; 8192];
+            let _ = socket.read(&mut buf).await;
+            let head = |len: usize| {
+                format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len}\r\nconnection: close\r\n\r\n")
+            };
+            match answer {
+                Answer::ResetMidBody => {
+                    let _ = socket.write_all(head(1000).as_bytes()).await;
+                    let _ = socket.write_all(&ADMIN.as_bytes()[..10]).await;
+                    let _ = socket.flush().await;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    drop(socket);
+                }
+                Answer::StallMidBody => {
+                    let _ = socket.write_all(head(1000).as_bytes()).await;
+                    let _ = socket.write_all(&ADMIN.as_bytes()[..10]).await;
+                    open.push(socket);
+                }
+                Answer::Silent => open.push(socket),
+                Answer::Admin => {
+                    let _ = socket.write_all(head(ADMIN.len()).as_bytes()).await;
+                    let _ = socket.write_all(ADMIN.as_bytes()).await;
+                }
+            }
+        }
+    });
+    (format!("http://{addr}"), count)
+}
+
+#[tokio::test]
+async fn a_connection_broken_mid_body_is_retried() {
+    let (url, count) = scripted_server(vec![Answer::ResetMidBody, Answer::Admin]).await;
+    let (client, waits) = client(&url);
+    let admin = client
+        .identify_admin()
+        .send()
+        .await
+        .expect("the second attempt answers");
+    assert_eq!(admin.email.as_deref(), Some("a@example.com"));
+    assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 2);
+    assert_eq!(waits.get(), [Duration::from_millis(500)]);
+
+    let (url, _) = scripted_server(vec![Answer::ResetMidBody]).await;
+    let (client, _) = client_with(&url, RetryPolicy::never());
+    let error = client.identify_admin().send().await.expect_err("broken");
+    assert!(matches!(error, Error::Transport(_)), "{error:?}");
+    assert!(error.is_retryable(), "agrees with the retry loop");
+}
+
+#[tokio::test]
+async fn a_stall_mid_body_is_retried() {
+    let (url, count) = scripted_server(vec![Answer::StallMidBody, Answer::Admin]).await;
+    let client = intercom_api::Client::builder("t")
+        .base_url(&url)
+        .timeout(Duration::from_millis(300))
+        .retry_policy(exact_policy())
+        .sleep_fn(std::sync::Arc::new(|_| Box::pin(async {})))
+        .build()
+        .unwrap();
+    client
+        .identify_admin()
+        .send()
+        .await
+        .expect("the second attempt answers");
+    assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn one_deadline_covers_all_attempts_and_waits() {
+    let (url, count) = scripted_server(vec![Answer::Silent]).await;
+    let client = intercom_api::Client::builder("t")
+        .base_url(&url)
+        .timeout(Duration::from_millis(300))
+        .deadline(Duration::from_secs(1))
+        .retry_policy(exact_policy())
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let error = client
+        .identify_admin()
+        .send()
+        .await
+        .expect_err("dead server");
+    let elapsed = started.elapsed();
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    // Without the deadline: 4 attempts of 0.3 s and waits of 0.5 + 1 + 2 s = 4.7 s.
+    assert!(
+        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_millis(2000),
+        "{elapsed:?}"
+    );
+    assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 2);
+
+    let started = std::time::Instant::now();
+    let error = client
+        .raw(intercom_api::runtime::Method::GET, "/me")
+        .deadline(Duration::from_millis(400))
+        .send()
+        .await
+        .expect_err("dead server");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    assert!(started.elapsed() < Duration::from_millis(900));
+    assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 3);
+}

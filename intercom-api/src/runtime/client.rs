@@ -6,6 +6,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+use reqwest::header::HeaderValue;
+
+use super::limiter::{Limiter, RateLimitStatus};
 use super::{Error, Region, RetryPolicy};
 
 /// How the client waits between attempts (replaceable in tests to observe the waits).
@@ -15,6 +18,12 @@ pub type SleepFn = Arc<dyn Fn(Duration) -> Pin<Box<dyn Future<Output = ()> + Sen
 pub const TOKEN_ENV: &str = "INTERCOM_ACCESS_TOKEN";
 /// The environment variable [`ClientBuilder::from_env`] reads an optional base URL from.
 pub const BASE_URL_ENV: &str = "INTERCOM_BASE_URL";
+
+/// The default [`ClientBuilder::max_response_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 << 20;
+
+/// The default [`ClientBuilder::deadline`]: two minutes.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(120);
 
 /// A client for the Intercom REST API. Cheap to clone; clones share connections.
 ///
@@ -27,11 +36,16 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
-    pub(crate) token: String,
+    pub(crate) auth: HeaderValue,
     pub(crate) version: String,
+    pub(crate) version_value: HeaderValue,
     pub(crate) retry: RetryPolicy,
     pub(crate) sleep: SleepFn,
     pub(crate) strict_decoding: bool,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) deadline: Duration,
+    pub(crate) max_response_bytes: u64,
+    pub(crate) limiter: Option<Limiter>,
 }
 
 impl fmt::Debug for Client {
@@ -40,6 +54,8 @@ impl fmt::Debug for Client {
             .field("base_url", &self.inner.base_url)
             .field("version", &self.inner.version)
             .field("retry", &self.inner.retry)
+            .field("deadline", &self.inner.deadline)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
             .field("token", &"<redacted>")
             .finish()
     }
@@ -56,6 +72,9 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     sleep: Option<SleepFn>,
     strict_decoding: bool,
+    deadline: Duration,
+    max_response_bytes: u64,
+    rate_limiter: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -67,6 +86,9 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("retry", &self.retry)
             .field("strict_decoding", &self.strict_decoding)
+            .field("deadline", &self.deadline)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("rate_limiter", &self.rate_limiter)
             .field("token", &"<redacted>")
             .finish_non_exhaustive()
     }
@@ -108,6 +130,35 @@ impl ClientBuilder {
         self
     }
 
+    /// Limits each call as a whole: every attempt, every wait between attempts and every
+    /// wait for the rate limiter (default [`DEFAULT_DEADLINE`]). A request can override it
+    /// ([`RequestOptions::deadline`](super::RequestOptions::deadline)). When the deadline
+    /// leaves no room for the next wait, the call ends with the last failure; an attempt cut
+    /// short by the deadline ends as [`Error::Timeout`].
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// The largest response body read into memory, counted after decompression (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`]). A larger body ends the call with [`Error::TooLarge`]
+    /// as soon as the limit is passed. Error bodies are read only up to 64 KiB (what was read
+    /// is kept in the [`ApiFailure`](super::ApiFailure)); downloads are streamed and not
+    /// limited.
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Turns the shared rate limiter on (the default) or off. When on, all clones of the
+    /// client pace their requests by the `X-RateLimit-*` figures of the responses: the budget
+    /// left in the window is spread over the time left in it, never sent in a burst past it.
+    /// See [`Client::rate_limit_status`].
+    pub fn rate_limiter(mut self, enabled: bool) -> Self {
+        self.rate_limiter = enabled;
+        self
+    }
+
     /// Limits connecting.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
@@ -140,6 +191,16 @@ impl ClientBuilder {
         if self.token.is_empty() {
             return Err(Error::InvalidInput("the access token is empty".into()));
         }
+        let mut auth =
+            header_value("Authorization", &format!("Bearer {}", self.token)).map_err(|_| {
+                Error::InvalidInput(
+                    "header `Authorization`: the access token contains CR, LF, NUL or another \
+                     character not allowed in a header"
+                        .into(),
+                )
+            })?;
+        auth.set_sensitive(true);
+        let version_value = header_value("Intercom-Version", &self.version)?;
         reqwest::Url::parse(&self.base_url)
             .map_err(|e| Error::InvalidInput(format!("base URL `{}`: {e}", self.base_url)))?;
         let mut http = reqwest::Client::builder()
@@ -158,11 +219,16 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http: http.build()?,
                 base_url: self.base_url,
-                token: self.token,
+                auth,
                 version: self.version,
+                version_value,
                 retry: self.retry,
                 sleep,
                 strict_decoding: self.strict_decoding,
+                timeout: self.timeout,
+                deadline: self.deadline,
+                max_response_bytes: self.max_response_bytes,
+                limiter: self.rate_limiter.then(Limiter::new),
             }),
         })
     }
@@ -186,6 +252,9 @@ impl Client {
             retry: RetryPolicy::default(),
             sleep: None,
             strict_decoding: false,
+            deadline: DEFAULT_DEADLINE,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            rate_limiter: true,
         }
     }
 
@@ -208,4 +277,31 @@ impl Client {
     pub fn strict_decoding(&self) -> bool {
         self.inner.strict_decoding
     }
+
+    /// What the shared rate limiter knows: the server's limit, the budget left in the current
+    /// window, and how often and how long requests waited for a slot (shared by all clones).
+    pub fn rate_limit_status(&self) -> RateLimitStatus {
+        match &self.inner.limiter {
+            Some(limiter) => limiter.status(),
+            None => RateLimitStatus {
+                enabled: false,
+                limit: None,
+                budget: None,
+                window_reset: None,
+                waits: 0,
+                total_wait: Duration::ZERO,
+            },
+        }
+    }
+}
+
+/// A header value, or an [`Error::InvalidInput`] naming the header when the value holds CR,
+/// LF, NUL or another character a header cannot carry.
+pub(crate) fn header_value(name: &str, value: &str) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(value).map_err(|_| {
+        Error::InvalidInput(format!(
+            "header `{name}`: the value contains CR, LF, NUL or another character not allowed \
+             in a header"
+        ))
+    })
 }

@@ -28,10 +28,15 @@ impl Region {
 
 /// When and how long to retry.
 ///
-/// Retried: 429 and 503 (Intercom's rate limits), 500, 502, 504, connection failures and
-/// timeouts — for idempotent requests (GET, PUT, DELETE, and read-only searches) by default,
-/// for other POSTs only when the client or the request opts in. Waits grow exponentially
-/// with jitter; `Retry-After` and `X-RateLimit-Reset` take precedence.
+/// Retried: 429 and 503 (Intercom's rate limits), 500, 502, 504, connection failures,
+/// timeouts and connections broken while the body was read — for idempotent requests (GET,
+/// PUT, DELETE, and read-only searches) by default, for other POSTs only when the client or
+/// the request opts in. A 429 is retried for every method, POST included: the rate limiter
+/// turned the request away before it was processed. Waits grow exponentially with jitter; a
+/// positive `Retry-After` or `X-RateLimit-Reset` takes precedence (a zero or past one falls
+/// back to the backoff). The whole call, attempts and waits together, also ends at the
+/// client's deadline ([`ClientBuilder::deadline`](super::ClientBuilder::deadline),
+/// [`RequestOptions::deadline`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (0 disables retrying).
@@ -87,6 +92,9 @@ pub struct RequestOptions {
     pub version: Option<String>,
     /// Retry this request even though it is not idempotent.
     pub retry_non_idempotent: bool,
+    /// End this call (all attempts and waits) after this long instead of the client's
+    /// deadline.
+    pub deadline: Option<Duration>,
 }
 
 #[cfg(test)]

@@ -109,6 +109,15 @@ pub enum Error {
     Decode(Box<DecodeFailure>),
     /// The arguments were rejected before anything was sent (for example an empty id).
     InvalidInput(String),
+    /// The response body (counted after decompression) was larger than the client accepts
+    /// ([`ClientBuilder::max_response_bytes`](super::ClientBuilder::max_response_bytes)); reading
+    /// stopped at the limit.
+    TooLarge {
+        /// The HTTP status of the response.
+        status: StatusCode,
+        /// The limit in bytes.
+        limit: u64,
+    },
 }
 
 impl Error {
@@ -119,17 +128,20 @@ impl Error {
             Error::RateLimited(r) => Some(r.last.status),
             Error::Decode(d) => Some(d.status),
             Error::Transport(e) | Error::Timeout(e) => e.status(),
+            Error::TooLarge { status, .. } => Some(*status),
             Error::InvalidInput(_) => None,
         }
     }
 
-    /// Whether the same request may succeed if sent again later.
+    /// Whether the same request may succeed if sent again later: exactly the failures the
+    /// client's retry loop retries (rate limits, 500/502/503/504, connection failures, timeouts
+    /// and connections broken while the body was read).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(f) => is_retryable_status(f.status),
             Error::RateLimited(_) | Error::Timeout(_) => true,
-            Error::Transport(e) => e.is_connect() || e.is_request() || e.is_body(),
-            Error::Decode(_) | Error::InvalidInput(_) => false,
+            Error::Transport(e) => is_transient(e),
+            Error::Decode(_) | Error::InvalidInput(_) | Error::TooLarge { .. } => false,
         }
     }
 
@@ -166,11 +178,36 @@ pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
 }
 
-/// The first `max` characters of a body, for messages.
+/// Whether a transport failure is worth retrying: connecting failed, the request could not
+/// be sent, it timed out, or the connection broke while the body was read.
+pub(crate) fn is_transient(e: &reqwest::Error) -> bool {
+    e.is_connect() || e.is_timeout() || e.is_request() || broke_mid_body(e)
+}
+
+/// Whether the connection broke while the body was read. The body reader may wrap that
+/// failure in a decoding error, so the whole chain of causes is looked at.
+fn broke_mid_body(e: &reqwest::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(error) = cause {
+        if error
+            .downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_body)
+        {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
+}
+
+/// The first `max` characters of a body, for messages; only a prefix of the body is looked
+/// at (at most four bytes per character), however large the body is.
 pub(crate) fn snippet(body: &[u8], max: usize) -> String {
-    let text = String::from_utf8_lossy(body);
-    let mut out: String = text.chars().take(max).collect();
-    if text.chars().count() > max {
+    let prefix = &body[..body.len().min(max.saturating_mul(4))];
+    let text = String::from_utf8_lossy(prefix);
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() || prefix.len() < body.len() {
         out.push('…');
     }
     out
@@ -223,6 +260,11 @@ impl fmt::Display for Error {
                 d.status, d.path, d.message, d.snippet
             ),
             Error::InvalidInput(message) => write!(f, "invalid input: {message}"),
+            Error::TooLarge { status, limit } => write!(
+                f,
+                "the {status} response body is larger than the limit of {limit} bytes \
+                 (see ClientBuilder::max_response_bytes)"
+            ),
         }
     }
 }
@@ -244,5 +286,34 @@ impl From<reqwest::Error> for Error {
         } else {
             Error::Transport(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn snippets_look_only_at_a_prefix() {
+        assert_eq!(snippet(b"short", 200), "short");
+        assert_eq!(snippet("héllo wörld".as_bytes(), 5), "héllo…");
+        let body = vec![b'a'; 300];
+        assert_eq!(snippet(&body, 200), format!("{}…", "a".repeat(200)));
+        assert_eq!(snippet(&body[..200], 200), "a".repeat(200));
+        let multibyte = "é".repeat(100);
+        assert_eq!(snippet(multibyte.as_bytes(), 100), multibyte);
+    }
+
+    #[test]
+    fn a_huge_body_is_not_converted_whole() {
+        // Invalid UTF-8 everywhere: converting the whole body would allocate three bytes per
+        // input byte (U+FFFD); the snippet must stay small and fast however large the body.
+        let body = vec![0xFFu8; 64 << 20];
+        let started = std::time::Instant::now();
+        for _ in 0..50 {
+            let text = snippet(&body, 200);
+            assert_eq!(text.chars().count(), 201);
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 }

@@ -7,6 +7,18 @@ use serde::de::{self, Deserializer, Visitor};
 
 struct Lenient<T>(std::marker::PhantomData<T>);
 
+/// 2^53: from here on not every integer has an exact `f64`.
+const EXACT_F64_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+/// 2^63: the first float beyond `i64`.
+const I64_LIMIT: f64 = 9_223_372_036_854_775_808.0;
+
+/// A float truncated to an integer, if it is finite and within `i64`.
+fn float_to_i64(v: f64) -> Option<i64> {
+    let t = v.trunc();
+    (t.is_finite() && (-I64_LIMIT..I64_LIMIT).contains(&t)).then_some(t as i64)
+}
+
 macro_rules! forward_option {
     () => {
         fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -39,6 +51,18 @@ impl<'de> Visitor<'de> for Lenient<Option<String>> {
         Ok(Some(v.to_string()))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        // Integers beyond 64 bits arrive as floats: their digits are already lost, so an id
+        // spelled from them would be a different id.
+        if v.fract() == 0.0 {
+            if v.abs() >= EXACT_F64_LIMIT {
+                return Err(E::custom(format!(
+                    "number {v} is too large to be kept exactly; expected a string or a \
+                     64-bit integer"
+                )));
+            }
+            // Exact below 2^53: spell the integer, not the float's shortest digits.
+            return Ok(Some((v as i64).to_string()));
+        }
         Ok(Some(v.to_string()))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
@@ -61,21 +85,24 @@ impl<'de> Visitor<'de> for Lenient<Option<i64>> {
             .map_err(|_| E::custom(format!("integer {v} is too large")))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        if v.is_finite() && v.abs() < 9.2e18 {
-            Ok(Some(v.trunc() as i64))
-        } else {
-            Err(E::custom(format!("number {v} is not an integer")))
-        }
+        float_to_i64(v)
+            .map(Some)
+            .ok_or_else(|| E::custom(format!("number {v} is not a 64-bit integer")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         let t = v.trim();
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse::<i64>()
-            .or_else(|_| t.parse::<f64>().map(|f| f.trunc() as i64))
-            .map(Some)
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+        if let Ok(n) = t.parse::<i64>() {
+            return Ok(Some(n));
+        }
+        match t.parse::<f64>() {
+            Ok(f) => float_to_i64(f).map(Some).ok_or_else(|| {
+                E::invalid_value(de::Unexpected::Str(v), &"an integer within 64 bits")
+            }),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
+        }
     }
     forward_option!();
 }
@@ -99,9 +126,13 @@ impl<'de> Visitor<'de> for Lenient<Option<f64>> {
         if t.is_empty() {
             return Ok(None);
         }
-        t.parse()
-            .map(Some)
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+        match t.parse::<f64>() {
+            Ok(f) if f.is_finite() => Ok(Some(f)),
+            _ => Err(E::invalid_value(
+                de::Unexpected::Str(v),
+                &"a finite number or a numeric string",
+            )),
+        }
     }
     forward_option!();
 }
@@ -151,5 +182,57 @@ mod tests {
         assert_eq!((t.s, t.i, t.f), (None, None, None));
         assert!(serde_json::from_str::<T>(r#"{"i": "twelve"}"#).is_err());
         assert!(serde_json::from_str::<T>(r#"{"s": [1]}"#).is_err());
+    }
+
+    #[test]
+    fn out_of_range_numeric_strings_are_errors() {
+        for bad in [
+            "99999999999999999999",
+            "-99999999999999999999",
+            "9223372036854775808",
+            "1e400",
+            "-1e400",
+            "1e19",
+            "inf",
+            "-inf",
+            "infinity",
+            "NaN",
+        ] {
+            let json = format!(r#"{{"i": "{bad}"}}"#);
+            let error = serde_json::from_str::<T>(&json).err();
+            assert!(error.is_some(), "{bad} was accepted");
+        }
+        for bad in ["inf", "-inf", "NaN", "1e400"] {
+            let json = format!(r#"{{"f": "{bad}"}}"#);
+            assert!(serde_json::from_str::<T>(&json).is_err(), "{bad}");
+        }
+        let t: T = serde_json::from_str(r#"{"i": "-9223372036854775808", "f": "1e300"}"#).unwrap();
+        assert_eq!((t.i, t.f), (Some(i64::MIN), Some(1e300)));
+        let t: T = serde_json::from_str(r#"{"i": "9.2e18"}"#).unwrap();
+        assert_eq!(t.i, Some(9_200_000_000_000_000_000));
+        assert!(serde_json::from_str::<T>(r#"{"i": 1e19}"#).is_err());
+        assert!(serde_json::from_str::<T>(r#"{"i": 18446744073709551615}"#).is_err());
+    }
+
+    #[test]
+    fn ids_beyond_64_bits_are_not_rounded() {
+        for bad in ["18446744073709551616", "1e300", "9007199254740992.0"] {
+            let json = format!(r#"{{"s": {bad}}}"#);
+            let error = serde_json::from_str::<T>(&json)
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                error.as_deref().is_some_and(|e| e.contains("too large")),
+                "{bad}: {error:?}"
+            );
+        }
+        let t: T = serde_json::from_str(r#"{"s": 18446744073709551615}"#).unwrap();
+        assert_eq!(t.s.as_deref(), Some("18446744073709551615"));
+        let t: T = serde_json::from_str(r#"{"s": -9223372036854775808}"#).unwrap();
+        assert_eq!(t.s.as_deref(), Some("-9223372036854775808"));
+        let t: T = serde_json::from_str(r#"{"s": 1.5}"#).unwrap();
+        assert_eq!(t.s.as_deref(), Some("1.5"));
+        let t: T = serde_json::from_str(r#"{"s": 1234567890123.0}"#).unwrap();
+        assert_eq!(t.s.as_deref(), Some("1234567890123"));
     }
 }

@@ -4,6 +4,7 @@
 //! The main types are re-exported at the crate root; the rest is the plumbing of the
 //! generated request builders, public so that raw requests and tests can use it too.
 
+mod body;
 mod client;
 mod config;
 mod decode;
@@ -13,6 +14,7 @@ mod error;
 pub mod field;
 mod fit;
 pub mod lenient;
+mod limiter;
 mod nullable;
 mod paginate;
 mod ratelimit;
@@ -23,13 +25,17 @@ mod send;
 mod timestamp;
 
 pub use bytes::Bytes;
-pub use client::{Client, ClientBuilder, SleepFn, BASE_URL_ENV, TOKEN_ENV};
+pub use client::{
+    Client, ClientBuilder, SleepFn, BASE_URL_ENV, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES,
+    TOKEN_ENV,
+};
 pub use config::{Region, RequestOptions, RetryPolicy};
 pub use decode::{DecodeWarning, Decoded, Salvage, MAX_SALVAGE};
 pub use download::Download;
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
 pub use fit::{fit, fit_order, Fit};
 pub use futures_util::Stream;
+pub use limiter::RateLimitStatus;
 pub use nullable::Nullable;
 pub use paginate::{items, pages, NextLink, PageInfo, PageKind, PageLinks};
 pub use ratelimit::RateLimit;

@@ -3,8 +3,17 @@
 //! Each page is fetched only when the stream is polled, exactly once; the stream ends without
 //! an extra request when the API says there is no next page, when a page is empty, or — for
 //! scrolls — when the scroll comes back empty. Only one page is held in memory at a time.
+//!
+//! A server that sends a cursor again, a page number that does not move forward, or the same
+//! scroll page again would keep a paginator going forever: the stream then ends with an
+//! [`Error::Decode`] naming what was repeated.
 
-use super::{Client, Error, Request};
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use super::error::{snippet, DecodeFailure};
+use super::response::request_id;
+use super::{Client, Error, Request, Response};
 use futures_util::stream::{self, Stream, TryStreamExt};
 
 /// How an endpoint pages.
@@ -117,17 +126,37 @@ fn url_param(url: &str, name: &str) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
-/// The request for the page after `info`, or `None` when `info`'s page was the last.
+/// What the paginator remembers across pages to notice a server going round in circles:
+/// hashes of the cursors (or scroll parameter and page) seen so far.
+#[derive(Default)]
+struct Seen(HashSet<u64>);
+
+impl Seen {
+    /// Records `key`; `false` when it was seen before.
+    fn first_time(&mut self, key: impl Hash) -> bool {
+        let mut hasher = DefaultHasher::new();
+        key.hash(&mut hasher);
+        self.0.insert(hasher.finish())
+    }
+}
+
+/// The request for the page after `info` (read from `response`), with its page number, or
+/// `None` when `info`'s page was the last; an error when the server's paging would go
+/// backwards or round in circles.
 fn next_request(
     mut request: Request,
     kind: PageKind,
     current_page: i64,
     info: &PageInfo,
-) -> Result<Option<Request>, Error> {
+    seen: &mut Seen,
+    response: &Response,
+) -> Result<Option<(Request, i64)>, Error> {
+    let fail = |message: String| paging_error(response, message);
     if info.items == 0 {
         return Ok(None);
     }
     let next = &info.next;
+    let mut number = current_page.saturating_add(1);
     match kind {
         PageKind::Page => {
             let page = info.page.unwrap_or(current_page);
@@ -139,19 +168,35 @@ fn next_request(
             if !more {
                 return Ok(None);
             }
+            let following = page
+                .checked_add(1)
+                .ok_or_else(|| fail(format!("page number {page} has no successor")))?;
             let next_page = match next {
                 NextLink::Object { page: Some(n), .. } => *n,
                 NextLink::Url(url) => url_param(url, "page")
                     .and_then(|p| p.parse().ok())
-                    .unwrap_or(page + 1),
-                _ => page + 1,
+                    .unwrap_or(following),
+                _ => following,
             };
+            if next_page <= page || next_page <= current_page {
+                return Err(fail(format!(
+                    "the next page {next_page} does not come after page {}",
+                    page.max(current_page)
+                )));
+            }
             request.set_query("page", &next_page);
+            number = next_page;
         }
         PageKind::Cursor | PageKind::BodyCursor => {
             let Some(cursor) = next.cursor() else {
                 return Ok(None);
             };
+            if !seen.first_time(&cursor) {
+                return Err(fail(format!(
+                    "the server sent cursor `{}` again",
+                    snippet(cursor.as_bytes(), 100)
+                )));
+            }
             if kind == PageKind::Cursor {
                 request.set_query("starting_after", &cursor);
             } else {
@@ -159,11 +204,32 @@ fn next_request(
             }
         }
         PageKind::Scroll => match &info.scroll_param {
-            Some(param) => request.set_query("scroll_param", param),
+            Some(param) => {
+                // Intercom may keep the scroll parameter for a whole scroll; the same page
+                // under the same parameter, though, means the scroll is not moving.
+                if !seen.first_time((param, &response.body)) {
+                    return Err(fail(format!(
+                        "the server sent the same page for scroll_param `{}` again",
+                        snippet(param.as_bytes(), 100)
+                    )));
+                }
+                request.set_query("scroll_param", param)
+            }
             None => return Ok(None),
         },
     }
-    Ok(Some(request))
+    Ok(Some((request, number)))
+}
+
+/// The error that ends a paginator whose server repeats itself.
+fn paging_error(response: &Response, message: String) -> Error {
+    Error::Decode(Box::new(DecodeFailure {
+        status: response.status,
+        path: "pages".into(),
+        message: format!("{message}; stopping instead of paging forever"),
+        snippet: snippet(&response.body, 300),
+        request_id: request_id(&response.headers),
+    }))
 }
 
 /// Sets `pagination.starting_after` in a JSON body, keeping everything else (`per_page`).
@@ -193,7 +259,8 @@ fn set_body_cursor(request: &mut Request, cursor: &str) -> Result<(), Error> {
 
 enum State {
     Start(Result<Request, Error>),
-    Next(Request, i64),
+    Next(Request, i64, Seen),
+    Failed(Error),
     Done,
 }
 
@@ -213,7 +280,7 @@ where
     stream::unfold(State::Start(first), move |state| {
         let info = info.clone();
         async move {
-            let (request, number) = match state {
+            let (request, number, mut seen) = match state {
                 State::Start(Ok(request)) => {
                     let number = request
                         .query
@@ -221,10 +288,11 @@ where
                         .find(|(k, _)| k == "page")
                         .and_then(|(_, v)| v.parse().ok())
                         .unwrap_or(1);
-                    (request, number)
+                    (request, number, Seen::default())
                 }
                 State::Start(Err(error)) => return Some((Err(error), State::Done)),
-                State::Next(request, number) => (request, number),
+                State::Next(request, number, seen) => (request, number, seen),
+                State::Failed(error) => return Some((Err(error), State::Done)),
                 State::Done => return None,
             };
             let first_scroll = request.query.iter().all(|(k, _)| k != "scroll_param");
@@ -232,7 +300,7 @@ where
                 Ok(response) => response,
                 Err(error) => return Some((Err(error), State::Done)),
             };
-            let page: T = match response.json() {
+            let page: T = match response.clone().json() {
                 Ok(page) => page,
                 Err(error) => return Some((Err(error), State::Done)),
             };
@@ -240,10 +308,11 @@ where
             if kind == PageKind::Scroll && info.items == 0 && !first_scroll {
                 return None;
             }
-            let next = match next_request(request, kind, number, &info) {
-                Ok(Some(next)) => State::Next(next, number + 1),
+            // A page whose next link is unusable is still yielded; the error follows it.
+            let next = match next_request(request, kind, number, &info, &mut seen, &response) {
+                Ok(Some((next, number))) => State::Next(next, number, seen),
                 Ok(None) => State::Done,
-                Err(error) => return Some((Err(error), State::Done)),
+                Err(error) => State::Failed(error),
             };
             Some((Ok(page), next))
         }
@@ -281,6 +350,26 @@ mod tests {
         )
     }
 
+    fn response() -> Response {
+        Response::new(
+            reqwest::StatusCode::OK,
+            Default::default(),
+            Default::default(),
+        )
+    }
+
+    fn follow(kind: PageKind, current: i64, info: &PageInfo) -> Result<Option<Request>, Error> {
+        next_request(
+            request(),
+            kind,
+            current,
+            info,
+            &mut Seen::default(),
+            &response(),
+        )
+        .map(|next| next.map(|(request, _)| request))
+    }
+
     fn query(request: &Request, name: &str) -> Option<String> {
         request
             .query
@@ -294,25 +383,17 @@ mod tests {
         let mut info = PageInfo::new(2);
         info.page = Some(2);
         info.total_pages = Some(3);
-        let next = next_request(request(), PageKind::Page, 2, &info)
-            .unwrap()
-            .unwrap();
+        let next = follow(PageKind::Page, 2, &info).unwrap().unwrap();
         assert_eq!(query(&next, "page").as_deref(), Some("3"));
         info.page = Some(3);
-        assert!(next_request(request(), PageKind::Page, 3, &info)
-            .unwrap()
-            .is_none());
+        assert!(follow(PageKind::Page, 3, &info).unwrap().is_none());
         let mut info = PageInfo::new(2);
         info.next = NextLink::Url("https://api.intercom.io/articles?page=7".into());
-        let next = next_request(request(), PageKind::Page, 1, &info)
-            .unwrap()
-            .unwrap();
+        let next = follow(PageKind::Page, 1, &info).unwrap().unwrap();
         assert_eq!(query(&next, "page").as_deref(), Some("7"));
-        assert!(
-            next_request(request(), PageKind::Page, 1, &PageInfo::new(2))
-                .unwrap()
-                .is_none()
-        );
+        assert!(follow(PageKind::Page, 1, &PageInfo::new(2))
+            .unwrap()
+            .is_none());
     }
 
     #[test]
@@ -322,19 +403,78 @@ mod tests {
             page: None,
             starting_after: Some("abc".into()),
         };
-        let next = next_request(request(), PageKind::Cursor, 1, &info)
-            .unwrap()
-            .unwrap();
+        let next = follow(PageKind::Cursor, 1, &info).unwrap().unwrap();
         assert_eq!(query(&next, "starting_after").as_deref(), Some("abc"));
         info.next = NextLink::Url("https://x/y?starting_after=def".into());
-        let next = next_request(request(), PageKind::Cursor, 1, &info)
-            .unwrap()
-            .unwrap();
+        let next = follow(PageKind::Cursor, 1, &info).unwrap().unwrap();
         assert_eq!(query(&next, "starting_after").as_deref(), Some("def"));
         info.items = 0;
-        assert!(next_request(request(), PageKind::Cursor, 1, &info)
-            .unwrap()
-            .is_none());
+        assert!(follow(PageKind::Cursor, 1, &info).unwrap().is_none());
+    }
+
+    #[test]
+    fn page_numbers_never_overflow_or_go_back() {
+        let mut info = PageInfo::new(1);
+        info.page = Some(i64::MAX);
+        info.next = NextLink::Url("https://x/articles?page=2".into());
+        let error = follow(PageKind::Page, 1, &info).expect_err("no page after i64::MAX");
+        assert!(error.to_string().contains("no successor"), "{error}");
+        info.next = NextLink::Object {
+            page: None,
+            starting_after: None,
+        };
+        info.page = Some(i64::MAX - 1);
+        let next_page = follow(PageKind::Page, 1, &info).unwrap().unwrap();
+        assert_eq!(query(&next_page, "page"), Some(i64::MAX.to_string()));
+        info.page = Some(3);
+        info.next = NextLink::Url("https://x/articles?page=3".into());
+        let error = follow(PageKind::Page, 3, &info).expect_err("page 3 again");
+        assert!(matches!(error, Error::Decode(_)), "{error:?}");
+        info.next = NextLink::Object {
+            page: Some(2),
+            starting_after: None,
+        };
+        assert!(follow(PageKind::Page, 3, &info).is_err(), "backwards");
+    }
+
+    #[test]
+    fn a_repeated_cursor_or_scroll_page_is_an_error() {
+        let mut seen = Seen::default();
+        let mut info = PageInfo::new(1);
+        info.next = NextLink::Object {
+            page: None,
+            starting_after: Some("abc".into()),
+        };
+        let first = next_request(
+            request(),
+            PageKind::Cursor,
+            1,
+            &info,
+            &mut seen,
+            &response(),
+        );
+        assert!(first.unwrap().is_some());
+        let again = next_request(
+            request(),
+            PageKind::Cursor,
+            2,
+            &info,
+            &mut seen,
+            &response(),
+        );
+        let error = again.expect_err("abc again");
+        assert!(error.to_string().contains("cursor `abc` again"), "{error}");
+        let mut seen = Seen::default();
+        let info = PageInfo::new(1).scroll_param(Some("s"));
+        let mut page = response();
+        page.body = "one".into();
+        let first = next_request(request(), PageKind::Scroll, 1, &info, &mut seen, &page);
+        assert!(first.unwrap().is_some());
+        page.body = "two".into();
+        let second = next_request(request(), PageKind::Scroll, 2, &info, &mut seen, &page);
+        assert!(second.unwrap().is_some(), "same param, new page: fine");
+        let again = next_request(request(), PageKind::Scroll, 3, &info, &mut seen, &page);
+        assert!(again.is_err(), "same param, same page");
     }
 
     #[test]

@@ -16,17 +16,19 @@ pub struct RateLimit {
     pub reset: Option<SystemTime>,
 }
 
-fn number(headers: &HeaderMap, name: &str) -> Option<u64> {
+/// A header's value as an unsigned integer.
+pub(crate) fn number(headers: &HeaderMap, name: &str) -> Option<u64> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
 impl RateLimit {
-    /// Reads the figures; `None` when no `X-RateLimit-*` header is present.
+    /// Reads the figures; `None` when no `X-RateLimit-*` header is present. A reset beyond
+    /// what the platform's clock can represent is left out.
     pub fn from_headers(headers: &HeaderMap) -> Option<RateLimit> {
         let limit = number(headers, "x-ratelimit-limit");
         let remaining = number(headers, "x-ratelimit-remaining");
-        let reset =
-            number(headers, "x-ratelimit-reset").map(|s| UNIX_EPOCH + Duration::from_secs(s));
+        let reset = number(headers, "x-ratelimit-reset")
+            .and_then(|s| UNIX_EPOCH.checked_add(Duration::from_secs(s)));
         (limit.is_some() || remaining.is_some() || reset.is_some()).then_some(RateLimit {
             limit,
             remaining,
@@ -92,5 +94,22 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(retry_after(&headers(&[("retry-after", "soon")]), now), None);
+    }
+
+    #[test]
+    fn huge_values_do_not_panic() {
+        for huge in ["18446744073709551615", "9223372036854775807"] {
+            let h = headers(&[
+                ("x-ratelimit-reset", huge),
+                ("x-ratelimit-remaining", huge),
+                ("x-ratelimit-limit", huge),
+                ("retry-after", huge),
+            ]);
+            let r = RateLimit::from_headers(&h).unwrap();
+            assert!(r.remaining.is_some());
+            assert!(retry_after(&h, SystemTime::now()).is_some());
+        }
+        let h = headers(&[("x-ratelimit-reset", "99999999999999999999999")]);
+        assert_eq!(RateLimit::from_headers(&h), None);
     }
 }

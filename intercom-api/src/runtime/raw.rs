@@ -20,12 +20,15 @@ impl Client {
     /// Starts a request to `path` (e.g. `/conversations/123/run_assignment_rules`), which must
     /// start with `/`; encode ids in it with [`segment`](super::segment).
     ///
+    /// A path with a `.` or `..` segment (also percent-encoded, in any case, or separated by
+    /// `\\`), or with CR, LF or NUL, is an [`Error::InvalidInput`] when sent: it is never
+    /// resolved or cleaned up silently.
+    ///
     /// GET, PUT and DELETE are retried on transient failures; POST only after
-    /// [`RawRequest::retry_non_idempotent`].
+    /// [`RawRequest::retry_non_idempotent`] (a 429 is retried for every method).
     pub fn raw(&self, method: Method, path: impl Into<String>) -> RawRequest<'_> {
         let path = path.into();
-        let error = (!path.starts_with('/'))
-            .then(|| Error::InvalidInput(format!("raw request path `{path}` must start with `/`")));
+        let error = check_path(&path).err();
         let idempotent = !matches!(method, Method::POST | Method::PATCH);
         let mut request = Request::new(
             method,
@@ -44,6 +47,29 @@ impl Client {
     }
 }
 
+/// Why a raw path cannot be sent as it is, if it cannot.
+fn check_path(path: &str) -> Result<(), Error> {
+    let invalid = |why: &str| {
+        Err(Error::InvalidInput(format!(
+            "raw request path {path:?} {why}"
+        )))
+    };
+    if !path.starts_with('/') {
+        return invalid("must start with `/`");
+    }
+    if path.contains(['\r', '\n', '\0']) {
+        return invalid("contains CR, LF or NUL");
+    }
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    for segment in path[..end].split(['/', '\\']) {
+        let decoded = percent_encoding::percent_decode_str(segment).collect::<Vec<u8>>();
+        if decoded == b"." || decoded == b".." {
+            return invalid("has a `.` or `..` segment");
+        }
+    }
+    Ok(())
+}
+
 impl<'a> RawRequest<'a> {
     /// Adds a query parameter.
     pub fn query(mut self, name: &str, value: impl std::fmt::Display) -> Self {
@@ -51,7 +77,10 @@ impl<'a> RawRequest<'a> {
         self
     }
 
-    /// Adds a header.
+    /// Adds a header. A header the client sets itself (`Authorization`, `Intercom-Version`,
+    /// `Accept`, `Content-Type`, `User-Agent`) replaces the client's value; `Host`,
+    /// `Content-Length`, `Transfer-Encoding` and `Connection` are refused, and so is a value
+    /// with CR, LF or NUL ([`Error::InvalidInput`] naming the header, when sent).
     pub fn header(mut self, name: &str, value: impl std::fmt::Display) -> Self {
         self.request.header(name, &value);
         self
@@ -79,6 +108,19 @@ impl<'a> RawRequest<'a> {
         self
     }
 
+    /// Ends this call (all attempts and waits) after `deadline` instead of the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.request.options.deadline = Some(deadline);
+        self
+    }
+
+    /// Accepts a `3xx` answer as this request's success (never followed: read the target
+    /// with [`Response::location`]); without it a `3xx` is an [`Error::Api`].
+    pub fn expect_redirect(mut self) -> Self {
+        self.request.expect_redirect();
+        self
+    }
+
     fn ready(self) -> Result<(&'a Client, Request), Error> {
         match self.error {
             Some(e) => Err(e),
@@ -101,5 +143,41 @@ impl<'a> RawRequest<'a> {
     pub async fn download(self) -> Result<Download, Error> {
         let (client, request) = self.ready()?;
         client.download(request).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_path;
+
+    #[test]
+    fn paths_that_would_move_or_split_are_refused() {
+        for bad in [
+            "me",
+            "/../admins",
+            "/contacts/..",
+            "/a/./b",
+            "/a/%2e%2e/b",
+            "/a/%2E%2e/b",
+            "/a/.%2E",
+            "/a/%2e",
+            "/a\\..\\b",
+            "/me\r\nX-Injected: 1",
+            "/me\n",
+            "/me\0",
+        ] {
+            assert!(check_path(bad).is_err(), "{bad:?}");
+        }
+        for good in [
+            "/me",
+            "/me%0d%0a",
+            "/a/.../b",
+            "/a/..b",
+            "/a/%2e%2e%2e",
+            "/search?q=..",
+            "/",
+        ] {
+            assert!(check_path(good).is_ok(), "{good:?}");
+        }
     }
 }

@@ -21,7 +21,13 @@ pub struct Request {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Option<Bytes>,
+    pub(crate) expects_redirect: bool,
 }
+
+/// Operations whose documented success is a redirect (`302` with a `Location`), read with
+/// [`Response::location`](super::Response::location). Until the generator marks them with
+/// [`Request::expect_redirect`], the runtime recognises them by operation id.
+const REDIRECT_OPERATIONS: &[&str] = &["showCallRecording"];
 
 impl Request {
     /// A request for `path` (already encoded), described by its spec `template` and
@@ -44,7 +50,20 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            expects_redirect: REDIRECT_OPERATIONS.contains(&operation),
         }
+    }
+
+    /// Marks this request as answered by a redirect: a `3xx` response is then its success
+    /// (never followed; read the target with [`Response::location`](super::Response::location)).
+    /// For every other request a `3xx` is an [`Error::Api`].
+    pub fn expect_redirect(&mut self) {
+        self.expects_redirect = true;
+    }
+
+    /// Whether a `3xx` response is this request's success.
+    pub fn expects_redirect(&self) -> bool {
+        self.expects_redirect
     }
 
     /// Adds a query parameter.

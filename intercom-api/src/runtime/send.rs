@@ -1,66 +1,143 @@
-//! Sending a request: auth, version, retries with backoff, tracing, error decoding.
+//! Sending a request: auth, version, retries with backoff, one deadline per call, tracing,
+//! error decoding.
 
 use std::cell::Cell;
+use std::future::Future;
 use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::StatusCode;
 use tracing::Instrument;
 
-use super::error::{is_retryable_status, ApiFailure, RateLimited};
+use super::body::{read_capped, read_error_body, BodyError};
+use super::client::header_value;
+use super::error::{is_retryable_status, is_transient, ApiFailure, RateLimited};
+use super::limiter::Ticket;
 use super::ratelimit::{retry_after, RateLimit};
 use super::response::request_id;
 use super::{ApiError, Client, Error, Request, Response};
 
 /// What one attempt produced.
-enum Attempt {
-    Done(reqwest::Response),
+enum Attempt<T> {
+    Done(T),
     Failed(ApiFailure),
     Broken(reqwest::Error),
+    Fatal(Error),
 }
 
+/// The parts of a request that are checked once and reused by every attempt.
+struct Prepared {
+    url: reqwest::Url,
+    headers: HeaderMap,
+}
+
+/// Headers only the HTTP layer may set: a user value would change where or how the request
+/// travels.
+const RESERVED_HEADERS: &[&str] = &["host", "content-length", "transfer-encoding", "connection"];
+
+/// Headers the client sets itself; a user value replaces the client's, never adds a second.
+const CLIENT_HEADERS: &[&str] = &[
+    "authorization",
+    "intercom-version",
+    "accept",
+    "content-type",
+    "user-agent",
+];
+
 impl Client {
-    /// Sends a request (retrying as the policy allows) and reads the whole successful body.
+    /// Sends a request (retrying as the policy allows) and reads the whole successful body,
+    /// up to [`ClientBuilder::max_response_bytes`](super::ClientBuilder::max_response_bytes).
     pub async fn execute(&self, request: Request) -> Result<Response, Error> {
-        let response = self.send(&request).await?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await?;
-        let mut response = Response::new(status, headers, body);
-        response.strict = self.inner.strict_decoding;
-        Ok(response)
+        let limit = self.inner.max_response_bytes;
+        let strict = self.inner.strict_decoding;
+        self.send_with(&request, |response| async move {
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = read_capped(response, limit).await?;
+            let mut response = Response::new(status, headers, body);
+            response.strict = strict;
+            Ok(response)
+        })
+        .await
     }
 
     /// Sends a request (retrying as the policy allows); the successful body is not read yet.
     pub(crate) async fn send(&self, request: &Request) -> Result<reqwest::Response, Error> {
+        self.send_with(request, |response| async move { Ok(response) })
+            .await
+    }
+
+    /// Sends a request (retrying as the policy allows) and turns the successful response into
+    /// `T` with `finish`; a connection broken inside `finish` is retried like any other.
+    async fn send_with<T, F, Fut>(&self, request: &Request, finish: F) -> Result<T, Error>
+    where
+        F: Fn(reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T, BodyError>>,
+    {
         let span = tracing::info_span!(
             "intercom.request",
             method = %request.method,
             path = %request.template,
             operation = %request.operation,
         );
-        self.send_with_retries(request).instrument(span).await
+        self.send_with_retries(request, finish)
+            .instrument(span)
+            .await
     }
 
-    async fn send_with_retries(&self, request: &Request) -> Result<reqwest::Response, Error> {
+    async fn send_with_retries<T, F, Fut>(&self, request: &Request, finish: F) -> Result<T, Error>
+    where
+        F: Fn(reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T, BodyError>>,
+    {
+        let prepared = self.prepare(request)?;
         let policy = &self.inner.retry;
         let may_retry = request.idempotent
             || policy.retry_non_idempotent
             || request.options.retry_non_idempotent;
+        let deadline = request.options.deadline.unwrap_or(self.inner.deadline);
+        let started = Instant::now();
+        let mut in_attempts = Duration::ZERO;
         let mut waited = Duration::ZERO;
+        // Time used so far: the clock, or attempts plus requested waits when the sleep
+        // function does not really wait (tests).
+        let used = |in_attempts: Duration, waited: Duration| {
+            started.elapsed().max(in_attempts.saturating_add(waited))
+        };
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
-            let started = Instant::now();
-            let outcome = self.attempt(request).await;
-            let elapsed_ms = started.elapsed().as_millis() as u64;
-            let retries_left = may_retry && attempt <= policy.max_retries;
-            let wait = match outcome {
-                Attempt::Done(response) => {
-                    let status = response.status().as_u16();
-                    let request_id = request_id(response.headers());
-                    tracing::debug!(attempt, status, request_id, elapsed_ms, "response");
-                    return Ok(response);
+            let ticket = match &self.inner.limiter {
+                Some(limiter) => {
+                    let (ticket, wait) = limiter.acquire().await;
+                    let room = deadline.saturating_sub(used(in_attempts, waited));
+                    let wait = wait.min(room);
+                    if !wait.is_zero() {
+                        (self.inner.sleep)(wait).await;
+                        waited = waited.saturating_add(wait);
+                    }
+                    Some(ticket)
+                }
+                None => None,
+            };
+            let remaining = deadline.saturating_sub(used(in_attempts, waited));
+            let timeout = self.inner.timeout.map_or(remaining, |t| t.min(remaining));
+            let attempt_started = Instant::now();
+            let outcome = self
+                .attempt(request, &prepared, timeout, ticket, &finish)
+                .await;
+            in_attempts = in_attempts.saturating_add(attempt_started.elapsed());
+            let elapsed_ms = attempt_started.elapsed().as_millis() as u64;
+            let retries_left = attempt <= policy.max_retries;
+            let mut rate_limited = false;
+            let (retry, wait, error) = match outcome {
+                Attempt::Done(done) => {
+                    tracing::debug!(attempt, elapsed_ms, "response");
+                    return Ok(done);
+                }
+                Attempt::Fatal(error) => {
+                    tracing::debug!(attempt, error = %error, elapsed_ms, "unusable response");
+                    return Err(error);
                 }
                 Attempt::Failed(failure) => {
                     let status = failure.status.as_u16();
@@ -71,27 +148,35 @@ impl Client {
                         elapsed_ms,
                         "error response"
                     );
-                    let server_wait = server_wait(&failure, SystemTime::now());
-                    let retryable = retries_left && is_retryable_status(failure.status);
-                    let wait = server_wait.unwrap_or_else(|| self.backoff(attempt));
-                    if !retryable || waited + wait > policy.max_total_wait {
-                        return Err(give_up(failure, attempt));
-                    }
-                    wait
+                    // A 429 was turned away before it was processed: safe to repeat.
+                    let may = may_retry || failure.status == StatusCode::TOO_MANY_REQUESTS;
+                    let retry = may && retries_left && is_retryable_status(failure.status);
+                    let wait = server_wait(&failure, SystemTime::now())
+                        .unwrap_or_else(|| self.backoff(attempt));
+                    rate_limited = is_rate_limited(&failure);
+                    (retry, wait, give_up(failure, attempt))
                 }
                 Attempt::Broken(error) => {
                     tracing::debug!(attempt, error = %error, elapsed_ms, "request failed");
-                    let transient = error.is_connect() || error.is_timeout() || error.is_request();
-                    let wait = self.backoff(attempt);
-                    if !(retries_left && transient) || waited + wait > policy.max_total_wait {
-                        return Err(error.into());
-                    }
-                    wait
+                    let retry = may_retry && retries_left && is_transient(&error);
+                    (retry, self.backoff(attempt), Error::from(error))
                 }
             };
+            let within_budget = waited
+                .checked_add(wait)
+                .is_some_and(|total| total <= policy.max_total_wait);
+            let within_deadline = used(in_attempts, waited)
+                .checked_add(wait)
+                .is_some_and(|total| total < deadline);
+            if !(retry && within_budget && within_deadline) {
+                return Err(error);
+            }
             tracing::info!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
             (self.inner.sleep)(wait).await;
-            waited += wait;
+            waited = waited.saturating_add(wait);
+            if let (true, Some(limiter)) = (rate_limited, &self.inner.limiter) {
+                limiter.waited_out();
+            }
         }
     }
 
@@ -106,36 +191,63 @@ impl Client {
         }
     }
 
-    async fn attempt(&self, request: &Request) -> Attempt {
+    /// Checks and assembles the URL and headers, before anything is sent.
+    fn prepare(&self, request: &Request) -> Result<Prepared, Error> {
         let inner = &self.inner;
-        let version = request.options.version.as_deref().unwrap_or(&inner.version);
-        let mut builder = inner
+        let url = reqwest::Url::parse(&format!("{}{}", inner.base_url, request.path))
+            .map_err(|e| Error::InvalidInput(format!("request path `{}`: {e}", request.path)))?;
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, inner.auth.clone());
+        let version = match &request.options.version {
+            Some(version) => header_value("Intercom-Version", version)?,
+            None => inner.version_value.clone(),
+        };
+        headers.insert(HeaderName::from_static("intercom-version"), version);
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        if request.body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        for (name, value) in &request.headers {
+            let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                Error::InvalidInput(format!("header name {name:?} is not a valid header name"))
+            })?;
+            if RESERVED_HEADERS.contains(&header.as_str()) {
+                return Err(Error::InvalidInput(format!(
+                    "header `{name}` is set by the HTTP layer and cannot be sent"
+                )));
+            }
+            let value = header_value(name, value)?;
+            if CLIENT_HEADERS.contains(&header.as_str()) {
+                headers.insert(header, value);
+            } else {
+                headers.append(header, value);
+            }
+        }
+        Ok(Prepared { url, headers })
+    }
+
+    async fn attempt<T, F, Fut>(
+        &self,
+        request: &Request,
+        prepared: &Prepared,
+        timeout: Duration,
+        ticket: Option<Ticket<'_>>,
+        finish: &F,
+    ) -> Attempt<T>
+    where
+        F: Fn(reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T, BodyError>>,
+    {
+        let mut builder = self
+            .inner
             .http
-            .request(
-                request.method.clone(),
-                format!("{}{}", inner.base_url, request.path),
-            )
-            .bearer_auth(&inner.token)
-            .header("Intercom-Version", version);
+            .request(request.method.clone(), prepared.url.clone())
+            .headers(prepared.headers.clone())
+            .timeout(timeout);
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
-        let has = |name: &str| {
-            request
-                .headers
-                .iter()
-                .any(|(n, _)| n.eq_ignore_ascii_case(name))
-        };
-        if !has("accept") {
-            builder = builder.header(ACCEPT, "application/json");
-        }
-        for (name, value) in &request.headers {
-            builder = builder.header(name.as_str(), value.as_str());
-        }
         if let Some(body) = &request.body {
-            if !has("content-type") {
-                builder = builder.header(CONTENT_TYPE, "application/json");
-            }
             builder = builder.body(body.clone());
         }
         let response = match builder.send().await {
@@ -143,14 +255,24 @@ impl Client {
             Err(error) => return Attempt::Broken(error),
         };
         let status = response.status();
-        if status.is_success() || status.is_redirection() {
-            return Attempt::Done(response);
+        if let Some(ticket) = ticket {
+            ticket.observe(response.headers(), status);
+        }
+        if status.is_success() || status.is_redirection() && request.expects_redirect {
+            tracing::debug!(
+                status = status.as_u16(),
+                request_id = request_id(response.headers()),
+                "success"
+            );
+            return match finish(response).await {
+                Ok(done) => Attempt::Done(done),
+                Err(BodyError::Broken(error)) => Attempt::Broken(error),
+                Err(BodyError::Fatal(error)) => Attempt::Fatal(error),
+            };
         }
         let headers = response.headers().clone();
-        match response.bytes().await {
-            Ok(body) => Attempt::Failed(failure(status, &headers, body)),
-            Err(error) => Attempt::Broken(error),
-        }
+        let body = read_error_body(response).await;
+        Attempt::Failed(failure(status, &headers, body))
     }
 }
 
@@ -184,16 +306,15 @@ fn is_rate_limited(failure: &ApiFailure) -> bool {
             && failure.rate_limit.is_some_and(|r| r.remaining == Some(0))
 }
 
-/// How long the server asked us to wait: `Retry-After`, else the rate-limit reset.
+/// How long the server asked us to wait: `Retry-After`, else the rate-limit reset; `None`
+/// when it did not say, or said zero or a time in the past (the backoff applies then).
 fn server_wait(failure: &ApiFailure, now: SystemTime) -> Option<Duration> {
-    if let Some(wait) = failure.retry_after {
-        return Some(wait);
-    }
-    if !is_rate_limited(failure) {
-        return None;
-    }
-    let reset = failure.rate_limit?.reset?;
-    Some(reset.duration_since(now).unwrap_or(Duration::ZERO))
+    let wait = match failure.retry_after {
+        Some(wait) => wait,
+        None if is_rate_limited(failure) => failure.rate_limit?.reset?.duration_since(now).ok()?,
+        None => return None,
+    };
+    (!wait.is_zero()).then_some(wait)
 }
 
 /// The error to return when no retry follows.
@@ -203,7 +324,7 @@ fn give_up(failure: ApiFailure, attempts: u32) -> Error {
         let reset = failure
             .rate_limit
             .and_then(|r| r.reset)
-            .or_else(|| failure.retry_after.map(|wait| now + wait));
+            .or_else(|| failure.retry_after.and_then(|wait| now.checked_add(wait)));
         return Error::RateLimited(Box::new(RateLimited {
             last: failure,
             attempts,

@@ -38,12 +38,22 @@ impl From<SystemTime> for Timestamp {
     }
 }
 
+/// Saturates at the earliest or latest time the platform's clock can represent (on some
+/// platforms less than `i64` seconds either side of the epoch); never panics.
 impl From<Timestamp> for SystemTime {
     fn from(t: Timestamp) -> Self {
-        if t.0 >= 0 {
-            UNIX_EPOCH + Duration::from_secs(t.0.unsigned_abs())
-        } else {
-            UNIX_EPOCH - Duration::from_secs(t.0.unsigned_abs())
+        let mut offset = Duration::from_secs(t.0.unsigned_abs());
+        loop {
+            let time = if t.0 >= 0 {
+                UNIX_EPOCH.checked_add(offset)
+            } else {
+                UNIX_EPOCH.checked_sub(offset)
+            };
+            match time {
+                Some(time) => return time,
+                None if offset.is_zero() => return UNIX_EPOCH,
+                None => offset /= 2,
+            }
         }
     }
 }
@@ -118,6 +128,27 @@ mod tests {
         assert_eq!(serde_json::to_string(&Timestamp(5)).unwrap(), "5");
         let back: SystemTime = Timestamp(10).into();
         assert_eq!(Timestamp::from(back), Timestamp(10));
+        let back: SystemTime = Timestamp(-10).into();
+        assert_eq!(Timestamp::from(back), Timestamp(-10));
+    }
+
+    #[test]
+    fn out_of_range_values_are_errors_or_saturate() {
+        for bad in [
+            r#""99999999999999999999""#,
+            r#""1e400""#,
+            r#""inf""#,
+            r#""-inf""#,
+            r#""NaN""#,
+            "1e19",
+            "18446744073709551616",
+        ] {
+            assert!(serde_json::from_str::<Timestamp>(bad).is_err(), "{bad}");
+        }
+        for extreme in [i64::MIN, i64::MAX] {
+            let time: SystemTime = Timestamp(extreme).into();
+            let _ = Timestamp::from(time);
+        }
     }
 
     #[cfg(feature = "chrono")]
