@@ -98,10 +98,11 @@ mod tests {
             parse_header("sha1="),
             Err(WebhookError::WrongLength { found: 0 })
         ));
-        let bytes = parse_header("sha1=00112233445566778899aAbBcCdDeEfF0a1B2c").unwrap();
+        let bytes = parse_header("sha1=00112233445566778899aAbBcCdDeEfF0a1B2c3D").unwrap();
         assert_eq!(bytes[0], 0x00);
         assert_eq!(bytes[5], 0x55);
         assert_eq!(bytes[10], 0xaa);
-        assert_eq!(bytes[19], 0x2c);
+        assert_eq!(bytes[18], 0x2c);
+        assert_eq!(bytes[19], 0x3d);
     }
 }
