@@ -14,6 +14,9 @@
 //!
 //! The models and operations are generated from Intercom's OpenAPI description by
 //! `cargo xtask regen`; the runtime (auth, requests, errors) is written by hand.
+//!
+//! With the `webhooks` feature, the `webhooks` module verifies and decodes the notifications
+//! Intercom sends to your endpoint.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -24,6 +27,8 @@ mod generated;
 mod paging;
 pub mod runtime;
 pub mod search;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 pub mod wrappers;
 
 pub use generated::{models, operations, API_VERSION};
