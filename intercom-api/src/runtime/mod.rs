@@ -30,6 +30,8 @@ pub use client::{
     TOKEN_ENV,
 };
 pub use config::{Region, RequestOptions, RetryPolicy};
+#[cfg(feature = "webhooks")]
+pub(crate) use decode::salvage;
 pub use decode::{DecodeWarning, Decoded, Salvage, MAX_SALVAGE};
 pub use download::Download;
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};

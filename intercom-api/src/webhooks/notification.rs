@@ -88,18 +88,18 @@ impl Item {
     /// The item's `type` as sent, if it has one.
     pub fn type_name(&self) -> Option<&str> {
         match self {
-            Item::Conversation(m) => m.r#type.as_deref(),
-            Item::ConversationPart(m) => m.r#type.as_deref(),
-            Item::Contact(m) => m.r#type.as_deref(),
+            Item::Conversation(m) => m.r#type.text(),
+            Item::ConversationPart(m) => m.r#type.text(),
+            Item::Contact(m) => m.r#type.text(),
             Item::ContactTag(_) => Some("contact_tag"),
-            Item::Ticket(m) => m.r#type.as_deref(),
-            Item::Company(m) => m.r#type.as_deref(),
-            Item::Admin(m) => m.r#type.as_deref(),
-            Item::Visitor(m) => m.r#type.as_deref(),
-            Item::Article(m) => m.r#type.as_deref(),
-            Item::Call(m) => m.r#type.as_deref(),
-            Item::Event(m) => m.r#type.as_deref(),
-            Item::Job(m) => m.r#type.as_deref(),
+            Item::Ticket(m) => m.r#type.text(),
+            Item::Company(m) => m.r#type.text(),
+            Item::Admin(m) => m.r#type.text(),
+            Item::Visitor(m) => m.r#type.text(),
+            Item::Article(m) => m.r#type.text(),
+            Item::Call(m) => m.r#type.text(),
+            Item::Event(m) => m.r#type.text(),
+            Item::Job(m) => m.r#type.text(),
             Item::ContentStat(m) => m.kind.as_deref(),
             Item::Ping(_) => Some("ping"),
             Item::Other(value) => value.get("type").and_then(Value::as_str),
@@ -109,22 +109,40 @@ impl Item {
     /// The item's own id, if it has one.
     pub fn id(&self) -> Option<&str> {
         match self {
-            Item::Conversation(m) => m.id.as_deref(),
-            Item::ConversationPart(m) => m.id.as_deref(),
-            Item::Contact(m) => m.id.as_deref(),
-            Item::ContactTag(m) => m.contact.as_ref().and_then(|c| c.id.as_deref()),
-            Item::Ticket(m) => m.id.as_deref(),
-            Item::Company(m) => m.id.as_deref(),
-            Item::Admin(m) => m.id.as_deref(),
-            Item::Visitor(m) => m.id.as_deref(),
-            Item::Article(m) => m.id.as_deref(),
-            Item::Call(m) => m.id.as_deref(),
-            Item::Event(m) => m.id.as_deref(),
-            Item::Job(m) => m.id.as_deref(),
+            Item::Conversation(m) => m.id.text(),
+            Item::ConversationPart(m) => m.id.text(),
+            Item::Contact(m) => m.id.text(),
+            Item::ContactTag(m) => m.contact.as_ref().and_then(|c| c.id.text()),
+            Item::Ticket(m) => m.id.text(),
+            Item::Company(m) => m.id.text(),
+            Item::Admin(m) => m.id.text(),
+            Item::Visitor(m) => m.id.text(),
+            Item::Article(m) => m.id.text(),
+            Item::Call(m) => m.id.text(),
+            Item::Event(m) => m.id.text(),
+            Item::Job(m) => m.id.text(),
             Item::ContentStat(m) => m.content_stat.as_ref().and_then(|s| s.id.as_deref()),
             Item::Ping(_) => None,
             Item::Other(value) => value.get("id").and_then(Value::as_str),
         }
+    }
+}
+
+/// A model's text field, whether the model holds it as always present (`String`, empty when
+/// the server left it out) or optional.
+trait Text {
+    fn text(&self) -> Option<&str>;
+}
+
+impl Text for String {
+    fn text(&self) -> Option<&str> {
+        (!self.is_empty()).then_some(self.as_str())
+    }
+}
+
+impl Text for Option<String> {
+    fn text(&self) -> Option<&str> {
+        self.as_deref()
     }
 }
 
@@ -321,20 +339,28 @@ fn decode_item(value: Value, warnings: &mut Vec<String>) -> Item {
     }
 }
 
-/// Decodes `value` as `T`, or keeps it as JSON and says why.
+/// Decodes `value` as `T` as API responses are decoded: a value that does not fit is left out
+/// with a warning; an item that cannot be salvaged at all is kept as JSON and says why.
 fn typed<T: DeserializeOwned>(
     value: Value,
     kind: &str,
     warnings: &mut Vec<String>,
     wrap: impl FnOnce(T) -> Item,
 ) -> Item {
-    match serde_path_to_error::deserialize::<_, T>(&value) {
-        Ok(model) => wrap(model),
-        Err(e) => {
+    match crate::runtime::salvage::<T>(value.clone()) {
+        Ok(decoded) => {
+            warnings.extend(
+                decoded
+                    .warnings
+                    .iter()
+                    .map(|w| format!("item of type `{kind}`: {w}")),
+            );
+            wrap(decoded.value)
+        }
+        Err(failure) => {
             warnings.push(format!(
                 "item of type `{kind}` kept as JSON: at `{}`: {}",
-                e.path(),
-                e.inner()
+                failure.path, failure.message
             ));
             Item::Other(value)
         }
