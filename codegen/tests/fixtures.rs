@@ -6,6 +6,7 @@ use std::process::Command;
 
 const FIXTURES: &[&str] = &[
     "all_of_merge",
+    "always_present",
     "best_fit_union",
     "const_distinguished",
     "enum_punctuation",
@@ -14,6 +15,7 @@ const FIXTURES: &[&str] = &[
     "non_identifier_names",
     "nullable_ref",
     "optional_body",
+    "salvaged_response",
     "tagged_one_of",
     "type_property",
     "untagged_one_of",
@@ -55,6 +57,7 @@ macro_rules! fixture_snapshots {
 
 fixture_snapshots!(
     all_of_merge,
+    always_present,
     best_fit_union,
     const_distinguished,
     enum_punctuation,
@@ -63,6 +66,7 @@ fixture_snapshots!(
     non_identifier_names,
     nullable_ref,
     optional_body,
+    salvaged_response,
     tagged_one_of,
     type_property,
     untagged_one_of,
@@ -136,7 +140,7 @@ fn emitted_fixtures_compile() {
         )
         .replace("serde_json = { workspace = true }", "serde_json = \"1\"");
     let cargo_toml = format!(
-        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\n\n[dependencies]{deps}"
+        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\n\n[dependencies]{deps}"
     );
     std::fs::write(scratch.join("Cargo.toml"), cargo_toml).expect("write Cargo.toml");
     std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");

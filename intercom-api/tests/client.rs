@@ -586,3 +586,23 @@ async fn error_bodies_are_read_only_up_to_a_small_cap() {
     assert_eq!(failure.body.len(), 64 << 10);
     assert!(failure.body.iter().all(|b| *b == b'e'));
 }
+
+#[tokio::test]
+async fn trailing_data_after_the_json_is_an_error() {
+    for body in [
+        r#"{"type":"admin","id":"1"}<html>"#,
+        r#"{"type":"admin","id":"1"} {"type":"admin","id":"2"}"#,
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+            .mount(&server)
+            .await;
+        let (client, _) = client(&server.uri());
+        let error = client.identify_admin().send().await.expect_err(body);
+        let Error::Decode(decode) = &error else {
+            panic!("expected Decode for {body}, got {error:?}")
+        };
+        assert!(decode.message.contains("trailing"), "{}", decode.message);
+    }
+}

@@ -87,6 +87,9 @@ fn lenient(t: &TypeRef, rt: &TokenStream) -> Option<TokenStream> {
         TypeRef::Array(item) if **item == TypeRef::String => {
             Some(quote!(#rt::runtime::field::opt_strings))
         }
+        TypeRef::Array(item) if **item == TypeRef::Nullable(Box::new(TypeRef::String)) => {
+            Some(quote!(#rt::runtime::field::opt_nullable_strings))
+        }
         TypeRef::Map(value) if **value == TypeRef::String => {
             Some(quote!(#rt::runtime::field::opt_string_map))
         }
@@ -103,6 +106,9 @@ fn present(t: &TypeRef, rt: &TokenStream) -> TokenStream {
         TypeRef::Integer => quote!(#rt::runtime::field::int),
         TypeRef::Number => quote!(#rt::runtime::field::float),
         TypeRef::Array(item) if **item == TypeRef::String => quote!(#rt::runtime::field::strings),
+        TypeRef::Array(item) if **item == TypeRef::Nullable(Box::new(TypeRef::String)) => {
+            quote!(#rt::runtime::field::nullable_strings)
+        }
         TypeRef::Map(value) if **value == TypeRef::String => {
             quote!(#rt::runtime::field::string_map)
         }

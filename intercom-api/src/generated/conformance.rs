@@ -847,7 +847,7 @@ async fn call_list_away_status_reasons(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::AwayStatusReasonList = response.json()?;
+    let _: super::models::ListAwayStatusReasonsResponse = response.json()?;
     Ok(answer)
 }
 async fn call_list_calls(client: &crate::Client, call: &Call) -> Result<Answer, Error> {

@@ -116,7 +116,7 @@ pub fn decode_response(
         ("listAwayStatusReasons", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
-                    super::models::AwayStatusReasonList,
+                    super::models::ListAwayStatusReasonsResponse,
                 >(json, strict),
             )
         }
@@ -811,6 +811,18 @@ pub fn decode_type(
         ("Admin", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::Admin>(json, strict))
         }
+        ("AdminAvatar", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<super::models::AdminAvatar>(json, strict),
+            )
+        }
+        ("AdminAvatarAvatarObject", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::AdminAvatarAvatarObject,
+                >(json, strict),
+            )
+        }
         ("AdminList", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::AdminList>(json, strict))
         }
@@ -1199,6 +1211,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ContactAvatar,
+                >(json, strict),
+            )
+        }
+        ("ContactAvatarAvatarObject", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ContactAvatarAvatarObject,
                 >(json, strict),
             )
         }
@@ -1723,6 +1742,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContactResponseAvatar,
+                >(json, strict),
+            )
+        }
+        ("CreateContactResponseAvatarAvatarObject", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateContactResponseAvatarAvatarObject,
                 >(json, strict),
             )
         }
@@ -2682,6 +2708,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ListAwayStatusReasonsResponse", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ListAwayStatusReasonsResponse,
+                >(json, strict),
+            )
+        }
         ("ListCallsWithTranscriptsRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -2721,6 +2754,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::MergeContactResponseAvatar,
+                >(json, strict),
+            )
+        }
+        ("MergeContactResponseAvatarAvatarObject", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::MergeContactResponseAvatarAvatarObject,
                 >(json, strict),
             )
         }
@@ -3021,6 +3061,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ShowContactByExternalIdResponseAvatarAvatarObject", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ShowContactByExternalIdResponseAvatarAvatarObject,
+                >(json, strict),
+            )
+        }
         ("ShowContactResponse", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3032,6 +3079,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ShowContactResponseAvatar,
+                >(json, strict),
+            )
+        }
+        ("ShowContactResponseAvatarAvatarObject", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ShowContactResponseAvatarAvatarObject,
                 >(json, strict),
             )
         }
@@ -3512,6 +3566,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContactResponseAvatar,
+                >(json, strict),
+            )
+        }
+        ("UpdateContactResponseAvatarAvatarObject", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateContactResponseAvatarAvatarObject,
                 >(json, strict),
             )
         }

@@ -59,6 +59,19 @@ pub fn opt_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>
         .map(|items| items.map(|items| items.into_iter().filter_map(|s| s.0).collect()))
 }
 
+/// A list of strings or `null`s whose items may arrive as numbers or booleans.
+pub fn nullable_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<String>>, D::Error> {
+    opt_nullable_strings(d).map(Option::unwrap_or_default)
+}
+
+/// An optional list of strings or `null`s whose items may arrive as numbers or booleans.
+pub fn opt_nullable_strings<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<Option<String>>>, D::Error> {
+    Option::<Vec<Lenient>>::deserialize(d)
+        .map(|items| items.map(|items| items.into_iter().map(|s| s.0).collect()))
+}
+
 /// A map of strings whose values may arrive as numbers or booleans.
 pub fn string_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
     opt_string_map(d).map(Option::unwrap_or_default)

@@ -73,3 +73,95 @@ pub struct AwayStatusReasonList {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+/// Generated from operation listAwayStatusReasons (GET /away_status_reasons) response.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum ListAwayStatusReasonsResponse {
+    AwayStatusReasonList(super::AwayStatusReasonList),
+    AwayStatusReasons(Vec<super::AwayStatusReason>),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for ListAwayStatusReasonsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    (
+                        "data",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("created_at", crate::runtime::Fit::Integer),
+                                    ("deleted", crate::runtime::Fit::Boolean),
+                                    ("emoji", crate::runtime::Fit::String),
+                                    ("id", crate::runtime::Fit::String),
+                                    ("label", crate::runtime::Fit::String),
+                                    ("order", crate::runtime::Fit::Integer),
+                                    ("type", crate::runtime::Fit::String),
+                                    ("updated_at", crate::runtime::Fit::Integer),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("list")),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::Object {
+                    known: &[
+                        ("created_at", crate::runtime::Fit::Integer),
+                        ("deleted", crate::runtime::Fit::Boolean),
+                        ("emoji", crate::runtime::Fit::String),
+                        ("id", crate::runtime::Fit::String),
+                        ("label", crate::runtime::Fit::String),
+                        ("order", crate::runtime::Fit::Integer),
+                        ("type", crate::runtime::Fit::String),
+                        ("updated_at", crate::runtime::Fit::Integer),
+                    ],
+                    required: &[],
+                },
+            ),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::AwayStatusReasonList as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AwayStatusReasonList(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <Vec<
+                        super::AwayStatusReason,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        return Ok(Self::AwayStatusReasons(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::AwayStatusReasonList> for ListAwayStatusReasonsResponse {
+    fn from(value: super::AwayStatusReasonList) -> Self {
+        Self::AwayStatusReasonList(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for ListAwayStatusReasonsResponse {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}

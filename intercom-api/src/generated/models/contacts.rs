@@ -373,6 +373,7 @@ pub struct CreateContactResponse {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub android_sdk_version: Option<String>,
+    /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::CreateContactResponseAvatar>,
     /// The name of the browser which the contact is using.
@@ -552,11 +553,77 @@ pub struct CreateContactResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_push_messaging: Option<bool>,
 }
+/// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
+///
 /// Generated from operation CreateContact (POST /contacts) response.avatar.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum CreateContactResponseAvatar {
+    AvatarObject(super::CreateContactResponseAvatarAvatarObject),
+    AvatarUrl(String),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for CreateContactResponseAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("image_url", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::String,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::CreateContactResponseAvatarAvatarObject as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarObject(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarUrl(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::CreateContactResponseAvatarAvatarObject>
+for CreateContactResponseAvatar {
+    fn from(value: super::CreateContactResponseAvatarAvatarObject) -> Self {
+        Self::AvatarObject(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for CreateContactResponseAvatar {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
+/// avatar_object
+///
+/// Generated from operation CreateContact (POST /contacts) response.avatar (alternative 1).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct CreateContactResponseAvatar {
+pub struct CreateContactResponseAvatarAvatarObject {
     /// An image URL containing the avatar of a contact.
     #[serde(
         default,
@@ -615,6 +682,7 @@ pub struct MergeContactResponse {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub android_sdk_version: Option<String>,
+    /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::MergeContactResponseAvatar>,
     /// The name of the browser which the contact is using.
@@ -794,11 +862,76 @@ pub struct MergeContactResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_push_messaging: Option<bool>,
 }
+/// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
+///
 /// Generated from operation MergeContact (POST /contacts/merge) response.avatar.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum MergeContactResponseAvatar {
+    AvatarObject(super::MergeContactResponseAvatarAvatarObject),
+    AvatarUrl(String),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for MergeContactResponseAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("image_url", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::String,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::MergeContactResponseAvatarAvatarObject as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarObject(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarUrl(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::MergeContactResponseAvatarAvatarObject> for MergeContactResponseAvatar {
+    fn from(value: super::MergeContactResponseAvatarAvatarObject) -> Self {
+        Self::AvatarObject(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for MergeContactResponseAvatar {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
+/// avatar_object
+///
+/// Generated from operation MergeContact (POST /contacts/merge) response.avatar (alternative 1).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct MergeContactResponseAvatar {
+pub struct MergeContactResponseAvatarAvatarObject {
     /// An image URL containing the avatar of a contact.
     #[serde(
         default,
@@ -879,6 +1012,7 @@ pub struct ShowContactByExternalIdResponse {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub android_sdk_version: Option<String>,
+    /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::ShowContactByExternalIdResponseAvatar>,
     /// The name of the browser which the contact is using.
@@ -1058,11 +1192,77 @@ pub struct ShowContactByExternalIdResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_push_messaging: Option<bool>,
 }
+/// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
+///
 /// Generated from operation ShowContactByExternalId (GET /contacts/find_by_external_id/{external_id}) response.avatar.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum ShowContactByExternalIdResponseAvatar {
+    AvatarObject(super::ShowContactByExternalIdResponseAvatarAvatarObject),
+    AvatarUrl(String),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for ShowContactByExternalIdResponseAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("image_url", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::String,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::ShowContactByExternalIdResponseAvatarAvatarObject as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarObject(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarUrl(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::ShowContactByExternalIdResponseAvatarAvatarObject>
+for ShowContactByExternalIdResponseAvatar {
+    fn from(value: super::ShowContactByExternalIdResponseAvatarAvatarObject) -> Self {
+        Self::AvatarObject(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for ShowContactByExternalIdResponseAvatar {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
+/// avatar_object
+///
+/// Generated from operation ShowContactByExternalId (GET /contacts/find_by_external_id/{external_id}) response.avatar (alternative 1).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct ShowContactByExternalIdResponseAvatar {
+pub struct ShowContactByExternalIdResponseAvatarAvatarObject {
     /// An image URL containing the avatar of a contact.
     #[serde(
         default,
@@ -1121,6 +1321,7 @@ pub struct ShowContactResponse {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub android_sdk_version: Option<String>,
+    /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::ShowContactResponseAvatar>,
     /// The name of the browser which the contact is using.
@@ -1300,11 +1501,76 @@ pub struct ShowContactResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_push_messaging: Option<bool>,
 }
+/// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
+///
 /// Generated from operation ShowContact (GET /contacts/{contact_id}) response.avatar.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum ShowContactResponseAvatar {
+    AvatarObject(super::ShowContactResponseAvatarAvatarObject),
+    AvatarUrl(String),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for ShowContactResponseAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("image_url", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::String,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::ShowContactResponseAvatarAvatarObject as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarObject(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarUrl(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::ShowContactResponseAvatarAvatarObject> for ShowContactResponseAvatar {
+    fn from(value: super::ShowContactResponseAvatarAvatarObject) -> Self {
+        Self::AvatarObject(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for ShowContactResponseAvatar {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
+/// avatar_object
+///
+/// Generated from operation ShowContact (GET /contacts/{contact_id}) response.avatar (alternative 1).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct ShowContactResponseAvatar {
+pub struct ShowContactResponseAvatarAvatarObject {
     /// An image URL containing the avatar of a contact.
     #[serde(
         default,
@@ -1523,6 +1789,7 @@ pub struct UpdateContactResponse {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub android_sdk_version: Option<String>,
+    /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::UpdateContactResponseAvatar>,
     /// The name of the browser which the contact is using.
@@ -1702,11 +1969,77 @@ pub struct UpdateContactResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_push_messaging: Option<bool>,
 }
+/// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
+///
 /// Generated from operation UpdateContact (PUT /contacts/{contact_id}) response.avatar.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum UpdateContactResponseAvatar {
+    AvatarObject(super::UpdateContactResponseAvatarAvatarObject),
+    AvatarUrl(String),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for UpdateContactResponseAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("image_url", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::String,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::UpdateContactResponseAvatarAvatarObject as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarObject(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarUrl(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::UpdateContactResponseAvatarAvatarObject>
+for UpdateContactResponseAvatar {
+    fn from(value: super::UpdateContactResponseAvatarAvatarObject) -> Self {
+        Self::AvatarObject(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for UpdateContactResponseAvatar {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
+/// avatar_object
+///
+/// Generated from operation UpdateContact (PUT /contacts/{contact_id}) response.avatar (alternative 1).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct UpdateContactResponseAvatar {
+pub struct UpdateContactResponseAvatarAvatarObject {
     /// An image URL containing the avatar of a contact.
     #[serde(
         default,

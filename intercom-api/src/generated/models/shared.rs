@@ -40,13 +40,9 @@ pub struct AddressableList {
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Admin {
-    /// Image for the associated team or teammate
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub avatar: Option<String>,
+    /// Image for the associated team or teammate, as a URL or as an `{image_url}` object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<super::AdminAvatar>,
     /// Identifies if this admin is currently set in away mode.
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub away_mode_enabled: bool,
@@ -91,6 +87,81 @@ pub struct Admin {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub r#type: Option<String>,
+}
+/// Image for the associated team or teammate, as a URL or as an `{image_url}` object.
+///
+/// Generated from schema admin.avatar.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum AdminAvatar {
+    AvatarUrl(String),
+    AvatarObject(super::AdminAvatarAvatarObject),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for AdminAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Object {
+                known: &[("image_url", crate::runtime::Fit::String)],
+                required: &[],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarUrl(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <super::AdminAvatarAvatarObject as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarObject(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::AdminAvatarAvatarObject> for AdminAvatar {
+    fn from(value: super::AdminAvatarAvatarObject) -> Self {
+        Self::AvatarObject(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for AdminAvatar {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
+/// avatar_object
+///
+/// Generated from schema admin.avatar (alternative 2).
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct AdminAvatarAvatarObject {
+    /// The image URL.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub image_url: Option<String>,
 }
 /// Company
 ///
@@ -305,6 +376,7 @@ pub struct Contact {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub android_sdk_version: Option<String>,
+    /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<super::ContactAvatar>,
     /// The name of the browser which the contact is using.
@@ -481,11 +553,76 @@ pub struct Contact {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
 }
+/// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
+///
 /// Generated from schema contact.avatar.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum ContactAvatar {
+    AvatarObject(super::ContactAvatarAvatarObject),
+    AvatarUrl(String),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for ContactAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("image_url", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::String),
+                ],
+                required: &[],
+            },
+            crate::runtime::Fit::String,
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    if let Ok(decoded) = <super::ContactAvatarAvatarObject as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarObject(decoded));
+                    }
+                }
+                1 => {
+                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        return Ok(Self::AvatarUrl(decoded));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Self::Unknown(value))
+    }
+}
+impl From<super::ContactAvatarAvatarObject> for ContactAvatar {
+    fn from(value: super::ContactAvatarAvatarObject) -> Self {
+        Self::AvatarObject(value)
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for ContactAvatar {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
+/// avatar_object
+///
+/// Generated from schema contact.avatar (alternative 1).
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct ContactAvatar {
+pub struct ContactAvatarAvatarObject {
     /// An image URL containing the avatar of a contact.
     #[serde(
         default,

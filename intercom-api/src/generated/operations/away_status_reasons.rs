@@ -28,7 +28,7 @@ impl<'a> ListAwayStatusReasons<'a> {
     /// Sends the request (retrying as the client is configured) and decodes the answer.
     pub async fn send(
         self,
-    ) -> Result<super::super::models::AwayStatusReasonList, crate::Error> {
+    ) -> Result<super::super::models::ListAwayStatusReasonsResponse, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -37,7 +37,7 @@ impl<'a> ListAwayStatusReasons<'a> {
     pub async fn send_with_warnings(
         self,
     ) -> Result<
-        crate::runtime::Decoded<super::super::models::AwayStatusReasonList>,
+        crate::runtime::Decoded<super::super::models::ListAwayStatusReasonsResponse>,
         crate::Error,
     > {
         let request = self.request()?;
