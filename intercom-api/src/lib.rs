@@ -12,6 +12,11 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Responses decode what Intercom really sends: fields it always sends are plain values, and a
+//! value that does not fit its type is left out with a warning (see
+//! [`Decoded`], `send_with_warnings()` and [`ClientBuilder::strict_decoding`]) instead of
+//! failing the whole response.
+//!
 //! The models and operations are generated from Intercom's OpenAPI description by
 //! `cargo xtask regen`; the runtime (auth, requests, errors) is written by hand.
 //!
@@ -33,8 +38,9 @@ pub mod wrappers;
 
 pub use generated::{models, operations, API_VERSION};
 pub use runtime::{
-    ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, Download, Error, Nullable, PageKind,
-    RateLimit, RateLimited, Region, RetryPolicy, Timestamp,
+    ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, DecodeWarning, Decoded, Download,
+    Error, Nullable, PageKind, RateLimit, RateLimitStatus, RateLimited, Region, RetryPolicy,
+    Timestamp,
 };
 
 /// Test support (feature `testing`, never on by default): every spec example decoded by name.

@@ -559,4 +559,16 @@ async fn one_deadline_covers_all_attempts_and_waits() {
     assert!(matches!(error, Error::Timeout(_)), "{error:?}");
     assert!(started.elapsed() < Duration::from_millis(900));
     assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 3);
+
+    // Every generated builder takes a per-call deadline too.
+    let started = std::time::Instant::now();
+    let error = client
+        .identify_admin()
+        .deadline(Duration::from_millis(400))
+        .send()
+        .await
+        .expect_err("dead server");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    assert!(started.elapsed() < Duration::from_millis(900));
+    assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 4);
 }

@@ -136,6 +136,9 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     for (name, value) in &op.fixed_headers {
         steps.push(quote!(request.header(#name, #value);));
     }
+    if op.response == Response::Redirect {
+        steps.push(quote!(request.expect_redirect();));
+    }
     match &op.body {
         Some(body) if !body.required && body.content_type == JSON => {
             steps.push(quote!(if let Some(body) = &self.body {
@@ -202,6 +205,10 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
 
             /// Sends this request with another `Intercom-Version` than the client's.
             pub fn intercom_version(mut self, version: impl Into<String>) -> Self { self.options.version = Some(version.into()); self }
+
+            /// Gives this call (all attempts and the waits between them) another deadline than
+            /// the client's.
+            pub fn deadline(mut self, deadline: std::time::Duration) -> Self { self.options.deadline = Some(deadline); self }
 
             #retry_opt_in
 

@@ -24,11 +24,6 @@ pub struct Request {
     pub(crate) expects_redirect: bool,
 }
 
-/// Operations whose documented success is a redirect (`302` with a `Location`), read with
-/// [`Response::location`](super::Response::location). Until the generator marks them with
-/// [`Request::expect_redirect`], the runtime recognises them by operation id.
-const REDIRECT_OPERATIONS: &[&str] = &["showCallRecording"];
-
 impl Request {
     /// A request for `path` (already encoded), described by its spec `template` and
     /// operation id; `idempotent` requests are retried on transient failures.
@@ -50,7 +45,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
-            expects_redirect: REDIRECT_OPERATIONS.contains(&operation),
+            expects_redirect: false,
         }
     }
 

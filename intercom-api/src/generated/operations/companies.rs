@@ -49,6 +49,12 @@ impl<'a> RetrieveCompany<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
@@ -147,6 +153,12 @@ impl<'a> CreateOrUpdateCompany<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -232,6 +244,12 @@ impl<'a> ListAllCompanies<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
@@ -340,6 +358,12 @@ impl<'a> ScrollOverAllCompanies<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
@@ -442,6 +466,12 @@ impl<'a> DeleteCompany<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
@@ -513,6 +543,12 @@ impl<'a> RetrieveACompanyById<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
@@ -582,6 +618,12 @@ impl<'a> UpdateCompany<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
@@ -649,6 +691,12 @@ impl<'a> ListAttachedContacts<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
@@ -712,6 +760,12 @@ impl<'a> ListAttachedSegmentsForCompanies<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
@@ -778,6 +832,12 @@ impl<'a> AttachContactToACompany<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
@@ -848,6 +908,12 @@ impl<'a> DetachContactFromACompany<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.

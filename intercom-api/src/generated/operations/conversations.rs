@@ -25,6 +25,12 @@ impl<'a> ListConversations<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
@@ -127,6 +133,12 @@ impl<'a> CreateConversation<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -198,6 +210,12 @@ impl<'a> RedactConversation<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -266,6 +284,12 @@ impl<'a> SearchConversations<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
@@ -459,6 +483,12 @@ impl<'a> DeleteConversation<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
@@ -537,6 +567,12 @@ impl<'a> RetrieveConversation<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
@@ -624,6 +660,12 @@ impl<'a> UpdateConversation<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
@@ -705,6 +747,12 @@ impl<'a> ConvertConversationToTicket<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -773,6 +821,12 @@ impl<'a> AttachContactToConversation<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
@@ -859,6 +913,12 @@ impl<'a> DetachContactFromConversation<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
@@ -939,6 +999,12 @@ impl<'a> ManageConversation<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -1014,6 +1080,12 @@ impl<'a> ReplyConversation<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not

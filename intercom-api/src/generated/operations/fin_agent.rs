@@ -14,6 +14,12 @@ impl<'a> SubmitFinCsat<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -97,6 +103,12 @@ impl<'a> ReplyToFin<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -168,6 +180,12 @@ impl<'a> StartFinConversation<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not

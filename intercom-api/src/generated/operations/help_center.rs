@@ -25,6 +25,12 @@ impl<'a> ListAllCollections<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
@@ -120,6 +126,12 @@ impl<'a> CreateCollection<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
     pub fn retry_non_idempotent(mut self) -> Self {
@@ -187,6 +199,12 @@ impl<'a> DeleteCollection<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
@@ -252,6 +270,12 @@ impl<'a> RetrieveCollection<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
@@ -314,6 +338,12 @@ impl<'a> UpdateCollection<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
@@ -391,6 +421,12 @@ impl<'a> ListHelpCenters<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
@@ -483,6 +519,12 @@ impl<'a> RetrieveHelpCenter<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
+        self
+    }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.

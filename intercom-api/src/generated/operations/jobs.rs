@@ -14,6 +14,12 @@ impl<'a> JobsStatus<'a> {
         self.options.version = Some(version.into());
         self
     }
+    /// Gives this call (all attempts and the waits between them) another deadline than
+    /// the client's.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(
