@@ -102,13 +102,23 @@ fn every_fixture_file_is_listed() {
     assert_eq!(on_disk, FIXTURES);
 }
 
+/// The workspace's target directory: `CARGO_TARGET_DIR` when set (a relative one is read from
+/// the workspace root, where `cargo test` is run), otherwise `<root>/target`.
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
 /// Builds a scratch crate holding the real runtime (`intercom-api/src/runtime`) and every
-/// fixture's generated tree, and runs `cargo check` on it.
+/// fixture's generated tree, and runs `cargo check` on it. The crate and its own target
+/// directory live in `<target dir>/fixture-check`, beside the workspace's build.
 #[test]
 fn emitted_fixtures_compile() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let root = root.canonicalize().expect("workspace root");
-    let scratch = root.join("target/fixture-check");
+    let scratch = target_dir(&root).join("fixture-check");
     let src = scratch.join("src");
     let _ = std::fs::remove_dir_all(&src);
     std::fs::create_dir_all(&src).expect("create scratch crate");
@@ -155,7 +165,7 @@ fn emitted_fixtures_compile() {
         ])
         .arg("--manifest-path")
         .arg(scratch.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root.join("target/fixture-check/target"))
+        .env("CARGO_TARGET_DIR", scratch.join("target"))
         .env("RUSTFLAGS", "-D warnings")
         .output()
         .expect("run cargo check");
