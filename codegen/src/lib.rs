@@ -36,6 +36,9 @@ pub struct Output {
     pub files: BTreeMap<String, String>,
     /// One line per operation: `METHOD /path -> method(args) -> Response`.
     pub surface: String,
+    /// The resource features, one per operation module, sorted: the generated code compiles
+    /// each module's operations, and the models they reach, under the feature of its name.
+    pub features: Vec<String>,
 }
 
 /// Runs the whole pipeline. Nothing is written: the caller decides where the files go.

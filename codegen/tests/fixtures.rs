@@ -102,13 +102,23 @@ fn every_fixture_file_is_listed() {
     assert_eq!(on_disk, FIXTURES);
 }
 
+/// The workspace's target directory: `CARGO_TARGET_DIR` when set (a relative one is read from
+/// the workspace root, where `cargo test` is run), otherwise `<root>/target`.
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
 /// Builds a scratch crate holding the real runtime (`intercom-api/src/runtime`) and every
-/// fixture's generated tree, and runs `cargo check` on it.
+/// fixture's generated tree, and runs `cargo check` on it. The crate and its own target
+/// directory live in `<target dir>/fixture-check`, beside the workspace's build.
 #[test]
 fn emitted_fixtures_compile() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let root = root.canonicalize().expect("workspace root");
-    let scratch = root.join("target/fixture-check");
+    let scratch = target_dir(&root).join("fixture-check");
     let src = scratch.join("src");
     let _ = std::fs::remove_dir_all(&src);
     std::fs::create_dir_all(&src).expect("create scratch crate");
@@ -116,8 +126,10 @@ fn emitted_fixtures_compile() {
         "#![allow(dead_code)]\n#[path = {:?}]\npub mod runtime;\npub use runtime::{{Client, Error, Timestamp}};\npub const API_VERSION: &str = \"fixture\";\n",
         root.join("intercom-api/src/runtime/mod.rs")
     );
+    let mut features = std::collections::BTreeSet::new();
     for name in FIXTURES {
         let output = generate(name).unwrap_or_else(|e| panic!("fixture {name}: {e}"));
+        features.extend(output.features.iter().cloned());
         for (file, contents) in &output.files {
             let path = src.join(name).join(file);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -139,23 +151,22 @@ fn emitted_fixtures_compile() {
             "serde = { version = \"1\", features = [\"derive\"] }",
         )
         .replace("serde_json = { workspace = true }", "serde_json = \"1\"");
+    // The fixtures' resource features, declared and all turned on: every module is checked.
+    let declared: String = features.iter().map(|f| format!("{f} = []\n")).collect();
     let cargo_toml = format!(
-        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\n\n[dependencies]{deps}"
+        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\n{declared}\n[dependencies]{deps}"
     );
+    let mut enabled = vec!["serialize".to_string(), "testing".to_string()];
+    enabled.extend(features);
     std::fs::write(scratch.join("Cargo.toml"), cargo_toml).expect("write Cargo.toml");
     std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args([
-            "check",
-            "--offline",
-            "--quiet",
-            "--features",
-            "serialize,testing",
-        ])
+        .args(["check", "--offline", "--quiet", "--features"])
+        .arg(enabled.join(","))
         .arg("--manifest-path")
         .arg(scratch.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root.join("target/fixture-check/target"))
+        .env("CARGO_TARGET_DIR", scratch.join("target"))
         .env("RUSTFLAGS", "-D warnings")
         .output()
         .expect("run cargo check");

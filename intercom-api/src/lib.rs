@@ -31,6 +31,7 @@
 mod generated;
 mod paging;
 pub mod runtime;
+#[cfg(all(feature = "contacts", feature = "conversations", feature = "tickets"))]
 pub mod search;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;

@@ -5,9 +5,13 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::tree::Files;
 
-/// Runs `codegen` on `spec` (with the override layer, if any) and returns the generated files.
-/// Nothing is written here.
-pub fn generate(spec: &Path, overrides: Option<&Path>, version: &str) -> Result<Files> {
+/// Runs `codegen` on `spec` (with the override layer, if any) and returns the generated files
+/// and the resource features. Nothing is written here.
+pub fn generate(
+    spec: &Path,
+    overrides: Option<&Path>,
+    version: &str,
+) -> Result<(Files, Vec<String>)> {
     let options = codegen::Options {
         spec: spec.to_path_buf(),
         overrides: overrides.map(Path::to_path_buf),
@@ -15,7 +19,7 @@ pub fn generate(spec: &Path, overrides: Option<&Path>, version: &str) -> Result<
         runtime: "crate".to_string(),
     };
     match codegen::generate(&options) {
-        Ok(output) => Ok(output.files),
+        Ok(output) => Ok((output.files, output.features)),
         Err(error) => Err(Error::with_source(
             format!("code generation from {} failed", spec.display()),
             error,

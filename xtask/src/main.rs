@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod download;
 mod error;
+mod features;
 mod generate;
 mod hash;
 mod pin;

@@ -8,6 +8,7 @@ use std::time::Instant;
 use crate::args::RegenArgs;
 use crate::check::compare;
 use crate::error::{Context, Result};
+use crate::features::rewrite;
 use crate::generate::generate;
 use crate::pin::{validate_version, Pin};
 use crate::resolve::{resolve, Sources};
@@ -66,6 +67,11 @@ impl Workspace {
         self.root.join(".cache/openapi")
     }
 
+    /// The manifest whose `[features]` hold the resource features.
+    fn manifest(&self) -> PathBuf {
+        self.root.join("intercom-api/Cargo.toml")
+    }
+
     fn default_out(&self) -> PathBuf {
         self.root.join("intercom-api/src/generated")
     }
@@ -95,15 +101,35 @@ pub fn run(args: &RegenArgs, workspace: &Workspace, env: &Env) -> Result<bool> {
     };
     let spec = resolve(&pin, &version, &sources)?;
     let overrides = Some(workspace.overrides_file()).filter(|path| path.is_file());
-    let files = generate(&spec.path, overrides.as_deref(), &version)?;
+    let (files, features) = generate(&spec.path, overrides.as_deref(), &version)?;
 
     let out = args.out.clone().unwrap_or_else(|| workspace.default_out());
     let shown = workspace.show(&out);
     let diff =
         compare(&out, &files).context(|| format!("cannot compare with the files in {shown}"))?;
     let source = format!("spec {version} via {}", spec.origin);
+    // The features belong to the crate the default output is part of; `--out` elsewhere
+    // leaves the manifest alone.
+    let manifest_path = workspace.manifest();
+    let manifest = match args.out {
+        None => {
+            let current = std::fs::read_to_string(&manifest_path)
+                .context(|| format!("cannot read {}", workspace.show(&manifest_path)))?;
+            let wanted = rewrite(&current, &features)?;
+            (current != wanted).then_some(wanted)
+        }
+        Some(_) => None,
+    };
 
     if args.check {
+        if manifest.is_some() {
+            eprintln!(
+                "the resource features in {} are out of date ({source}): run `{}` to update them",
+                workspace.show(&manifest_path),
+                regen_command(args)
+            );
+            return Ok(false);
+        }
         if diff.is_empty() {
             println!("generated code is up to date");
             return Ok(true);
@@ -115,6 +141,14 @@ pub fn run(args: &RegenArgs, workspace: &Workspace, env: &Env) -> Result<bool> {
         return Ok(false);
     }
 
+    if let Some(wanted) = manifest {
+        std::fs::write(&manifest_path, wanted)
+            .context(|| format!("cannot write {}", workspace.show(&manifest_path)))?;
+        println!(
+            "regen: wrote the resource features of {}",
+            workspace.show(&manifest_path)
+        );
+    }
     let lines: usize = files
         .values()
         .map(|contents| contents.lines().count())

@@ -2,6 +2,7 @@
 
 mod conformance;
 mod examples;
+mod features;
 mod models;
 mod ops;
 mod paging;
@@ -53,13 +54,26 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     let model_modules: BTreeSet<&str> = api.types.values().map(|t| t.module.as_str()).collect();
     for module in &model_modules {
         let defs = api.types.values().filter(|t| t.module == *module);
-        add(format!("models/{module}.rs"), models::file(defs, &rt), true)?;
+        let name = format!("models/{module}.rs");
+        let tokens = models::file(defs, &rt).map_err(|e| Error::Emit {
+            file: name.clone(),
+            message: e.to_string(),
+        })?;
+        add(name, tokens, true)?;
     }
+    let gates = model_modules
+        .iter()
+        .map(|module| {
+            let defs = api.types.values().filter(|t| t.module == *module);
+            (*module, features::module_cfg(defs))
+        })
+        .collect();
     add(
         "models/mod.rs".into(),
-        index(
-            "Request and response models, one module per resource group.",
-            &model_modules,
+        gated_index(
+            "Request and response models, one module per resource group; each model only \
+             under the resource features whose operations reach it.",
+            gates,
         ),
         false,
     )?;
@@ -75,9 +89,13 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     }
     add(
         "operations/mod.rs".into(),
-        index(
-            "One request builder per operation, and the `Client` method that starts it.",
-            &op_modules,
+        gated_index(
+            "One request builder per operation, and the `Client` method that starts it; \
+             each resource group under the cargo feature of its name.",
+            op_modules
+                .iter()
+                .map(|module| (*module, quote!(#[cfg(feature = #module)])))
+                .collect(),
         ),
         false,
     )?;
@@ -87,8 +105,16 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     if has_search {
         add("search.rs".into(), search::file(&api.search, &rt), true)?;
     }
+    let search_features: BTreeSet<&str> = api
+        .search
+        .iter()
+        .filter_map(|c| api.operations.iter().find(|o| o.id == c.operation_id))
+        .map(|o| o.module.as_str())
+        .collect();
+    let search_features = search_features.iter();
     let search_mod = has_search.then(|| {
         quote!(
+            #[cfg(all( #( feature = #search_features ),* ))]
             pub mod search;
         )
     });
@@ -112,16 +138,16 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     Ok(Output {
         files,
         surface: surface(api),
+        features: op_modules.iter().map(|m| m.to_string()).collect(),
     })
 }
 
-fn index(doc: &str, modules: &BTreeSet<&str>) -> TokenStream {
-    let idents: Vec<proc_macro2::Ident> = modules
-        .iter()
-        .map(|m| quote::format_ident!("{}", m))
-        .collect();
+/// An index of `modules`, each declared and re-exported under its `#[cfg]` (if any).
+fn gated_index(doc: &str, modules: Vec<(&str, TokenStream)>) -> TokenStream {
+    let (names, cfgs): (Vec<&str>, Vec<TokenStream>) = modules.into_iter().unzip();
+    let idents = names.iter().map(|m| quote::format_ident!("{}", m));
     quote! {
         #![doc = #doc]
-        #( mod #idents; pub use #idents::*; )*
+        #( #cfgs mod #idents; #cfgs pub use #idents::*; )*
     }
 }

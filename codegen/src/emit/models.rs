@@ -3,13 +3,21 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use super::features::{cfg_any, gate};
 use super::tokens::{doc, ident, ty};
 use crate::ir::{Field, TypeDef, TypeKind, TypeRef};
 
-/// One models file.
-pub fn file<'a>(defs: impl Iterator<Item = &'a TypeDef>, rt: &TokenStream) -> TokenStream {
-    let items = defs.map(|d| def(d, rt));
-    quote! { #( #items )* }
+/// One models file; each type (with its impls) compiled only under the resource features
+/// that need it.
+pub fn file<'a>(
+    defs: impl Iterator<Item = &'a TypeDef>,
+    rt: &TokenStream,
+) -> syn::Result<TokenStream> {
+    let mut items = TokenStream::new();
+    for d in defs {
+        items.extend(gate(def(d, rt), &cfg_any(&d.features))?);
+    }
+    Ok(items)
 }
 
 fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {

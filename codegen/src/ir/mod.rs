@@ -19,7 +19,7 @@ pub use build::build;
 pub use names::{field_ident, is_keyword, type_name, variant_name};
 pub use search::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The whole API, sorted and ready to emit.
 #[derive(Debug, Clone)]
@@ -89,6 +89,10 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Directions needed.
     pub usage: Usage,
+    /// The resource features (operation modules) whose operations reach this type; empty when
+    /// it is compiled whatever the features (no operation reaches it, or a type compiled
+    /// whatever the features refers to it).
+    pub features: BTreeSet<String>,
 }
 
 /// The shape of a named type.

@@ -124,6 +124,7 @@ impl<'a> Types<'a> {
             example,
             kind,
             usage: Usage::default(),
+            features: Default::default(),
         };
         self.defs.insert(name, def);
     }

@@ -42,8 +42,35 @@ fn reach(defs: &BTreeMap<String, TypeDef>, roots: Vec<String>) -> BTreeSet<Strin
     seen
 }
 
-/// Sets [`TypeDef::usage`] and [`TypeDef::module`] from the operations that reach each type.
-/// Types no operation reaches are treated as response types (they describe API objects).
+/// The types of the `pages` objects of paginated responses: the runtime's paginator reads
+/// them whatever the features (`PageLinks` is implemented for them by hand).
+fn paging_links(defs: &BTreeMap<String, TypeDef>, ops: &[Operation]) -> Vec<String> {
+    let mut out = Vec::new();
+    for op in ops.iter().filter(|op| op.pagination.is_some()) {
+        let mut page = Vec::new();
+        if let Response::Json(ty) = &op.response {
+            named_in(ty, &mut page);
+        }
+        for name in page {
+            if let Some(TypeDef {
+                kind: TypeKind::Struct { fields },
+                ..
+            }) = defs.get(&name)
+            {
+                fields
+                    .iter()
+                    .filter(|f| f.wire == "pages")
+                    .for_each(|f| named_in(&f.ty, &mut out));
+            }
+        }
+    }
+    out
+}
+
+/// Sets [`TypeDef::usage`], [`TypeDef::module`] and [`TypeDef::features`] from the operations
+/// that reach each type. Types no operation reaches are treated as response types (they
+/// describe API objects) and are compiled whatever the features, with everything they refer to;
+/// so are the paging links of paginated responses.
 pub fn assign(defs: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
     let mut modules: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut requests = Vec::new();
@@ -71,6 +98,13 @@ pub fn assign(defs: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
         requests.extend(req);
         responses.extend(resp);
     }
+    let mut roots: Vec<String> = defs
+        .keys()
+        .filter(|name| !modules.contains_key(*name))
+        .cloned()
+        .collect();
+    roots.extend(paging_links(defs, ops));
+    let always = reach(defs, roots);
     let requested = reach(defs, requests);
     let responded = reach(defs, responses);
     for (name, def) in defs.iter_mut() {
@@ -79,6 +113,10 @@ pub fn assign(defs: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
         def.module = match modules.get(name) {
             Some(set) if set.len() == 1 => set.iter().next().cloned().unwrap_or_default(),
             _ => SHARED.to_string(),
+        };
+        def.features = match modules.get(name) {
+            Some(set) if !always.contains(name) => set.clone(),
+            _ => BTreeSet::new(),
         };
     }
 }

@@ -8,6 +8,7 @@ pub mod examples;
 #[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod conformance;
+#[cfg(all(feature = "contacts", feature = "conversations", feature = "tickets"))]
 pub mod search;
 /// The `Intercom-Version` this code was generated from, sent by default.
 pub const API_VERSION: &str = "2.14";

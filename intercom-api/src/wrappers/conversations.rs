@@ -21,32 +21,25 @@
 
 use std::time::{Duration, SystemTime};
 
+use super::ContactRef;
 use crate::models::{
     AdminReplyConversationRequest, AdminReplyConversationRequestMessageType,
-    AssignConversationRequest, AssignConversationRequestType, AttachTagToConversationRequest,
-    CloseConversationRequest, ContactReplyConversationRequest, ContactReplyEmailRequest,
-    ContactReplyIntercomUserIdRequest, ContactReplyUserIdRequest, Conversation, ConversationPart,
-    CreateConversationRequest, CreateConversationRequestFrom, CreateConversationRequestFromType,
-    DetachTagFromConversationRequest, ManageConversationRequest, OpenConversationRequest,
-    ReplyConversationRequest, SnoozeConversationRequest,
+    AssignConversationRequest, AssignConversationRequestType, CloseConversationRequest,
+    ContactReplyConversationRequest, ContactReplyEmailRequest, ContactReplyIntercomUserIdRequest,
+    ContactReplyUserIdRequest, Conversation, ConversationPart, CreateConversationRequest,
+    CreateConversationRequestFrom, CreateConversationRequestFromType, ManageConversationRequest,
+    OpenConversationRequest, ReplyConversationRequest, SnoozeConversationRequest,
 };
 use crate::operations::{
-    AttachTagToConversation, CreateConversation, DetachTagFromConversation, ManageConversation,
-    ReplyConversation, RetrieveConversation,
+    CreateConversation, ManageConversation, ReplyConversation, RetrieveConversation,
 };
 use crate::runtime::{segment, Method, RawRequest};
+#[cfg(feature = "tags")]
+use crate::{
+    models::{AttachTagToConversationRequest, DetachTagFromConversationRequest},
+    operations::{AttachTagToConversation, DetachTagFromConversation},
+};
 use crate::{Client, Error, Timestamp};
-
-/// Who a contact is, in the three ways Intercom accepts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ContactRef {
-    /// Intercom's own contact id.
-    IntercomUserId(String),
-    /// Your `user_id` (external id) of the contact.
-    UserId(String),
-    /// The contact's email address.
-    Email(String),
-}
 
 /// One conversation, for the lifecycle calls. Made by [`Client::conversation`].
 #[derive(Debug, Clone, Copy)]
@@ -220,7 +213,8 @@ impl<'a> ConversationHandle<'a> {
         self.manage(OpenConversationRequest::new(admin_id))
     }
 
-    /// Attaches tag `tag_id`, as admin `admin_id`.
+    /// Attaches tag `tag_id`, as admin `admin_id` (feature `tags`).
+    #[cfg(feature = "tags")]
     pub fn attach_tag(&self, admin_id: &str, tag_id: &str) -> AttachTagToConversation<'a> {
         self.client.attach_tag_to_conversation(
             self.id,
@@ -228,7 +222,8 @@ impl<'a> ConversationHandle<'a> {
         )
     }
 
-    /// Removes tag `tag_id`, as admin `admin_id`.
+    /// Removes tag `tag_id`, as admin `admin_id` (feature `tags`).
+    #[cfg(feature = "tags")]
     pub fn detach_tag(&self, admin_id: &str, tag_id: &str) -> DetachTagFromConversation<'a> {
         self.client.detach_tag_from_conversation(
             self.id,

@@ -31,6 +31,7 @@ pub struct AddressableList {
     )]
     pub url: Option<String>,
 }
+#[cfg(any(feature = "admins", feature = "notes"))]
 /// Admin
 ///
 /// Admins are teammate accounts that have access to a workspace.
@@ -88,6 +89,7 @@ pub struct Admin {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "admins", feature = "notes"))]
 /// Image for the associated team or teammate, as a URL or as an `{image_url}` object.
 ///
 /// Generated from schema admin.avatar.
@@ -101,6 +103,7 @@ pub enum AdminAvatar {
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
+#[cfg(any(feature = "admins", feature = "notes"))]
 impl<'de> serde::Deserialize<'de> for AdminAvatar {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -137,17 +140,20 @@ impl<'de> serde::Deserialize<'de> for AdminAvatar {
         Ok(Self::Unknown(value))
     }
 }
+#[cfg(any(feature = "admins", feature = "notes"))]
 impl From<super::AdminAvatarAvatarObject> for AdminAvatar {
     fn from(value: super::AdminAvatarAvatarObject) -> Self {
         Self::AvatarObject(value)
     }
 }
+#[cfg(any(feature = "admins", feature = "notes"))]
 /// `Unknown(null)`: what an always-present field the server left out reads as.
 impl Default for AdminAvatar {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
     }
 }
+#[cfg(any(feature = "admins", feature = "notes"))]
 /// avatar_object
 ///
 /// Generated from schema admin.avatar (alternative 2).
@@ -163,6 +169,7 @@ pub struct AdminAvatarAvatarObject {
     )]
     pub image_url: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Company
 ///
 /// Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts. You can fetch, create, update and list companies.
@@ -249,6 +256,7 @@ pub struct Company {
     )]
     pub website: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Company Data
 ///
 /// An object containing data about the companies that a contact is associated with.
@@ -276,6 +284,7 @@ pub struct CompanyData {
     )]
     pub url: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Generated from schema company.plan.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
@@ -303,6 +312,7 @@ pub struct CompanyPlan {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// The list of segments associated with the company
 ///
 /// Generated from schema company.segments.
@@ -316,6 +326,7 @@ pub struct CompanySegments {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// The list of tags associated with the company
 ///
 /// Generated from schema company.tags.
@@ -329,6 +340,7 @@ pub struct CompanyTags {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact
 ///
 /// Contacts represent your leads and users in Intercom.
@@ -553,6 +565,7 @@ pub struct Contact {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
 ///
 /// Generated from schema contact.avatar.
@@ -566,6 +579,7 @@ pub enum ContactAvatar {
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 impl<'de> serde::Deserialize<'de> for ContactAvatar {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -605,17 +619,20 @@ impl<'de> serde::Deserialize<'de> for ContactAvatar {
         Ok(Self::Unknown(value))
     }
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 impl From<super::ContactAvatarAvatarObject> for ContactAvatar {
     fn from(value: super::ContactAvatarAvatarObject) -> Self {
         Self::AvatarObject(value)
     }
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// `Unknown(null)`: what an always-present field the server left out reads as.
 impl Default for ContactAvatar {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
     }
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// avatar_object
 ///
 /// Generated from schema contact.avatar (alternative 1).
@@ -638,6 +655,7 @@ pub struct ContactAvatarAvatarObject {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact companies
 ///
 /// An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
@@ -668,6 +686,7 @@ pub struct ContactCompanies {
     )]
     pub url: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact Location
 ///
 /// An object containing location meta data about a Intercom contact.
@@ -706,6 +725,7 @@ pub struct ContactLocation {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact notes
 ///
 /// An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
@@ -736,6 +756,7 @@ pub struct ContactNotes {
     )]
     pub url: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Contact Reference
 ///
 /// reference to contact object
@@ -821,6 +842,7 @@ pub struct ContactReplyBaseRequestReplyOptionsItem {
     )]
     pub uuid: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Social Profile
 ///
 /// An object containing social profiles that a contact has.
@@ -864,6 +886,7 @@ pub struct ContactSubscriptionTypes {
     )]
     pub url: Option<String>,
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact Tags
 ///
 /// An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
@@ -1366,6 +1389,7 @@ impl Default for CursorPagesNext {
         Self::Unknown(serde_json::Value::Null)
     }
 }
+#[cfg(any(feature = "conversations", feature = "switch"))]
 /// Custom Attributes
 ///
 /// An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
@@ -1729,6 +1753,7 @@ pub struct ErrorErrorsItem {
     )]
     pub message: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// File
 ///
 /// The value describing a file upload set for a custom attribute
@@ -2181,6 +2206,7 @@ impl Default for IntercomVersion {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "jobs", feature = "tickets"))]
 /// Jobs
 ///
 /// Jobs are tasks that are processed asynchronously by the Intercom system after being enqueued via the API. This allows for efficient handling of operations that may take time to complete, such as data imports or exports. You can check the status of your jobs to monitor their progress and ensure they are completed successfully.
@@ -2228,6 +2254,7 @@ pub struct Jobs {
     )]
     pub url: Option<String>,
 }
+#[cfg(any(feature = "jobs", feature = "tickets"))]
 /// The status of the job execution.
 ///
 /// Generated from schema jobs.status.
@@ -2243,9 +2270,11 @@ pub enum JobsStatus {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "jobs", feature = "tickets"))]
 crate::string_enum!(
     JobsStatus { Pending = "pending", Success = "success", Failed = "failed", }
 );
+#[cfg(any(feature = "jobs", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for JobsStatus {
@@ -2253,6 +2282,7 @@ impl Default for JobsStatus {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Linked Object
 ///
 /// A linked conversation or ticket.
@@ -2272,6 +2302,7 @@ pub struct LinkedObject {
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub r#type: super::LinkedObjectType,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Category of the Linked Ticket Object.
 ///
 /// Generated from schema linked_object.category.
@@ -2287,10 +2318,12 @@ pub enum LinkedObjectCategory {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 crate::string_enum!(
     LinkedObjectCategory { Customer = "Customer", BackOffice = "Back-office", Tracker =
     "Tracker", }
 );
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for LinkedObjectCategory {
@@ -2298,6 +2331,7 @@ impl Default for LinkedObjectCategory {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Linked Objects
 ///
 /// An object containing metadata about linked conversations and linked tickets. Up to 1000 can be returned.
@@ -2324,6 +2358,7 @@ pub struct LinkedObjectList {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// ticket or conversation
 ///
 /// Generated from schema linked_object.type.
@@ -2337,9 +2372,11 @@ pub enum LinkedObjectType {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 crate::string_enum!(
     LinkedObjectType { Ticket = "ticket", Conversation = "conversation", }
 );
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for LinkedObjectType {
@@ -2347,6 +2384,7 @@ impl Default for LinkedObjectType {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "conversations", feature = "messages"))]
 /// Message
 ///
 /// Message are how you reach out to contacts in Intercom. They are created when an admin sends an outbound message to a contact.
@@ -2386,6 +2424,7 @@ pub struct Message {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+#[cfg(any(feature = "conversations", feature = "messages"))]
 /// The type of message that was sent. Can be email, inapp, facebook or twitter.
 ///
 /// Generated from schema message.message_type.
@@ -2403,10 +2442,12 @@ pub enum MessageMessageType {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "conversations", feature = "messages"))]
 crate::string_enum!(
     MessageMessageType { Email = "email", Inapp = "inapp", Facebook = "facebook", Twitter
     = "twitter", }
 );
+#[cfg(any(feature = "conversations", feature = "messages"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for MessageMessageType {
@@ -2416,6 +2457,7 @@ impl Default for MessageMessageType {
 }
 /// Generated from schema metadata.
 pub type Metadata = super::ConversationPartMetadata;
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Multiple Filter Search Request
 ///
 /// Search using Intercoms Search APIs with more than one filter.
@@ -2430,6 +2472,7 @@ pub struct MultipleFilterSearchRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<super::MultipleFilterSearchRequestValue>,
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl MultipleFilterSearchRequest {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
@@ -2455,6 +2498,7 @@ impl MultipleFilterSearchRequest {
         self
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// An operator to allow boolean inspection between multiple fields.
 ///
 /// Generated from schema multiple_filter_search_request.operator.
@@ -2468,7 +2512,9 @@ pub enum MultipleFilterSearchRequestOperator {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 crate::string_enum!(MultipleFilterSearchRequestOperator { And = "AND", Or = "OR", });
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Generated from schema multiple_filter_search_request.value.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -2478,6 +2524,7 @@ pub enum MultipleFilterSearchRequestValue {
     MultipleFilterSearchRequest(Vec<super::MultipleFilterSearchRequest>),
     SingleFilterSearchRequest(Vec<super::SingleFilterSearchRequest>),
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for MultipleFilterSearchRequestValue {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2638,6 +2685,7 @@ pub struct PagesLink {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Part attachment
 ///
 /// The file attached to a part
@@ -2685,6 +2733,15 @@ pub struct PartAttachment {
     )]
     pub width: Option<i64>,
 }
+#[cfg(
+    any(
+        feature = "articles",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags",
+        feature = "tickets"
+    )
+)]
 /// Reference
 ///
 /// reference to another object
@@ -2707,6 +2764,7 @@ pub struct Reference {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Search data
 ///
 /// Search using Intercoms Search APIs.
@@ -2719,6 +2777,7 @@ pub struct SearchRequest {
     pub pagination: Option<super::StartingAfterPaging>,
     pub query: super::SearchRequestQuery,
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl SearchRequest {
     /// Creates the value from its required fields.
     pub fn new(query: super::SearchRequestQuery) -> Self {
@@ -2730,6 +2789,7 @@ impl SearchRequest {
         self
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Generated from schema search_request.query.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -2739,6 +2799,7 @@ pub enum SearchRequestQuery {
     SingleFilterSearchRequest(super::SingleFilterSearchRequest),
     MultipleFilterSearchRequest(super::MultipleFilterSearchRequest),
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for SearchRequestQuery {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2884,16 +2945,26 @@ impl<'de> serde::Deserialize<'de> for SearchRequestQuery {
         )
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl From<super::SingleFilterSearchRequest> for SearchRequestQuery {
     fn from(value: super::SingleFilterSearchRequest) -> Self {
         Self::SingleFilterSearchRequest(value)
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl From<super::MultipleFilterSearchRequest> for SearchRequestQuery {
     fn from(value: super::MultipleFilterSearchRequest) -> Self {
         Self::MultipleFilterSearchRequest(value)
     }
 }
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "segments",
+        feature = "visitors"
+    )
+)]
 /// Segment
 ///
 /// A segment is a group of your contacts defined by the rules that you set.
@@ -2929,6 +3000,14 @@ pub struct Segment {
     #[serde(deserialize_with = "crate::runtime::field::int")]
     pub updated_at: i64,
 }
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "segments",
+        feature = "visitors"
+    )
+)]
 /// Type of the contact: contact (lead) or user.
 ///
 /// Generated from schema segment.person_type.
@@ -2942,7 +3021,23 @@ pub enum SegmentPersonType {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "segments",
+        feature = "visitors"
+    )
+)]
 crate::string_enum!(SegmentPersonType { Contact = "contact", User = "user", });
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "segments",
+        feature = "visitors"
+    )
+)]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for SegmentPersonType {
@@ -2950,6 +3045,7 @@ impl Default for SegmentPersonType {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Single Filter Search Request
 ///
 /// Search using Intercoms Search APIs with a single filter.
@@ -2973,6 +3069,7 @@ pub struct SingleFilterSearchRequest {
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub value: crate::runtime::Nullable<super::SingleFilterSearchRequestValue>,
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl SingleFilterSearchRequest {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
@@ -3009,6 +3106,7 @@ impl SingleFilterSearchRequest {
         self
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// The accepted operators you can use to define how you want to search for the value. Operator support depends on the field's data type. The breakdown below is for Contacts search; the other search endpoints that share this schema accept a different set per field:
 /// - `string` fields: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`
 /// - `tag_id`: `=` and `!=` only. Every other operator returns an error.
@@ -3047,11 +3145,13 @@ pub enum SingleFilterSearchRequestOperator {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 crate::string_enum!(
     SingleFilterSearchRequestOperator { Eq = "=", Ne = "!=", In = "IN", Nin = "NIN", Lt =
     "<", Le = "<=", Gt = ">", Ge = ">=", Contains = "~", NotContains = "!~", StartsWith =
     "^", EndsWith = "$", }
 );
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// The value that you want to search on.
 ///
 /// Generated from schema single_filter_search_request.value.
@@ -3065,6 +3165,7 @@ pub enum SingleFilterSearchRequestValue {
     Boolean(bool),
     Array(Vec<super::SingleFilterSearchRequestValueArrayItem>),
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3132,6 +3233,7 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
         )
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Generated from schema single_filter_search_request.value (alternative 4).
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -3141,6 +3243,7 @@ pub enum SingleFilterSearchRequestValueArrayItem {
     String(String),
     Integer(i64),
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3188,6 +3291,7 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
         )
     }
 }
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Social Profile
 ///
 /// A Social Profile allows you to label your contacts, companies, and conversations and list them using that Social Profile.
@@ -3260,6 +3364,7 @@ impl StartingAfterPaging {
         self
     }
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// Subscription Types
 ///
 /// A subscription type lets customers easily opt out of non-essential communications without missing what's important to them.
@@ -3290,6 +3395,7 @@ pub struct SubscriptionType {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// Describes the type of consent.
 ///
 /// Generated from schema subscription_type.consent_type.
@@ -3303,9 +3409,11 @@ pub enum SubscriptionTypeConsentType {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 crate::string_enum!(
     SubscriptionTypeConsentType { OptOut = "opt_out", OptIn = "opt_in", }
 );
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for SubscriptionTypeConsentType {
@@ -3313,6 +3421,7 @@ impl Default for SubscriptionTypeConsentType {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// Generated from schema subscription_type.content_types.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -3324,9 +3433,11 @@ pub enum SubscriptionTypeContentTypesItem {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 crate::string_enum!(
     SubscriptionTypeContentTypesItem { Email = "email", SmsMessage = "sms_message", }
 );
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for SubscriptionTypeContentTypesItem {
@@ -3334,6 +3445,7 @@ impl Default for SubscriptionTypeContentTypesItem {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// Subscription Types
 ///
 /// A list of subscription type objects.
@@ -3350,6 +3462,7 @@ pub struct SubscriptionTypeList {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// The state of the subscription type.
 ///
 /// Generated from schema subscription_type.state.
@@ -3365,9 +3478,11 @@ pub enum SubscriptionTypeState {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 crate::string_enum!(
     SubscriptionTypeState { Live = "live", Draft = "draft", Archived = "archived", }
 );
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for SubscriptionTypeState {
@@ -3375,6 +3490,14 @@ impl Default for SubscriptionTypeState {
         Self::Unknown(String::new())
     }
 }
+#[cfg(
+    any(
+        feature = "articles",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags"
+    )
+)]
 /// Tag
 ///
 /// A tag allows you to label your contacts, companies, and conversations and list them using that tag.
@@ -3400,6 +3523,15 @@ pub struct Tag {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags",
+        feature = "visitors"
+    )
+)]
 /// Tag
 ///
 /// A tag allows you to label your contacts, companies, and conversations and list them using that tag.
@@ -3423,6 +3555,7 @@ pub struct TagBasic {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+#[cfg(any(feature = "contacts", feature = "tags"))]
 /// Tags
 ///
 /// A list of tags objects in the workspace.
@@ -3439,6 +3572,7 @@ pub struct TagList {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+#[cfg(any(feature = "articles", feature = "conversations"))]
 /// Tags
 ///
 /// A list of tags objects associated with a conversation
@@ -3455,6 +3589,7 @@ pub struct Tags {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "admins", feature = "notes"))]
 /// Team Priority Level
 ///
 /// Admin priority levels for teams
@@ -3471,6 +3606,7 @@ pub struct TeamPriorityLevel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_team_ids: Option<Vec<i64>>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket
 ///
 /// Tickets are how you track requests from your users.
@@ -3534,6 +3670,7 @@ pub struct Ticket {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Category of the Ticket.
 ///
 /// Generated from schema ticket.category.
@@ -3549,10 +3686,12 @@ pub enum TicketCategory {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 crate::string_enum!(
     TicketCategory { Customer = "Customer", BackOffice = "Back-office", Tracker =
     "Tracker", }
 );
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketCategory {
@@ -3560,6 +3699,7 @@ impl Default for TicketCategory {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Contacts
 ///
 /// The list of contacts affected by a ticket.
@@ -3576,6 +3716,7 @@ pub struct TicketContacts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket Attributes
 ///
 /// An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
@@ -3585,6 +3726,7 @@ pub type TicketCustomAttributes = std::collections::BTreeMap<
     String,
     super::TicketCustomAttributesValue,
 >;
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Generated from schema ticket_custom_attributes.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
@@ -3599,6 +3741,7 @@ pub enum TicketCustomAttributesValue {
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for TicketCustomAttributesValue {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3667,17 +3810,20 @@ impl<'de> serde::Deserialize<'de> for TicketCustomAttributesValue {
         Ok(Self::Unknown(value))
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 impl From<super::FileAttribute> for TicketCustomAttributesValue {
     fn from(value: super::FileAttribute) -> Self {
         Self::FileAttribute(value)
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// `Unknown(null)`: what an always-present field the server left out reads as.
 impl Default for TicketCustomAttributesValue {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket Part
 ///
 /// A Ticket Part represents a message in the ticket.
@@ -3743,6 +3889,7 @@ pub struct TicketPart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_attribute_data: Option<super::TicketPartUpdatedAttributeData>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket part author
 ///
 /// The author that wrote or triggered the part. Can be a bot, admin, team or user.
@@ -3773,6 +3920,7 @@ pub struct TicketPartAuthor {
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub r#type: super::TicketPartAuthorType,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// The type of the author
 ///
 /// Generated from schema ticket_part_author.type.
@@ -3790,9 +3938,11 @@ pub enum TicketPartAuthorType {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 crate::string_enum!(
     TicketPartAuthorType { Admin = "admin", Bot = "bot", Team = "team", User = "user", }
 );
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketPartAuthorType {
@@ -3800,6 +3950,7 @@ impl Default for TicketPartAuthorType {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// The previous state of the ticket.
 ///
 /// Generated from schema ticket_part.previous_ticket_state.
@@ -3817,10 +3968,12 @@ pub enum TicketPartPreviousTicketState {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 crate::string_enum!(
     TicketPartPreviousTicketState { Submitted = "submitted", InProgress = "in_progress",
     WaitingOnCustomer = "waiting_on_customer", Resolved = "resolved", }
 );
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketPartPreviousTicketState {
@@ -3828,6 +3981,7 @@ impl Default for TicketPartPreviousTicketState {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// The state of the ticket.
 ///
 /// Generated from schema ticket_part.ticket_state.
@@ -3845,10 +3999,12 @@ pub enum TicketPartTicketState {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 crate::string_enum!(
     TicketPartTicketState { Submitted = "submitted", InProgress = "in_progress",
     WaitingOnCustomer = "waiting_on_customer", Resolved = "resolved", }
 );
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketPartTicketState {
@@ -3856,6 +4012,7 @@ impl Default for TicketPartTicketState {
         Self::Unknown(String::new())
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Updated Attribute
 ///
 /// The updated attribute data of the ticket part. Only present for attribute update parts.
@@ -3872,6 +4029,7 @@ pub struct TicketPartUpdatedAttributeData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<super::TicketPartUpdatedAttributeDataValue>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Information about the attribute that was updated.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.attribute.
@@ -3897,6 +4055,7 @@ pub struct TicketPartUpdatedAttributeDataAttribute {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// The new value of the attribute.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.value.
@@ -3912,6 +4071,7 @@ pub struct TicketPartUpdatedAttributeDataValue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Generated from schema ticket_part.updated_attribute_data.value.id.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
@@ -3923,6 +4083,7 @@ pub enum TicketPartUpdatedAttributeDataValueId {
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3956,12 +4117,14 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
         Ok(Self::Unknown(value))
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// `Unknown(null)`: what an always-present field the server left out reads as.
 impl Default for TicketPartUpdatedAttributeDataValueId {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Generated from schema ticket_part.updated_attribute_data.value.label.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
@@ -3973,6 +4136,7 @@ pub enum TicketPartUpdatedAttributeDataValueLabel {
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4006,12 +4170,14 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
         Ok(Self::Unknown(value))
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// `Unknown(null)`: what an always-present field the server left out reads as.
 impl Default for TicketPartUpdatedAttributeDataValueLabel {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
     }
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket Parts
 ///
 /// A list of Ticket Part objects for each note and event in the ticket. There is a limit of 500 parts.
@@ -4116,6 +4282,14 @@ impl<'de> serde::Deserialize<'de> for TicketRequestCustomAttributesValue {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// Ticket State
 ///
 /// A ticket state, used to define the state of a ticket.
@@ -4157,6 +4331,14 @@ pub struct TicketState {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// The category of the ticket state
 ///
 /// Generated from schema ticket_state.category.
@@ -4174,10 +4356,26 @@ pub enum TicketStateCategory {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 crate::string_enum!(
     TicketStateCategory { Submitted = "submitted", InProgress = "in_progress",
     WaitingOnCustomer = "waiting_on_customer", Resolved = "resolved", }
 );
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketStateCategory {
@@ -4185,6 +4383,14 @@ impl Default for TicketStateCategory {
         Self::Unknown(String::new())
     }
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// Ticket Type
 ///
 /// A ticket type, used to define the data fields to be captured in a ticket.
@@ -4246,6 +4452,15 @@ pub struct TicketType {
     )]
     pub workspace_id: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_type_attributes",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// Ticket Type Attribute
 ///
 /// Ticket type attribute, used to define each data field to be captured in a ticket.
@@ -4331,6 +4546,14 @@ pub struct TicketTypeAttribute {
     )]
     pub workspace_id: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// Ticket Type Attributes
 ///
 /// A list of attributes associated with a given ticket type.
@@ -4351,6 +4574,14 @@ pub struct TicketTypeAttributeList {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// Category of the Ticket Type.
 ///
 /// Generated from schema ticket_type.category.
@@ -4366,10 +4597,26 @@ pub enum TicketTypeCategory {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 crate::string_enum!(
     TicketTypeCategory { Customer = "Customer", BackOffice = "Back-office", Tracker =
     "Tracker", }
 );
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketTypeCategory {
@@ -4377,6 +4624,14 @@ impl Default for TicketTypeCategory {
         Self::Unknown(String::new())
     }
 }
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
 /// Ticket States
 ///
 /// A list of ticket states associated with a given ticket type.
@@ -4397,6 +4652,7 @@ pub struct TicketTypeTicketStates {
     )]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// Translation
 ///
 /// A translation object contains the localised details of a subscription type.

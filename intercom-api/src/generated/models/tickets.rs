@@ -519,6 +519,7 @@ impl ContactReplyTicketUserIdRequestReplyOptionsItem {
         }
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation createTicket (POST /tickets) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -548,6 +549,7 @@ pub struct CreateTicketRequest2 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
+#[cfg(feature = "tickets")]
 impl CreateTicketRequest2 {
     /// Creates the value from its required fields.
     pub fn new(
@@ -602,6 +604,7 @@ impl CreateTicketRequest2 {
         self
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation createTicket (POST /tickets) request body.assignment.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -613,6 +616,7 @@ pub struct CreateTicketRequest2Assignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_assignee_id: Option<String>,
 }
+#[cfg(feature = "tickets")]
 impl CreateTicketRequest2Assignment {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
@@ -632,6 +636,7 @@ impl CreateTicketRequest2Assignment {
         self
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation createTicket (POST /tickets) request body.contacts.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -642,6 +647,7 @@ pub enum CreateTicketRequest2ContactsItem {
     ExternalId(super::CreateTicketRequest2ContactsItemExternalId),
     Email(super::CreateTicketRequest2ContactsItemEmail),
 }
+#[cfg(feature = "tickets")]
 impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -711,24 +717,28 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
         )
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::CreateTicketRequest2ContactsItemId>
 for CreateTicketRequest2ContactsItem {
     fn from(value: super::CreateTicketRequest2ContactsItemId) -> Self {
         Self::Id(value)
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::CreateTicketRequest2ContactsItemExternalId>
 for CreateTicketRequest2ContactsItem {
     fn from(value: super::CreateTicketRequest2ContactsItemExternalId) -> Self {
         Self::ExternalId(value)
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::CreateTicketRequest2ContactsItemEmail>
 for CreateTicketRequest2ContactsItem {
     fn from(value: super::CreateTicketRequest2ContactsItemEmail) -> Self {
         Self::Email(value)
     }
 }
+#[cfg(feature = "tickets")]
 /// Email
 ///
 /// Generated from operation createTicket (POST /tickets) request body.contacts (alternative 3).
@@ -738,12 +748,14 @@ pub struct CreateTicketRequest2ContactsItemEmail {
     /// The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
     pub email: String,
 }
+#[cfg(feature = "tickets")]
 impl CreateTicketRequest2ContactsItemEmail {
     /// Creates the value from its required fields.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into() }
     }
 }
+#[cfg(feature = "tickets")]
 /// External ID
 ///
 /// Generated from operation createTicket (POST /tickets) request body.contacts (alternative 2).
@@ -753,6 +765,7 @@ pub struct CreateTicketRequest2ContactsItemExternalId {
     /// The external_id you have defined for the contact who is being added as a participant.
     pub external_id: String,
 }
+#[cfg(feature = "tickets")]
 impl CreateTicketRequest2ContactsItemExternalId {
     /// Creates the value from its required fields.
     pub fn new(external_id: impl Into<String>) -> Self {
@@ -761,6 +774,7 @@ impl CreateTicketRequest2ContactsItemExternalId {
         }
     }
 }
+#[cfg(feature = "tickets")]
 /// ID
 ///
 /// Generated from operation createTicket (POST /tickets) request body.contacts (alternative 1).
@@ -770,12 +784,14 @@ pub struct CreateTicketRequest2ContactsItemId {
     /// The identifier for the contact as given by Intercom.
     pub id: String,
 }
+#[cfg(feature = "tickets")]
 impl CreateTicketRequest2ContactsItemId {
     /// Creates the value from its required fields.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -805,6 +821,7 @@ pub struct EnqueueCreateTicketRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
+#[cfg(feature = "tickets")]
 impl EnqueueCreateTicketRequest {
     /// Creates the value from its required fields.
     pub fn new(
@@ -859,6 +876,7 @@ impl EnqueueCreateTicketRequest {
         self
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.assignment.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -870,6 +888,7 @@ pub struct EnqueueCreateTicketRequestAssignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_assignee_id: Option<String>,
 }
+#[cfg(feature = "tickets")]
 impl EnqueueCreateTicketRequestAssignment {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
@@ -889,6 +908,7 @@ impl EnqueueCreateTicketRequestAssignment {
         self
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -899,6 +919,7 @@ pub enum EnqueueCreateTicketRequestContactsItem {
     ExternalId(super::EnqueueCreateTicketRequestContactsItemExternalId),
     Email(super::EnqueueCreateTicketRequestContactsItemEmail),
 }
+#[cfg(feature = "tickets")]
 impl<'de> serde::Deserialize<'de> for EnqueueCreateTicketRequestContactsItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -968,24 +989,28 @@ impl<'de> serde::Deserialize<'de> for EnqueueCreateTicketRequestContactsItem {
         )
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::EnqueueCreateTicketRequestContactsItemId>
 for EnqueueCreateTicketRequestContactsItem {
     fn from(value: super::EnqueueCreateTicketRequestContactsItemId) -> Self {
         Self::Id(value)
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::EnqueueCreateTicketRequestContactsItemExternalId>
 for EnqueueCreateTicketRequestContactsItem {
     fn from(value: super::EnqueueCreateTicketRequestContactsItemExternalId) -> Self {
         Self::ExternalId(value)
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::EnqueueCreateTicketRequestContactsItemEmail>
 for EnqueueCreateTicketRequestContactsItem {
     fn from(value: super::EnqueueCreateTicketRequestContactsItemEmail) -> Self {
         Self::Email(value)
     }
 }
+#[cfg(feature = "tickets")]
 /// Email
 ///
 /// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts (alternative 3).
@@ -995,12 +1020,14 @@ pub struct EnqueueCreateTicketRequestContactsItemEmail {
     /// The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
     pub email: String,
 }
+#[cfg(feature = "tickets")]
 impl EnqueueCreateTicketRequestContactsItemEmail {
     /// Creates the value from its required fields.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into() }
     }
 }
+#[cfg(feature = "tickets")]
 /// External ID
 ///
 /// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts (alternative 2).
@@ -1010,6 +1037,7 @@ pub struct EnqueueCreateTicketRequestContactsItemExternalId {
     /// The external_id you have defined for the contact who is being added as a participant.
     pub external_id: String,
 }
+#[cfg(feature = "tickets")]
 impl EnqueueCreateTicketRequestContactsItemExternalId {
     /// Creates the value from its required fields.
     pub fn new(external_id: impl Into<String>) -> Self {
@@ -1018,6 +1046,7 @@ impl EnqueueCreateTicketRequestContactsItemExternalId {
         }
     }
 }
+#[cfg(feature = "tickets")]
 /// ID
 ///
 /// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts (alternative 1).
@@ -1027,12 +1056,14 @@ pub struct EnqueueCreateTicketRequestContactsItemId {
     /// The identifier for the contact as given by Intercom.
     pub id: String,
 }
+#[cfg(feature = "tickets")]
 impl EnqueueCreateTicketRequestContactsItemId {
     /// Creates the value from its required fields.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation replyTicket (POST /tickets/{ticket_id}/reply) request body.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -1043,6 +1074,7 @@ pub struct ReplyTicketRequest {
     #[serde(flatten)]
     pub kind: super::ReplyTicketRequestKind,
 }
+#[cfg(feature = "tickets")]
 impl ReplyTicketRequest {
     /// Creates the value from its required fields.
     pub fn new(kind: super::ReplyTicketRequestKind) -> Self {
@@ -1057,6 +1089,7 @@ impl ReplyTicketRequest {
         self
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation replyTicket (POST /tickets/{ticket_id}/reply) request body.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -1066,6 +1099,7 @@ pub enum ReplyTicketRequestKind {
     ContactReplyTicketRequest(super::ContactReplyTicketRequest),
     AdminReplyTicketRequest(super::AdminReplyTicketRequest),
 }
+#[cfg(feature = "tickets")]
 impl<'de> serde::Deserialize<'de> for ReplyTicketRequestKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1229,16 +1263,19 @@ impl<'de> serde::Deserialize<'de> for ReplyTicketRequestKind {
         )
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::ContactReplyTicketRequest> for ReplyTicketRequestKind {
     fn from(value: super::ContactReplyTicketRequest) -> Self {
         Self::ContactReplyTicketRequest(value)
     }
 }
+#[cfg(feature = "tickets")]
 impl From<super::AdminReplyTicketRequest> for ReplyTicketRequestKind {
     fn from(value: super::AdminReplyTicketRequest) -> Self {
         Self::AdminReplyTicketRequest(value)
     }
 }
+#[cfg(feature = "tickets")]
 /// Ticket Deleted
 ///
 /// deleted ticket object
@@ -1258,6 +1295,7 @@ pub struct TicketDeleted {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
 }
+#[cfg(feature = "tickets")]
 /// Ticket List
 ///
 /// Tickets are how you track requests from your users.
@@ -1283,6 +1321,7 @@ pub struct TicketList {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
 }
+#[cfg(feature = "tickets")]
 /// A Ticket Part representing a note, comment, or quick_reply on a ticket
 ///
 /// Generated from schema ticket_reply.
@@ -1321,6 +1360,7 @@ pub struct TicketReply {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
 }
+#[cfg(feature = "tickets")]
 /// Type of the part
 ///
 /// Generated from schema ticket_reply.part_type.
@@ -1336,10 +1376,12 @@ pub enum TicketReplyPartType {
     /// A value this version of the crate does not know.
     Unknown(String),
 }
+#[cfg(feature = "tickets")]
 crate::string_enum!(
     TicketReplyPartType { Note = "note", Comment = "comment", QuickReply = "quick_reply",
     }
 );
+#[cfg(feature = "tickets")]
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketReplyPartType {
@@ -1347,6 +1389,7 @@ impl Default for TicketReplyPartType {
         Self::Unknown(String::new())
     }
 }
+#[cfg(feature = "tickets")]
 /// Generated from operation updateTicket (PUT /tickets/{ticket_id}) request body.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
@@ -1379,6 +1422,7 @@ pub struct UpdateTicketRequest2 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
+#[cfg(feature = "tickets")]
 impl UpdateTicketRequest2 {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
