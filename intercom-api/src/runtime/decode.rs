@@ -94,8 +94,9 @@ pub(crate) struct Unsalvageable {
     pub(crate) message: String,
 }
 
-/// One step of a path into a JSON tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One step of a path into a JSON tree. Ordered so that sorting places puts the later items
+/// of one array after the earlier ones.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Seg {
     Key(String),
     Index(usize),
@@ -344,23 +345,6 @@ fn places(tree: &Value, path: &[Seg], missing: bool, by_kind: bool) -> Vec<Vec<S
     // Later array items first, so that removing one does not move the others.
     out.sort_by(|a, b| b.cmp(a));
     out
-}
-
-impl PartialOrd for Seg {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Seg {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        match (self, other) {
-            (Seg::Index(a), Seg::Index(b)) => a.cmp(b),
-            (Seg::Key(a), Seg::Key(b)) => a.cmp(b),
-            (Seg::Index(_), Seg::Key(_)) => std::cmp::Ordering::Less,
-            (Seg::Key(_), Seg::Index(_)) => std::cmp::Ordering::Greater,
-        }
-    }
 }
 
 /// Removes the value at `path`: the key of an object, the element of an array.
