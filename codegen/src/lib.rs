@@ -23,6 +23,8 @@ pub struct Options {
     pub spec: PathBuf,
     /// The project's override layer (`spec/overrides.yaml`); `None` applies no corrections.
     pub overrides: Option<PathBuf>,
+    /// Intercom's SDK names for the operations (`spec/names.yaml`); `None` derives every name.
+    pub names: Option<PathBuf>,
     /// The API version the spec describes (`2.14`, `0` for Preview); selects overrides.
     pub version: String,
     /// The Rust path of the runtime the generated code calls (`crate` inside intercom-api).

@@ -33,11 +33,17 @@ pub fn overrides_file() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/overrides.yaml")
 }
 
+/// Intercom's SDK names for the operations, `spec/names.yaml`.
+pub fn names_file() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/names.yaml")
+}
+
 /// The options the xtask uses for `version`, generating for the `intercom-api` crate.
 pub fn options(version: &str) -> crate::Options {
     crate::Options {
         spec: spec_file(version),
         overrides: Some(overrides_file()),
+        names: Some(names_file()),
         version: version.to_string(),
         runtime: "crate".to_string(),
     }

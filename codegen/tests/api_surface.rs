@@ -6,7 +6,11 @@ fn api_surface() {
     let options = codegen::testing::options("2.14");
     let output = codegen::generate(&options).unwrap_or_else(|e| panic!("{e}"));
     let lines: Vec<&str> = output.surface.lines().collect();
-    assert_eq!(lines.len(), 150, "2.14 has 150 operations");
+    assert_eq!(
+        lines.len(),
+        151,
+        "2.14 has 150 operations, and the override layer adds run_assignment_rules"
+    );
     for line in &lines {
         let method = line.split(' ').next().unwrap_or_default();
         assert!(
@@ -23,4 +27,121 @@ fn regeneration_is_deterministic() {
     let first = codegen::generate(&options).unwrap_or_else(|e| panic!("{e}"));
     let second = codegen::generate(&options).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(first, second);
+}
+
+/// The seeds' TypeScript SDK reference (`seeds/002_*.txt`, beside the intercom-openapi
+/// checkout): every `client.group.method(` call there is a namespaced call of the snapshot.
+#[test]
+fn every_sdk_call_of_the_seed_is_a_namespaced_call() {
+    let seeds = codegen::testing::openapi_dir().join("../seeds");
+    let seed = std::fs::read_dir(&seeds)
+        .unwrap_or_else(|e| panic!("{}: {e}", seeds.display()))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("002_") && n.ends_with(".txt"))
+        })
+        .unwrap_or_else(|| panic!("no seeds/002_*.txt in {}", seeds.display()));
+    let text = std::fs::read_to_string(&seed).unwrap_or_else(|e| panic!("{e}"));
+    let calls = sdk_calls(&text);
+    assert!(
+        calls.len() >= 100,
+        "only {} calls found in {}",
+        calls.len(),
+        seed.display()
+    );
+
+    let output =
+        codegen::generate(&codegen::testing::options("2.14")).unwrap_or_else(|e| panic!("{e}"));
+    let missing: Vec<&String> = calls
+        .iter()
+        .filter(|call| !output.surface.contains(&format!(" -> {call}(")))
+        .collect();
+    println!(
+        "seed 002 SDK calls found as namespaced calls: {}/{}",
+        calls.len() - missing.len(),
+        calls.len()
+    );
+    assert!(missing.is_empty(), "not in the API surface: {missing:?}");
+}
+
+/// `client.helpCenters.collections.list(` -> `help_centers().collections().list`, deduplicated.
+fn sdk_calls(text: &str) -> std::collections::BTreeSet<String> {
+    let mut calls = std::collections::BTreeSet::new();
+    for (at, _) in text.match_indices("client.") {
+        let rest = &text[at + "client.".len()..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .unwrap_or(rest.len());
+        if !rest[end..].starts_with('(') {
+            continue;
+        }
+        let parts: Vec<String> = rest[..end].split('.').map(snake).collect();
+        if parts.len() < 2 || parts.iter().any(String::is_empty) {
+            continue;
+        }
+        let (method, groups) = parts.split_last().unwrap_or_else(|| unreachable!());
+        let mut call: String = groups.iter().map(|g| format!("{g}().")).collect();
+        call.push_str(method);
+        calls.insert(call);
+    }
+    calls
+}
+
+fn snake(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every entry of `spec/names.yaml` names an operation of some published version (with the
+/// override layer applied), so a stale entry is noticed.
+#[test]
+fn every_sdk_name_entry_names_an_operation() {
+    let names =
+        std::fs::read_to_string(codegen::testing::names_file()).unwrap_or_else(|e| panic!("{e}"));
+    let descriptions = codegen::testing::openapi_dir().join("descriptions");
+    let mut versions: Vec<String> = std::fs::read_dir(&descriptions)
+        .unwrap_or_else(|e| panic!("{}: {e}", descriptions.display()))
+        .filter_map(Result::ok)
+        .filter_map(|d| d.file_name().to_str().map(str::to_string))
+        .collect();
+    versions.sort();
+    assert!(
+        versions.len() >= 11,
+        "found {} descriptions",
+        versions.len()
+    );
+    let mut routes = std::collections::BTreeSet::new();
+    for version in &versions {
+        let output = codegen::generate(&codegen::testing::options(version))
+            .unwrap_or_else(|e| panic!("{version}: {e}"));
+        for line in output.surface.lines() {
+            let mut words = line.split(' ');
+            if let (Some(method), Some(path)) = (words.next(), words.next()) {
+                routes.insert(format!("{method} {path}"));
+            }
+        }
+    }
+    let mut entries = 0;
+    for line in names
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (route, _) = line
+            .split_once(": ")
+            .unwrap_or_else(|| panic!("bad line {line:?}"));
+        assert!(routes.contains(route), "no published version has {route}");
+        entries += 1;
+    }
+    assert_eq!(entries, 110, "Intercom's SDKs name 110 operations");
 }

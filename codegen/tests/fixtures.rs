@@ -25,6 +25,7 @@ fn generate(name: &str) -> Result<codegen::Output, codegen::Error> {
     codegen::generate(&codegen::Options {
         spec: PathBuf::from(format!("tests/fixtures/{name}.yaml")),
         overrides: None,
+        names: None,
         version: "fixture".into(),
         runtime: "crate".into(),
     })

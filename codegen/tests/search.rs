@@ -124,6 +124,7 @@ fn a_missing_table_fails_naming_the_operation() {
     let error = codegen::generate(&codegen::Options {
         spec: PathBuf::from("tests/search_fixtures/missing_table.yaml"),
         overrides: None,
+        names: None,
         version: "fixture".into(),
         runtime: "crate".into(),
     })

@@ -236,7 +236,7 @@ async fn overhead_figures(base: &str) {
         .expect("client");
     let plain = reqwest::Client::new();
     for _ in 0..50 {
-        client.identify_admin().send().await.expect("warm-up");
+        client.admins().identify().send().await.expect("warm-up");
         plain
             .get(format!("{base}/me"))
             .send()
@@ -248,7 +248,7 @@ async fn overhead_figures(base: &str) {
     }
     let start = Instant::now();
     for _ in 0..n {
-        std::hint::black_box(client.identify_admin().send().await.expect("request"));
+        std::hint::black_box(client.admins().identify().send().await.expect("request"));
     }
     let ours = start.elapsed().as_secs_f64() / n as f64;
     let start = Instant::now();
@@ -283,7 +283,7 @@ async fn overhead_figures(base: &str) {
 /// Every contact through the client's `items()` stream; how many there were.
 async fn through_client(client: &Client) -> usize {
     let mut count = 0usize;
-    let mut items = Box::pin(client.list_contacts().per_page(PER_PAGE as i64).items());
+    let mut items = Box::pin(client.contacts().list().per_page(PER_PAGE as i64).items());
     while let Some(contact) = items.try_next().await.expect("contact") {
         count += usize::from(!contact.id.is_empty());
     }

@@ -28,7 +28,8 @@ async fn main() -> Result<(), intercom_api::Error> {
         .website("https://acme.example.com")
         .custom_attributes(attributes);
     let company = client
-        .create_or_update_company()
+        .companies()
+        .create_or_update()
         .body(request)
         .send()
         .await?;
@@ -36,16 +37,21 @@ async fn main() -> Result<(), intercom_api::Error> {
     println!("company {id} ({:?})", company.name);
 
     // Get it by Intercom id, and by your company_id.
-    let company = client.retrieve_a_company_by_id(&id).send().await?;
+    let company = client.companies().find(&id).send().await?;
     println!(
         "{:?} users, attributes {:?}",
         company.user_count, company.custom_attributes
     );
-    let by_company_id = client.retrieve_company().company_id("acme").send().await?;
+    let by_company_id = client
+        .companies()
+        .retrieve()
+        .company_id("acme")
+        .send()
+        .await?;
     println!("{:?} match company_id acme", by_company_id.total_count);
 
     // List the first page.
-    let page = client.list_all_companies().per_page(20).send().await?;
+    let page = client.companies().list().per_page(20).send().await?;
     for company in page.data.unwrap_or_default() {
         println!("  {:?} {:?}", company.id, company.name);
     }

@@ -19,12 +19,12 @@ async fn main() -> Result<(), intercom_api::Error> {
         .email("ada@example.com")
         .external_id("u-1815")
         .name("Ada Lovelace");
-    let created = client.create_contact(new).send().await?;
+    let created = client.contacts().create(new).send().await?;
     let id = created.id;
     println!("created contact {id}");
 
     // Get it.
-    let contact = client.show_contact(&id).send().await?;
+    let contact = client.contacts().find(&id).send().await?;
     println!("{:?} <{:?}>", contact.name, contact.email);
 
     // Update the phone and a custom attribute; clear the avatar.
@@ -34,10 +34,10 @@ async fn main() -> Result<(), intercom_api::Error> {
         .phone("+44 20 7946 0958")
         .custom_attributes(attributes)
         .clear_avatar();
-    client.update_contact(&id, changes).send().await?;
+    client.contacts().update(&id, changes).send().await?;
 
     // List the first page.
-    let page = client.list_contacts().per_page(20).send().await?;
+    let page = client.contacts().list().per_page(20).send().await?;
     for contact in page.data.unwrap_or_default() {
         println!("  {:?} {:?}", contact.id, contact.email);
     }
@@ -50,9 +50,9 @@ async fn main() -> Result<(), intercom_api::Error> {
     println!("{:?} contacts at example.com", found.total_count());
 
     // Archive, then delete.
-    let archived = client.archive_contact(&id).send().await?;
+    let archived = client.contacts().archive(&id).send().await?;
     println!("archived: {:?}", archived.archived);
-    let deleted = client.delete_contact(&id).send().await?;
+    let deleted = client.contacts().delete(&id).send().await?;
     println!("deleted: {:?}", deleted.deleted);
     Ok(())
 }

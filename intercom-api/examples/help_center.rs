@@ -21,7 +21,7 @@ async fn main() -> Result<(), intercom_api::Error> {
     let client = ClientBuilder::from_env()?.build()?;
 
     // List the articles (first page).
-    let articles = client.list_articles().send().await?;
+    let articles = client.articles().list().send().await?;
     let articles = articles.data.unwrap_or_default();
     for article in &articles {
         println!(
@@ -35,7 +35,7 @@ async fn main() -> Result<(), intercom_api::Error> {
 
     // Read one.
     if let Some(id) = articles.first().map(|a| a.id.clone()) {
-        let article = client.retrieve_article(&id).send().await?;
+        let article = client.articles().find(&id).send().await?;
         println!(
             "Title: {:?}\nState: {:?}\nURL: {:?}",
             article.title, article.state, article.url
@@ -64,7 +64,7 @@ async fn main() -> Result<(), intercom_api::Error> {
     println!("Published: {:?} {:?}", published.id, published.state);
 
     // List the collections.
-    let collections = client.list_all_collections().send().await?;
+    let collections = client.help_centers().collections().list().send().await?;
     for collection in collections.data.unwrap_or_default() {
         println!("{:10} {}", collection.id, collection.name);
     }

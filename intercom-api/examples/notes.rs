@@ -19,10 +19,10 @@ async fn main() -> Result<(), intercom_api::Error> {
 
     let note = CreateNoteRequest::new("<p>Asked about the enterprise plan.</p>")
         .admin_id(var("ADMIN_ID", "991267459"));
-    let note = client.create_note(&contact_id, note).send().await?;
+    let note = client.notes().create(&contact_id, note).send().await?;
     println!("note {:?}: {:?}", note.id, note.body);
 
-    let notes = client.list_notes(&contact_id).per_page(10).send().await?;
+    let notes = client.notes().list(&contact_id).per_page(10).send().await?;
     for note in notes.data.unwrap_or_default() {
         println!("  {:?} {:?}", note.id, note.body);
     }

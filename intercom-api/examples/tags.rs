@@ -22,14 +22,15 @@ async fn main() -> Result<(), intercom_api::Error> {
     let admin_id = var("ADMIN_ID", "991267459");
 
     // List the workspace's tags.
-    let tags = client.list_tags().send().await?;
+    let tags = client.tags().list().send().await?;
     for tag in tags.data.unwrap_or_default() {
         println!("  {:?} {:?}", tag.id, tag.name);
     }
 
     // Create a tag (or find it: names are case insensitive).
     let tag = client
-        .create_tag(CreateOrUpdateTagRequest::new("VIP"))
+        .tags()
+        .create(CreateOrUpdateTagRequest::new("VIP"))
         .send()
         .await?;
     let tag_id = tag.id;
@@ -42,14 +43,16 @@ async fn main() -> Result<(), intercom_api::Error> {
 
     // Tag and untag a conversation (as an admin).
     client
-        .attach_tag_to_conversation(
+        .tags()
+        .tag_conversation(
             &conversation_id,
             AttachTagToConversationRequest::new(&admin_id, &tag_id),
         )
         .send()
         .await?;
     client
-        .detach_tag_from_conversation(
+        .tags()
+        .untag_conversation(
             &conversation_id,
             &tag_id,
             DetachTagFromConversationRequest::new(&admin_id),

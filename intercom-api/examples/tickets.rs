@@ -36,7 +36,7 @@ async fn main() -> Result<(), intercom_api::Error> {
     println!("created ticket {id} (#{})", ticket.ticket_id);
 
     // Read it back.
-    let ticket = client.get_ticket(&id).send().await?;
+    let ticket = client.tickets().get(&id).send().await?;
     let state = ticket.ticket_state.internal_label;
     println!("state: {state:?}, open: {:?}", ticket.open);
 

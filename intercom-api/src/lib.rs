@@ -7,7 +7,7 @@
 //! ```no_run
 //! # async fn run() -> Result<(), intercom_api::Error> {
 //! let client = intercom_api::Client::new("my-access-token")?;
-//! let me = client.identify_admin().send().await?;
+//! let me = client.admins().identify().send().await?;
 //! println!("{:?}", me.email);
 //! # Ok(()) }
 //! ```
@@ -40,8 +40,8 @@ pub mod wrappers;
 pub use generated::{models, operations, API_VERSION};
 pub use runtime::{
     ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, DecodeWarning, Decoded, Download,
-    Error, Nullable, PageKind, RateLimit, RateLimitStatus, RateLimited, Region, RetryPolicy,
-    Timestamp,
+    Error, IntoId, Nullable, PageKind, RateLimit, RateLimitStatus, RateLimited, Region,
+    RetryPolicy, Timestamp,
 };
 
 /// Test support (feature `testing`, never on by default): every spec example decoded by name.

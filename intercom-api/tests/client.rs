@@ -54,7 +54,8 @@ async fn sends_auth_version_accept_and_user_agent() {
         .await;
     let (client, _) = client(&server.uri());
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("all headers matched");
@@ -78,12 +79,14 @@ async fn version_can_be_overridden_per_client_and_per_request() {
         .unwrap();
     assert_eq!(client.version(), "2.13");
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("client version");
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .intercom_version("2.11")
         .send()
         .await
@@ -108,7 +111,7 @@ async fn the_token_never_shows_in_debug_or_errors() {
         .mount(&server)
         .await;
     let (api, _) = client(&server.uri());
-    let error = api.identify_admin().send().await.expect_err("401");
+    let error = api.admins().identify().send().await.expect_err("401");
     assert!(!format!("{error} {error:?}").contains("secret-token-123"));
 }
 
@@ -156,7 +159,7 @@ async fn tracing_records_requests_but_not_the_token() {
     let (client, _) = client(&server.uri());
     {
         let _guard = tracing::subscriber::set_default(subscriber);
-        client.identify_admin().send().await.expect("retried");
+        client.admins().identify().send().await.expect("retried");
     }
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains("intercom.request"), "{log}");
@@ -187,7 +190,7 @@ async fn hostile_ids_stay_one_path_segment() {
         .await;
     let (client, _) = client(&server.uri());
     for id in ["../admins", "1/reply?x=", "...", "a b#c"] {
-        let _ = client.show_contact(id).send().await;
+        let _ = client.contacts().find(id).send().await;
     }
     let paths: Vec<String> = server
         .received_requests()
@@ -213,7 +216,8 @@ async fn hostile_ids_stay_one_path_segment() {
         .all(|r| r.url.query().is_none()));
     for id in ["", ".", ".."] {
         let error = client
-            .show_contact(id)
+            .contacts()
+            .find(id)
             .send()
             .await
             .expect_err("invalid id");
@@ -246,7 +250,12 @@ async fn a_slow_server_is_a_timeout_error() {
         .retry_policy(RetryPolicy::never())
         .build()
         .unwrap();
-    let error = client.identify_admin().send().await.expect_err("timeout");
+    let error = client
+        .admins()
+        .identify()
+        .send()
+        .await
+        .expect_err("timeout");
     assert!(matches!(error, Error::Timeout(_)), "{error:?}");
     assert!(error.is_retryable());
 }
@@ -266,7 +275,12 @@ async fn a_value_that_does_not_fit_is_left_out_or_with_strict_decoding_names_the
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let salvaged = client.identify_admin().send_with_warnings().await.unwrap();
+    let salvaged = client
+        .admins()
+        .identify()
+        .send_with_warnings()
+        .await
+        .unwrap();
     assert_eq!(salvaged.value.id, "1");
     assert_eq!(salvaged.warnings.len(), 1, "{:?}", salvaged.warnings);
     assert_eq!(salvaged.warnings[0].path, "avatar.image_url");
@@ -280,7 +294,12 @@ async fn a_value_that_does_not_fit_is_left_out_or_with_strict_decoding_names_the
         .strict_decoding(true)
         .build()
         .unwrap();
-    let error = strict.identify_admin().send().await.expect_err("bad body");
+    let error = strict
+        .admins()
+        .identify()
+        .send()
+        .await
+        .expect_err("bad body");
     let Error::Decode(decode) = &error else {
         panic!("expected Decode, got {error:?}")
     };
@@ -299,7 +318,7 @@ async fn an_html_502_from_a_proxy_is_a_clear_error() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let error = client.identify_admin().send().await.expect_err("502");
+    let error = client.admins().identify().send().await.expect_err("502");
     let failure = error.api_failure().expect("an API failure");
     assert_eq!(failure.status.as_u16(), 502);
     assert!(failure.error.is_none());
@@ -316,7 +335,7 @@ async fn api_errors_are_decoded() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let error = client.identify_admin().send().await.expect_err("422");
+    let error = client.admins().identify().send().await.expect_err("422");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(422));
     assert!(error.has_code("conversation_closed"));
     assert_eq!(error.request_id(), Some("abc"));
@@ -342,7 +361,8 @@ async fn downloads_stream_the_body() {
         .await;
     let (client, _) = client(&server.uri());
     let download = client
-        .download_data_export("job1")
+        .data_export()
+        .download("job1")
         .send()
         .await
         .expect("download");
@@ -370,7 +390,7 @@ async fn gzip_responses_are_decompressed() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let admin = client.identify_admin().send().await.expect("gzip body");
+    let admin = client.admins().identify().send().await.expect("gzip body");
     assert_eq!(admin.email.as_deref(), Some("a@example.com"));
 }
 
@@ -390,7 +410,8 @@ async fn a_redirect_is_an_error_not_a_success() {
         let (client, _) = client(&server.uri());
         let body = intercom_api::models::CreateNoteRequest::new("hello");
         let error = client
-            .create_note("123", body)
+            .notes()
+            .create("123", body)
             .send()
             .await
             .expect_err("nothing was created");
@@ -418,7 +439,8 @@ async fn the_recording_redirect_is_still_its_answer() {
         .await;
     let (client, _) = client(&server.uri());
     let location = client
-        .show_call_recording("c1")
+        .calls()
+        .find_recording("c1")
         .send()
         .await
         .expect("a redirect");
@@ -511,7 +533,8 @@ async fn header_values_with_line_breaks_are_invalid_input_naming_the_header() {
     let server = MockServer::start().await;
     let (client, _) = client(&server.uri());
     let error = client
-        .identify_admin()
+        .admins()
+        .identify()
         .intercom_version("2.14\r\nX-Evil: 1")
         .send()
         .await
@@ -552,7 +575,7 @@ async fn bodies_beyond_the_size_cap_are_a_clear_error() {
         .max_response_bytes(1 << 20)
         .build()
         .unwrap();
-    let error = client.identify_admin().send().await.expect_err("2 MiB");
+    let error = client.admins().identify().send().await.expect_err("2 MiB");
     assert!(
         matches!(error, Error::TooLarge { limit, .. } if limit == 1 << 20),
         "{error:?}"
@@ -560,7 +583,12 @@ async fn bodies_beyond_the_size_cap_are_a_clear_error() {
     assert!(!error.is_retryable());
     assert!(error.to_string().contains("1048576"), "{error}");
     let (roomy, _) = client_with_cap(&server.uri(), 4 << 20);
-    roomy.identify_admin().send().await.expect("within 4 MiB");
+    roomy
+        .admins()
+        .identify()
+        .send()
+        .await
+        .expect("within 4 MiB");
 }
 
 fn client_with_cap(url: &str, cap: u64) -> (Client, ()) {
@@ -581,7 +609,7 @@ async fn error_bodies_are_read_only_up_to_a_small_cap() {
         .mount(&server)
         .await;
     let (client, _) = common::client_with(&server.uri(), RetryPolicy::never());
-    let error = client.identify_admin().send().await.expect_err("500");
+    let error = client.admins().identify().send().await.expect_err("500");
     let failure = error.api_failure().expect("an API failure");
     assert_eq!(failure.body.len(), 64 << 10);
     assert!(failure.body.iter().all(|b| *b == b'e'));
@@ -599,7 +627,7 @@ async fn trailing_data_after_the_json_is_an_error() {
             .mount(&server)
             .await;
         let (client, _) = client(&server.uri());
-        let error = client.identify_admin().send().await.expect_err(body);
+        let error = client.admins().identify().send().await.expect_err(body);
         let Error::Decode(decode) = &error else {
             panic!("expected Decode for {body}, got {error:?}")
         };

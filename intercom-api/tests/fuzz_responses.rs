@@ -84,21 +84,23 @@ impl Server {
         }
         let client = &self.client;
         let calls = async {
-            let _ = client.identify_admin().send().await.map(|a| a.id);
+            let _ = client.admins().identify().send().await.map(|a| a.id);
             let _ = client
-                .create_note("1", intercom_api::models::CreateNoteRequest::new("x"))
+                .notes()
+                .create("1", intercom_api::models::CreateNoteRequest::new("x"))
                 .send()
                 .await
                 .map_err(|e| e.to_string().len());
-            let _ = client.show_call_recording("c").send().await;
-            let pages: Vec<_> = client.list_articles().pages().take(3).collect().await;
-            let items: Vec<_> = client.list_conversations().items().take(5).collect().await;
-            let scroll: Vec<_> = client
-                .scroll_over_all_companies()
-                .pages()
-                .take(3)
+            let _ = client.calls().find_recording("c").send().await;
+            let pages: Vec<_> = client.articles().list().pages().take(3).collect().await;
+            let items: Vec<_> = client
+                .conversations()
+                .list()
+                .items()
+                .take(5)
                 .collect()
                 .await;
+            let scroll: Vec<_> = client.companies().scroll().pages().take(3).collect().await;
             let raw = client
                 .raw(intercom_api::runtime::Method::GET, "/me")
                 .send_json::<serde_json::Value>()

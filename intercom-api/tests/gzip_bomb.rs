@@ -63,13 +63,14 @@ async fn a_gzip_bomb_is_a_clear_error_in_bounded_memory() {
         })
         .build()
         .unwrap();
-    let error = client.identify_admin().send().await.expect_err("a bomb");
+    let error = client.admins().identify().send().await.expect_err("a bomb");
     assert!(
         matches!(error, Error::TooLarge { limit, .. } if limit == intercom_api::runtime::DEFAULT_MAX_RESPONSE_BYTES),
         "{error:?}"
     );
     let error = client
-        .list_admins()
+        .admins()
+        .list()
         .send()
         .await
         .expect_err("a bomb on a 503");

@@ -15,37 +15,37 @@ type SendWithout = for<'c> fn(&'c Client) -> Pin<Box<dyn Future<Output = Result<
 /// Operation id, method, path, and the call without a body.
 const CASES: &[(&str, &str, &str, SendWithout)] = &[
     ("createArticle", "POST", "/articles", |c| {
-        Box::pin(async move { c.create_article().send().await.map(drop) })
+        Box::pin(async move { c.articles().create().send().await.map(drop) })
     }),
     ("updateArticle", "PUT", "/articles/123", |c| {
-        Box::pin(async move { c.update_article(123).send().await.map(drop) })
+        Box::pin(async move { c.articles().update(123).send().await.map(drop) })
     }),
     ("createOrUpdateCompany", "POST", "/companies", |c| {
-        Box::pin(async move { c.create_or_update_company().send().await.map(drop) })
+        Box::pin(async move { c.companies().create_or_update().send().await.map(drop) })
     }),
-    ("UpdateCompany", "PUT", "/companies/abc", |c| {
-        Box::pin(async move { c.update_company("abc").send().await.map(drop) })
+    ("CompaniesUpdate", "PUT", "/companies/abc", |c| {
+        Box::pin(async move { c.companies().update("abc").send().await.map(drop) })
     }),
     ("createInternalArticle", "POST", "/internal_articles", |c| {
-        Box::pin(async move { c.create_internal_article().send().await.map(drop) })
+        Box::pin(async move { c.internal_articles().create().send().await.map(drop) })
     }),
     (
         "updateInternalArticle",
         "PUT",
         "/internal_articles/7",
-        |c| Box::pin(async move { c.update_internal_article(7).send().await.map(drop) }),
+        |c| Box::pin(async move { c.internal_articles().update(7).send().await.map(drop) }),
     ),
     ("createMessage", "POST", "/messages", |c| {
-        Box::pin(async move { c.create_message().send().await.map(drop) })
+        Box::pin(async move { c.messages().create().send().await.map(drop) })
     }),
     ("createPhoneSwitch", "POST", "/phone_call_redirects", |c| {
-        Box::pin(async move { c.create_phone_switch().send().await.map(drop) })
+        Box::pin(async move { c.phone_call_redirects().create().send().await.map(drop) })
     }),
     ("createTicketType", "POST", "/ticket_types", |c| {
-        Box::pin(async move { c.create_ticket_type().send().await.map(drop) })
+        Box::pin(async move { c.ticket_types().create().send().await.map(drop) })
     }),
     ("updateTicketType", "PUT", "/ticket_types/9", |c| {
-        Box::pin(async move { c.update_ticket_type("9").send().await.map(drop) })
+        Box::pin(async move { c.ticket_types().update("9").send().await.map(drop) })
     }),
 ];
 
@@ -108,7 +108,8 @@ async fn a_body_set_through_the_setter_is_sent_as_json() {
         .mount(&server)
         .await;
     let company = common::api(&server)
-        .create_or_update_company()
+        .companies()
+        .create_or_update()
         .body(intercom_api::models::CreateOrUpdateCompanyRequest::new().company_id("acme"))
         .send()
         .await

@@ -46,7 +46,8 @@ async fn page_numbers_until_the_last_page() {
         .await;
     let (client, _) = client(&server.uri());
     let all: Vec<_> = client
-        .list_articles()
+        .articles()
+        .list()
         .per_page(2)
         .items()
         .try_collect()
@@ -87,7 +88,8 @@ async fn cursor_until_next_is_null() {
         .await;
     let (client, _) = client(&server.uri());
     let pages: Vec<_> = client
-        .list_conversations()
+        .conversations()
+        .list()
         .per_page(5)
         .pages()
         .try_collect()
@@ -128,7 +130,8 @@ async fn cursor_stops_on_an_empty_page() {
         .await;
     let (client, _) = client(&server.uri());
     let contacts: Vec<_> = client
-        .list_contacts()
+        .contacts()
+        .list()
         .per_page(1)
         .items()
         .try_collect()
@@ -165,7 +168,8 @@ async fn scroll_until_an_empty_page() {
         .await;
     let (client, _) = client(&server.uri());
     let companies: Vec<_> = client
-        .scroll_over_all_companies()
+        .companies()
+        .scroll()
         .items()
         .try_collect()
         .await
@@ -211,7 +215,8 @@ async fn body_cursor_keeps_per_page_in_the_body() {
     let body = intercom_api::models::SearchRequest::new(query)
         .pagination(intercom_api::models::StartingAfterPaging::new().per_page(1));
     let found: Vec<_> = client
-        .search_conversations(body)
+        .conversations()
+        .search(body)
         .items()
         .try_collect()
         .await
@@ -243,7 +248,7 @@ async fn an_error_ends_the_stream_after_yielding_it() {
         .await;
     let (client, _) = client(&server.uri());
     let results: Vec<_> =
-        futures_util::StreamExt::collect::<Vec<_>>(client.list_conversations().pages()).await;
+        futures_util::StreamExt::collect::<Vec<_>>(client.conversations().list().pages()).await;
     assert_eq!(results.len(), 1);
     assert!(results[0].is_err());
 }
@@ -274,7 +279,7 @@ async fn the_last_page_number_does_not_overflow() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let results = collect_bounded(client.list_articles().pages()).await;
+    let results = collect_bounded(client.articles().list().pages()).await;
     assert_eq!(results.len(), 2, "the page, then the error");
     assert!(results[0].is_ok());
     let error = results[1].as_ref().expect_err("no page after i64::MAX");
@@ -293,7 +298,7 @@ async fn a_repeated_page_number_ends_with_an_error() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let results = collect_bounded(client.list_articles().pages()).await;
+    let results = collect_bounded(client.articles().list().pages()).await;
     let error = results.last().unwrap().as_ref().expect_err("a loop");
     assert!(error.to_string().contains("does not come after"), "{error}");
     assert!(received(&server).await.len() <= 2);
@@ -313,7 +318,7 @@ async fn a_repeated_cursor_ends_with_an_error() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let results = collect_bounded(client.list_conversations().pages()).await;
+    let results = collect_bounded(client.conversations().list().pages()).await;
     assert_eq!(results.len(), 3, "two pages, then the error");
     let error = results[2].as_ref().expect_err("a loop");
     assert!(error.to_string().contains("cursor `same` again"), "{error}");
@@ -330,7 +335,7 @@ async fn a_scroll_repeating_its_page_ends_with_an_error() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let results = collect_bounded(client.scroll_over_all_companies().pages()).await;
+    let results = collect_bounded(client.companies().scroll().pages()).await;
     let error = results.last().unwrap().as_ref().expect_err("a loop");
     assert!(error.to_string().contains("scroll_param `s1`"), "{error}");
     assert!(received(&server).await.len() <= 3);

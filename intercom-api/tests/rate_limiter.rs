@@ -82,7 +82,7 @@ async fn run(
             tokio::spawn(async move {
                 let mut ok = 0;
                 for _ in 0..PER_TASK {
-                    if client.identify_admin().send().await.is_ok() {
+                    if client.admins().identify().send().await.is_ok() {
                         ok += 1;
                     }
                 }

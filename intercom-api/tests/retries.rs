@@ -57,7 +57,8 @@ async fn retry_after_seconds_is_honoured() {
     .await;
     let (client, waits) = client(&server.uri());
     let admin = client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("retried into success");
@@ -81,7 +82,8 @@ async fn rate_limit_reset_is_honoured() {
     script(&server, "GET", "/me", vec![limited], ok()).await;
     let (client, waits) = client(&server.uri());
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("retried into success");
@@ -105,7 +107,8 @@ async fn server_errors_back_off_exponentially() {
     script(&server, "GET", "/me", failures, ok()).await;
     let (client, waits) = client(&server.uri());
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("retried into success");
@@ -133,7 +136,8 @@ async fn exhausted_retries_return_the_last_error() {
     .await;
     let (client, waits) = client(&server.uri());
     let error = client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect_err("500 forever");
@@ -159,7 +163,8 @@ async fn exhausted_rate_limit_carries_the_reset_time() {
     script(&server, "GET", "/me", vec![], limited).await;
     let (client, _) = client(&server.uri());
     let error = client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect_err("429 forever");
@@ -187,7 +192,8 @@ async fn a_wait_beyond_the_budget_gives_up_at_once() {
     .await;
     let (client, waits) = client(&server.uri());
     let error = client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect_err("limited for an hour");
@@ -214,7 +220,8 @@ async fn posts_are_not_retried_unless_asked() {
     let (client, waits) = client(&server.uri());
     let body = intercom_api::models::CreateNoteRequest::new("hello");
     let error = client
-        .create_note("123", body.clone())
+        .notes()
+        .create("123", body.clone())
         .send()
         .await
         .expect_err("503");
@@ -222,7 +229,8 @@ async fn posts_are_not_retried_unless_asked() {
     assert!(waits.get().is_empty());
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
     client
-        .create_note("123", body)
+        .notes()
+        .create("123", body)
         .retry_non_idempotent()
         .send()
         .await
@@ -246,7 +254,8 @@ async fn read_only_posts_are_retried() {
     let query: intercom_api::models::SearchRequestQuery =
         serde_json::from_str(r#"{"field":"state","operator":"=","value":"open"}"#).unwrap();
     client
-        .search_conversations(intercom_api::models::SearchRequest::new(query))
+        .conversations()
+        .search(intercom_api::models::SearchRequest::new(query))
         .send()
         .await
         .expect("search is retried");
@@ -258,7 +267,7 @@ async fn no_retry_policy_sends_once() {
     let server = MockServer::start().await;
     script(&server, "GET", "/me", vec![], ResponseTemplate::new(503)).await;
     let (client, _) = client_with(&server.uri(), RetryPolicy::never());
-    client.identify_admin().send().await.expect_err("503");
+    client.admins().identify().send().await.expect_err("503");
     assert_eq!(requests(&server).await, 1);
 }
 
@@ -273,7 +282,8 @@ async fn backoff_is_capped_by_the_total_budget() {
     };
     let (client, waits) = client_with(&server.uri(), policy);
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect_err("500 forever");
@@ -318,7 +328,8 @@ async fn dropped_connections_are_retried() {
     let (url, count) = flaky_server(2).await;
     let (client, waits) = client(&url);
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("third attempt answers");
@@ -343,7 +354,8 @@ async fn huge_retry_after_values_do_not_panic() {
         .await;
         let (client, waits) = client(&server.uri());
         let error = client
-            .identify_admin()
+            .admins()
+            .identify()
             .send()
             .await
             .expect_err("limited for ever");
@@ -364,7 +376,12 @@ async fn a_huge_rate_limit_reset_does_not_panic() {
             .insert_header("X-RateLimit-Reset", "18446744073709551615");
         script(&server, "GET", "/me", vec![], failure).await;
         let (client, _) = client(&server.uri());
-        let error = client.identify_admin().send().await.expect_err("failure");
+        let error = client
+            .admins()
+            .identify()
+            .send()
+            .await
+            .expect_err("failure");
         assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
         let _ = error.to_string();
     }
@@ -386,7 +403,8 @@ async fn a_zero_or_past_server_wait_falls_back_to_the_backoff() {
     script(&server, "GET", "/me", vec![zero, date, reset], ok()).await;
     let (client, waits) = client(&server.uri());
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("retried into success");
@@ -417,7 +435,8 @@ async fn a_429_is_retried_for_posts_too() {
     let (client, waits) = client(&server.uri());
     let body = intercom_api::models::CreateNoteRequest::new("hello");
     let created = client
-        .create_note("123", body)
+        .notes()
+        .create("123", body)
         .send()
         .await
         .expect("the 429 was not processed, so it is retried");
@@ -491,7 +510,8 @@ async fn a_connection_broken_mid_body_is_retried() {
     let (url, count) = scripted_server(vec![Answer::ResetMidBody, Answer::Admin]).await;
     let (client, waits) = client(&url);
     let admin = client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("the second attempt answers");
@@ -501,7 +521,7 @@ async fn a_connection_broken_mid_body_is_retried() {
 
     let (url, _) = scripted_server(vec![Answer::ResetMidBody]).await;
     let (client, _) = client_with(&url, RetryPolicy::never());
-    let error = client.identify_admin().send().await.expect_err("broken");
+    let error = client.admins().identify().send().await.expect_err("broken");
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
     assert!(error.is_retryable(), "agrees with the retry loop");
 }
@@ -517,7 +537,8 @@ async fn a_stall_mid_body_is_retried() {
         .build()
         .unwrap();
     client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect("the second attempt answers");
@@ -536,7 +557,8 @@ async fn one_deadline_covers_all_attempts_and_waits() {
         .unwrap();
     let started = std::time::Instant::now();
     let error = client
-        .identify_admin()
+        .admins()
+        .identify()
         .send()
         .await
         .expect_err("dead server");
@@ -563,7 +585,8 @@ async fn one_deadline_covers_all_attempts_and_waits() {
     // Every generated builder takes a per-call deadline too.
     let started = std::time::Instant::now();
     let error = client
-        .identify_admin()
+        .admins()
+        .identify()
         .deadline(Duration::from_millis(400))
         .send()
         .await

@@ -240,7 +240,8 @@ async fn article_search_sends_typed_query_parameters() {
         .await;
     let client = client(&server);
     let found = client
-        .search_articles()
+        .articles()
+        .search()
         .phrase("Getting started")
         .state(ArticleState::Published)
         .help_center_id(123)

@@ -73,7 +73,8 @@ async fn company_custom_attributes_keep_their_json_types() {
         .name("Acme")
         .custom_attributes(attributes);
     client(&server)
-        .create_or_update_company()
+        .companies()
+        .create_or_update()
         .body(request)
         .send()
         .await

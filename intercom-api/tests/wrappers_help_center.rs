@@ -158,10 +158,11 @@ async fn list_get_and_collections_are_the_seed_gets() {
         .mount(&server)
         .await;
     let client = client(&server);
-    let articles = client.list_articles().send().await.expect("articles");
+    let articles = client.articles().list().send().await.expect("articles");
     assert_eq!(articles.data.unwrap_or_default().len(), 1);
     let one = client
-        .retrieve_article("12345")
+        .articles()
+        .find("12345")
         .send()
         .await
         .expect("article");
@@ -170,7 +171,9 @@ async fn list_get_and_collections_are_the_seed_gets() {
         Some("https://help.example.com/articles/12345")
     );
     let collections = client
-        .list_all_collections()
+        .help_centers()
+        .collections()
+        .list()
         .send()
         .await
         .expect("collections");

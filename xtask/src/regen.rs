@@ -63,6 +63,10 @@ impl Workspace {
         self.root.join("spec/overrides.yaml")
     }
 
+    fn names_file(&self) -> PathBuf {
+        self.root.join("spec/names.yaml")
+    }
+
     fn cache_dir(&self) -> PathBuf {
         self.root.join(".cache/openapi")
     }
@@ -101,7 +105,8 @@ pub fn run(args: &RegenArgs, workspace: &Workspace, env: &Env) -> Result<bool> {
     };
     let spec = resolve(&pin, &version, &sources)?;
     let overrides = Some(workspace.overrides_file()).filter(|path| path.is_file());
-    let (files, features) = generate(&spec.path, overrides.as_deref(), &version)?;
+    let names = Some(workspace.names_file()).filter(|path| path.is_file());
+    let (files, features) = generate(&spec.path, overrides.as_deref(), names.as_deref(), &version)?;
 
     let out = args.out.clone().unwrap_or_else(|| workspace.default_out());
     let shown = workspace.show(&out);

@@ -354,6 +354,7 @@ fn versions_2_7_to_2_11_need_the_override_for_custom_attributes() {
         let options = codegen::Options {
             spec: upstream_spec(version),
             overrides: None,
+            names: None,
             version: version.to_string(),
             runtime: "crate".to_string(),
         };

@@ -1,6 +1,7 @@
 //! A call table for the conformance test: operation id + JSON inputs -> one real request
 //! through the operation's generated builder, its answer decoded into the generated type.
 
+use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -14,14 +15,14 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
     let fns: Vec<_> = api
         .operations
         .iter()
-        .map(|o| format_ident!("call_{}", o.fn_name))
+        .map(|o| format_ident!("call_{}", o.builder.to_snake_case()))
         .collect();
     let bodies = api.operations.iter().map(|o| operation(o, rt));
     quote! {
         //! Calling any operation by id with JSON inputs, so a test can send every operation to
         //! a validating mock server (Stoplight Prism) and check the answer decodes.
         //!
-        //! Each call goes through the operation's `Client` method and setters, then does what
+        //! Each call goes through the operation's namespace method and setters, then does what
         //! its `send()` does (`request()`, `Client::execute` or `Client::download`, the same
         //! decode), adding `Call::headers` and keeping the response headers for the test.
         #![allow(dead_code)]
@@ -97,7 +98,8 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
 /// The `call_<fn>` function of one operation.
 fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     let prefix = quote!(super::models::);
-    let name = format_ident!("call_{}", op.fn_name);
+    let name = format_ident!("call_{}", op.builder.to_snake_case());
+    let namespaces = op.namespace.iter().map(|n| ident(n));
     let method = ident(&op.fn_name);
     let mut args = Vec::new();
     for (i, p) in op.path_params.iter().enumerate() {
@@ -183,7 +185,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     };
     quote! {
         async fn #name(client: &#rt::Client, call: &Call) -> Result<Answer, Error> {
-            #binding = client.#method(#( #args ),*);
+            #binding = client #( .#namespaces() )* .#method(#( #args ),*);
             #( #setters )*
             let mut request = builder.request()?;
             for (name, value) in &call.headers {

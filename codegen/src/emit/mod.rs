@@ -4,6 +4,7 @@ mod conformance;
 mod examples;
 mod features;
 mod models;
+mod namespaces;
 mod ops;
 mod paging;
 mod search;
@@ -90,8 +91,9 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     add(
         "operations/mod.rs".into(),
         gated_index(
-            "One request builder per operation, and the `Client` method that starts it; \
-             each resource group under the cargo feature of its name.",
+            "The resource namespaces (`client.contacts()`), one request builder per \
+             operation, and the namespace method that starts it; each top-level namespace \
+             under the cargo feature of its name.",
             op_modules
                 .iter()
                 .map(|module| (*module, quote!(#[cfg(feature = #module)])))

@@ -6,10 +6,11 @@ use quote::quote;
 use super::tokens::{doc, ident, ty};
 use crate::ir::{Body, Operation, Param, Response};
 
-/// One operations file (one resource group).
-pub fn file<'a>(ops: impl Iterator<Item = &'a Operation>, rt: &TokenStream) -> TokenStream {
+/// One operations file (one top-level namespace): its namespace structs and builders.
+pub fn file<'a>(ops: impl Iterator<Item = &'a Operation> + Clone, rt: &TokenStream) -> TokenStream {
+    let namespaces = super::namespaces::structs(ops.clone(), rt);
     let items = ops.map(|o| operation(o, rt));
-    quote! { #( #items )* }
+    quote! { #namespaces #( #items )* }
 }
 
 const JSON: &str = "application/json";
@@ -58,8 +59,8 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     for p in &op.path_params {
         let id = ident(&p.ident);
         fields.push(quote!(#id: String));
-        args.push(quote!(#id: impl std::fmt::Display));
-        inits.push(quote!(#id: #id.to_string()));
+        args.push(quote!(#id: impl #rt::runtime::IntoId));
+        inits.push(quote!(#id: #id.into_id()));
     }
     for p in op.query_params.iter().chain(&op.header_params) {
         let id = ident(&p.ident);
@@ -172,10 +173,22 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     let id = &op.id;
     let idempotent = op.idempotent;
     let blank = op.doc.is_some().then(|| quote!(#[doc = ""]));
+    let namespace = Ident::new(&op.namespace_type(), Span::call_site());
     let builder_doc = format!(
-        " Request builder for [`Client::{0}`](crate::Client::{0}):{route}.",
-        op.fn_name
+        " Request builder for [`{call}`]({ns}::{fn_name}) (`client.{call}(…)`):{route}.",
+        call = op.call(),
+        ns = op.namespace_type(),
+        fn_name = op.fn_name,
     );
+    let alias = op
+        .operation_id
+        .as_ref()
+        .map(|id| quote!(#[doc(alias = #id)]));
+    let op_id_doc = op
+        .operation_id
+        .as_ref()
+        .map(|id| format!(" operationId `{id}`."));
+    let op_id_doc = op_id_doc.map(|d| quote!(#[doc = ""] #[doc = #d]));
     let binding = if steps.is_empty() {
         quote!(let request)
     } else {
@@ -230,12 +243,14 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
             #paging
         }
 
-        impl #rt::Client {
+        impl<'a> #namespace<'a> {
             #docs
             #blank
             #[doc = #route]
-            pub fn #fn_name(&self, #( #new_args ),*) -> #builder<'_> {
-                #builder { client: self, options: Default::default(), #( #inits ),* }
+            #op_id_doc
+            #alias
+            pub fn #fn_name(&self, #( #new_args ),*) -> #builder<'a> {
+                #builder { client: self.client, options: Default::default(), #( #inits ),* }
             }
         }
     }

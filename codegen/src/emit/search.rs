@@ -50,6 +50,14 @@ fn set_name(ops: &[SearchOperator]) -> Ident {
     Ident::new(&name, Span::call_site())
 }
 
+/// The rustdoc path of a call: `contacts().search` -> `Contacts::search`.
+fn search_link(call: &str) -> String {
+    let mut parts: Vec<&str> = call.split("().").collect();
+    let method = parts.pop().unwrap_or_default();
+    let namespace: String = parts.iter().map(|p| crate::ir::type_name(p)).collect();
+    format!("{namespace}::{method}")
+}
+
 fn catalogue(c: &SearchCatalogue, rt: &TokenStream) -> TokenStream {
     let resource = Ident::new(&c.resource, Span::call_site());
     let field_type = Ident::new(&c.field_type, Span::call_site());
@@ -64,8 +72,9 @@ fn catalogue(c: &SearchCatalogue, rt: &TokenStream) -> TokenStream {
             c.field_type
         ),
         format!(
-            " searching are on [`Client::{0}`](crate::Client::{0}).",
-            c.fn_name
+            " searching are on [`{}`](crate::operations::{}).",
+            c.call,
+            search_link(&c.call)
         ),
     ];
     let fields_doc = [

@@ -3,17 +3,14 @@
 use super::tokens::display;
 use crate::ir::{Api, Response};
 
-/// `METHOD /path -> method(args) [.setters] -> Response`, one line per operation, sorted by path.
+/// `METHOD /path -> namespace().method(args) [.setters] -> Response`, one line per operation,
+/// sorted by path. Path arguments (anything `IntoId`) are shown by name, the rest with their type.
 pub fn surface(api: &Api) -> String {
     let mut lines: Vec<String> = api
         .operations
         .iter()
         .map(|op| {
-            let mut args: Vec<String> = op
-                .path_params
-                .iter()
-                .map(|p| format!("{}: impl Display", p.ident))
-                .collect();
+            let mut args: Vec<String> = op.path_params.iter().map(|p| p.ident.clone()).collect();
             let required = op
                 .query_params
                 .iter()
@@ -50,7 +47,7 @@ pub fn surface(api: &Api) -> String {
                 "{} {} -> {}({}){} -> {}",
                 op.method,
                 op.path,
-                op.fn_name,
+                op.call(),
                 args.join(", "),
                 optional,
                 ret

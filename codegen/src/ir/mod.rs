@@ -9,6 +9,7 @@ mod fit;
 mod names;
 mod ops;
 mod paging;
+mod sdk_names;
 mod search;
 mod types;
 mod unions;
@@ -207,11 +208,20 @@ pub struct Operation {
     pub method: String,
     /// The path template exactly as in the spec.
     pub path: String,
-    /// The resource group module (from the first tag).
+    /// The spec's operationId, if it has one (the method's `doc(alias)`).
+    pub operation_id: Option<String>,
+    /// The spec's first tag (the naming rule's fallback namespace).
+    pub tag: String,
+    /// Intercom's SDK name (`contacts.find`) from the override layer's names table, if any.
+    pub sdk_name: Option<String>,
+    /// The namespace path: `["contacts"]`, `["help_centers", "collections"]`.
+    pub namespace: Vec<String>,
+    /// The resource module and cargo feature: the top-level namespace.
     pub module: String,
-    /// The client method name (snake_case).
+    /// The method name in its namespace (snake_case).
     pub fn_name: String,
-    /// The request builder name (PascalCase).
+    /// The request builder name (PascalCase): the operationId while types are named after
+    /// it, then the call (`ContactsFind`) once the namespaces are assigned.
     pub builder: String,
     /// Doc text: summary and description.
     pub doc: Option<String>,
@@ -237,6 +247,25 @@ pub struct Operation {
     pub idempotent: bool,
     /// How the operation pages through results (`x-pagination`), if it does.
     pub pagination: Option<Pagination>,
+}
+
+impl Operation {
+    /// The Rust type of the operation's namespace: `HelpCentersCollections`.
+    pub fn namespace_type(&self) -> String {
+        namespace_type(&self.namespace)
+    }
+
+    /// The call as a user writes it, without arguments: `help_centers().collections().list`.
+    pub fn call(&self) -> String {
+        let mut call: String = self.namespace.iter().map(|n| format!("{n}().")).collect();
+        call.push_str(&self.fn_name);
+        call
+    }
+}
+
+/// The Rust type of a namespace path: `["help_centers", "collections"]` -> `HelpCentersCollections`.
+pub fn namespace_type(path: &[String]) -> String {
+    path.iter().map(|n| type_name(n)).collect()
 }
 
 /// How a list operation pages.

@@ -1,7 +1,5 @@
 //! Operations: one per method and path, with parameters, body and success response.
 
-use std::collections::BTreeMap;
-
 use openapiv3::{MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 
 use super::names::{field_ident, type_name};
@@ -37,7 +35,6 @@ pub fn operations<'a>(
         message,
     };
     let mut ops = Vec::new();
-    let mut by_fn: BTreeMap<String, String> = BTreeMap::new();
     let mut paths: Vec<_> = api.paths.paths.iter().collect();
     paths.sort_by(|a, b| a.0.cmp(b.0));
     for (path, item) in paths {
@@ -60,12 +57,6 @@ pub fn operations<'a>(
                 .unwrap_or_else(|| derive_id(method, path));
             let context = format!("operation {id} ({route})");
             let fn_name = field_ident(&id);
-            if let Some(other) = by_fn.insert(fn_name.clone(), route.clone()) {
-                return Err(fail(
-                    context,
-                    format!("method name `{fn_name}` is also derived for {other}"),
-                ));
-            }
             let builder = type_name(&id);
             let mut parameters: Vec<&Parameter> = Vec::new();
             for p in item.parameters.iter().chain(&op.parameters) {
@@ -79,11 +70,23 @@ pub fn operations<'a>(
                 id: id.clone(),
                 method: method.to_uppercase(),
                 path: path.clone(),
-                module: op
+                operation_id: op.operation_id.clone(),
+                tag: op
                     .tags
                     .first()
-                    .map(|t| field_ident(t))
+                    .cloned()
                     .unwrap_or_else(|| "untagged".into()),
+                sdk_name: op
+                    .extensions
+                    .get(crate::load::SDK_NAME)
+                    .map(|v| match v.as_str() {
+                        Some(name) => crate::load::check_sdk_name(name).map(|()| name.to_string()),
+                        None => Err(format!("`{}` is not a string", crate::load::SDK_NAME)),
+                    })
+                    .transpose()
+                    .map_err(|m| fail(context.clone(), m))?,
+                namespace: Vec::new(),
+                module: String::new(),
                 fn_name,
                 builder: builder.clone(),
                 doc: docs::doc(op.summary.as_deref(), op.description.as_deref()),
@@ -204,6 +207,7 @@ pub fn operations<'a>(
             ops.push(operation);
         }
     }
+    super::sdk_names::assign(&mut ops, file)?;
     ops.sort_by(|a, b| (&a.module, &a.path, &a.method).cmp(&(&b.module, &b.path, &b.method)));
     Ok(ops)
 }

@@ -43,8 +43,8 @@ pub struct SearchCatalogue {
     pub path: String,
     /// The operation id (`SearchContacts`).
     pub operation_id: String,
-    /// The generated client method of the operation (`search_contacts`).
-    pub fn_name: String,
+    /// The generated call of the operation (`contacts().search`).
+    pub call: String,
     /// The fields in table order.
     pub fields: Vec<SearchField>,
 }
@@ -238,7 +238,7 @@ pub fn catalogues(
             method: (*method).to_string(),
             path: (*path).to_string(),
             operation_id: op.id.clone(),
-            fn_name: op.fn_name.clone(),
+            call: op.call(),
             fields,
         });
     }

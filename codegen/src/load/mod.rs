@@ -1,5 +1,6 @@
 //! Stage 1: read the YAML, apply the override layer, check every `$ref`, parse with openapiv3.
 
+mod names;
 mod overrides;
 mod refs;
 
@@ -7,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::{Error, Options};
 
+pub use names::{check_name as check_sdk_name, EXTENSION as SDK_NAME};
 pub use overrides::{apply as apply_overrides, Override};
 
 /// A loaded, corrected and reference-checked OpenAPI document.
@@ -29,6 +31,10 @@ pub fn load(options: &Options) -> Result<Document, Error> {
     if let Some(path) = &options.overrides {
         let list = overrides::read(path, &read(path)?)?;
         overrides::apply(path, &list, &options.version, &mut raw)?;
+    }
+    if let Some(path) = &options.names {
+        let entries = names::read(path, &read(path)?)?;
+        names::apply(&entries, &mut raw);
     }
     from_value(&options.spec, &options.version, raw)
 }

@@ -2,7 +2,7 @@
 //! Calling any operation by id with JSON inputs, so a test can send every operation to
 //! a validating mock server (Stoplight Prism) and check the answer decodes.
 //!
-//! Each call goes through the operation's `Client` method and setters, then does what
+//! Each call goes through the operation's namespace method and setters, then does what
 //! its `send()` does (`request()`, `Client::execute` or `Client::download`, the same
 //! decode), adding `Call::headers` and keeping the response headers for the test.
 #![allow(dead_code)]
@@ -60,6 +60,8 @@ pub const OPERATIONS: &[&str] = &[
     "listCompaniesForAContact",
     "listSegmentsForAContact",
     "listSubscriptionsForAContact",
+    "attachSubscriptionTypeToContact",
+    "detachSubscriptionTypeToContact",
     "listTagsForAContact",
     "UnarchiveContact",
     "listConversations",
@@ -74,6 +76,7 @@ pub const OPERATIONS: &[&str] = &[
     "detachContactFromConversation",
     "manageConversation",
     "replyConversation",
+    "autoAssignConversation",
     "deleteCustomObjectInstancesById",
     "getCustomObjectInstancesByExternalId",
     "createCustomObjectInstances",
@@ -82,13 +85,17 @@ pub const OPERATIONS: &[&str] = &[
     "lisDataAttributes",
     "createDataAttribute",
     "updateDataAttribute",
-    "lisDataEvents",
-    "createDataEvent",
-    "dataEventSummaries",
     "downloadDataExport",
+    "get_download_reporting_data_by_job_identifier",
     "cancelDataExport",
     "createDataExport",
     "getDataExport",
+    "post_export_reporting_data_enqueue",
+    "get_export_reporting_data_get_datasets",
+    "get_export_reporting_data_by_job_identifier",
+    "lisDataEvents",
+    "createDataEvent",
+    "dataEventSummaries",
     "submitFinCsat",
     "replyToFin",
     "startFinConversation",
@@ -120,16 +127,10 @@ pub const OPERATIONS: &[&str] = &[
     "listNotes",
     "createNote",
     "retrieveNote",
-    "get_download_reporting_data_by_job_identifier",
-    "post_export_reporting_data_enqueue",
-    "get_export_reporting_data_get_datasets",
-    "get_export_reporting_data_by_job_identifier",
+    "createPhoneSwitch",
     "listSegments",
     "retrieveSegment",
-    "attachSubscriptionTypeToContact",
-    "detachSubscriptionTypeToContact",
     "listSubscriptionTypes",
-    "createPhoneSwitch",
     "attachTagToContact",
     "detachTagFromContact",
     "attachTagToConversation",
@@ -143,12 +144,12 @@ pub const OPERATIONS: &[&str] = &[
     "listTeams",
     "retrieveTeam",
     "listTicketStates",
-    "createTicketTypeAttribute",
-    "updateTicketTypeAttribute",
     "listTicketTypes",
     "createTicketType",
     "getTicketType",
     "updateTicketType",
+    "createTicketTypeAttribute",
+    "updateTicketTypeAttribute",
     "createTicket",
     "enqueueCreateTicket",
     "searchTickets",
@@ -190,232 +191,261 @@ pub async fn call(
     call: &Call,
 ) -> Option<Result<Answer, Error>> {
     match operation_id {
-        "listAdmins" => Some(call_list_admins(client, call).await),
-        "listActivityLogs" => Some(call_list_activity_logs(client, call).await),
-        "retrieveAdmin" => Some(call_retrieve_admin(client, call).await),
-        "setAwayAdmin" => Some(call_set_away_admin(client, call).await),
-        "identifyAdmin" => Some(call_identify_admin(client, call).await),
+        "listAdmins" => Some(call_admins_list(client, call).await),
+        "listActivityLogs" => {
+            Some(call_admins_list_all_activity_logs(client, call).await)
+        }
+        "retrieveAdmin" => Some(call_admins_find(client, call).await),
+        "setAwayAdmin" => Some(call_admins_away(client, call).await),
+        "identifyAdmin" => Some(call_admins_identify(client, call).await),
         "listContentImportSources" => {
-            Some(call_list_content_import_sources(client, call).await)
+            Some(call_ai_content_list_content_import_sources(client, call).await)
         }
         "createContentImportSource" => {
-            Some(call_create_content_import_source(client, call).await)
+            Some(call_ai_content_create_content_import_source(client, call).await)
         }
         "deleteContentImportSource" => {
-            Some(call_delete_content_import_source(client, call).await)
+            Some(call_ai_content_delete_content_import_source(client, call).await)
         }
         "getContentImportSource" => {
-            Some(call_get_content_import_source(client, call).await)
+            Some(call_ai_content_find_content_import_source(client, call).await)
         }
         "updateContentImportSource" => {
-            Some(call_update_content_import_source(client, call).await)
+            Some(call_ai_content_update_content_import_source(client, call).await)
         }
-        "listExternalPages" => Some(call_list_external_pages(client, call).await),
-        "createExternalPage" => Some(call_create_external_page(client, call).await),
-        "deleteExternalPage" => Some(call_delete_external_page(client, call).await),
-        "getExternalPage" => Some(call_get_external_page(client, call).await),
-        "updateExternalPage" => Some(call_update_external_page(client, call).await),
-        "listArticles" => Some(call_list_articles(client, call).await),
-        "createArticle" => Some(call_create_article(client, call).await),
-        "searchArticles" => Some(call_search_articles(client, call).await),
-        "deleteArticle" => Some(call_delete_article(client, call).await),
-        "retrieveArticle" => Some(call_retrieve_article(client, call).await),
-        "updateArticle" => Some(call_update_article(client, call).await),
+        "listExternalPages" => {
+            Some(call_ai_content_list_external_pages(client, call).await)
+        }
+        "createExternalPage" => {
+            Some(call_ai_content_create_external_page(client, call).await)
+        }
+        "deleteExternalPage" => {
+            Some(call_ai_content_delete_external_page(client, call).await)
+        }
+        "getExternalPage" => Some(call_ai_content_find_external_page(client, call).await),
+        "updateExternalPage" => {
+            Some(call_ai_content_update_external_page(client, call).await)
+        }
+        "listArticles" => Some(call_articles_list(client, call).await),
+        "createArticle" => Some(call_articles_create(client, call).await),
+        "searchArticles" => Some(call_articles_search(client, call).await),
+        "deleteArticle" => Some(call_articles_delete(client, call).await),
+        "retrieveArticle" => Some(call_articles_find(client, call).await),
+        "updateArticle" => Some(call_articles_update(client, call).await),
         "listAwayStatusReasons" => {
-            Some(call_list_away_status_reasons(client, call).await)
+            Some(call_away_status_reasons_list(client, call).await)
         }
-        "listCalls" => Some(call_list_calls(client, call).await),
+        "listCalls" => Some(call_calls_list(client, call).await),
         "listCallsWithTranscripts" => {
-            Some(call_list_calls_with_transcripts(client, call).await)
+            Some(call_calls_list_with_transcripts(client, call).await)
         }
-        "showCall" => Some(call_show_call(client, call).await),
-        "showCallRecording" => Some(call_show_call_recording(client, call).await),
-        "showCallTranscript" => Some(call_show_call_transcript(client, call).await),
-        "retrieveCompany" => Some(call_retrieve_company(client, call).await),
+        "showCall" => Some(call_calls_find(client, call).await),
+        "showCallRecording" => Some(call_calls_find_recording(client, call).await),
+        "showCallTranscript" => Some(call_calls_find_transcript(client, call).await),
+        "retrieveCompany" => Some(call_companies_retrieve(client, call).await),
         "createOrUpdateCompany" => {
-            Some(call_create_or_update_company(client, call).await)
+            Some(call_companies_create_or_update(client, call).await)
         }
-        "listAllCompanies" => Some(call_list_all_companies(client, call).await),
-        "scrollOverAllCompanies" => {
-            Some(call_scroll_over_all_companies(client, call).await)
+        "listAllCompanies" => Some(call_companies_list(client, call).await),
+        "scrollOverAllCompanies" => Some(call_companies_scroll(client, call).await),
+        "deleteCompany" => Some(call_companies_delete(client, call).await),
+        "RetrieveACompanyById" => Some(call_companies_find(client, call).await),
+        "UpdateCompany" => Some(call_companies_update(client, call).await),
+        "ListAttachedContacts" => {
+            Some(call_companies_list_attached_contacts(client, call).await)
         }
-        "deleteCompany" => Some(call_delete_company(client, call).await),
-        "RetrieveACompanyById" => Some(call_retrieve_a_company_by_id(client, call).await),
-        "UpdateCompany" => Some(call_update_company(client, call).await),
-        "ListAttachedContacts" => Some(call_list_attached_contacts(client, call).await),
         "ListAttachedSegmentsForCompanies" => {
-            Some(call_list_attached_segments_for_companies(client, call).await)
+            Some(call_companies_list_attached_segments(client, call).await)
         }
         "attachContactToACompany" => {
-            Some(call_attach_contact_to_a_company(client, call).await)
+            Some(call_companies_attach_contact(client, call).await)
         }
         "detachContactFromACompany" => {
-            Some(call_detach_contact_from_a_company(client, call).await)
+            Some(call_companies_detach_contact(client, call).await)
         }
-        "ListContacts" => Some(call_list_contacts(client, call).await),
-        "CreateContact" => Some(call_create_contact(client, call).await),
+        "ListContacts" => Some(call_contacts_list(client, call).await),
+        "CreateContact" => Some(call_contacts_create(client, call).await),
         "ShowContactByExternalId" => {
-            Some(call_show_contact_by_external_id(client, call).await)
+            Some(call_contacts_find_by_external_id(client, call).await)
         }
-        "MergeContact" => Some(call_merge_contact(client, call).await),
-        "SearchContacts" => Some(call_search_contacts(client, call).await),
-        "DeleteContact" => Some(call_delete_contact(client, call).await),
-        "ShowContact" => Some(call_show_contact(client, call).await),
-        "UpdateContact" => Some(call_update_contact(client, call).await),
-        "ArchiveContact" => Some(call_archive_contact(client, call).await),
-        "BlockContact" => Some(call_block_contact(client, call).await),
+        "MergeContact" => Some(call_contacts_merge_lead_in_user(client, call).await),
+        "SearchContacts" => Some(call_contacts_search(client, call).await),
+        "DeleteContact" => Some(call_contacts_delete(client, call).await),
+        "ShowContact" => Some(call_contacts_find(client, call).await),
+        "UpdateContact" => Some(call_contacts_update(client, call).await),
+        "ArchiveContact" => Some(call_contacts_archive(client, call).await),
+        "BlockContact" => Some(call_contacts_block(client, call).await),
         "listCompaniesForAContact" => {
-            Some(call_list_companies_for_a_contact(client, call).await)
+            Some(call_contacts_list_attached_companies(client, call).await)
         }
         "listSegmentsForAContact" => {
-            Some(call_list_segments_for_a_contact(client, call).await)
+            Some(call_contacts_list_attached_segments(client, call).await)
         }
         "listSubscriptionsForAContact" => {
-            Some(call_list_subscriptions_for_a_contact(client, call).await)
+            Some(call_contacts_list_attached_subscriptions(client, call).await)
         }
-        "listTagsForAContact" => Some(call_list_tags_for_a_contact(client, call).await),
-        "UnarchiveContact" => Some(call_unarchive_contact(client, call).await),
-        "listConversations" => Some(call_list_conversations(client, call).await),
-        "createConversation" => Some(call_create_conversation(client, call).await),
-        "redactConversation" => Some(call_redact_conversation(client, call).await),
-        "searchConversations" => Some(call_search_conversations(client, call).await),
-        "deleteConversation" => Some(call_delete_conversation(client, call).await),
-        "retrieveConversation" => Some(call_retrieve_conversation(client, call).await),
-        "updateConversation" => Some(call_update_conversation(client, call).await),
-        "convertConversationToTicket" => {
-            Some(call_convert_conversation_to_ticket(client, call).await)
-        }
-        "attachContactToConversation" => {
-            Some(call_attach_contact_to_conversation(client, call).await)
-        }
-        "detachContactFromConversation" => {
-            Some(call_detach_contact_from_conversation(client, call).await)
-        }
-        "manageConversation" => Some(call_manage_conversation(client, call).await),
-        "replyConversation" => Some(call_reply_conversation(client, call).await),
-        "deleteCustomObjectInstancesById" => {
-            Some(call_delete_custom_object_instances_by_id(client, call).await)
-        }
-        "getCustomObjectInstancesByExternalId" => {
-            Some(call_get_custom_object_instances_by_external_id(client, call).await)
-        }
-        "createCustomObjectInstances" => {
-            Some(call_create_custom_object_instances(client, call).await)
-        }
-        "deleteCustomObjectInstancesByExternalId" => {
-            Some(call_delete_custom_object_instances_by_external_id(client, call).await)
-        }
-        "getCustomObjectInstancesById" => {
-            Some(call_get_custom_object_instances_by_id(client, call).await)
-        }
-        "lisDataAttributes" => Some(call_lis_data_attributes(client, call).await),
-        "createDataAttribute" => Some(call_create_data_attribute(client, call).await),
-        "updateDataAttribute" => Some(call_update_data_attribute(client, call).await),
-        "lisDataEvents" => Some(call_lis_data_events(client, call).await),
-        "createDataEvent" => Some(call_create_data_event(client, call).await),
-        "dataEventSummaries" => Some(call_data_event_summaries(client, call).await),
-        "downloadDataExport" => Some(call_download_data_export(client, call).await),
-        "cancelDataExport" => Some(call_cancel_data_export(client, call).await),
-        "createDataExport" => Some(call_create_data_export(client, call).await),
-        "getDataExport" => Some(call_get_data_export(client, call).await),
-        "submitFinCsat" => Some(call_submit_fin_csat(client, call).await),
-        "replyToFin" => Some(call_reply_to_fin(client, call).await),
-        "startFinConversation" => Some(call_start_fin_conversation(client, call).await),
-        "listAllCollections" => Some(call_list_all_collections(client, call).await),
-        "createCollection" => Some(call_create_collection(client, call).await),
-        "deleteCollection" => Some(call_delete_collection(client, call).await),
-        "retrieveCollection" => Some(call_retrieve_collection(client, call).await),
-        "updateCollection" => Some(call_update_collection(client, call).await),
-        "listHelpCenters" => Some(call_list_help_centers(client, call).await),
-        "retrieveHelpCenter" => Some(call_retrieve_help_center(client, call).await),
-        "listInternalArticles" => Some(call_list_internal_articles(client, call).await),
-        "createInternalArticle" => Some(call_create_internal_article(client, call).await),
-        "searchInternalArticles" => {
-            Some(call_search_internal_articles(client, call).await)
-        }
-        "deleteInternalArticle" => Some(call_delete_internal_article(client, call).await),
-        "retrieveInternalArticle" => {
-            Some(call_retrieve_internal_article(client, call).await)
-        }
-        "updateInternalArticle" => Some(call_update_internal_article(client, call).await),
-        "getIpAllowlist" => Some(call_get_ip_allowlist(client, call).await),
-        "updateIpAllowlist" => Some(call_update_ip_allowlist(client, call).await),
-        "jobsStatus" => Some(call_jobs_status(client, call).await),
-        "createMessage" => Some(call_create_message(client, call).await),
-        "listNewsItems" => Some(call_list_news_items(client, call).await),
-        "createNewsItem" => Some(call_create_news_item(client, call).await),
-        "deleteNewsItem" => Some(call_delete_news_item(client, call).await),
-        "retrieveNewsItem" => Some(call_retrieve_news_item(client, call).await),
-        "updateNewsItem" => Some(call_update_news_item(client, call).await),
-        "listNewsfeeds" => Some(call_list_newsfeeds(client, call).await),
-        "retrieveNewsfeed" => Some(call_retrieve_newsfeed(client, call).await),
-        "listLiveNewsfeedItems" => {
-            Some(call_list_live_newsfeed_items(client, call).await)
-        }
-        "listNotes" => Some(call_list_notes(client, call).await),
-        "createNote" => Some(call_create_note(client, call).await),
-        "retrieveNote" => Some(call_retrieve_note(client, call).await),
-        "get_download_reporting_data_by_job_identifier" => {
-            Some(call_get_download_reporting_data_by_job_identifier(client, call).await)
-        }
-        "post_export_reporting_data_enqueue" => {
-            Some(call_post_export_reporting_data_enqueue(client, call).await)
-        }
-        "get_export_reporting_data_get_datasets" => {
-            Some(call_get_export_reporting_data_get_datasets(client, call).await)
-        }
-        "get_export_reporting_data_by_job_identifier" => {
-            Some(call_get_export_reporting_data_by_job_identifier(client, call).await)
-        }
-        "listSegments" => Some(call_list_segments(client, call).await),
-        "retrieveSegment" => Some(call_retrieve_segment(client, call).await),
         "attachSubscriptionTypeToContact" => {
-            Some(call_attach_subscription_type_to_contact(client, call).await)
+            Some(call_contacts_attach_subscription(client, call).await)
         }
         "detachSubscriptionTypeToContact" => {
-            Some(call_detach_subscription_type_to_contact(client, call).await)
+            Some(call_contacts_detach_subscription(client, call).await)
         }
-        "listSubscriptionTypes" => Some(call_list_subscription_types(client, call).await),
-        "createPhoneSwitch" => Some(call_create_phone_switch(client, call).await),
-        "attachTagToContact" => Some(call_attach_tag_to_contact(client, call).await),
-        "detachTagFromContact" => Some(call_detach_tag_from_contact(client, call).await),
-        "attachTagToConversation" => {
-            Some(call_attach_tag_to_conversation(client, call).await)
+        "listTagsForAContact" => {
+            Some(call_contacts_list_attached_tags(client, call).await)
         }
+        "UnarchiveContact" => Some(call_contacts_unarchive(client, call).await),
+        "listConversations" => Some(call_conversations_list(client, call).await),
+        "createConversation" => Some(call_conversations_create(client, call).await),
+        "redactConversation" => {
+            Some(call_conversations_redact_conversation_part(client, call).await)
+        }
+        "searchConversations" => Some(call_conversations_search(client, call).await),
+        "deleteConversation" => Some(call_conversations_delete(client, call).await),
+        "retrieveConversation" => Some(call_conversations_find(client, call).await),
+        "updateConversation" => Some(call_conversations_update(client, call).await),
+        "convertConversationToTicket" => {
+            Some(call_conversations_convert_to_ticket(client, call).await)
+        }
+        "attachContactToConversation" => {
+            Some(call_conversations_attach_contact_as_admin(client, call).await)
+        }
+        "detachContactFromConversation" => {
+            Some(call_conversations_detach_contact_as_admin(client, call).await)
+        }
+        "manageConversation" => Some(call_conversations_manage(client, call).await),
+        "replyConversation" => Some(call_conversations_reply(client, call).await),
+        "autoAssignConversation" => {
+            Some(call_conversations_run_assignment_rules(client, call).await)
+        }
+        "deleteCustomObjectInstancesById" => {
+            Some(call_custom_object_instances_delete_by_id(client, call).await)
+        }
+        "getCustomObjectInstancesByExternalId" => {
+            Some(call_custom_object_instances_find_by_external_id(client, call).await)
+        }
+        "createCustomObjectInstances" => {
+            Some(call_custom_object_instances_create(client, call).await)
+        }
+        "deleteCustomObjectInstancesByExternalId" => {
+            Some(call_custom_object_instances_delete_by_external_id(client, call).await)
+        }
+        "getCustomObjectInstancesById" => {
+            Some(call_custom_object_instances_find_by_id(client, call).await)
+        }
+        "lisDataAttributes" => Some(call_data_attributes_list(client, call).await),
+        "createDataAttribute" => Some(call_data_attributes_create(client, call).await),
+        "updateDataAttribute" => Some(call_data_attributes_update(client, call).await),
+        "downloadDataExport" => Some(call_data_export_download(client, call).await),
+        "get_download_reporting_data_by_job_identifier" => {
+            Some(call_data_export_download_reporting_data_export(client, call).await)
+        }
+        "cancelDataExport" => Some(call_data_export_cancel(client, call).await),
+        "createDataExport" => Some(call_data_export_create(client, call).await),
+        "getDataExport" => Some(call_data_export_find(client, call).await),
+        "post_export_reporting_data_enqueue" => {
+            Some(call_data_export_export_reporting_data_enqueue(client, call).await)
+        }
+        "get_export_reporting_data_get_datasets" => {
+            Some(call_data_export_export_reporting_data_get_datasets(client, call).await)
+        }
+        "get_export_reporting_data_by_job_identifier" => {
+            Some(call_data_export_export_reporting_data(client, call).await)
+        }
+        "lisDataEvents" => Some(call_events_list(client, call).await),
+        "createDataEvent" => Some(call_events_create(client, call).await),
+        "dataEventSummaries" => Some(call_events_summaries(client, call).await),
+        "submitFinCsat" => Some(call_fin_agent_submit_fin_csat(client, call).await),
+        "replyToFin" => Some(call_fin_agent_reply_to_fin(client, call).await),
+        "startFinConversation" => {
+            Some(call_fin_agent_start_fin_conversation(client, call).await)
+        }
+        "listAllCollections" => {
+            Some(call_help_centers_collections_list(client, call).await)
+        }
+        "createCollection" => {
+            Some(call_help_centers_collections_create(client, call).await)
+        }
+        "deleteCollection" => {
+            Some(call_help_centers_collections_delete(client, call).await)
+        }
+        "retrieveCollection" => {
+            Some(call_help_centers_collections_find(client, call).await)
+        }
+        "updateCollection" => {
+            Some(call_help_centers_collections_update(client, call).await)
+        }
+        "listHelpCenters" => Some(call_help_centers_list(client, call).await),
+        "retrieveHelpCenter" => Some(call_help_centers_find(client, call).await),
+        "listInternalArticles" => Some(call_internal_articles_list(client, call).await),
+        "createInternalArticle" => {
+            Some(call_internal_articles_create(client, call).await)
+        }
+        "searchInternalArticles" => {
+            Some(call_internal_articles_search(client, call).await)
+        }
+        "deleteInternalArticle" => {
+            Some(call_internal_articles_delete(client, call).await)
+        }
+        "retrieveInternalArticle" => {
+            Some(call_internal_articles_find(client, call).await)
+        }
+        "updateInternalArticle" => {
+            Some(call_internal_articles_update(client, call).await)
+        }
+        "getIpAllowlist" => Some(call_ip_allowlist_find(client, call).await),
+        "updateIpAllowlist" => Some(call_ip_allowlist_update(client, call).await),
+        "jobsStatus" => Some(call_jobs_status(client, call).await),
+        "createMessage" => Some(call_messages_create(client, call).await),
+        "listNewsItems" => Some(call_news_items_list(client, call).await),
+        "createNewsItem" => Some(call_news_items_create(client, call).await),
+        "deleteNewsItem" => Some(call_news_items_delete(client, call).await),
+        "retrieveNewsItem" => Some(call_news_items_find(client, call).await),
+        "updateNewsItem" => Some(call_news_items_update(client, call).await),
+        "listNewsfeeds" => Some(call_news_feeds_list(client, call).await),
+        "retrieveNewsfeed" => Some(call_news_feeds_find(client, call).await),
+        "listLiveNewsfeedItems" => Some(call_news_feeds_list_items(client, call).await),
+        "listNotes" => Some(call_notes_list(client, call).await),
+        "createNote" => Some(call_notes_create(client, call).await),
+        "retrieveNote" => Some(call_notes_find(client, call).await),
+        "createPhoneSwitch" => Some(call_phone_call_redirects_create(client, call).await),
+        "listSegments" => Some(call_segments_list(client, call).await),
+        "retrieveSegment" => Some(call_segments_find(client, call).await),
+        "listSubscriptionTypes" => Some(call_subscription_types_list(client, call).await),
+        "attachTagToContact" => Some(call_tags_tag_contact(client, call).await),
+        "detachTagFromContact" => Some(call_tags_untag_contact(client, call).await),
+        "attachTagToConversation" => Some(call_tags_tag_conversation(client, call).await),
         "detachTagFromConversation" => {
-            Some(call_detach_tag_from_conversation(client, call).await)
+            Some(call_tags_untag_conversation(client, call).await)
         }
-        "listTags" => Some(call_list_tags(client, call).await),
-        "createTag" => Some(call_create_tag(client, call).await),
-        "deleteTag" => Some(call_delete_tag(client, call).await),
-        "findTag" => Some(call_find_tag(client, call).await),
-        "attachTagToTicket" => Some(call_attach_tag_to_ticket(client, call).await),
-        "detachTagFromTicket" => Some(call_detach_tag_from_ticket(client, call).await),
-        "listTeams" => Some(call_list_teams(client, call).await),
-        "retrieveTeam" => Some(call_retrieve_team(client, call).await),
-        "listTicketStates" => Some(call_list_ticket_states(client, call).await),
+        "listTags" => Some(call_tags_list(client, call).await),
+        "createTag" => Some(call_tags_create(client, call).await),
+        "deleteTag" => Some(call_tags_delete(client, call).await),
+        "findTag" => Some(call_tags_find(client, call).await),
+        "attachTagToTicket" => Some(call_tags_tag_ticket(client, call).await),
+        "detachTagFromTicket" => Some(call_tags_untag_ticket(client, call).await),
+        "listTeams" => Some(call_teams_list(client, call).await),
+        "retrieveTeam" => Some(call_teams_find(client, call).await),
+        "listTicketStates" => Some(call_ticket_states_list(client, call).await),
+        "listTicketTypes" => Some(call_ticket_types_list(client, call).await),
+        "createTicketType" => Some(call_ticket_types_create(client, call).await),
+        "getTicketType" => Some(call_ticket_types_get(client, call).await),
+        "updateTicketType" => Some(call_ticket_types_update(client, call).await),
         "createTicketTypeAttribute" => {
-            Some(call_create_ticket_type_attribute(client, call).await)
+            Some(call_ticket_types_attributes_create(client, call).await)
         }
         "updateTicketTypeAttribute" => {
-            Some(call_update_ticket_type_attribute(client, call).await)
+            Some(call_ticket_types_attributes_update(client, call).await)
         }
-        "listTicketTypes" => Some(call_list_ticket_types(client, call).await),
-        "createTicketType" => Some(call_create_ticket_type(client, call).await),
-        "getTicketType" => Some(call_get_ticket_type(client, call).await),
-        "updateTicketType" => Some(call_update_ticket_type(client, call).await),
-        "createTicket" => Some(call_create_ticket(client, call).await),
-        "enqueueCreateTicket" => Some(call_enqueue_create_ticket(client, call).await),
-        "searchTickets" => Some(call_search_tickets(client, call).await),
-        "deleteTicket" => Some(call_delete_ticket(client, call).await),
-        "getTicket" => Some(call_get_ticket(client, call).await),
-        "updateTicket" => Some(call_update_ticket(client, call).await),
-        "replyTicket" => Some(call_reply_ticket(client, call).await),
-        "retrieveVisitorWithUserId" => {
-            Some(call_retrieve_visitor_with_user_id(client, call).await)
-        }
-        "updateVisitor" => Some(call_update_visitor(client, call).await),
-        "convertVisitor" => Some(call_convert_visitor(client, call).await),
+        "createTicket" => Some(call_tickets_create(client, call).await),
+        "enqueueCreateTicket" => Some(call_tickets_enqueue_create(client, call).await),
+        "searchTickets" => Some(call_tickets_search(client, call).await),
+        "deleteTicket" => Some(call_tickets_delete(client, call).await),
+        "getTicket" => Some(call_tickets_get(client, call).await),
+        "updateTicket" => Some(call_tickets_update(client, call).await),
+        "replyTicket" => Some(call_tickets_reply(client, call).await),
+        "retrieveVisitorWithUserId" => Some(call_visitors_find(client, call).await),
+        "updateVisitor" => Some(call_visitors_update(client, call).await),
+        "convertVisitor" => Some(call_visitors_merge_to_contact(client, call).await),
         _ => {
             let _ = (client, call);
             None
@@ -463,8 +493,8 @@ fn answer<'h, K: AsRef<str> + 'h, V: AsRef<[u8]> + 'h>(
             .collect(),
     }
 }
-async fn call_list_admins(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let mut builder = client.list_admins();
+async fn call_admins_list(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let mut builder = client.admins().list();
     if let Some(value) = decode::<
         bool,
     >("query `display_avatar`".into(), call.query.get("display_avatar"))? {
@@ -479,12 +509,13 @@ async fn call_list_admins(client: &crate::Client, call: &Call) -> Result<Answer,
     let _: super::models::AdminList = response.json()?;
     Ok(answer)
 }
-async fn call_list_activity_logs(
+async fn call_admins_list_all_activity_logs(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let mut builder = client
-        .list_activity_logs(
+        .admins()
+        .list_all_activity_logs(
             required::<
                 String,
             >("query `created_at_after`".into(), call.query.get("created_at_after"))?,
@@ -503,11 +534,8 @@ async fn call_list_activity_logs(
     let _: super::models::ActivityLogList = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_admin(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.retrieve_admin(path_arg(call, 0usize, "admin_id")?);
+async fn call_admins_find(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.admins().find(path_arg(call, 0usize, "admin_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -517,12 +545,10 @@ async fn call_retrieve_admin(
     let _: super::models::Admin = response.json()?;
     Ok(answer)
 }
-async fn call_set_away_admin(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
+async fn call_admins_away(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
     let builder = client
-        .set_away_admin(
+        .admins()
+        .away(
             path_arg(call, 0usize, "admin_id")?,
             required::<
                 super::models::SetAwayAdminRequest,
@@ -537,11 +563,11 @@ async fn call_set_away_admin(
     let _: super::models::Admin = response.json()?;
     Ok(answer)
 }
-async fn call_identify_admin(
+async fn call_admins_identify(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.identify_admin();
+    let builder = client.admins().identify();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -551,11 +577,11 @@ async fn call_identify_admin(
     let _: super::models::AdminWithApp = response.json()?;
     Ok(answer)
 }
-async fn call_list_content_import_sources(
+async fn call_ai_content_list_content_import_sources(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_content_import_sources();
+    let builder = client.ai_content().list_content_import_sources();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -565,11 +591,12 @@ async fn call_list_content_import_sources(
     let _: super::models::ContentImportSourcesList = response.json()?;
     Ok(answer)
 }
-async fn call_create_content_import_source(
+async fn call_ai_content_create_content_import_source(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
+        .ai_content()
         .create_content_import_source(
             required::<
                 super::models::CreateContentImportSourceRequest,
@@ -584,11 +611,12 @@ async fn call_create_content_import_source(
     let _: super::models::ContentImportSource = response.json()?;
     Ok(answer)
 }
-async fn call_delete_content_import_source(
+async fn call_ai_content_delete_content_import_source(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
+        .ai_content()
         .delete_content_import_source(path_arg(call, 0usize, "source_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
@@ -599,11 +627,13 @@ async fn call_delete_content_import_source(
     let _: () = Ok::<(), Error>(())?;
     Ok(answer)
 }
-async fn call_get_content_import_source(
+async fn call_ai_content_find_content_import_source(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.get_content_import_source(path_arg(call, 0usize, "source_id")?);
+    let builder = client
+        .ai_content()
+        .find_content_import_source(path_arg(call, 0usize, "source_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -613,11 +643,12 @@ async fn call_get_content_import_source(
     let _: super::models::ContentImportSource = response.json()?;
     Ok(answer)
 }
-async fn call_update_content_import_source(
+async fn call_ai_content_update_content_import_source(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
+        .ai_content()
         .update_content_import_source(
             path_arg(call, 0usize, "source_id")?,
             required::<
@@ -633,11 +664,11 @@ async fn call_update_content_import_source(
     let _: super::models::ContentImportSource = response.json()?;
     Ok(answer)
 }
-async fn call_list_external_pages(
+async fn call_ai_content_list_external_pages(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_external_pages();
+    let builder = client.ai_content().list_external_pages();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -647,11 +678,12 @@ async fn call_list_external_pages(
     let _: super::models::ExternalPagesList = response.json()?;
     Ok(answer)
 }
-async fn call_create_external_page(
+async fn call_ai_content_create_external_page(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
+        .ai_content()
         .create_external_page(
             required::<
                 super::models::CreateExternalPageRequest,
@@ -666,39 +698,44 @@ async fn call_create_external_page(
     let _: super::models::ExternalPage = response.json()?;
     Ok(answer)
 }
-async fn call_delete_external_page(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.delete_external_page(path_arg(call, 0usize, "page_id")?);
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::ExternalPage = response.json()?;
-    Ok(answer)
-}
-async fn call_get_external_page(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.get_external_page(path_arg(call, 0usize, "page_id")?);
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::ExternalPage = response.json()?;
-    Ok(answer)
-}
-async fn call_update_external_page(
+async fn call_ai_content_delete_external_page(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
+        .ai_content()
+        .delete_external_page(path_arg(call, 0usize, "page_id")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::ExternalPage = response.json()?;
+    Ok(answer)
+}
+async fn call_ai_content_find_external_page(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .ai_content()
+        .find_external_page(path_arg(call, 0usize, "page_id")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::ExternalPage = response.json()?;
+    Ok(answer)
+}
+async fn call_ai_content_update_external_page(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .ai_content()
         .update_external_page(
             path_arg(call, 0usize, "page_id")?,
             required::<
@@ -714,11 +751,11 @@ async fn call_update_external_page(
     let _: super::models::ExternalPage = response.json()?;
     Ok(answer)
 }
-async fn call_list_articles(
+async fn call_articles_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.list_articles();
+    let mut builder = client.articles().list();
     if let Some(value) = decode::<i64>("query `page`".into(), call.query.get("page"))? {
         builder = builder.page(value);
     }
@@ -736,11 +773,11 @@ async fn call_list_articles(
     let _: super::models::ArticleList = response.json()?;
     Ok(answer)
 }
-async fn call_create_article(
+async fn call_articles_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.create_article();
+    let mut builder = client.articles().create();
     if let Some(value) = decode::<
         super::models::CreateArticleRequest,
     >("body".into(), call.body.as_ref())? {
@@ -755,11 +792,11 @@ async fn call_create_article(
     let _: super::models::Article = response.json()?;
     Ok(answer)
 }
-async fn call_search_articles(
+async fn call_articles_search(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.search_articles();
+    let mut builder = client.articles().search();
     if let Some(value) = decode::<
         String,
     >("query `phrase`".into(), call.query.get("phrase"))? {
@@ -789,11 +826,11 @@ async fn call_search_articles(
     let _: super::models::ArticleSearchResponse = response.json()?;
     Ok(answer)
 }
-async fn call_delete_article(
+async fn call_articles_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.delete_article(path_arg(call, 0usize, "article_id")?);
+    let builder = client.articles().delete(path_arg(call, 0usize, "article_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -803,11 +840,11 @@ async fn call_delete_article(
     let _: super::models::DeletedArticleObject = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_article(
+async fn call_articles_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.retrieve_article(path_arg(call, 0usize, "article_id")?);
+    let builder = client.articles().find(path_arg(call, 0usize, "article_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -817,11 +854,11 @@ async fn call_retrieve_article(
     let _: super::models::Article = response.json()?;
     Ok(answer)
 }
-async fn call_update_article(
+async fn call_articles_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.update_article(path_arg(call, 0usize, "article_id")?);
+    let mut builder = client.articles().update(path_arg(call, 0usize, "article_id")?);
     if let Some(value) = decode::<
         super::models::UpdateArticleRequest,
     >("body".into(), call.body.as_ref())? {
@@ -836,11 +873,11 @@ async fn call_update_article(
     let _: super::models::Article = response.json()?;
     Ok(answer)
 }
-async fn call_list_away_status_reasons(
+async fn call_away_status_reasons_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_away_status_reasons();
+    let builder = client.away_status_reasons().list();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -850,8 +887,8 @@ async fn call_list_away_status_reasons(
     let _: super::models::ListAwayStatusReasonsResponse = response.json()?;
     Ok(answer)
 }
-async fn call_list_calls(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let mut builder = client.list_calls();
+async fn call_calls_list(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let mut builder = client.calls().list();
     if let Some(value) = decode::<i64>("query `page`".into(), call.query.get("page"))? {
         builder = builder.page(value);
     }
@@ -869,12 +906,13 @@ async fn call_list_calls(client: &crate::Client, call: &Call) -> Result<Answer, 
     let _: super::models::CallList = response.json()?;
     Ok(answer)
 }
-async fn call_list_calls_with_transcripts(
+async fn call_calls_list_with_transcripts(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .list_calls_with_transcripts(
+        .calls()
+        .list_with_transcripts(
             required::<
                 super::models::ListCallsWithTranscriptsRequest,
             >("body".into(), call.body.as_ref())?,
@@ -888,8 +926,8 @@ async fn call_list_calls_with_transcripts(
     let _: super::models::ListCallsWithTranscriptsResponse = response.json()?;
     Ok(answer)
 }
-async fn call_show_call(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let builder = client.show_call(path_arg(call, 0usize, "call_id")?);
+async fn call_calls_find(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.calls().find(path_arg(call, 0usize, "call_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -899,11 +937,11 @@ async fn call_show_call(client: &crate::Client, call: &Call) -> Result<Answer, E
     let _: super::models::Call = response.json()?;
     Ok(answer)
 }
-async fn call_show_call_recording(
+async fn call_calls_find_recording(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.show_call_recording(path_arg(call, 0usize, "call_id")?);
+    let builder = client.calls().find_recording(path_arg(call, 0usize, "call_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -913,11 +951,11 @@ async fn call_show_call_recording(
     let _: String = response.location()?;
     Ok(answer)
 }
-async fn call_show_call_transcript(
+async fn call_calls_find_transcript(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.show_call_transcript(path_arg(call, 0usize, "call_id")?);
+    let builder = client.calls().find_transcript(path_arg(call, 0usize, "call_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -927,11 +965,11 @@ async fn call_show_call_transcript(
     let _: String = response.text()?;
     Ok(answer)
 }
-async fn call_retrieve_company(
+async fn call_companies_retrieve(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.retrieve_company();
+    let mut builder = client.companies().retrieve();
     if let Some(value) = decode::<
         String,
     >("query `name`".into(), call.query.get("name"))? {
@@ -969,11 +1007,11 @@ async fn call_retrieve_company(
     let _: super::models::CompanyList = response.json()?;
     Ok(answer)
 }
-async fn call_create_or_update_company(
+async fn call_companies_create_or_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.create_or_update_company();
+    let mut builder = client.companies().create_or_update();
     if let Some(value) = decode::<
         super::models::CreateOrUpdateCompanyRequest,
     >("body".into(), call.body.as_ref())? {
@@ -988,11 +1026,11 @@ async fn call_create_or_update_company(
     let _: super::models::Company = response.json()?;
     Ok(answer)
 }
-async fn call_list_all_companies(
+async fn call_companies_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.list_all_companies();
+    let mut builder = client.companies().list();
     if let Some(value) = decode::<i64>("query `page`".into(), call.query.get("page"))? {
         builder = builder.page(value);
     }
@@ -1015,11 +1053,11 @@ async fn call_list_all_companies(
     let _: super::models::CompanyList = response.json()?;
     Ok(answer)
 }
-async fn call_scroll_over_all_companies(
+async fn call_companies_scroll(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.scroll_over_all_companies();
+    let mut builder = client.companies().scroll();
     if let Some(value) = decode::<
         String,
     >("query `scroll_param`".into(), call.query.get("scroll_param"))? {
@@ -1034,11 +1072,11 @@ async fn call_scroll_over_all_companies(
     let _: super::models::CompanyScroll = response.json()?;
     Ok(answer)
 }
-async fn call_delete_company(
+async fn call_companies_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.delete_company(path_arg(call, 0usize, "company_id")?);
+    let builder = client.companies().delete(path_arg(call, 0usize, "company_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1048,11 +1086,11 @@ async fn call_delete_company(
     let _: super::models::DeletedCompanyObject = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_a_company_by_id(
+async fn call_companies_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.retrieve_a_company_by_id(path_arg(call, 0usize, "company_id")?);
+    let builder = client.companies().find(path_arg(call, 0usize, "company_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1062,11 +1100,11 @@ async fn call_retrieve_a_company_by_id(
     let _: super::models::Company = response.json()?;
     Ok(answer)
 }
-async fn call_update_company(
+async fn call_companies_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.update_company(path_arg(call, 0usize, "company_id")?);
+    let mut builder = client.companies().update(path_arg(call, 0usize, "company_id")?);
     if let Some(value) = decode::<
         super::models::UpdateCompanyRequest,
     >("body".into(), call.body.as_ref())? {
@@ -1081,11 +1119,13 @@ async fn call_update_company(
     let _: super::models::Company = response.json()?;
     Ok(answer)
 }
-async fn call_list_attached_contacts(
+async fn call_companies_list_attached_contacts(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_attached_contacts(path_arg(call, 0usize, "company_id")?);
+    let builder = client
+        .companies()
+        .list_attached_contacts(path_arg(call, 0usize, "company_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1095,12 +1135,13 @@ async fn call_list_attached_contacts(
     let _: super::models::CompanyAttachedContacts = response.json()?;
     Ok(answer)
 }
-async fn call_list_attached_segments_for_companies(
+async fn call_companies_list_attached_segments(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .list_attached_segments_for_companies(path_arg(call, 0usize, "company_id")?);
+        .companies()
+        .list_attached_segments(path_arg(call, 0usize, "company_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1110,12 +1151,13 @@ async fn call_list_attached_segments_for_companies(
     let _: super::models::CompanyAttachedSegments = response.json()?;
     Ok(answer)
 }
-async fn call_attach_contact_to_a_company(
+async fn call_companies_attach_contact(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .attach_contact_to_a_company(
+        .companies()
+        .attach_contact(
             path_arg(call, 0usize, "contact_id")?,
             required::<
                 super::models::AttachContactToACompanyRequest,
@@ -1130,12 +1172,13 @@ async fn call_attach_contact_to_a_company(
     let _: super::models::Company = response.json()?;
     Ok(answer)
 }
-async fn call_detach_contact_from_a_company(
+async fn call_companies_detach_contact(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .detach_contact_from_a_company(
+        .companies()
+        .detach_contact(
             path_arg(call, 0usize, "contact_id")?,
             path_arg(call, 1usize, "company_id")?,
         );
@@ -1148,11 +1191,11 @@ async fn call_detach_contact_from_a_company(
     let _: super::models::Company = response.json()?;
     Ok(answer)
 }
-async fn call_list_contacts(
+async fn call_contacts_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.list_contacts();
+    let mut builder = client.contacts().list();
     if let Some(value) = decode::<
         i64,
     >("query `per_page`".into(), call.query.get("per_page"))? {
@@ -1172,12 +1215,13 @@ async fn call_list_contacts(
     let _: super::models::ContactList = response.json()?;
     Ok(answer)
 }
-async fn call_create_contact(
+async fn call_contacts_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_contact(
+        .contacts()
+        .create(
             required::<
                 super::models::CreateContactRequest,
             >("body".into(), call.body.as_ref())?,
@@ -1191,12 +1235,13 @@ async fn call_create_contact(
     let _: super::models::CreateContactResponse = response.json()?;
     Ok(answer)
 }
-async fn call_show_contact_by_external_id(
+async fn call_contacts_find_by_external_id(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .show_contact_by_external_id(path_arg(call, 0usize, "external_id")?);
+        .contacts()
+        .find_by_external_id(path_arg(call, 0usize, "external_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1206,12 +1251,13 @@ async fn call_show_contact_by_external_id(
     let _: super::models::ShowContactByExternalIdResponse = response.json()?;
     Ok(answer)
 }
-async fn call_merge_contact(
+async fn call_contacts_merge_lead_in_user(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .merge_contact(
+        .contacts()
+        .merge_lead_in_user(
             required::<
                 super::models::MergeContactsRequest,
             >("body".into(), call.body.as_ref())?,
@@ -1225,12 +1271,13 @@ async fn call_merge_contact(
     let _: super::models::MergeContactResponse = response.json()?;
     Ok(answer)
 }
-async fn call_search_contacts(
+async fn call_contacts_search(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .search_contacts(
+        .contacts()
+        .search(
             required::<super::models::SearchRequest>("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -1242,11 +1289,11 @@ async fn call_search_contacts(
     let _: super::models::ContactList = response.json()?;
     Ok(answer)
 }
-async fn call_delete_contact(
+async fn call_contacts_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.delete_contact(path_arg(call, 0usize, "contact_id")?);
+    let builder = client.contacts().delete(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1256,11 +1303,11 @@ async fn call_delete_contact(
     let _: super::models::ContactDeleted = response.json()?;
     Ok(answer)
 }
-async fn call_show_contact(
+async fn call_contacts_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.show_contact(path_arg(call, 0usize, "contact_id")?);
+    let builder = client.contacts().find(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1270,12 +1317,13 @@ async fn call_show_contact(
     let _: super::models::ShowContactResponse = response.json()?;
     Ok(answer)
 }
-async fn call_update_contact(
+async fn call_contacts_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_contact(
+        .contacts()
+        .update(
             path_arg(call, 0usize, "contact_id")?,
             required::<
                 super::models::UpdateContactRequest,
@@ -1290,11 +1338,11 @@ async fn call_update_contact(
     let _: super::models::UpdateContactResponse = response.json()?;
     Ok(answer)
 }
-async fn call_archive_contact(
+async fn call_contacts_archive(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.archive_contact(path_arg(call, 0usize, "contact_id")?);
+    let builder = client.contacts().archive(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1304,11 +1352,11 @@ async fn call_archive_contact(
     let _: super::models::ContactArchived = response.json()?;
     Ok(answer)
 }
-async fn call_block_contact(
+async fn call_contacts_block(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.block_contact(path_arg(call, 0usize, "contact_id")?);
+    let builder = client.contacts().block(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1318,12 +1366,13 @@ async fn call_block_contact(
     let _: super::models::ContactBlocked = response.json()?;
     Ok(answer)
 }
-async fn call_list_companies_for_a_contact(
+async fn call_contacts_list_attached_companies(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let mut builder = client
-        .list_companies_for_a_contact(path_arg(call, 0usize, "contact_id")?);
+        .contacts()
+        .list_attached_companies(path_arg(call, 0usize, "contact_id")?);
     if let Some(value) = decode::<i64>("query `page`".into(), call.query.get("page"))? {
         builder = builder.page(value);
     }
@@ -1341,12 +1390,13 @@ async fn call_list_companies_for_a_contact(
     let _: super::models::ContactAttachedCompanies = response.json()?;
     Ok(answer)
 }
-async fn call_list_segments_for_a_contact(
+async fn call_contacts_list_attached_segments(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .list_segments_for_a_contact(path_arg(call, 0usize, "contact_id")?);
+        .contacts()
+        .list_attached_segments(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1356,12 +1406,13 @@ async fn call_list_segments_for_a_contact(
     let _: super::models::ContactSegments = response.json()?;
     Ok(answer)
 }
-async fn call_list_subscriptions_for_a_contact(
+async fn call_contacts_list_attached_subscriptions(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .list_subscriptions_for_a_contact(path_arg(call, 0usize, "contact_id")?);
+        .contacts()
+        .list_attached_subscriptions(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1371,11 +1422,53 @@ async fn call_list_subscriptions_for_a_contact(
     let _: super::models::SubscriptionTypeList = response.json()?;
     Ok(answer)
 }
-async fn call_list_tags_for_a_contact(
+async fn call_contacts_attach_subscription(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_tags_for_a_contact(path_arg(call, 0usize, "contact_id")?);
+    let builder = client
+        .contacts()
+        .attach_subscription(
+            path_arg(call, 0usize, "contact_id")?,
+            required::<
+                super::models::AttachSubscriptionTypeToContactRequest,
+            >("body".into(), call.body.as_ref())?,
+        );
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::SubscriptionType = response.json()?;
+    Ok(answer)
+}
+async fn call_contacts_detach_subscription(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .contacts()
+        .detach_subscription(
+            path_arg(call, 0usize, "contact_id")?,
+            path_arg(call, 1usize, "subscription_id")?,
+        );
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::SubscriptionType = response.json()?;
+    Ok(answer)
+}
+async fn call_contacts_list_attached_tags(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .contacts()
+        .list_attached_tags(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1385,11 +1478,11 @@ async fn call_list_tags_for_a_contact(
     let _: super::models::TagList = response.json()?;
     Ok(answer)
 }
-async fn call_unarchive_contact(
+async fn call_contacts_unarchive(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.unarchive_contact(path_arg(call, 0usize, "contact_id")?);
+    let builder = client.contacts().unarchive(path_arg(call, 0usize, "contact_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1399,11 +1492,11 @@ async fn call_unarchive_contact(
     let _: super::models::ContactUnarchived = response.json()?;
     Ok(answer)
 }
-async fn call_list_conversations(
+async fn call_conversations_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.list_conversations();
+    let mut builder = client.conversations().list();
     if let Some(value) = decode::<
         i64,
     >("query `per_page`".into(), call.query.get("per_page"))? {
@@ -1423,12 +1516,13 @@ async fn call_list_conversations(
     let _: super::models::ConversationList = response.json()?;
     Ok(answer)
 }
-async fn call_create_conversation(
+async fn call_conversations_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_conversation(
+        .conversations()
+        .create(
             required::<
                 super::models::CreateConversationRequest,
             >("body".into(), call.body.as_ref())?,
@@ -1442,12 +1536,13 @@ async fn call_create_conversation(
     let _: super::models::Message = response.json()?;
     Ok(answer)
 }
-async fn call_redact_conversation(
+async fn call_conversations_redact_conversation_part(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .redact_conversation(
+        .conversations()
+        .redact_conversation_part(
             required::<
                 super::models::RedactConversationRequest,
             >("body".into(), call.body.as_ref())?,
@@ -1461,12 +1556,13 @@ async fn call_redact_conversation(
     let _: super::models::Conversation = response.json()?;
     Ok(answer)
 }
-async fn call_search_conversations(
+async fn call_conversations_search(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .search_conversations(
+        .conversations()
+        .search(
             required::<super::models::SearchRequest>("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -1478,11 +1574,13 @@ async fn call_search_conversations(
     let _: super::models::ConversationList = response.json()?;
     Ok(answer)
 }
-async fn call_delete_conversation(
+async fn call_conversations_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.delete_conversation(path_arg(call, 0usize, "conversation_id")?);
+    let builder = client
+        .conversations()
+        .delete(path_arg(call, 0usize, "conversation_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -1492,12 +1590,13 @@ async fn call_delete_conversation(
     let _: super::models::ConversationDeleted = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_conversation(
+async fn call_conversations_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let mut builder = client
-        .retrieve_conversation(path_arg(call, 0usize, "conversation_id")?);
+        .conversations()
+        .find(path_arg(call, 0usize, "conversation_id")?);
     if let Some(value) = decode::<
         String,
     >("query `display_as`".into(), call.query.get("display_as"))? {
@@ -1517,12 +1616,13 @@ async fn call_retrieve_conversation(
     let _: super::models::Conversation = response.json()?;
     Ok(answer)
 }
-async fn call_update_conversation(
+async fn call_conversations_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let mut builder = client
-        .update_conversation(
+        .conversations()
+        .update(
             path_arg(call, 0usize, "conversation_id")?,
             required::<
                 super::models::UpdateConversationRequest,
@@ -1542,12 +1642,13 @@ async fn call_update_conversation(
     let _: super::models::Conversation = response.json()?;
     Ok(answer)
 }
-async fn call_convert_conversation_to_ticket(
+async fn call_conversations_convert_to_ticket(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .convert_conversation_to_ticket(
+        .conversations()
+        .convert_to_ticket(
             path_arg(call, 0usize, "conversation_id")?,
             required::<
                 super::models::ConvertConversationToTicketRequest,
@@ -1562,12 +1663,13 @@ async fn call_convert_conversation_to_ticket(
     let _: super::models::Ticket = response.json()?;
     Ok(answer)
 }
-async fn call_attach_contact_to_conversation(
+async fn call_conversations_attach_contact_as_admin(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .attach_contact_to_conversation(
+        .conversations()
+        .attach_contact_as_admin(
             path_arg(call, 0usize, "conversation_id")?,
             required::<
                 super::models::AttachContactToConversationRequest,
@@ -1582,12 +1684,13 @@ async fn call_attach_contact_to_conversation(
     let _: super::models::AttachContactToConversationResponse = response.json()?;
     Ok(answer)
 }
-async fn call_detach_contact_from_conversation(
+async fn call_conversations_detach_contact_as_admin(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .detach_contact_from_conversation(
+        .conversations()
+        .detach_contact_as_admin(
             path_arg(call, 0usize, "conversation_id")?,
             path_arg(call, 1usize, "contact_id")?,
             required::<
@@ -1603,12 +1706,13 @@ async fn call_detach_contact_from_conversation(
     let _: super::models::DetachContactFromConversationResponse = response.json()?;
     Ok(answer)
 }
-async fn call_manage_conversation(
+async fn call_conversations_manage(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .manage_conversation(
+        .conversations()
+        .manage(
             path_arg(call, 0usize, "conversation_id")?,
             required::<
                 super::models::ManageConversationRequest,
@@ -1623,12 +1727,13 @@ async fn call_manage_conversation(
     let _: super::models::Conversation = response.json()?;
     Ok(answer)
 }
-async fn call_reply_conversation(
+async fn call_conversations_reply(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .reply_conversation(
+        .conversations()
+        .reply(
             path_arg(call, 0usize, "conversation_id")?,
             required::<
                 super::models::ReplyConversationRequest,
@@ -1643,12 +1748,29 @@ async fn call_reply_conversation(
     let _: super::models::Conversation = response.json()?;
     Ok(answer)
 }
-async fn call_delete_custom_object_instances_by_id(
+async fn call_conversations_run_assignment_rules(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .delete_custom_object_instances_by_id(
+        .conversations()
+        .run_assignment_rules(path_arg(call, 0usize, "conversation_id")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::Conversation = response.json()?;
+    Ok(answer)
+}
+async fn call_custom_object_instances_delete_by_id(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .custom_object_instances()
+        .delete_by_id(
             path_arg(call, 0usize, "custom_object_type_identifier")?,
             required::<
                 String,
@@ -1663,12 +1785,13 @@ async fn call_delete_custom_object_instances_by_id(
     let _: super::models::CustomObjectInstanceDeleted = response.json()?;
     Ok(answer)
 }
-async fn call_get_custom_object_instances_by_external_id(
+async fn call_custom_object_instances_find_by_external_id(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .get_custom_object_instances_by_external_id(
+        .custom_object_instances()
+        .find_by_external_id(
             path_arg(call, 0usize, "custom_object_type_identifier")?,
             required::<
                 String,
@@ -1683,12 +1806,13 @@ async fn call_get_custom_object_instances_by_external_id(
     let _: super::models::CustomObjectInstance = response.json()?;
     Ok(answer)
 }
-async fn call_create_custom_object_instances(
+async fn call_custom_object_instances_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_custom_object_instances(
+        .custom_object_instances()
+        .create(
             path_arg(call, 0usize, "custom_object_type_identifier")?,
             required::<
                 super::models::CreateOrUpdateCustomObjectInstanceRequest,
@@ -1703,12 +1827,13 @@ async fn call_create_custom_object_instances(
     let _: super::models::CustomObjectInstance = response.json()?;
     Ok(answer)
 }
-async fn call_delete_custom_object_instances_by_external_id(
+async fn call_custom_object_instances_delete_by_external_id(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .delete_custom_object_instances_by_external_id(
+        .custom_object_instances()
+        .delete_by_external_id(
             path_arg(call, 0usize, "custom_object_type_identifier")?,
             path_arg(call, 1usize, "custom_object_instance_id")?,
         );
@@ -1721,12 +1846,13 @@ async fn call_delete_custom_object_instances_by_external_id(
     let _: super::models::CustomObjectInstanceDeleted = response.json()?;
     Ok(answer)
 }
-async fn call_get_custom_object_instances_by_id(
+async fn call_custom_object_instances_find_by_id(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .get_custom_object_instances_by_id(
+        .custom_object_instances()
+        .find_by_id(
             path_arg(call, 0usize, "custom_object_type_identifier")?,
             path_arg(call, 1usize, "custom_object_instance_id")?,
         );
@@ -1739,11 +1865,11 @@ async fn call_get_custom_object_instances_by_id(
     let _: super::models::CustomObjectInstance = response.json()?;
     Ok(answer)
 }
-async fn call_lis_data_attributes(
+async fn call_data_attributes_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.lis_data_attributes();
+    let mut builder = client.data_attributes().list();
     if let Some(value) = decode::<
         super::models::LisDataAttributesModel,
     >("query `model`".into(), call.query.get("model"))? {
@@ -1763,12 +1889,13 @@ async fn call_lis_data_attributes(
     let _: super::models::DataAttributeList = response.json()?;
     Ok(answer)
 }
-async fn call_create_data_attribute(
+async fn call_data_attributes_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_data_attribute(
+        .data_attributes()
+        .create(
             required::<
                 super::models::CreateDataAttributeRequest,
             >("body".into(), call.body.as_ref())?,
@@ -1782,12 +1909,13 @@ async fn call_create_data_attribute(
     let _: super::models::DataAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_update_data_attribute(
+async fn call_data_attributes_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_data_attribute(
+        .data_attributes()
+        .update(
             path_arg(call, 0usize, "data_attribute_id")?,
             required::<
                 super::models::UpdateDataAttributeRequest,
@@ -1802,12 +1930,148 @@ async fn call_update_data_attribute(
     let _: super::models::DataAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_lis_data_events(
+async fn call_data_export_download(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
+    let builder = client
+        .data_export()
+        .download(path_arg(call, 0usize, "job_identifier")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let download = client.download(request).await?;
+    let answer = answer(download.status().as_u16(), download.headers().iter());
+    let _: crate::runtime::Download = download;
+    Ok(answer)
+}
+async fn call_data_export_download_reporting_data_export(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .data_export()
+        .download_reporting_data_export(
+            path_arg(call, 0usize, "job_identifier")?,
+            required::<String>("query `app_id`".into(), call.query.get("app_id"))?,
+        );
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let download = client.download(request).await?;
+    let answer = answer(download.status().as_u16(), download.headers().iter());
+    let _: crate::runtime::Download = download;
+    Ok(answer)
+}
+async fn call_data_export_cancel(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client.data_export().cancel(path_arg(call, 0usize, "job_identifier")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::DataExport = response.json()?;
+    Ok(answer)
+}
+async fn call_data_export_create(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .data_export()
+        .create(
+            required::<
+                super::models::CreateDataExportsRequest,
+            >("body".into(), call.body.as_ref())?,
+        );
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::DataExport = response.json()?;
+    Ok(answer)
+}
+async fn call_data_export_find(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client.data_export().find(path_arg(call, 0usize, "job_identifier")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::DataExport = response.json()?;
+    Ok(answer)
+}
+async fn call_data_export_export_reporting_data_enqueue(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .data_export()
+        .export_reporting_data_enqueue(
+            required::<
+                super::models::PostExportReportingDataEnqueueRequest,
+            >("body".into(), call.body.as_ref())?,
+        );
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::PostExportReportingDataEnqueueResponse = response.json()?;
+    Ok(answer)
+}
+async fn call_data_export_export_reporting_data_get_datasets(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client.data_export().export_reporting_data_get_datasets();
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::GetExportReportingDataGetDatasetsResponse = response.json()?;
+    Ok(answer)
+}
+async fn call_data_export_export_reporting_data(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client
+        .data_export()
+        .export_reporting_data(
+            path_arg(call, 0usize, "job_identifier")?,
+            required::<String>("query `app_id`".into(), call.query.get("app_id"))?,
+            required::<String>("query `client_id`".into(), call.query.get("client_id"))?,
+        );
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::GetExportReportingDataByJobIdentifierResponse = response
+        .json()?;
+    Ok(answer)
+}
+async fn call_events_list(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
     let mut builder = client
-        .lis_data_events(
+        .events()
+        .list(
             required::<
                 super::models::LisDataEventsFilter,
             >("query `filter`".into(), call.query.get("filter"))?,
@@ -1827,12 +2091,13 @@ async fn call_lis_data_events(
     let _: super::models::DataEventSummary = response.json()?;
     Ok(answer)
 }
-async fn call_create_data_event(
+async fn call_events_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_data_event(
+        .events()
+        .create(
             required::<
                 super::models::CreateDataEventRequest,
             >("body".into(), call.body.as_ref())?,
@@ -1846,12 +2111,13 @@ async fn call_create_data_event(
     let _: () = Ok::<(), Error>(())?;
     Ok(answer)
 }
-async fn call_data_event_summaries(
+async fn call_events_summaries(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .data_event_summaries(
+        .events()
+        .summaries(
             required::<
                 super::models::CreateDataEventSummariesRequest,
             >("body".into(), call.body.as_ref())?,
@@ -1865,72 +2131,12 @@ async fn call_data_event_summaries(
     let _: () = Ok::<(), Error>(())?;
     Ok(answer)
 }
-async fn call_download_data_export(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.download_data_export(path_arg(call, 0usize, "job_identifier")?);
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let download = client.download(request).await?;
-    let answer = answer(download.status().as_u16(), download.headers().iter());
-    let _: crate::runtime::Download = download;
-    Ok(answer)
-}
-async fn call_cancel_data_export(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.cancel_data_export(path_arg(call, 0usize, "job_identifier")?);
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::DataExport = response.json()?;
-    Ok(answer)
-}
-async fn call_create_data_export(
+async fn call_fin_agent_submit_fin_csat(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_data_export(
-            required::<
-                super::models::CreateDataExportsRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::DataExport = response.json()?;
-    Ok(answer)
-}
-async fn call_get_data_export(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.get_data_export(path_arg(call, 0usize, "job_identifier")?);
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::DataExport = response.json()?;
-    Ok(answer)
-}
-async fn call_submit_fin_csat(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client
+        .fin_agent()
         .submit_fin_csat(
             required::<
                 super::models::SubmitFinCsatRequest,
@@ -1945,11 +2151,12 @@ async fn call_submit_fin_csat(
     let _: super::models::SubmitFinCsatResponse = response.json()?;
     Ok(answer)
 }
-async fn call_reply_to_fin(
+async fn call_fin_agent_reply_to_fin(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
+        .fin_agent()
         .reply_to_fin(
             required::<
                 super::models::ReplyToFinRequest,
@@ -1964,11 +2171,12 @@ async fn call_reply_to_fin(
     let _: super::models::ReplyToFinResponse = response.json()?;
     Ok(answer)
 }
-async fn call_start_fin_conversation(
+async fn call_fin_agent_start_fin_conversation(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
+        .fin_agent()
         .start_fin_conversation(
             required::<
                 super::models::StartFinConversationRequest,
@@ -1983,11 +2191,11 @@ async fn call_start_fin_conversation(
     let _: super::models::StartFinConversationResponse = response.json()?;
     Ok(answer)
 }
-async fn call_list_all_collections(
+async fn call_help_centers_collections_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.list_all_collections();
+    let mut builder = client.help_centers().collections().list();
     if let Some(value) = decode::<i64>("query `page`".into(), call.query.get("page"))? {
         builder = builder.page(value);
     }
@@ -2005,12 +2213,14 @@ async fn call_list_all_collections(
     let _: super::models::CollectionList = response.json()?;
     Ok(answer)
 }
-async fn call_create_collection(
+async fn call_help_centers_collections_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_collection(
+        .help_centers()
+        .collections()
+        .create(
             required::<
                 super::models::CreateCollectionRequest,
             >("body".into(), call.body.as_ref())?,
@@ -2024,11 +2234,14 @@ async fn call_create_collection(
     let _: super::models::Collection = response.json()?;
     Ok(answer)
 }
-async fn call_delete_collection(
+async fn call_help_centers_collections_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.delete_collection(path_arg(call, 0usize, "collection_id")?);
+    let builder = client
+        .help_centers()
+        .collections()
+        .delete(path_arg(call, 0usize, "collection_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2038,11 +2251,14 @@ async fn call_delete_collection(
     let _: super::models::DeletedCollectionObject = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_collection(
+async fn call_help_centers_collections_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.retrieve_collection(path_arg(call, 0usize, "collection_id")?);
+    let builder = client
+        .help_centers()
+        .collections()
+        .find(path_arg(call, 0usize, "collection_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2052,12 +2268,14 @@ async fn call_retrieve_collection(
     let _: super::models::Collection = response.json()?;
     Ok(answer)
 }
-async fn call_update_collection(
+async fn call_help_centers_collections_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_collection(
+        .help_centers()
+        .collections()
+        .update(
             path_arg(call, 0usize, "collection_id")?,
             required::<
                 super::models::UpdateCollectionRequest,
@@ -2072,11 +2290,11 @@ async fn call_update_collection(
     let _: super::models::Collection = response.json()?;
     Ok(answer)
 }
-async fn call_list_help_centers(
+async fn call_help_centers_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.list_help_centers();
+    let mut builder = client.help_centers().list();
     if let Some(value) = decode::<i64>("query `page`".into(), call.query.get("page"))? {
         builder = builder.page(value);
     }
@@ -2094,11 +2312,11 @@ async fn call_list_help_centers(
     let _: super::models::HelpCenterList = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_help_center(
+async fn call_help_centers_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.retrieve_help_center(path_arg(call, 0usize, "help_center_id")?);
+    let builder = client.help_centers().find(path_arg(call, 0usize, "help_center_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2108,11 +2326,11 @@ async fn call_retrieve_help_center(
     let _: super::models::HelpCenter = response.json()?;
     Ok(answer)
 }
-async fn call_list_internal_articles(
+async fn call_internal_articles_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_internal_articles();
+    let builder = client.internal_articles().list();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2122,11 +2340,11 @@ async fn call_list_internal_articles(
     let _: super::models::InternalArticleList = response.json()?;
     Ok(answer)
 }
-async fn call_create_internal_article(
+async fn call_internal_articles_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.create_internal_article();
+    let mut builder = client.internal_articles().create();
     if let Some(value) = decode::<
         super::models::CreateInternalArticleRequest,
     >("body".into(), call.body.as_ref())? {
@@ -2141,11 +2359,11 @@ async fn call_create_internal_article(
     let _: super::models::InternalArticle = response.json()?;
     Ok(answer)
 }
-async fn call_search_internal_articles(
+async fn call_internal_articles_search(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.search_internal_articles();
+    let mut builder = client.internal_articles().search();
     if let Some(value) = decode::<
         String,
     >("query `folder_id`".into(), call.query.get("folder_id"))? {
@@ -2160,12 +2378,13 @@ async fn call_search_internal_articles(
     let _: super::models::InternalArticleSearchResponse = response.json()?;
     Ok(answer)
 }
-async fn call_delete_internal_article(
+async fn call_internal_articles_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .delete_internal_article(path_arg(call, 0usize, "internal_article_id")?);
+        .internal_articles()
+        .delete(path_arg(call, 0usize, "internal_article_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2175,12 +2394,13 @@ async fn call_delete_internal_article(
     let _: super::models::DeletedInternalArticleObject = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_internal_article(
+async fn call_internal_articles_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .retrieve_internal_article(path_arg(call, 0usize, "internal_article_id")?);
+        .internal_articles()
+        .find(path_arg(call, 0usize, "internal_article_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2190,12 +2410,13 @@ async fn call_retrieve_internal_article(
     let _: super::models::InternalArticle = response.json()?;
     Ok(answer)
 }
-async fn call_update_internal_article(
+async fn call_internal_articles_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let mut builder = client
-        .update_internal_article(path_arg(call, 0usize, "internal_article_id")?);
+        .internal_articles()
+        .update(path_arg(call, 0usize, "internal_article_id")?);
     if let Some(value) = decode::<
         super::models::UpdateInternalArticleRequest,
     >("body".into(), call.body.as_ref())? {
@@ -2210,11 +2431,11 @@ async fn call_update_internal_article(
     let _: super::models::InternalArticle = response.json()?;
     Ok(answer)
 }
-async fn call_get_ip_allowlist(
+async fn call_ip_allowlist_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.get_ip_allowlist();
+    let builder = client.ip_allowlist().find();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2224,12 +2445,13 @@ async fn call_get_ip_allowlist(
     let _: super::models::IpAllowlist = response.json()?;
     Ok(answer)
 }
-async fn call_update_ip_allowlist(
+async fn call_ip_allowlist_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_ip_allowlist(
+        .ip_allowlist()
+        .update(
             required::<super::models::IpAllowlist>("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -2242,7 +2464,7 @@ async fn call_update_ip_allowlist(
     Ok(answer)
 }
 async fn call_jobs_status(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let builder = client.jobs_status(path_arg(call, 0usize, "job_id")?);
+    let builder = client.jobs().status(path_arg(call, 0usize, "job_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2252,11 +2474,11 @@ async fn call_jobs_status(client: &crate::Client, call: &Call) -> Result<Answer,
     let _: super::models::Jobs = response.json()?;
     Ok(answer)
 }
-async fn call_create_message(
+async fn call_messages_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client.create_message();
+    let mut builder = client.messages().create();
     if let Some(value) = decode::<
         super::models::CreateMessageRequest,
     >("body".into(), call.body.as_ref())? {
@@ -2271,11 +2493,11 @@ async fn call_create_message(
     let _: super::models::Message = response.json()?;
     Ok(answer)
 }
-async fn call_list_news_items(
+async fn call_news_items_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_news_items();
+    let builder = client.news().items().list();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2285,12 +2507,14 @@ async fn call_list_news_items(
     let _: super::models::PaginatedResponse = response.json()?;
     Ok(answer)
 }
-async fn call_create_news_item(
+async fn call_news_items_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_news_item(
+        .news()
+        .items()
+        .create(
             required::<
                 super::models::NewsItemRequest,
             >("body".into(), call.body.as_ref())?,
@@ -2304,11 +2528,11 @@ async fn call_create_news_item(
     let _: super::models::NewsItem = response.json()?;
     Ok(answer)
 }
-async fn call_delete_news_item(
+async fn call_news_items_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.delete_news_item(path_arg(call, 0usize, "news_item_id")?);
+    let builder = client.news().items().delete(path_arg(call, 0usize, "news_item_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2318,11 +2542,11 @@ async fn call_delete_news_item(
     let _: super::models::DeletedObject = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_news_item(
+async fn call_news_items_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.retrieve_news_item(path_arg(call, 0usize, "news_item_id")?);
+    let builder = client.news().items().find(path_arg(call, 0usize, "news_item_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2332,12 +2556,14 @@ async fn call_retrieve_news_item(
     let _: super::models::NewsItem = response.json()?;
     Ok(answer)
 }
-async fn call_update_news_item(
+async fn call_news_items_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_news_item(
+        .news()
+        .items()
+        .update(
             path_arg(call, 0usize, "news_item_id")?,
             required::<
                 super::models::NewsItemRequest,
@@ -2352,11 +2578,11 @@ async fn call_update_news_item(
     let _: super::models::NewsItem = response.json()?;
     Ok(answer)
 }
-async fn call_list_newsfeeds(
+async fn call_news_feeds_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_newsfeeds();
+    let builder = client.news().feeds().list();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2366,11 +2592,11 @@ async fn call_list_newsfeeds(
     let _: super::models::PaginatedResponse = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_newsfeed(
+async fn call_news_feeds_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.retrieve_newsfeed(path_arg(call, 0usize, "newsfeed_id")?);
+    let builder = client.news().feeds().find(path_arg(call, 0usize, "newsfeed_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2380,12 +2606,14 @@ async fn call_retrieve_newsfeed(
     let _: super::models::Newsfeed = response.json()?;
     Ok(answer)
 }
-async fn call_list_live_newsfeed_items(
+async fn call_news_feeds_list_items(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .list_live_newsfeed_items(path_arg(call, 0usize, "newsfeed_id")?);
+        .news()
+        .feeds()
+        .list_items(path_arg(call, 0usize, "newsfeed_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2395,8 +2623,8 @@ async fn call_list_live_newsfeed_items(
     let _: super::models::PaginatedResponse = response.json()?;
     Ok(answer)
 }
-async fn call_list_notes(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let mut builder = client.list_notes(path_arg(call, 0usize, "contact_id")?);
+async fn call_notes_list(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let mut builder = client.notes().list(path_arg(call, 0usize, "contact_id")?);
     if let Some(value) = decode::<i64>("query `page`".into(), call.query.get("page"))? {
         builder = builder.page(value);
     }
@@ -2414,9 +2642,13 @@ async fn call_list_notes(client: &crate::Client, call: &Call) -> Result<Answer, 
     let _: super::models::NoteList = response.json()?;
     Ok(answer)
 }
-async fn call_create_note(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+async fn call_notes_create(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
     let builder = client
-        .create_note(
+        .notes()
+        .create(
             path_arg(call, 0usize, "contact_id")?,
             required::<
                 super::models::CreateNoteRequest,
@@ -2431,11 +2663,8 @@ async fn call_create_note(client: &crate::Client, call: &Call) -> Result<Answer,
     let _: super::models::Note = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_note(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.retrieve_note(path_arg(call, 0usize, "note_id")?);
+async fn call_notes_find(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.notes().find(path_arg(call, 0usize, "note_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2445,167 +2674,11 @@ async fn call_retrieve_note(
     let _: super::models::Note = response.json()?;
     Ok(answer)
 }
-async fn call_get_download_reporting_data_by_job_identifier(
+async fn call_phone_call_redirects_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client
-        .get_download_reporting_data_by_job_identifier(
-            path_arg(call, 0usize, "job_identifier")?,
-            required::<String>("query `app_id`".into(), call.query.get("app_id"))?,
-        );
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let download = client.download(request).await?;
-    let answer = answer(download.status().as_u16(), download.headers().iter());
-    let _: crate::runtime::Download = download;
-    Ok(answer)
-}
-async fn call_post_export_reporting_data_enqueue(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client
-        .post_export_reporting_data_enqueue(
-            required::<
-                super::models::PostExportReportingDataEnqueueRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::PostExportReportingDataEnqueueResponse = response.json()?;
-    Ok(answer)
-}
-async fn call_get_export_reporting_data_get_datasets(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.get_export_reporting_data_get_datasets();
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::GetExportReportingDataGetDatasetsResponse = response.json()?;
-    Ok(answer)
-}
-async fn call_get_export_reporting_data_by_job_identifier(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client
-        .get_export_reporting_data_by_job_identifier(
-            path_arg(call, 0usize, "job_identifier")?,
-            required::<String>("query `app_id`".into(), call.query.get("app_id"))?,
-            required::<String>("query `client_id`".into(), call.query.get("client_id"))?,
-        );
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::GetExportReportingDataByJobIdentifierResponse = response
-        .json()?;
-    Ok(answer)
-}
-async fn call_list_segments(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let mut builder = client.list_segments();
-    if let Some(value) = decode::<
-        bool,
-    >("query `include_count`".into(), call.query.get("include_count"))? {
-        builder = builder.include_count(value);
-    }
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::SegmentList = response.json()?;
-    Ok(answer)
-}
-async fn call_retrieve_segment(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.retrieve_segment(path_arg(call, 0usize, "segment_id")?);
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::Segment = response.json()?;
-    Ok(answer)
-}
-async fn call_attach_subscription_type_to_contact(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client
-        .attach_subscription_type_to_contact(
-            path_arg(call, 0usize, "contact_id")?,
-            required::<
-                super::models::AttachSubscriptionTypeToContactRequest,
-            >("body".into(), call.body.as_ref())?,
-        );
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::SubscriptionType = response.json()?;
-    Ok(answer)
-}
-async fn call_detach_subscription_type_to_contact(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client
-        .detach_subscription_type_to_contact(
-            path_arg(call, 0usize, "contact_id")?,
-            path_arg(call, 1usize, "subscription_id")?,
-        );
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::SubscriptionType = response.json()?;
-    Ok(answer)
-}
-async fn call_list_subscription_types(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.list_subscription_types();
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::SubscriptionTypeList = response.json()?;
-    Ok(answer)
-}
-async fn call_create_phone_switch(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let mut builder = client.create_phone_switch();
+    let mut builder = client.phone_call_redirects().create();
     if let Some(value) = decode::<
         super::models::CreatePhoneSwitchRequest,
     >("body".into(), call.body.as_ref())? {
@@ -2620,12 +2693,60 @@ async fn call_create_phone_switch(
     let _: super::models::PhoneSwitch = response.json()?;
     Ok(answer)
 }
-async fn call_attach_tag_to_contact(
+async fn call_segments_list(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let mut builder = client.segments().list();
+    if let Some(value) = decode::<
+        bool,
+    >("query `include_count`".into(), call.query.get("include_count"))? {
+        builder = builder.include_count(value);
+    }
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::SegmentList = response.json()?;
+    Ok(answer)
+}
+async fn call_segments_find(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client.segments().find(path_arg(call, 0usize, "segment_id")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::Segment = response.json()?;
+    Ok(answer)
+}
+async fn call_subscription_types_list(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client.subscription_types().list();
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::SubscriptionTypeList = response.json()?;
+    Ok(answer)
+}
+async fn call_tags_tag_contact(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .attach_tag_to_contact(
+        .tags()
+        .tag_contact(
             path_arg(call, 0usize, "contact_id")?,
             required::<
                 super::models::AttachTagToContactRequest,
@@ -2640,12 +2761,13 @@ async fn call_attach_tag_to_contact(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_detach_tag_from_contact(
+async fn call_tags_untag_contact(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .detach_tag_from_contact(
+        .tags()
+        .untag_contact(
             path_arg(call, 0usize, "contact_id")?,
             path_arg(call, 1usize, "tag_id")?,
         );
@@ -2658,12 +2780,13 @@ async fn call_detach_tag_from_contact(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_attach_tag_to_conversation(
+async fn call_tags_tag_conversation(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .attach_tag_to_conversation(
+        .tags()
+        .tag_conversation(
             path_arg(call, 0usize, "conversation_id")?,
             required::<
                 super::models::AttachTagToConversationRequest,
@@ -2678,12 +2801,13 @@ async fn call_attach_tag_to_conversation(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_detach_tag_from_conversation(
+async fn call_tags_untag_conversation(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .detach_tag_from_conversation(
+        .tags()
+        .untag_conversation(
             path_arg(call, 0usize, "conversation_id")?,
             path_arg(call, 1usize, "tag_id")?,
             required::<
@@ -2699,8 +2823,8 @@ async fn call_detach_tag_from_conversation(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_list_tags(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let builder = client.list_tags();
+async fn call_tags_list(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.tags().list();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2710,9 +2834,10 @@ async fn call_list_tags(client: &crate::Client, call: &Call) -> Result<Answer, E
     let _: super::models::TagList = response.json()?;
     Ok(answer)
 }
-async fn call_create_tag(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+async fn call_tags_create(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
     let builder = client
-        .create_tag(
+        .tags()
+        .create(
             required::<
                 super::models::CreateTagRequest,
             >("body".into(), call.body.as_ref())?,
@@ -2726,8 +2851,8 @@ async fn call_create_tag(client: &crate::Client, call: &Call) -> Result<Answer, 
     let _: super::models::TagBasic = response.json()?;
     Ok(answer)
 }
-async fn call_delete_tag(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let builder = client.delete_tag(path_arg(call, 0usize, "tag_id")?);
+async fn call_tags_delete(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.tags().delete(path_arg(call, 0usize, "tag_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2737,8 +2862,8 @@ async fn call_delete_tag(client: &crate::Client, call: &Call) -> Result<Answer, 
     let _: () = Ok::<(), Error>(())?;
     Ok(answer)
 }
-async fn call_find_tag(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let builder = client.find_tag(path_arg(call, 0usize, "tag_id")?);
+async fn call_tags_find(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.tags().find(path_arg(call, 0usize, "tag_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2748,12 +2873,13 @@ async fn call_find_tag(client: &crate::Client, call: &Call) -> Result<Answer, Er
     let _: super::models::TagBasic = response.json()?;
     Ok(answer)
 }
-async fn call_attach_tag_to_ticket(
+async fn call_tags_tag_ticket(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .attach_tag_to_ticket(
+        .tags()
+        .tag_ticket(
             path_arg(call, 0usize, "ticket_id")?,
             required::<
                 super::models::AttachTagToTicketRequest,
@@ -2768,12 +2894,13 @@ async fn call_attach_tag_to_ticket(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_detach_tag_from_ticket(
+async fn call_tags_untag_ticket(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .detach_tag_from_ticket(
+        .tags()
+        .untag_ticket(
             path_arg(call, 0usize, "ticket_id")?,
             path_arg(call, 1usize, "tag_id")?,
             required::<
@@ -2789,8 +2916,8 @@ async fn call_detach_tag_from_ticket(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_list_teams(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let builder = client.list_teams();
+async fn call_teams_list(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.teams().list();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2800,11 +2927,8 @@ async fn call_list_teams(client: &crate::Client, call: &Call) -> Result<Answer, 
     let _: super::models::TeamList = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_team(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.retrieve_team(path_arg(call, 0usize, "team_id")?);
+async fn call_teams_find(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.teams().find(path_arg(call, 0usize, "team_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2814,11 +2938,11 @@ async fn call_retrieve_team(
     let _: super::models::Team = response.json()?;
     Ok(answer)
 }
-async fn call_list_ticket_states(
+async fn call_ticket_states_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.list_ticket_states();
+    let builder = client.ticket_states().list();
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -2828,12 +2952,82 @@ async fn call_list_ticket_states(
     let _: super::models::TicketStateList = response.json()?;
     Ok(answer)
 }
-async fn call_create_ticket_type_attribute(
+async fn call_ticket_types_list(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client.ticket_types().list();
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::TicketTypeList = response.json()?;
+    Ok(answer)
+}
+async fn call_ticket_types_create(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let mut builder = client.ticket_types().create();
+    if let Some(value) = decode::<
+        super::models::CreateTicketTypeRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::TicketType = response.json()?;
+    Ok(answer)
+}
+async fn call_ticket_types_get(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let builder = client.ticket_types().get(path_arg(call, 0usize, "ticket_type_id")?);
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::TicketType = response.json()?;
+    Ok(answer)
+}
+async fn call_ticket_types_update(
+    client: &crate::Client,
+    call: &Call,
+) -> Result<Answer, Error> {
+    let mut builder = client
+        .ticket_types()
+        .update(path_arg(call, 0usize, "ticket_type_id")?);
+    if let Some(value) = decode::<
+        super::models::UpdateTicketTypeRequest,
+    >("body".into(), call.body.as_ref())? {
+        builder = builder.body(value);
+    }
+    let mut request = builder.request()?;
+    for (name, value) in &call.headers {
+        request.header(name, value);
+    }
+    let response = client.execute(request).await?;
+    let answer = answer(response.status.as_u16(), response.headers.iter());
+    let _: super::models::TicketType = response.json()?;
+    Ok(answer)
+}
+async fn call_ticket_types_attributes_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_ticket_type_attribute(
+        .ticket_types()
+        .attributes()
+        .create(
             path_arg(call, 0usize, "ticket_type_id")?,
             required::<
                 super::models::CreateTicketTypeAttributeRequest,
@@ -2848,12 +3042,14 @@ async fn call_create_ticket_type_attribute(
     let _: super::models::TicketTypeAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_update_ticket_type_attribute(
+async fn call_ticket_types_attributes_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_ticket_type_attribute(
+        .ticket_types()
+        .attributes()
+        .update(
             path_arg(call, 0usize, "ticket_type_id")?,
             path_arg(call, 1usize, "attribute_id")?,
             required::<
@@ -2869,79 +3065,13 @@ async fn call_update_ticket_type_attribute(
     let _: super::models::TicketTypeAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_list_ticket_types(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.list_ticket_types();
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::TicketTypeList = response.json()?;
-    Ok(answer)
-}
-async fn call_create_ticket_type(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let mut builder = client.create_ticket_type();
-    if let Some(value) = decode::<
-        super::models::CreateTicketTypeRequest,
-    >("body".into(), call.body.as_ref())? {
-        builder = builder.body(value);
-    }
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::TicketType = response.json()?;
-    Ok(answer)
-}
-async fn call_get_ticket_type(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let builder = client.get_ticket_type(path_arg(call, 0usize, "ticket_type_id")?);
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::TicketType = response.json()?;
-    Ok(answer)
-}
-async fn call_update_ticket_type(
-    client: &crate::Client,
-    call: &Call,
-) -> Result<Answer, Error> {
-    let mut builder = client
-        .update_ticket_type(path_arg(call, 0usize, "ticket_type_id")?);
-    if let Some(value) = decode::<
-        super::models::UpdateTicketTypeRequest,
-    >("body".into(), call.body.as_ref())? {
-        builder = builder.body(value);
-    }
-    let mut request = builder.request()?;
-    for (name, value) in &call.headers {
-        request.header(name, value);
-    }
-    let response = client.execute(request).await?;
-    let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::TicketType = response.json()?;
-    Ok(answer)
-}
-async fn call_create_ticket(
+async fn call_tickets_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .create_ticket(
+        .tickets()
+        .create(
             required::<
                 super::models::CreateTicketRequest2,
             >("body".into(), call.body.as_ref())?,
@@ -2955,12 +3085,13 @@ async fn call_create_ticket(
     let _: super::models::Ticket = response.json()?;
     Ok(answer)
 }
-async fn call_enqueue_create_ticket(
+async fn call_tickets_enqueue_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .enqueue_create_ticket(
+        .tickets()
+        .enqueue_create(
             required::<
                 super::models::EnqueueCreateTicketRequest,
             >("body".into(), call.body.as_ref())?,
@@ -2974,12 +3105,13 @@ async fn call_enqueue_create_ticket(
     let _: super::models::Jobs = response.json()?;
     Ok(answer)
 }
-async fn call_search_tickets(
+async fn call_tickets_search(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .search_tickets(
+        .tickets()
+        .search(
             required::<super::models::SearchRequest>("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -2991,11 +3123,11 @@ async fn call_search_tickets(
     let _: super::models::TicketList = response.json()?;
     Ok(answer)
 }
-async fn call_delete_ticket(
+async fn call_tickets_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let builder = client.delete_ticket(path_arg(call, 0usize, "ticket_id")?);
+    let builder = client.tickets().delete(path_arg(call, 0usize, "ticket_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -3005,8 +3137,8 @@ async fn call_delete_ticket(
     let _: super::models::TicketDeleted = response.json()?;
     Ok(answer)
 }
-async fn call_get_ticket(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
-    let builder = client.get_ticket(path_arg(call, 0usize, "ticket_id")?);
+async fn call_tickets_get(client: &crate::Client, call: &Call) -> Result<Answer, Error> {
+    let builder = client.tickets().get(path_arg(call, 0usize, "ticket_id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -3016,12 +3148,13 @@ async fn call_get_ticket(client: &crate::Client, call: &Call) -> Result<Answer, 
     let _: super::models::Ticket = response.json()?;
     Ok(answer)
 }
-async fn call_update_ticket(
+async fn call_tickets_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_ticket(
+        .tickets()
+        .update(
             path_arg(call, 0usize, "ticket_id")?,
             required::<
                 super::models::UpdateTicketRequest2,
@@ -3036,12 +3169,13 @@ async fn call_update_ticket(
     let _: super::models::Ticket = response.json()?;
     Ok(answer)
 }
-async fn call_reply_ticket(
+async fn call_tickets_reply(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .reply_ticket(
+        .tickets()
+        .reply(
             path_arg(call, 0usize, "ticket_id")?,
             required::<
                 super::models::ReplyTicketRequest,
@@ -3056,14 +3190,13 @@ async fn call_reply_ticket(
     let _: super::models::TicketReply = response.json()?;
     Ok(answer)
 }
-async fn call_retrieve_visitor_with_user_id(
+async fn call_visitors_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .retrieve_visitor_with_user_id(
-            required::<String>("query `user_id`".into(), call.query.get("user_id"))?,
-        );
+        .visitors()
+        .find(required::<String>("query `user_id`".into(), call.query.get("user_id"))?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -3073,12 +3206,13 @@ async fn call_retrieve_visitor_with_user_id(
     let _: super::models::Visitor = response.json()?;
     Ok(answer)
 }
-async fn call_update_visitor(
+async fn call_visitors_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .update_visitor(
+        .visitors()
+        .update(
             required::<
                 super::models::UpdateVisitorRequest,
             >("body".into(), call.body.as_ref())?,
@@ -3092,12 +3226,13 @@ async fn call_update_visitor(
     let _: super::models::Visitor = response.json()?;
     Ok(answer)
 }
-async fn call_convert_visitor(
+async fn call_visitors_merge_to_contact(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
-        .convert_visitor(
+        .visitors()
+        .merge_to_contact(
             required::<
                 super::models::ConvertVisitorRequest,
             >("body".into(), call.body.as_ref())?,

@@ -273,6 +273,20 @@ pub fn decode_response(
                 >(json, strict),
             )
         }
+        ("attachSubscriptionTypeToContact", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::SubscriptionType,
+                >(json, strict),
+            )
+        }
+        ("detachSubscriptionTypeToContact", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::SubscriptionType,
+                >(json, strict),
+            )
+        }
         ("listTagsForAContact", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::TagList>(json, strict))
         }
@@ -349,6 +363,11 @@ pub fn decode_response(
                 crate::runtime::check_decode::<super::models::Conversation>(json, strict),
             )
         }
+        ("autoAssignConversation", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<super::models::Conversation>(json, strict),
+            )
+        }
         ("deleteCustomObjectInstancesById", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -405,13 +424,6 @@ pub fn decode_response(
                 >(json, strict),
             )
         }
-        ("lisDataEvents", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::DataEventSummary,
-                >(json, strict),
-            )
-        }
         ("cancelDataExport", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::DataExport>(json, strict))
         }
@@ -420,6 +432,34 @@ pub fn decode_response(
         }
         ("getDataExport", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::DataExport>(json, strict))
+        }
+        ("post_export_reporting_data_enqueue", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::PostExportReportingDataEnqueueResponse,
+                >(json, strict),
+            )
+        }
+        ("get_export_reporting_data_get_datasets", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataGetDatasetsResponse,
+                >(json, strict),
+            )
+        }
+        ("get_export_reporting_data_by_job_identifier", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::GetExportReportingDataByJobIdentifierResponse,
+                >(json, strict),
+            )
+        }
+        ("lisDataEvents", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::DataEventSummary,
+                >(json, strict),
+            )
         }
         ("submitFinCsat", json, strict) => {
             Some(
@@ -582,25 +622,9 @@ pub fn decode_response(
         ("retrieveNote", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::Note>(json, strict))
         }
-        ("post_export_reporting_data_enqueue", json, strict) => {
+        ("createPhoneSwitch", json, strict) => {
             Some(
-                crate::runtime::check_decode::<
-                    super::models::PostExportReportingDataEnqueueResponse,
-                >(json, strict),
-            )
-        }
-        ("get_export_reporting_data_get_datasets", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::GetExportReportingDataGetDatasetsResponse,
-                >(json, strict),
-            )
-        }
-        ("get_export_reporting_data_by_job_identifier", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::GetExportReportingDataByJobIdentifierResponse,
-                >(json, strict),
+                crate::runtime::check_decode::<super::models::PhoneSwitch>(json, strict),
             )
         }
         ("listSegments", json, strict) => {
@@ -611,30 +635,11 @@ pub fn decode_response(
         ("retrieveSegment", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::Segment>(json, strict))
         }
-        ("attachSubscriptionTypeToContact", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::SubscriptionType,
-                >(json, strict),
-            )
-        }
-        ("detachSubscriptionTypeToContact", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::SubscriptionType,
-                >(json, strict),
-            )
-        }
         ("listSubscriptionTypes", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
                     super::models::SubscriptionTypeList,
                 >(json, strict),
-            )
-        }
-        ("createPhoneSwitch", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<super::models::PhoneSwitch>(json, strict),
             )
         }
         ("attachTagToContact", json, strict) => {
@@ -677,20 +682,6 @@ pub fn decode_response(
                 >(json, strict),
             )
         }
-        ("createTicketTypeAttribute", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::TicketTypeAttribute,
-                >(json, strict),
-            )
-        }
-        ("updateTicketTypeAttribute", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::TicketTypeAttribute,
-                >(json, strict),
-            )
-        }
         ("listTicketTypes", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -706,6 +697,20 @@ pub fn decode_response(
         }
         ("updateTicketType", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::TicketType>(json, strict))
+        }
+        ("createTicketTypeAttribute", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::TicketTypeAttribute,
+                >(json, strict),
+            )
+        }
+        ("updateTicketTypeAttribute", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::TicketTypeAttribute,
+                >(json, strict),
+            )
         }
         ("createTicket", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::Ticket>(json, strict))

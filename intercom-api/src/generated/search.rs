@@ -42,7 +42,7 @@ const EQ_GT_LT: &[Operator] = &[Operator::Eq, Operator::Gt, Operator::Lt];
 /// The resource searched by `POST /contacts/search`: the type parameter of queries on it.
 ///
 /// Its fields are the constants and constructors of [`ContactField`]; Intercom's notes on
-/// searching are on [`Client::search_contacts`](crate::Client::search_contacts).
+/// searching are on [`contacts().search`](crate::operations::Contacts::search).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Contacts {}
 impl crate::search::Resource for Contacts {
@@ -361,7 +361,7 @@ impl ContactField {
 /// The resource searched by `POST /conversations/search`: the type parameter of queries on it.
 ///
 /// Its fields are the constants and constructors of [`ConversationField`]; Intercom's notes on
-/// searching are on [`Client::search_conversations`](crate::Client::search_conversations).
+/// searching are on [`conversations().search`](crate::operations::Conversations::search).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Conversations {}
 impl crate::search::Resource for Conversations {
@@ -773,7 +773,7 @@ impl ConversationField {
 /// The resource searched by `POST /tickets/search`: the type parameter of queries on it.
 ///
 /// Its fields are the constants and constructors of [`TicketField`]; Intercom's notes on
-/// searching are on [`Client::search_tickets`](crate::Client::search_tickets).
+/// searching are on [`tickets().search`](crate::operations::Tickets::search).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tickets {}
 impl crate::search::Resource for Tickets {

@@ -11,7 +11,7 @@ use std::fmt;
 /// use intercom_api::search::ArticleState;
 /// # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
 /// let found = client
-///     .search_articles()
+///     .articles().search()
 ///     .phrase("Getting started")
 ///     .state(ArticleState::Published)
 ///     .help_center_id(123)

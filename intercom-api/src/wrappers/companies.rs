@@ -1,9 +1,9 @@
 //! Companies: attach a contact to a company and detach it, by Intercom ids.
 //!
 //! Creating or updating, reading and listing companies need no wrapper:
-//! `client.create_or_update_company().body(CreateOrUpdateCompanyRequest::new().company_id("acme"))`,
-//! `client.retrieve_a_company_by_id(id)`, `client.retrieve_company().company_id("acme")` and
-//! `client.list_all_companies()` (with `.items()` for every page).
+//! `client.companies().create_or_update().body(CreateOrUpdateCompanyRequest::new().company_id("acme"))`,
+//! `client.companies().find(id)`, `client.companies().retrieve().company_id("acme")` and
+//! `client.companies().list()` (with `.items()` for every page).
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
@@ -19,10 +19,10 @@
 //! # Ok(()) }
 //! ```
 
-use std::fmt::Display;
+use crate::IntoId;
 
 use crate::models::AttachContactToACompanyRequest;
-use crate::operations::{AttachContactToACompany, DetachContactFromACompany};
+use crate::operations::{CompaniesAttachContact, CompaniesDetachContact};
 use crate::Client;
 
 impl Client {
@@ -30,22 +30,20 @@ impl Client {
     /// `POST /contacts/{contact_id}/companies` with `{"id": company_id}`.
     pub fn attach_contact_to_company(
         &self,
-        contact_id: impl Display,
+        contact_id: impl IntoId,
         company_id: impl Into<String>,
-    ) -> AttachContactToACompany<'_> {
-        self.attach_contact_to_a_company(
-            contact_id,
-            AttachContactToACompanyRequest::new(company_id),
-        )
+    ) -> CompaniesAttachContact<'_> {
+        self.companies()
+            .attach_contact(contact_id, AttachContactToACompanyRequest::new(company_id))
     }
 
     /// Detaches a contact from a company (the company's Intercom id):
     /// `DELETE /contacts/{contact_id}/companies/{company_id}`.
     pub fn detach_contact_from_company(
         &self,
-        contact_id: impl Display,
-        company_id: impl Display,
-    ) -> DetachContactFromACompany<'_> {
-        self.detach_contact_from_a_company(contact_id, company_id)
+        contact_id: impl IntoId,
+        company_id: impl IntoId,
+    ) -> CompaniesDetachContact<'_> {
+        self.companies().detach_contact(contact_id, company_id)
     }
 }

@@ -31,13 +31,13 @@ use crate::models::{
     OpenConversationRequest, ReplyConversationRequest, SnoozeConversationRequest,
 };
 use crate::operations::{
-    CreateConversation, ManageConversation, ReplyConversation, RetrieveConversation,
+    ConversationsCreate, ConversationsFind, ConversationsManage, ConversationsReply,
 };
 use crate::runtime::{segment, Method, RawRequest};
 #[cfg(feature = "tags")]
 use crate::{
     models::{AttachTagToConversationRequest, DetachTagFromConversationRequest},
-    operations::{AttachTagToConversation, DetachTagFromConversation},
+    operations::{TagsTagConversation, TagsUntagConversation},
 };
 use crate::{Client, Error, Timestamp};
 
@@ -62,9 +62,10 @@ impl Client {
         contact_id: impl Into<String>,
         role: CreateConversationRequestFromType,
         body: impl Into<String>,
-    ) -> CreateConversation<'_> {
+    ) -> ConversationsCreate<'_> {
         let from = CreateConversationRequestFrom::new(contact_id, role);
-        self.create_conversation(CreateConversationRequest::new(body, from))
+        self.conversations()
+            .create(CreateConversationRequest::new(body, from))
     }
 }
 
@@ -75,8 +76,8 @@ impl<'a> ConversationHandle<'a> {
     }
 
     /// Fetches the conversation with its parts (see [`Conversation::parts`]).
-    pub fn get(&self) -> RetrieveConversation<'a> {
-        self.client.retrieve_conversation(self.id)
+    pub fn get(&self) -> ConversationsFind<'a> {
+        self.client.conversations().find(self.id)
     }
 
     fn admin_reply(
@@ -84,14 +85,19 @@ impl<'a> ConversationHandle<'a> {
         admin_id: &str,
         kind: AdminReplyConversationRequestMessageType,
         body: String,
-    ) -> ReplyConversation<'a> {
+    ) -> ConversationsReply<'a> {
         let reply = AdminReplyConversationRequest::new(admin_id, kind).body(body);
         self.client
-            .reply_conversation(self.id, ReplyConversationRequest::from(reply))
+            .conversations()
+            .reply(self.id, ReplyConversationRequest::from(reply))
     }
 
     /// Replies as admin `admin_id` with a comment the contact sees.
-    pub fn reply_as_admin(&self, admin_id: &str, body: impl Into<String>) -> ReplyConversation<'a> {
+    pub fn reply_as_admin(
+        &self,
+        admin_id: &str,
+        body: impl Into<String>,
+    ) -> ConversationsReply<'a> {
         self.admin_reply(
             admin_id,
             AdminReplyConversationRequestMessageType::Comment,
@@ -100,7 +106,7 @@ impl<'a> ConversationHandle<'a> {
     }
 
     /// Adds an internal note (admins only; HTML such as `<p>` is allowed).
-    pub fn note(&self, admin_id: &str, html: impl Into<String>) -> ReplyConversation<'a> {
+    pub fn note(&self, admin_id: &str, html: impl Into<String>) -> ConversationsReply<'a> {
         self.admin_reply(
             admin_id,
             AdminReplyConversationRequestMessageType::Note,
@@ -113,7 +119,7 @@ impl<'a> ConversationHandle<'a> {
         &self,
         contact: ContactRef,
         body: impl Into<String>,
-    ) -> ReplyConversation<'a> {
+    ) -> ConversationsReply<'a> {
         let body = body.into();
         let reply = match contact {
             ContactRef::IntercomUserId(id) => ContactReplyConversationRequest::from(
@@ -127,15 +133,16 @@ impl<'a> ConversationHandle<'a> {
             }
         };
         self.client
-            .reply_conversation(self.id, ReplyConversationRequest::from(reply))
+            .conversations()
+            .reply(self.id, ReplyConversationRequest::from(reply))
     }
 
-    fn manage(&self, request: impl Into<ManageConversationRequest>) -> ManageConversation<'a> {
-        self.client.manage_conversation(self.id, request)
+    fn manage(&self, request: impl Into<ManageConversationRequest>) -> ConversationsManage<'a> {
+        self.client.conversations().manage(self.id, request)
     }
 
     /// Assigns the conversation to admin `assignee_id`, as admin `admin_id`.
-    pub fn assign_to_admin(&self, admin_id: &str, assignee_id: &str) -> ManageConversation<'a> {
+    pub fn assign_to_admin(&self, admin_id: &str, assignee_id: &str) -> ConversationsManage<'a> {
         self.manage(AssignConversationRequest::new(
             admin_id,
             assignee_id,
@@ -144,7 +151,7 @@ impl<'a> ConversationHandle<'a> {
     }
 
     /// Assigns the conversation to team `team_id`, as admin `admin_id`.
-    pub fn assign_to_team(&self, admin_id: &str, team_id: &str) -> ManageConversation<'a> {
+    pub fn assign_to_team(&self, admin_id: &str, team_id: &str) -> ConversationsManage<'a> {
         self.manage(AssignConversationRequest::new(
             admin_id,
             team_id,
@@ -159,12 +166,12 @@ impl<'a> ConversationHandle<'a> {
         assignee_id: &str,
         kind: AssignConversationRequestType,
         message: impl Into<String>,
-    ) -> ManageConversation<'a> {
+    ) -> ConversationsManage<'a> {
         self.manage(AssignConversationRequest::new(admin_id, assignee_id, kind).body(message))
     }
 
     /// Unassigns the conversation (assignee `0`, as Intercom documents).
-    pub fn unassign(&self, admin_id: &str) -> ManageConversation<'a> {
+    pub fn unassign(&self, admin_id: &str) -> ConversationsManage<'a> {
         self.manage(AssignConversationRequest::new(
             admin_id,
             "0",
@@ -186,7 +193,7 @@ impl<'a> ConversationHandle<'a> {
     }
 
     /// Closes the conversation, optionally leaving a message.
-    pub fn close(&self, admin_id: &str, message: Option<&str>) -> ManageConversation<'a> {
+    pub fn close(&self, admin_id: &str, message: Option<&str>) -> ConversationsManage<'a> {
         let close = CloseConversationRequest::new(admin_id);
         self.manage(match message {
             Some(message) => close.body(message),
@@ -199,24 +206,24 @@ impl<'a> ConversationHandle<'a> {
         &self,
         admin_id: &str,
         until: impl Into<Timestamp>,
-    ) -> ManageConversation<'a> {
+    ) -> ConversationsManage<'a> {
         self.manage(SnoozeConversationRequest::new(admin_id, until.into()))
     }
 
     /// Snoozes the conversation for `duration` from now.
-    pub fn snooze_for(&self, admin_id: &str, duration: Duration) -> ManageConversation<'a> {
+    pub fn snooze_for(&self, admin_id: &str, duration: Duration) -> ConversationsManage<'a> {
         self.snooze_until(admin_id, SystemTime::now() + duration)
     }
 
     /// Reopens a closed or snoozed conversation.
-    pub fn reopen(&self, admin_id: &str) -> ManageConversation<'a> {
+    pub fn reopen(&self, admin_id: &str) -> ConversationsManage<'a> {
         self.manage(OpenConversationRequest::new(admin_id))
     }
 
     /// Attaches tag `tag_id`, as admin `admin_id` (feature `tags`).
     #[cfg(feature = "tags")]
-    pub fn attach_tag(&self, admin_id: &str, tag_id: &str) -> AttachTagToConversation<'a> {
-        self.client.attach_tag_to_conversation(
+    pub fn attach_tag(&self, admin_id: &str, tag_id: &str) -> TagsTagConversation<'a> {
+        self.client.tags().tag_conversation(
             self.id,
             AttachTagToConversationRequest::new(admin_id, tag_id),
         )
@@ -224,8 +231,8 @@ impl<'a> ConversationHandle<'a> {
 
     /// Removes tag `tag_id`, as admin `admin_id` (feature `tags`).
     #[cfg(feature = "tags")]
-    pub fn detach_tag(&self, admin_id: &str, tag_id: &str) -> DetachTagFromConversation<'a> {
-        self.client.detach_tag_from_conversation(
+    pub fn detach_tag(&self, admin_id: &str, tag_id: &str) -> TagsUntagConversation<'a> {
+        self.client.tags().untag_conversation(
             self.id,
             tag_id,
             DetachTagFromConversationRequest::new(admin_id),

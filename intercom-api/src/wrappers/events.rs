@@ -14,7 +14,7 @@
 use serde_json::Value;
 
 use crate::models::CreateDataEventRequest;
-use crate::operations::CreateDataEvent;
+use crate::operations::EventsCreate;
 use crate::wrappers::ContactRef;
 use crate::{Client, Timestamp};
 
@@ -30,7 +30,7 @@ impl Client {
         name: impl Into<String>,
         user: ContactRef,
         metadata: impl IntoIterator<Item = (K, V)>,
-    ) -> CreateDataEvent<'_>
+    ) -> EventsCreate<'_>
     where
         K: Into<String>,
         V: Into<Value>,
@@ -46,7 +46,7 @@ impl Client {
         user: ContactRef,
         metadata: impl IntoIterator<Item = (K, V)>,
         created_at: impl Into<Timestamp>,
-    ) -> CreateDataEvent<'_>
+    ) -> EventsCreate<'_>
     where
         K: Into<String>,
         V: Into<Value>,
@@ -66,6 +66,6 @@ impl Client {
         if !metadata.is_empty() {
             event = event.metadata(metadata);
         }
-        self.create_data_event(event)
+        self.events().create(event)
     }
 }

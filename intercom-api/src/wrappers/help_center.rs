@@ -1,7 +1,7 @@
 //! Help Center articles: create as a draft, save changes as a draft, publish.
 //!
-//! Listing and reading need no wrapper: `client.list_articles()` (with `.items()` for every
-//! page), `client.retrieve_article(id)` and `client.list_all_collections()`.
+//! Listing and reading need no wrapper: `client.articles().list()` (with `.items()` for every
+//! page), `client.articles().find(id)` and `client.help_centers().collections().list()`.
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
@@ -20,13 +20,13 @@
 //! # Ok(()) }
 //! ```
 
-use std::fmt::Display;
+use crate::IntoId;
 
 use crate::models::{
     CreateArticleRequest, CreateArticleRequestState, UpdateArticleRequest,
     UpdateArticleRequestState,
 };
-use crate::operations::{CreateArticle, UpdateArticle};
+use crate::operations::{ArticlesCreate, ArticlesUpdate};
 use crate::Client;
 
 impl CreateArticleRequest {
@@ -48,8 +48,9 @@ impl CreateArticleRequest {
 impl Client {
     /// Creates the article as a draft (`state: draft`), whatever `article.state` says:
     /// `POST /articles`.
-    pub fn create_draft_article(&self, article: CreateArticleRequest) -> CreateArticle<'_> {
-        self.create_article()
+    pub fn create_draft_article(&self, article: CreateArticleRequest) -> ArticlesCreate<'_> {
+        self.articles()
+            .create()
             .body(article.state(CreateArticleRequestState::Draft))
     }
 
@@ -57,16 +58,17 @@ impl Client {
     /// until published: `PUT /articles/{article_id}`.
     pub fn save_article_draft(
         &self,
-        article_id: impl Display,
+        article_id: impl IntoId,
         changes: UpdateArticleRequest,
-    ) -> UpdateArticle<'_> {
-        self.update_article(article_id)
+    ) -> ArticlesUpdate<'_> {
+        self.articles()
+            .update(article_id)
             .body(changes.state(UpdateArticleRequestState::Draft))
     }
 
     /// Publishes an article as it stands: `PUT /articles/{article_id}` with
     /// `{"state": "published"}`.
-    pub fn publish_article(&self, article_id: impl Display) -> UpdateArticle<'_> {
+    pub fn publish_article(&self, article_id: impl IntoId) -> ArticlesUpdate<'_> {
         self.publish_article_with(article_id, UpdateArticleRequest::new())
     }
 
@@ -74,10 +76,11 @@ impl Client {
     /// `PUT /articles/{article_id}`.
     pub fn publish_article_with(
         &self,
-        article_id: impl Display,
+        article_id: impl IntoId,
         changes: UpdateArticleRequest,
-    ) -> UpdateArticle<'_> {
-        self.update_article(article_id)
+    ) -> ArticlesUpdate<'_> {
+        self.articles()
+            .update(article_id)
             .body(changes.state(UpdateArticleRequestState::Published))
     }
 }

@@ -18,7 +18,7 @@ use crate::models::{
     CreateMessageRequest, CreateMessageRequestFrom, CreateMessageRequestMessageType, Recipient,
     RecipientType,
 };
-use crate::operations::CreateMessage;
+use crate::operations::MessagesCreate;
 use crate::Client;
 
 impl Recipient {
@@ -41,13 +41,13 @@ impl Client {
         admin_id: i64,
         to: Recipient,
         body: impl Into<String>,
-    ) -> CreateMessage<'_> {
+    ) -> MessagesCreate<'_> {
         let message = CreateMessageRequest::new()
             .message_type(CreateMessageRequestMessageType::InApp)
             .body(body)
             .from(CreateMessageRequestFrom::new(admin_id))
             .to(to);
-        self.create_message().body(message)
+        self.messages().create().body(message)
     }
 
     /// Sends an email from the admin `admin_id` to `to`, in the `plain` template:
@@ -62,7 +62,7 @@ impl Client {
         to: Recipient,
         subject: impl Into<String>,
         body: impl Into<String>,
-    ) -> CreateMessage<'_> {
+    ) -> MessagesCreate<'_> {
         let message = CreateMessageRequest::new()
             .message_type(CreateMessageRequestMessageType::Email)
             .subject(subject)
@@ -70,6 +70,6 @@ impl Client {
             .template("plain")
             .from(CreateMessageRequestFrom::new(admin_id))
             .to(to);
-        self.create_message().body(message)
+        self.messages().create().body(message)
     }
 }

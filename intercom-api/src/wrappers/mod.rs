@@ -8,7 +8,7 @@ mod companies;
 mod contact_ref;
 #[cfg(feature = "conversations")]
 mod conversations;
-#[cfg(feature = "data_events")]
+#[cfg(feature = "events")]
 mod events;
 #[cfg(feature = "articles")]
 mod help_center;

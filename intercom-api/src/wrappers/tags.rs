@@ -1,7 +1,7 @@
 //! Tags on contacts and tickets, by tag id.
 //!
-//! Listing and creating tags need no wrapper: `client.list_tags()` and
-//! `client.create_tag(CreateOrUpdateTagRequest::new("VIP"))`. Conversations are tagged
+//! Listing and creating tags need no wrapper: `client.tags().list()` and
+//! `client.tags().create(CreateOrUpdateTagRequest::new("VIP"))`. Conversations are tagged
 //! through `client.conversation(id).attach_tag(admin_id, tag_id)`.
 //!
 //! ```no_run
@@ -12,54 +12,55 @@
 //! # Ok(()) }
 //! ```
 
-use std::fmt::Display;
+use crate::IntoId;
 
 use crate::models::{
     AttachTagToContactRequest, AttachTagToTicketRequest, DetachTagFromTicketRequest,
 };
-use crate::operations::{
-    AttachTagToContact, AttachTagToTicket, DetachTagFromContact, DetachTagFromTicket,
-};
+use crate::operations::{TagsTagContact, TagsTagTicket, TagsUntagContact, TagsUntagTicket};
 use crate::Client;
 
 impl Client {
     /// Tags a contact: `POST /contacts/{contact_id}/tags` with `{"id": tag_id}`.
     pub fn tag_contact(
         &self,
-        contact_id: impl Display,
+        contact_id: impl IntoId,
         tag_id: impl Into<String>,
-    ) -> AttachTagToContact<'_> {
-        self.attach_tag_to_contact(contact_id, AttachTagToContactRequest::new(tag_id))
+    ) -> TagsTagContact<'_> {
+        self.tags()
+            .tag_contact(contact_id, AttachTagToContactRequest::new(tag_id))
     }
 
     /// Removes a tag from a contact: `DELETE /contacts/{contact_id}/tags/{tag_id}`.
     pub fn untag_contact(
         &self,
-        contact_id: impl Display,
-        tag_id: impl Display,
-    ) -> DetachTagFromContact<'_> {
-        self.detach_tag_from_contact(contact_id, tag_id)
+        contact_id: impl IntoId,
+        tag_id: impl IntoId,
+    ) -> TagsUntagContact<'_> {
+        self.tags().untag_contact(contact_id, tag_id)
     }
 
     /// Tags a ticket as the admin `admin_id`: `POST /tickets/{ticket_id}/tags` with
     /// `{"id": tag_id, "admin_id"}`.
     pub fn tag_ticket(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         admin_id: impl Into<String>,
         tag_id: impl Into<String>,
-    ) -> AttachTagToTicket<'_> {
-        self.attach_tag_to_ticket(ticket_id, AttachTagToTicketRequest::new(admin_id, tag_id))
+    ) -> TagsTagTicket<'_> {
+        self.tags()
+            .tag_ticket(ticket_id, AttachTagToTicketRequest::new(admin_id, tag_id))
     }
 
     /// Removes a tag from a ticket as the admin `admin_id`:
     /// `DELETE /tickets/{ticket_id}/tags/{tag_id}` with `{"admin_id"}`.
     pub fn untag_ticket(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         admin_id: impl Into<String>,
-        tag_id: impl Display,
-    ) -> DetachTagFromTicket<'_> {
-        self.detach_tag_from_ticket(ticket_id, tag_id, DetachTagFromTicketRequest::new(admin_id))
+        tag_id: impl IntoId,
+    ) -> TagsUntagTicket<'_> {
+        self.tags()
+            .untag_ticket(ticket_id, tag_id, DetachTagFromTicketRequest::new(admin_id))
     }
 }

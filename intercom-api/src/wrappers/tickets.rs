@@ -2,7 +2,7 @@
 //! ticket, reply or add a note as an admin, assign, change the state, close, and update the
 //! attributes.
 //!
-//! Reading and searching need no wrapper: `client.get_ticket(id)` and
+//! Reading and searching need no wrapper: `client.tickets().get(id)` and
 //! `client.search(TicketField::OPEN.eq(true))` (see [`crate::search`]).
 //!
 //! ```no_run
@@ -30,7 +30,7 @@
 //! # Ok(()) }
 //! ```
 
-use std::fmt::Display;
+use crate::IntoId;
 
 use crate::models::{
     AdminReplyTicketRequest, AdminReplyTicketRequestMessageType, CreateTicketRequest2,
@@ -39,7 +39,7 @@ use crate::models::{
     ReplyTicketRequest, TicketRequestCustomAttributes, TicketRequestCustomAttributesValue,
     UpdateTicketRequest2,
 };
-use crate::operations::{CreateTicket, ReplyTicket, UpdateTicket};
+use crate::operations::{TicketsCreate, TicketsReply, TicketsUpdate};
 use crate::wrappers::ContactRef;
 use crate::Client;
 
@@ -52,7 +52,7 @@ pub const DEFAULT_DESCRIPTION: &str = "_default_description_";
 /// plus the ticket type's own attributes.
 ///
 /// For a `list` attribute the value is the id of the list item (see the ticket type's
-/// attributes, `client.get_ticket_type(id)`).
+/// attributes, `client.ticket_types().get(id)`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TicketAttributes {
     values: TicketRequestCustomAttributes,
@@ -166,13 +166,13 @@ impl Client {
         ticket_type_id: impl Into<String>,
         contacts: impl IntoIterator<Item = ContactRef>,
         attributes: TicketAttributes,
-    ) -> CreateTicket<'_> {
+    ) -> TicketsCreate<'_> {
         let contacts = contacts.into_iter().map(Into::into).collect();
         let mut request = CreateTicketRequest2::new(contacts, ticket_type_id);
         if !attributes.is_empty() {
             request = request.ticket_attributes(attributes);
         }
-        self.create_ticket(request)
+        self.tickets().create(request)
     }
 
     /// Creates a tracker ticket (a ticket type of the tracker category) with a title and a
@@ -184,7 +184,7 @@ impl Client {
         ticket_type_id: impl Into<String>,
         title: impl Into<String>,
         description: impl Into<String>,
-    ) -> CreateTicket<'_> {
+    ) -> TicketsCreate<'_> {
         let attributes = TicketAttributes::new()
             .title(title)
             .description(description);
@@ -195,10 +195,10 @@ impl Client {
     /// `POST /tickets/{ticket_id}/reply` with `message_type: comment`.
     pub fn reply_to_ticket(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         admin_id: impl Into<String>,
         body: impl Into<String>,
-    ) -> ReplyTicket<'_> {
+    ) -> TicketsReply<'_> {
         self.admin_ticket_reply(
             ticket_id,
             admin_id,
@@ -211,10 +211,10 @@ impl Client {
     /// `admin_id`: `POST /tickets/{ticket_id}/reply` with `message_type: note`.
     pub fn add_ticket_note(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         admin_id: impl Into<String>,
         body: impl Into<String>,
-    ) -> ReplyTicket<'_> {
+    ) -> TicketsReply<'_> {
         self.admin_ticket_reply(
             ticket_id,
             admin_id,
@@ -225,55 +225,57 @@ impl Client {
 
     fn admin_ticket_reply(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         admin_id: impl Into<String>,
         message_type: AdminReplyTicketRequestMessageType,
         body: impl Into<String>,
-    ) -> ReplyTicket<'_> {
+    ) -> TicketsReply<'_> {
         let reply = AdminReplyTicketRequest::new(admin_id, message_type).body(body);
-        self.reply_ticket(ticket_id, ReplyTicketRequest::new(reply.into()))
+        self.tickets()
+            .reply(ticket_id, ReplyTicketRequest::new(reply.into()))
     }
 
     /// Assigns a ticket to the admin or team `assignee_id` (`"0"` unassigns), as the admin
     /// `admin_id`: `PUT /tickets/{ticket_id}` with `{"admin_id", "assignee_id"}`.
     pub fn assign_ticket(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         admin_id: i64,
         assignee_id: impl Into<String>,
-    ) -> UpdateTicket<'_> {
+    ) -> TicketsUpdate<'_> {
         let update = UpdateTicketRequest2::new()
             .admin_id(admin_id)
             .assignee_id(assignee_id);
-        self.update_ticket(ticket_id, update)
+        self.tickets().update(ticket_id, update)
     }
 
     /// Moves a ticket to the state `ticket_state_id` (one of its ticket type's states, see
-    /// `client.list_ticket_states()`): `PUT /tickets/{ticket_id}` with `{"ticket_state_id"}`.
+    /// `client.ticket_states().list()`): `PUT /tickets/{ticket_id}` with `{"ticket_state_id"}`.
     pub fn set_ticket_state(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         ticket_state_id: impl Into<String>,
-    ) -> UpdateTicket<'_> {
-        self.update_ticket(
+    ) -> TicketsUpdate<'_> {
+        self.tickets().update(
             ticket_id,
             UpdateTicketRequest2::new().ticket_state_id(ticket_state_id),
         )
     }
 
     /// Closes a ticket (and unsnoozes it): `PUT /tickets/{ticket_id}` with `{"open": false}`.
-    pub fn close_ticket(&self, ticket_id: impl Display) -> UpdateTicket<'_> {
-        self.update_ticket(ticket_id, UpdateTicketRequest2::new().open(false))
+    pub fn close_ticket(&self, ticket_id: impl IntoId) -> TicketsUpdate<'_> {
+        self.tickets()
+            .update(ticket_id, UpdateTicketRequest2::new().open(false))
     }
 
     /// Sets some of a ticket's attributes, leaving the others:
     /// `PUT /tickets/{ticket_id}` with `{"ticket_attributes": {…}}`.
     pub fn update_ticket_attributes(
         &self,
-        ticket_id: impl Display,
+        ticket_id: impl IntoId,
         attributes: TicketAttributes,
-    ) -> UpdateTicket<'_> {
-        self.update_ticket(
+    ) -> TicketsUpdate<'_> {
+        self.tickets().update(
             ticket_id,
             UpdateTicketRequest2::new().ticket_attributes(attributes),
         )

@@ -94,3 +94,161 @@ impl Default for DataExportStatus {
         Self::Unknown(String::new())
     }
 }
+#[cfg(feature = "data_export")]
+/// Generated from operation get_export_reporting_data_by_job_identifier (GET /export/reporting_data/{job_identifier}) response.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct GetExportReportingDataByJobIdentifierResponse {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub download_expires_at: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub download_url: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub job_identifier: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub status: Option<String>,
+}
+#[cfg(feature = "data_export")]
+/// Generated from operation get_export_reporting_data_get_datasets (GET /export/reporting_data/get_datasets) response.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct GetExportReportingDataGetDatasetsResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<super::GetExportReportingDataGetDatasetsResponseDataItem>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub r#type: Option<String>,
+}
+#[cfg(feature = "data_export")]
+/// Generated from operation get_export_reporting_data_get_datasets (GET /export/reporting_data/get_datasets) response.data.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct GetExportReportingDataGetDatasetsResponseDataItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<
+        Vec<super::GetExportReportingDataGetDatasetsResponseDataItemAttributesItem>,
+    >,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub default_time_attribute_id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub description: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub name: Option<String>,
+}
+#[cfg(feature = "data_export")]
+/// Generated from operation get_export_reporting_data_get_datasets (GET /export/reporting_data/get_datasets) response.data.attributes.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct GetExportReportingDataGetDatasetsResponseDataItemAttributesItem {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub name: Option<String>,
+}
+#[cfg(feature = "data_export")]
+/// Generated from operation post_export_reporting_data_enqueue (POST /export/reporting_data/enqueue) request body.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[non_exhaustive]
+pub struct PostExportReportingDataEnqueueRequest {
+    pub attribute_ids: Vec<String>,
+    pub dataset_id: String,
+    pub end_time: i64,
+    pub start_time: i64,
+}
+#[cfg(feature = "data_export")]
+impl PostExportReportingDataEnqueueRequest {
+    /// Creates the value from its required fields.
+    pub fn new(
+        attribute_ids: Vec<String>,
+        dataset_id: impl Into<String>,
+        end_time: i64,
+        start_time: i64,
+    ) -> Self {
+        Self {
+            attribute_ids,
+            dataset_id: dataset_id.into(),
+            end_time,
+            start_time,
+        }
+    }
+}
+#[cfg(feature = "data_export")]
+/// Generated from operation post_export_reporting_data_enqueue (POST /export/reporting_data/enqueue) response.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct PostExportReportingDataEnqueueResponse {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub download_expires_at: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub download_url: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub job_identifier: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub status: Option<String>,
+}

@@ -36,22 +36,22 @@ pub use custom_object_instances::*;
 mod data_attributes;
 #[cfg(feature = "data_attributes")]
 pub use data_attributes::*;
-#[cfg(feature = "data_events")]
-mod data_events;
-#[cfg(feature = "data_events")]
-pub use data_events::*;
 #[cfg(feature = "data_export")]
 mod data_export;
 #[cfg(feature = "data_export")]
 pub use data_export::*;
+#[cfg(feature = "events")]
+mod events;
+#[cfg(feature = "events")]
+pub use events::*;
 #[cfg(feature = "fin_agent")]
 mod fin_agent;
 #[cfg(feature = "fin_agent")]
 pub use fin_agent::*;
-#[cfg(feature = "help_center")]
-mod help_center;
-#[cfg(feature = "help_center")]
-pub use help_center::*;
+#[cfg(feature = "help_centers")]
+mod help_centers;
+#[cfg(feature = "help_centers")]
+pub use help_centers::*;
 #[cfg(feature = "internal_articles")]
 mod internal_articles;
 #[cfg(feature = "internal_articles")]
@@ -72,24 +72,16 @@ pub use news::*;
 mod notes;
 #[cfg(feature = "notes")]
 pub use notes::*;
-#[cfg(feature = "reporting_data_export")]
-mod reporting_data_export;
-#[cfg(feature = "reporting_data_export")]
-pub use reporting_data_export::*;
+#[cfg(feature = "phone_call_redirects")]
+mod phone_call_redirects;
+#[cfg(feature = "phone_call_redirects")]
+pub use phone_call_redirects::*;
 #[cfg(feature = "segments")]
 mod segments;
 #[cfg(feature = "segments")]
 pub use segments::*;
 mod shared;
 pub use shared::*;
-#[cfg(feature = "subscription_types")]
-mod subscription_types;
-#[cfg(feature = "subscription_types")]
-pub use subscription_types::*;
-#[cfg(feature = "switch")]
-mod switch;
-#[cfg(feature = "switch")]
-pub use switch::*;
 #[cfg(feature = "tags")]
 mod tags;
 #[cfg(feature = "tags")]
@@ -102,10 +94,6 @@ pub use teams::*;
 mod ticket_states;
 #[cfg(feature = "ticket_states")]
 pub use ticket_states::*;
-#[cfg(feature = "ticket_type_attributes")]
-mod ticket_type_attributes;
-#[cfg(feature = "ticket_type_attributes")]
-pub use ticket_type_attributes::*;
 #[cfg(feature = "ticket_types")]
 mod ticket_types;
 #[cfg(feature = "ticket_types")]

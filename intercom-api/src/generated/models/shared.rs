@@ -1389,7 +1389,7 @@ impl Default for CursorPagesNext {
         Self::Unknown(serde_json::Value::Null)
     }
 }
-#[cfg(any(feature = "conversations", feature = "switch"))]
+#[cfg(any(feature = "conversations", feature = "phone_call_redirects"))]
 /// Custom Attributes
 ///
 /// An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
@@ -4456,7 +4456,6 @@ pub struct TicketType {
     any(
         feature = "conversations",
         feature = "ticket_states",
-        feature = "ticket_type_attributes",
         feature = "ticket_types",
         feature = "tickets"
     )

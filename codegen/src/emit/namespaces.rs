@@ -1,0 +1,66 @@
+//! Resource namespaces: `client.contacts()`, `client.help_centers().collections()`.
+//!
+//! One struct per namespace path, borrowing the client, with an accessor on its parent (the
+//! `Client` for a top-level namespace). The operations' methods are added by `ops`.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::tokens::ident;
+use crate::ir::{namespace_type, Operation};
+
+/// The namespace structs and accessors of one module's operations.
+pub fn structs<'a>(ops: impl Iterator<Item = &'a Operation>, rt: &TokenStream) -> TokenStream {
+    let mut paths: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    for op in ops {
+        for depth in 1..=op.namespace.len() {
+            *paths.entry(op.namespace[..depth].to_vec()).or_default() += 0;
+        }
+        *paths.entry(op.namespace.clone()).or_default() += 1;
+    }
+    let items = paths.keys().map(|path| namespace(path, rt));
+    quote! { #( #items )* }
+}
+
+fn namespace(path: &[String], rt: &TokenStream) -> TokenStream {
+    let name = Ident::new(&namespace_type(path), Span::call_site());
+    let (last, parent) = match path.split_last() {
+        Some((last, parent)) => (last, parent),
+        None => return TokenStream::new(),
+    };
+    let accessor = ident(last);
+    let call: String = path.iter().map(|n| format!("{n}().")).collect();
+    let call = call.trim_end_matches('.');
+    let struct_doc = format!(" The `{}` operations: `client.{call}`.", path.join("."));
+    let accessor_doc = format!(" The `{}` operations.", path.join("."));
+    let accessor_fn = if parent.is_empty() {
+        quote! {
+            impl #rt::Client {
+                #[doc = #accessor_doc]
+                pub fn #accessor(&self) -> #name<'_> {
+                    #name { client: self }
+                }
+            }
+        }
+    } else {
+        let parent = Ident::new(&namespace_type(parent), Span::call_site());
+        quote! {
+            impl<'a> #parent<'a> {
+                #[doc = #accessor_doc]
+                pub fn #accessor(&self) -> #name<'a> {
+                    #name { client: self.client }
+                }
+            }
+        }
+    };
+    quote! {
+        #[doc = #struct_doc]
+        #[derive(Debug, Clone, Copy)]
+        pub struct #name<'a> {
+            pub(crate) client: &'a #rt::Client,
+        }
+        #accessor_fn
+    }
+}
