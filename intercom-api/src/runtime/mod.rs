@@ -1,8 +1,14 @@
-//! The hand-written runtime the generated code calls: client, requests, retries, pagination,
-//! errors and helpers.
+//! The hand-written runtime every call goes through: the [`Client`] and its configuration
+//! ([`ClientBuilder`], [`Region`], [`RetryPolicy`]), sending with retries, the deadline and the
+//! shared rate limiter, decoding (leniently, with [`DecodeWarning`]s), the [`Error`] type,
+//! pagination ([`pages`], [`items`]), raw requests ([`Client::raw`]) and streamed downloads
+//! ([`Download`]), and the value types the models use ([`Timestamp`], [`Nullable`],
+//! [`IntoId`]).
 //!
-//! The main types are re-exported at the crate root; the rest is the plumbing of the
-//! generated request builders, public so that raw requests and tests can use it too.
+//! The main types are re-exported at the crate root, and the crate page is the guide to using
+//! them. The rest is the plumbing of the generated request builders ([`Request`],
+//! [`Response`], [`segment`], the [`lenient`] decoders), public so that raw requests and tests
+//! can use it too.
 
 mod body;
 mod client;
