@@ -17,6 +17,10 @@ commands:
                      .cache/openapi, or downloaded from the pinned commit
                      ($INTERCOM_OPENAPI_BASE_URL, default https://raw.githubusercontent.com)
       --out DIR      output directory (default: intercom-api/src/generated)
+  readme-snippets
+      Build README.md's rust snippets as an outside crate whose dependencies are the README's
+      own [dependencies] block (intercom-api's git URL replaced by this workspace's path), in
+      readme-snippets/ of the target directory.
   help
       Print this message.";
 
@@ -25,6 +29,8 @@ commands:
 pub enum Command {
     /// `regen ...`
     Regen(RegenArgs),
+    /// `readme-snippets`.
+    ReadmeSnippets,
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -54,6 +60,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     };
     match command.to_str() {
         Some("regen") => parse_regen(args),
+        Some("readme-snippets") => match args.next() {
+            None => Ok(Command::ReadmeSnippets),
+            Some(arg) if arg == "-h" || arg == "--help" => Ok(Command::Help),
+            Some(arg) => Err(UsageError(format!(
+                "unexpected argument `{}`",
+                arg.to_string_lossy()
+            ))),
+        },
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -160,6 +174,16 @@ mod tests {
             "--check",
         ];
         assert!(matches!(parse_str(&inline), Ok(Command::Regen(a)) if a.check && a.out.is_some()));
+    }
+
+    #[test]
+    fn readme_snippets_takes_no_argument() {
+        assert_eq!(parse_str(&["readme-snippets"]), Ok(Command::ReadmeSnippets));
+        assert_eq!(parse_str(&["readme-snippets", "-h"]), Ok(Command::Help));
+        assert_eq!(
+            error(&["readme-snippets", "--check"]),
+            "unexpected argument `--check`"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod features;
 mod generate;
 mod hash;
 mod pin;
+mod readme;
 mod regen;
 mod resolve;
 #[cfg(test)]
@@ -36,6 +37,14 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Ok(Command::ReadmeSnippets) => match readme::run(&regen::Workspace::locate().root) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(error) => {
+                report(&error);
+                ExitCode::FAILURE
+            }
+        },
         Ok(Command::Regen(args)) => {
             let workspace = regen::Workspace::locate();
             match regen::run(&args, &workspace, &regen::Env::from_process()) {
