@@ -191,6 +191,17 @@ fn target_dir(root: &Path) -> Result<PathBuf> {
     }
 }
 
+/// Whether `name` is one of the variables cargo sets for the package it runs (and not one of
+/// cargo's configuration, like `CARGO_HOME` or `CARGO_TARGET_DIR`).
+fn is_package_variable(name: &str) -> bool {
+    name.starts_with("CARGO_PKG_")
+        || name.starts_with("CARGO_MANIFEST_")
+        || matches!(
+            name,
+            "CARGO_CRATE_NAME" | "CARGO_BIN_NAME" | "CARGO_PRIMARY_PACKAGE"
+        )
+}
+
 /// Writes the scratch crate and builds it; `Ok(false)` when the build fails.
 pub fn run(root: &Path) -> Result<bool> {
     let read = |path: PathBuf| {
@@ -223,12 +234,20 @@ pub fn run(root: &Path) -> Result<bool> {
         println!("{}", scratch.join(path).display());
     }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = Command::new(cargo)
+    let mut build = Command::new(cargo);
+    build
         .args(["build", "--keep-going", "--manifest-path"])
         .arg(scratch.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", &target)
-        .status()
-        .context(|| "cannot run cargo")?;
+        .env("CARGO_TARGET_DIR", &target);
+    // `cargo run` gave this process the variables of the xtask package; build scripts that
+    // watch one (ring watches CARGO_MANIFEST_DIR) would rebuild for this build and again for
+    // the workspace's next one.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(is_package_variable) {
+            build.env_remove(name);
+        }
+    }
+    let status = build.status().context(|| "cannot run cargo")?;
     if status.success() {
         let count = files.len() - 2;
         println!("README.md: {count} rust snippets build with its [dependencies] block");
@@ -319,6 +338,21 @@ mod tests {
         assert!(files[0].1.ends_with("[dependencies]\n"));
         assert!(files[0].1.contains("\n[workspace]\n"));
         assert!(files[3].1.contains("pub mod readme_line_13;"));
+    }
+
+    #[test]
+    fn only_the_running_package_variables_are_removed() {
+        for name in ["CARGO_MANIFEST_DIR", "CARGO_PKG_NAME", "CARGO_CRATE_NAME"] {
+            assert!(is_package_variable(name), "{name}");
+        }
+        for name in [
+            "CARGO_HOME",
+            "CARGO_TARGET_DIR",
+            "CARGO_NET_OFFLINE",
+            "CARGO",
+        ] {
+            assert!(!is_package_variable(name), "{name}");
+        }
     }
 
     /// The real README satisfies what the CI step needs before anything is built.
