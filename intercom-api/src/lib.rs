@@ -73,7 +73,6 @@
 //!
 //! // Another Intercom-Version for every request (the default is API_VERSION)...
 //! let older = Client::builder("my-access-token").version("2.13").build()?;
-//! # let _ = (eu, from_env, older);
 //! # Ok(()) }
 //! ```
 //!
@@ -115,6 +114,7 @@
 //! # async fn run(client: &Client) -> Result<(), Error> {
 //! // Everything into a Vec.
 //! let contacts: Vec<_> = client.contacts().list().per_page(150).items().try_collect().await?;
+//! println!("{} contacts", contacts.len());
 //!
 //! // One item at a time (the stream must be pinned to be polled by reference).
 //! let mut companies = std::pin::pin!(client.companies().list().items());
@@ -125,7 +125,6 @@
 //! // The first three pages.
 //! let pages: Vec<_> = client.conversations().list().per_page(20).pages().take(3).try_collect().await?;
 //! println!("fetched {} pages", pages.len());
-//! # let _ = contacts;
 //! # Ok(()) }
 //! ```
 //!
@@ -241,7 +240,7 @@
 //!     eprintln!("left out: {warning}");
 //! }
 //! let conversation = decoded.value;
-//! # let _ = conversation;
+//! println!("{:?}", conversation.title);
 //! # Ok(()) }
 //! ```
 //!
