@@ -1,12 +1,12 @@
 //! The names almost every program uses, in one import: `use intercom_api::prelude::*;`.
 //!
-//! Besides the client, the error and the region, it brings the stream traits of
-//! [`futures-util`](https://docs.rs/futures-util/0.3) that the paginated calls need:
-//! `.items()` and `.pages()` return a [`Stream`], and [`TryStreamExt`] gives it `try_next`,
-//! `try_collect` and the other `try_` adapters, [`StreamExt`] `next`, `take`, `collect` and the
-//! rest. They are re-exported so that no other crate is needed in your `Cargo.toml`; they are
-//! the same traits as `futures::StreamExt` and `futures::TryStreamExt` (futures 0.3), so
-//! importing both is harmless.
+//! Besides [`Client`], [`ClientBuilder`], [`Region`], [`IntoId`] and [`Error`], it brings the
+//! stream traits of [`futures-util`](https://docs.rs/futures-util/0.3) that the paginated calls
+//! need: `.items()` and `.pages()` return a [`Stream`], and [`TryStreamExt`] gives it
+//! `try_next`, `try_collect` and the other `try_` adapters, [`StreamExt`] `next`, `take`,
+//! `collect` and the rest. They are re-exported so that no other crate is needed in your
+//! `Cargo.toml`; they are the same traits as `futures::StreamExt` and `futures::TryStreamExt`
+//! (futures 0.3), so importing both is harmless.
 //!
 //! ```no_run
 //! use intercom_api::prelude::*;
