@@ -116,7 +116,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts`
     ///
-    /// operationId `ListContacts`.
+    /// operationId `ListContacts`; Intercom's SDKs call it `contacts.list`.
     #[doc(alias = "ListContacts")]
     pub fn list(&self) -> ContactsList<'a> {
         ContactsList {
@@ -192,7 +192,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts`
     ///
-    /// operationId `CreateContact`.
+    /// operationId `CreateContact`; Intercom's SDKs call it `contacts.create`.
     #[doc(alias = "CreateContact")]
     pub fn create(
         &self,
@@ -266,7 +266,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/find_by_external_id/{external_id}`
     ///
-    /// operationId `ShowContactByExternalId`.
+    /// operationId `ShowContactByExternalId`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "ShowContactByExternalId")]
     pub fn find_by_external_id(
         &self,
@@ -352,7 +352,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/merge`
     ///
-    /// operationId `MergeContact`.
+    /// operationId `MergeContact`; Intercom's SDKs call it `contacts.merge_lead_in_user`.
     #[doc(alias = "MergeContact")]
     pub fn merge_lead_in_user(
         &self,
@@ -564,7 +564,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/search`
     ///
-    /// operationId `SearchContacts`.
+    /// operationId `SearchContacts`; Intercom's SDKs call it `contacts.search`.
     #[doc(alias = "SearchContacts")]
     pub fn search(
         &self,
@@ -638,7 +638,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `DELETE /contacts/{contact_id}`
     ///
-    /// operationId `DeleteContact`.
+    /// operationId `DeleteContact`; Intercom's SDKs call it `contacts.delete`.
     #[doc(alias = "DeleteContact")]
     pub fn delete(&self, contact_id: impl crate::runtime::IntoId) -> ContactsDelete<'a> {
         ContactsDelete {
@@ -712,7 +712,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}`
     ///
-    /// operationId `ShowContact`.
+    /// operationId `ShowContact`; Intercom's SDKs call it `contacts.find`.
     #[doc(alias = "ShowContact")]
     pub fn find(&self, contact_id: impl crate::runtime::IntoId) -> ContactsFind<'a> {
         ContactsFind {
@@ -789,7 +789,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `PUT /contacts/{contact_id}`
     ///
-    /// operationId `UpdateContact`.
+    /// operationId `UpdateContact`; Intercom's SDKs call it `contacts.update`.
     #[doc(alias = "UpdateContact")]
     pub fn update(
         &self,
@@ -871,7 +871,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/archive`
     ///
-    /// operationId `ArchiveContact`.
+    /// operationId `ArchiveContact`; Intercom's SDKs call it `contacts.archive`.
     #[doc(alias = "ArchiveContact")]
     pub fn archive(
         &self,
@@ -951,7 +951,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/block`
     ///
-    /// operationId `BlockContact`.
+    /// operationId `BlockContact`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "BlockContact")]
     pub fn block(&self, contact_id: impl crate::runtime::IntoId) -> ContactsBlock<'a> {
         ContactsBlock {
@@ -1071,7 +1071,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/companies`
     ///
-    /// operationId `listCompaniesForAContact`.
+    /// operationId `listCompaniesForAContact`; Intercom's SDKs call it `contacts.list_attached_companies`.
     #[doc(alias = "listCompaniesForAContact")]
     pub fn list_attached_companies(
         &self,
@@ -1147,7 +1147,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/segments`
     ///
-    /// operationId `listSegmentsForAContact`.
+    /// operationId `listSegmentsForAContact`; Intercom's SDKs call it `contacts.list_attached_segments`.
     #[doc(alias = "listSegmentsForAContact")]
     pub fn list_attached_segments(
         &self,
@@ -1229,7 +1229,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/subscriptions`
     ///
-    /// operationId `listSubscriptionsForAContact`.
+    /// operationId `listSubscriptionsForAContact`; Intercom's SDKs call it `contacts.list_attached_subscriptions`.
     #[doc(alias = "listSubscriptionsForAContact")]
     pub fn list_attached_subscriptions(
         &self,
@@ -1317,7 +1317,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/subscriptions`
     ///
-    /// operationId `attachSubscriptionTypeToContact`.
+    /// operationId `attachSubscriptionTypeToContact`; Intercom's SDKs call it `contacts.attach_subscription`.
     #[doc(alias = "attachSubscriptionTypeToContact")]
     pub fn attach_subscription(
         &self,
@@ -1395,7 +1395,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `DELETE /contacts/{contact_id}/subscriptions/{subscription_id}`
     ///
-    /// operationId `detachSubscriptionTypeToContact`.
+    /// operationId `detachSubscriptionTypeToContact`; Intercom's SDKs call it `contacts.detach_subscription`.
     #[doc(alias = "detachSubscriptionTypeToContact")]
     pub fn detach_subscription(
         &self,
@@ -1466,7 +1466,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/tags`
     ///
-    /// operationId `listTagsForAContact`.
+    /// operationId `listTagsForAContact`; Intercom's SDKs call it `contacts.list_attached_tags`.
     #[doc(alias = "listTagsForAContact")]
     pub fn list_attached_tags(
         &self,
@@ -1546,7 +1546,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/unarchive`
     ///
-    /// operationId `UnarchiveContact`.
+    /// operationId `UnarchiveContact`; Intercom's SDKs call it `contacts.unarchive`.
     #[doc(alias = "UnarchiveContact")]
     pub fn unarchive(
         &self,

@@ -71,7 +71,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets`
     ///
-    /// operationId `createTicket`.
+    /// operationId `createTicket`; Intercom's SDKs call it `tickets.create`.
     #[doc(alias = "createTicket")]
     pub fn create(
         &self,
@@ -144,7 +144,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets/enqueue`
     ///
-    /// operationId `enqueueCreateTicket`.
+    /// operationId `enqueueCreateTicket`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "enqueueCreateTicket")]
     pub fn enqueue_create(
         &self,
@@ -306,7 +306,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets/search`
     ///
-    /// operationId `searchTickets`.
+    /// operationId `searchTickets`; Intercom's SDKs call it `tickets.search`.
     #[doc(alias = "searchTickets")]
     pub fn search(
         &self,
@@ -382,7 +382,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `DELETE /tickets/{ticket_id}`
     ///
-    /// operationId `deleteTicket`.
+    /// operationId `deleteTicket`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteTicket")]
     pub fn delete(&self, ticket_id: impl crate::runtime::IntoId) -> TicketsDelete<'a> {
         TicketsDelete {
@@ -447,7 +447,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `GET /tickets/{ticket_id}`
     ///
-    /// operationId `getTicket`.
+    /// operationId `getTicket`; Intercom's SDKs call it `tickets.get`.
     #[doc(alias = "getTicket")]
     pub fn get(&self, ticket_id: impl crate::runtime::IntoId) -> TicketsGet<'a> {
         TicketsGet {
@@ -514,7 +514,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `PUT /tickets/{ticket_id}`
     ///
-    /// operationId `updateTicket`.
+    /// operationId `updateTicket`; Intercom's SDKs call it `tickets.update`.
     #[doc(alias = "updateTicket")]
     pub fn update(
         &self,
@@ -596,7 +596,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets/{ticket_id}/reply`
     ///
-    /// operationId `replyTicket`.
+    /// operationId `replyTicket`; Intercom's SDKs call it `tickets.reply`.
     #[doc(alias = "replyTicket")]
     pub fn reply(
         &self,
