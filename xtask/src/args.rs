@@ -17,6 +17,10 @@ commands:
                      .cache/openapi, or downloaded from the pinned commit
                      ($INTERCOM_OPENAPI_BASE_URL, default https://raw.githubusercontent.com)
       --out DIR      output directory (default: intercom-api/src/generated)
+  versions [--version V]...
+      Regenerate every published version (or each V) into a scratch copy of intercom-api
+      under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
+      unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
   help
       Print this message.";
 
@@ -25,6 +29,8 @@ commands:
 pub enum Command {
     /// `regen ...`
     Regen(RegenArgs),
+    /// `versions [--version V]...`: the versions to check, all when empty.
+    Versions(Vec<String>),
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -54,6 +60,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     };
     match command.to_str() {
         Some("regen") => parse_regen(args),
+        Some("versions") => parse_versions(args),
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -99,6 +106,30 @@ fn parse_regen(mut args: impl Iterator<Item = OsString>) -> Result<Command, Usag
     Ok(Command::Regen(parsed))
 }
 
+fn parse_versions(mut args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
+    let mut versions = Vec::new();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-h" | "--help") => return Ok(Command::Help),
+            Some("--version") => {
+                let value = args
+                    .next()
+                    .and_then(|v| v.into_string().ok())
+                    .filter(|v| !v.is_empty())
+                    .ok_or_else(|| UsageError("--version needs a value".into()))?;
+                versions.push(value);
+            }
+            _ => {
+                return Err(UsageError(format!(
+                    "unexpected argument `{}`",
+                    arg.to_string_lossy()
+                )))
+            }
+        }
+    }
+    Ok(Command::Versions(versions))
+}
+
 fn set(flag_value: &mut bool, flag: &str) -> Result<(), UsageError> {
     if std::mem::replace(flag_value, true) {
         return Err(UsageError(format!("{flag} given twice")));
@@ -123,6 +154,20 @@ mod tests {
 
     fn error(args: &[&str]) -> String {
         parse_str(args).unwrap_err().0
+    }
+
+    #[test]
+    fn versions_takes_repeated_versions() {
+        assert_eq!(parse_str(&["versions"]), Ok(Command::Versions(vec![])));
+        assert_eq!(
+            parse_str(&["versions", "--version", "2.7", "--version", "0"]),
+            Ok(Command::Versions(vec!["2.7".into(), "0".into()]))
+        );
+        assert_eq!(error(&["versions", "--version"]), "--version needs a value");
+        assert_eq!(
+            error(&["versions", "--check"]),
+            "unexpected argument `--check`"
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod resolve;
 #[cfg(test)]
 mod test_server;
 mod tree;
+mod versions;
 mod write;
 
 use std::process::ExitCode;
@@ -35,6 +36,17 @@ fn main() -> ExitCode {
         Ok(Command::Help) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
+        }
+        Ok(Command::Versions(only)) => {
+            let workspace = regen::Workspace::locate();
+            match versions::run(&workspace, &regen::Env::from_process(), &only) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(error) => {
+                    report(&error);
+                    ExitCode::FAILURE
+                }
+            }
         }
         Ok(Command::Regen(args)) => {
             let workspace = regen::Workspace::locate();
