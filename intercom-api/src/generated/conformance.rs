@@ -1188,7 +1188,7 @@ async fn call_create_contact(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::CreateContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_show_contact_by_external_id(
@@ -1203,7 +1203,7 @@ async fn call_show_contact_by_external_id(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::ShowContactByExternalIdResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_merge_contact(
@@ -1222,7 +1222,7 @@ async fn call_merge_contact(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::MergeContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_search_contacts(
@@ -1267,7 +1267,7 @@ async fn call_show_contact(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::ShowContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_update_contact(
@@ -1287,7 +1287,7 @@ async fn call_update_contact(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::UpdateContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_archive_contact(
@@ -2943,7 +2943,7 @@ async fn call_create_ticket(
     let builder = client
         .create_ticket(
             required::<
-                super::models::CreateTicketRequest2,
+                super::models::CreateTicketRequest,
             >("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -2962,7 +2962,7 @@ async fn call_enqueue_create_ticket(
     let builder = client
         .enqueue_create_ticket(
             required::<
-                super::models::EnqueueCreateTicketRequest,
+                super::models::CreateTicketRequest,
             >("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -3024,7 +3024,7 @@ async fn call_update_ticket(
         .update_ticket(
             path_arg(call, 0usize, "ticket_id")?,
             required::<
-                super::models::UpdateTicketRequest2,
+                super::models::UpdateTicketRequest,
             >("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;

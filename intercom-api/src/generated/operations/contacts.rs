@@ -153,9 +153,7 @@ impl<'a> CreateContact<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CreateContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -163,10 +161,7 @@ impl<'a> CreateContact<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CreateContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -224,9 +219,7 @@ impl<'a> ShowContactByExternalId<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactByExternalIdResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -234,10 +227,7 @@ impl<'a> ShowContactByExternalId<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::ShowContactByExternalIdResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -299,9 +289,7 @@ impl<'a> MergeContact<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::MergeContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -309,10 +297,7 @@ impl<'a> MergeContact<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::MergeContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -658,9 +643,7 @@ impl<'a> ShowContact<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -668,10 +651,7 @@ impl<'a> ShowContact<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::ShowContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -731,9 +711,7 @@ impl<'a> UpdateContact<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::UpdateContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -741,10 +719,7 @@ impl<'a> UpdateContact<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::UpdateContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }

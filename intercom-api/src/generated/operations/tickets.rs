@@ -6,7 +6,7 @@
 pub struct CreateTicket<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateTicketRequest2,
+    body: super::super::models::CreateTicketRequest,
 }
 impl<'a> CreateTicket<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -61,7 +61,7 @@ impl crate::Client {
     /// `POST /tickets`
     pub fn create_ticket(
         &self,
-        body: impl Into<super::super::models::CreateTicketRequest2>,
+        body: impl Into<super::super::models::CreateTicketRequest>,
     ) -> CreateTicket<'_> {
         CreateTicket {
             client: self,
@@ -76,7 +76,7 @@ impl crate::Client {
 pub struct EnqueueCreateTicket<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::EnqueueCreateTicketRequest,
+    body: super::super::models::CreateTicketRequest,
 }
 impl<'a> EnqueueCreateTicket<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -131,7 +131,7 @@ impl crate::Client {
     /// `POST /tickets/enqueue`
     pub fn enqueue_create_ticket(
         &self,
-        body: impl Into<super::super::models::EnqueueCreateTicketRequest>,
+        body: impl Into<super::super::models::CreateTicketRequest>,
     ) -> EnqueueCreateTicket<'_> {
         EnqueueCreateTicket {
             client: self,
@@ -438,7 +438,7 @@ pub struct UpdateTicket<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     ticket_id: String,
-    body: super::super::models::UpdateTicketRequest2,
+    body: super::super::models::UpdateTicketRequest,
 }
 impl<'a> UpdateTicket<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -490,7 +490,7 @@ impl crate::Client {
     pub fn update_ticket(
         &self,
         ticket_id: impl std::fmt::Display,
-        body: impl Into<super::super::models::UpdateTicketRequest2>,
+        body: impl Into<super::super::models::UpdateTicketRequest>,
     ) -> UpdateTicket<'_> {
         UpdateTicket {
             client: self,
