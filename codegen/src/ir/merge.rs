@@ -5,7 +5,7 @@
 //! The inline types of an operation are the named types its response (or its parameters and
 //! body) reach without passing through a component. An inline struct `N` *is* component
 //! struct `C` when:
-//! - every property they share has the same type ([`Same`](super::same::Same)), and for
+//! - every property they share has the same type ([`Same`]), and for
 //!   requests the same `required` and nullable marks;
 //! - every property of `C` that `N` lacks is one a decoder can do without: in a response a
 //!   property that is neither always-present (`x-always-present`) nor flattened, so that every
@@ -19,9 +19,13 @@
 //! - `C` is not sent in requests when `N` is a response type, nor received in responses when
 //!   `N` is a request type (adding fields to a type never changes its direction).
 //!
-//! Any other inline type (enum, union, alias) is a component only when it is the same as it.
-//! Among the components `N` is, the one with the fewest differences (lacking plus extra
-//! properties) wins; a tie keeps `N` apart. Extras become optional fields of `C`, documented
+//! Which components `N` is compared with: an inline struct built as an `allOf` of one `$ref`
+//! plus properties is compared with that component only; any other inline response type with
+//! every component; any other inline request type with none (two operations that take the
+//! same small shape, like `{admin_id}`, do not take one resource, and the type's name is what
+//! a caller builds). An inline enum or union is a component only when it is the same as it
+//! (aliases are never merged). Among the components `N` is, the one with the fewest
+//! differences (lacking plus extra properties) wins; a tie keeps `N` apart. Extras become optional fields of `C`, documented
 //! with the operations that send (or accept) them; a property another merge already added
 //! must have the same type, else `N` is kept apart. Inline types are visited in name order
 //! and merged one at a time until none is left to merge, so the result is deterministic;
