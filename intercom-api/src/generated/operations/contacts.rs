@@ -167,9 +167,7 @@ impl<'a> ContactsCreate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CreateContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -177,10 +175,7 @@ impl<'a> ContactsCreate<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CreateContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -241,9 +236,7 @@ impl<'a> ContactsFindByExternalId<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactByExternalIdResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -251,10 +244,7 @@ impl<'a> ContactsFindByExternalId<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::ShowContactByExternalIdResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -319,9 +309,7 @@ impl<'a> ContactsMergeLeadInUser<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::MergeContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -329,10 +317,7 @@ impl<'a> ContactsMergeLeadInUser<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::MergeContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -684,9 +669,7 @@ impl<'a> ContactsFind<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -694,10 +677,7 @@ impl<'a> ContactsFind<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::ShowContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -760,9 +740,7 @@ impl<'a> ContactsUpdate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::UpdateContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -770,10 +748,7 @@ impl<'a> ContactsUpdate<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::UpdateContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }

@@ -17,7 +17,7 @@ impl crate::Client {
 pub struct TicketsCreate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateTicketRequest2,
+    body: super::super::models::CreateTicketRequest,
 }
 impl<'a> TicketsCreate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -75,7 +75,7 @@ impl<'a> Tickets<'a> {
     #[doc(alias = "createTicket")]
     pub fn create(
         &self,
-        body: impl Into<super::super::models::CreateTicketRequest2>,
+        body: impl Into<super::super::models::CreateTicketRequest>,
     ) -> TicketsCreate<'a> {
         TicketsCreate {
             client: self.client,
@@ -90,7 +90,7 @@ impl<'a> Tickets<'a> {
 pub struct TicketsEnqueueCreate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::EnqueueCreateTicketRequest,
+    body: super::super::models::CreateTicketRequest,
 }
 impl<'a> TicketsEnqueueCreate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -148,7 +148,7 @@ impl<'a> Tickets<'a> {
     #[doc(alias = "enqueueCreateTicket")]
     pub fn enqueue_create(
         &self,
-        body: impl Into<super::super::models::EnqueueCreateTicketRequest>,
+        body: impl Into<super::super::models::CreateTicketRequest>,
     ) -> TicketsEnqueueCreate<'a> {
         TicketsEnqueueCreate {
             client: self.client,
@@ -464,7 +464,7 @@ pub struct TicketsUpdate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     ticket_id: String,
-    body: super::super::models::UpdateTicketRequest2,
+    body: super::super::models::UpdateTicketRequest,
 }
 impl<'a> TicketsUpdate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -519,7 +519,7 @@ impl<'a> Tickets<'a> {
     pub fn update(
         &self,
         ticket_id: impl crate::runtime::IntoId,
-        body: impl Into<super::super::models::UpdateTicketRequest2>,
+        body: impl Into<super::super::models::UpdateTicketRequest>,
     ) -> TicketsUpdate<'a> {
         TicketsUpdate {
             client: self.client,
