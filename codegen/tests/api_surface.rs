@@ -128,7 +128,7 @@ fn every_sdk_name_entry_names_an_operation() {
         for line in output.surface.lines() {
             let mut words = line.split(' ');
             if let (Some(method), Some(path)) = (words.next(), words.next()) {
-                routes.insert(format!("{method} {path}"));
+                routes.insert(format!("{method} {}", shape(path)));
             }
         }
     }
@@ -140,8 +140,20 @@ fn every_sdk_name_entry_names_an_operation() {
         let (route, _) = line
             .split_once(": ")
             .unwrap_or_else(|| panic!("bad line {line:?}"));
-        assert!(routes.contains(route), "no published version has {route}");
+        let (method, path) = route
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("bad line {line:?}"));
+        let shaped = format!("{method} {}", shape(path));
+        assert!(routes.contains(&shaped), "no published version has {route}");
         entries += 1;
     }
     assert_eq!(entries, 110, "Intercom's SDKs name 110 operations");
+}
+
+/// A path with the parameter names left out, as the names table matches them.
+fn shape(path: &str) -> String {
+    path.split('/')
+        .map(|s| if s.starts_with('{') { "{}" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
 }

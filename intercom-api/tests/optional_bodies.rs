@@ -23,7 +23,7 @@ const CASES: &[(&str, &str, &str, SendWithout)] = &[
     ("createOrUpdateCompany", "POST", "/companies", |c| {
         Box::pin(async move { c.companies().create_or_update().send().await.map(drop) })
     }),
-    ("CompaniesUpdate", "PUT", "/companies/abc", |c| {
+    ("UpdateCompany", "PUT", "/companies/abc", |c| {
         Box::pin(async move { c.companies().update("abc").send().await.map(drop) })
     }),
     ("createInternalArticle", "POST", "/internal_articles", |c| {

@@ -21,6 +21,10 @@ commands:
       Build README.md's rust snippets as an outside crate whose dependencies are the README's
       own [dependencies] block (intercom-api's git URL replaced by this workspace's path), in
       readme-snippets/ of the target directory.
+  versions [--version V]...
+      Regenerate every published version (or each V) into a scratch copy of intercom-api
+      under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
+      unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
   help
       Print this message.";
 
@@ -31,6 +35,8 @@ pub enum Command {
     Regen(RegenArgs),
     /// `readme-snippets`.
     ReadmeSnippets,
+    /// `versions [--version V]...`: the versions to check, all when empty.
+    Versions(Vec<String>),
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -68,6 +74,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                 arg.to_string_lossy()
             ))),
         },
+        Some("versions") => parse_versions(args),
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -113,6 +120,30 @@ fn parse_regen(mut args: impl Iterator<Item = OsString>) -> Result<Command, Usag
     Ok(Command::Regen(parsed))
 }
 
+fn parse_versions(mut args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
+    let mut versions = Vec::new();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-h" | "--help") => return Ok(Command::Help),
+            Some("--version") => {
+                let value = args
+                    .next()
+                    .and_then(|v| v.into_string().ok())
+                    .filter(|v| !v.is_empty())
+                    .ok_or_else(|| UsageError("--version needs a value".into()))?;
+                versions.push(value);
+            }
+            _ => {
+                return Err(UsageError(format!(
+                    "unexpected argument `{}`",
+                    arg.to_string_lossy()
+                )))
+            }
+        }
+    }
+    Ok(Command::Versions(versions))
+}
+
 fn set(flag_value: &mut bool, flag: &str) -> Result<(), UsageError> {
     if std::mem::replace(flag_value, true) {
         return Err(UsageError(format!("{flag} given twice")));
@@ -137,6 +168,20 @@ mod tests {
 
     fn error(args: &[&str]) -> String {
         parse_str(args).unwrap_err().0
+    }
+
+    #[test]
+    fn versions_takes_repeated_versions() {
+        assert_eq!(parse_str(&["versions"]), Ok(Command::Versions(vec![])));
+        assert_eq!(
+            parse_str(&["versions", "--version", "2.7", "--version", "0"]),
+            Ok(Command::Versions(vec!["2.7".into(), "0".into()]))
+        );
+        assert_eq!(error(&["versions", "--version"]), "--version needs a value");
+        assert_eq!(
+            error(&["versions", "--check"]),
+            "unexpected argument `--check`"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod resolve;
 #[cfg(test)]
 mod test_server;
 mod tree;
+mod versions;
 mod write;
 
 use std::process::ExitCode;
@@ -45,6 +46,17 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Ok(Command::Versions(only)) => {
+            let workspace = regen::Workspace::locate();
+            match versions::run(&workspace, &regen::Env::from_process(), &only) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(error) => {
+                    report(&error);
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Ok(Command::Regen(args)) => {
             let workspace = regen::Workspace::locate();
             match regen::run(&args, &workspace, &regen::Env::from_process()) {

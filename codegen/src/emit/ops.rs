@@ -184,11 +184,15 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         .operation_id
         .as_ref()
         .map(|id| quote!(#[doc(alias = #id)]));
-    let op_id_doc = op
-        .operation_id
-        .as_ref()
-        .map(|id| format!(" operationId `{id}`."));
-    let op_id_doc = op_id_doc.map(|d| quote!(#[doc = ""] #[doc = #d]));
+    let origin = match &op.sdk_name {
+        Some(name) => format!("Intercom's SDKs call it `{name}`"),
+        None => "named by this crate's rule (Intercom's SDKs have no name for it)".into(),
+    };
+    let op_id_doc = match &op.operation_id {
+        Some(id) => format!(" operationId `{id}`; {origin}."),
+        None => format!(" No operationId; {origin}."),
+    };
+    let op_id_doc = quote!(#[doc = ""] #[doc = #op_id_doc]);
     let binding = if steps.is_empty() {
         quote!(let request)
     } else {

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 
 use super::types::Types;
-use super::{ops, paging, search, usage, Api};
+use super::{merge, ops, paging, search, usage, Api};
 use crate::load::Document;
 use crate::Error;
 
@@ -20,7 +20,14 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
     types.define_components()?;
     let mut operations = ops::operations(&doc.api, &mut types, &doc.file)?;
     let search = search::catalogues(&doc.api, &operations, &doc.file)?;
-    let mut defs = types.defs;
+    let mut defs = std::mem::take(&mut types.defs);
+    merge::merge(
+        &mut defs,
+        &mut operations,
+        &types.components(),
+        &types.bases,
+    );
+    types.check_clashes(&defs)?;
     paging::attach(&doc.api, &defs, &mut operations, &doc.file)?;
     usage::assign(&mut defs, &operations);
     Ok(Api {

@@ -6,9 +6,13 @@
 mod build;
 mod docs;
 mod fit;
+mod merge;
 mod names;
+mod naming;
 mod ops;
 mod paging;
+mod props;
+mod same;
 mod sdk_names;
 mod search;
 mod types;

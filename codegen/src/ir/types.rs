@@ -1,5 +1,6 @@
 //! Schemas -> named types. Component schemas keep their names; inline objects, enums and
-//! unions are named after where they appear (`Contact` + `location` -> `ContactLocation`).
+//! unions are named after where they appear (`Contact` + `location` -> `ContactLocation`), by
+//! the rule in [`naming`](super::naming).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -8,6 +9,7 @@ use indexmap::IndexMap;
 use openapiv3::{ReferenceOr, Schema};
 
 use super::names::{field_ident, type_name, unique, variant_name};
+use super::naming::Clash;
 use super::view::{view, Prim, SRef, View};
 use super::{docs, EnumVariant, Field, TypeDef, TypeKind, TypeRef, Usage};
 use crate::Error;
@@ -24,10 +26,18 @@ pub(super) enum Slot {
 
 /// Collects named types while schemas are converted.
 pub struct Types<'a> {
-    file: &'a Path,
+    pub(super) file: &'a Path,
     schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
     names: BTreeMap<String, String>,
-    taken: BTreeSet<String>,
+    /// Every type name given out, provisional ones included.
+    pub(super) taken: BTreeSet<String>,
+    /// Where the schema that holds each name (not a provisional one) is.
+    pub(super) owners: BTreeMap<String, String>,
+    /// The inline types that hold provisional names.
+    pub(super) clashes: Vec<Clash>,
+    /// Structs built as one component plus properties (`allOf` of a single `$ref`), with
+    /// that component's name.
+    pub bases: BTreeMap<String, String>,
     /// The named types found so far, by Rust name.
     pub defs: BTreeMap<String, TypeDef>,
 }
@@ -40,6 +50,7 @@ impl<'a> Types<'a> {
     ) -> Result<Self, Error> {
         let mut names = BTreeMap::new();
         let mut taken = BTreeSet::new();
+        let mut owners = BTreeMap::new();
         let mut sorted: Vec<&String> = schemas.keys().collect();
         sorted.sort();
         let mut owner: BTreeMap<String, &String> = BTreeMap::new();
@@ -53,6 +64,7 @@ impl<'a> Types<'a> {
                 });
             }
             taken.insert(rust.clone());
+            owners.insert(rust.clone(), format!("schema {schema}"));
             names.insert(schema.clone(), rust);
         }
         Ok(Types {
@@ -60,8 +72,16 @@ impl<'a> Types<'a> {
             schemas,
             names,
             taken,
+            owners,
+            clashes: Vec::new(),
+            bases: BTreeMap::new(),
             defs: BTreeMap::new(),
         })
+    }
+
+    /// The Rust names of the component schemas.
+    pub fn components(&self) -> BTreeSet<String> {
+        self.names.values().cloned().collect()
     }
 
     pub(super) fn unsupported(&self, context: &str, message: impl Into<String>) -> Error {
@@ -191,13 +211,6 @@ impl<'a> Types<'a> {
         })
     }
 
-    pub(super) fn claim(&mut self, slot: Slot) -> String {
-        match slot {
-            Slot::Reserved(name) => name,
-            Slot::Hint(hint) => unique(type_name(&hint), &mut self.taken),
-        }
-    }
-
     fn slot_name(slot: &Slot) -> String {
         match slot {
             Slot::Reserved(n) | Slot::Hint(n) => type_name(n),
@@ -260,60 +273,6 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// Properties and `required` of a schema, with `allOf` parts merged in order.
-    pub(super) fn collect_properties(
-        &self,
-        v: &View<'a>,
-        origin: &str,
-        depth: usize,
-        out: &mut Vec<(&'a str, SRef<'a>)>,
-        required: &mut BTreeSet<&'a str>,
-    ) -> Result<(), Error> {
-        if depth > 16 {
-            return Err(self.unsupported(origin, "allOf nested too deeply (cycle?)"));
-        }
-        for part in &v.all_of {
-            let part_view = self.view_of(*part, origin)?;
-            if part_view.properties.is_empty()
-                && part_view.all_of.is_empty()
-                && !part_view.is_constraint_only()
-            {
-                return Err(self.unsupported(
-                    origin,
-                    "allOf with a part that is not an object cannot be merged",
-                ));
-            }
-            self.collect_properties(&part_view, origin, depth + 1, out, required)?;
-        }
-        for (name, prop) in &v.properties {
-            match out.iter_mut().find(|(n, _)| n == name) {
-                Some(slot) => slot.1 = *prop,
-                None => out.push((name, *prop)),
-            }
-        }
-        required.extend(v.required.iter().copied());
-        Ok(())
-    }
-
-    /// The properties a schema's `x-always-present` lists, with `allOf` parts merged.
-    fn collect_present(
-        &self,
-        v: &View<'a>,
-        origin: &str,
-        depth: usize,
-        out: &mut BTreeSet<&'a str>,
-    ) -> Result<(), Error> {
-        if depth > 16 {
-            return Err(self.unsupported(origin, "allOf nested too deeply (cycle?)"));
-        }
-        for part in &v.all_of {
-            let part_view = self.view_of(*part, origin)?;
-            self.collect_present(&part_view, origin, depth + 1, out)?;
-        }
-        out.extend(v.present.iter().copied());
-        Ok(())
-    }
-
     fn define_struct(
         &mut self,
         v: &View<'a>,
@@ -321,7 +280,12 @@ impl<'a> Types<'a> {
         slot: Slot,
         origin: &str,
     ) -> Result<TypeRef, Error> {
-        let name = self.claim(slot);
+        let name = self.claim(slot, origin);
+        if let [SRef::Ref(base)] = v.all_of.as_slice() {
+            if let TypeRef::Named(base) = self.named(base, origin)? {
+                self.bases.insert(name.clone(), base);
+            }
+        }
         let mut props = Vec::new();
         let mut required = BTreeSet::new();
         self.collect_properties(v, origin, 0, &mut props, &mut required)?;
@@ -402,7 +366,7 @@ impl<'a> Types<'a> {
     }
 
     fn define_enum(&mut self, v: &View<'a>, slot: Slot, origin: &str) -> Result<TypeRef, Error> {
-        let name = self.claim(slot);
+        let name = self.claim(slot, origin);
         let mut taken = BTreeSet::from(["Unknown".to_string()]);
         let mut variants = Vec::new();
         let mut seen = BTreeSet::new();

@@ -3,9 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::names::{type_name, unique, variant_name};
 use super::types::{Slot, Types};
-use super::view::{view, Prim, SRef, View};
+use super::view::{SRef, View};
 use super::{docs, Fit, TypeKind, TypeRef, UnionVariant};
 use crate::Error;
 
@@ -58,22 +57,20 @@ impl<'a> Types<'a> {
         origin: &str,
         object: bool,
     ) -> Result<TypeRef, Error> {
-        let name = self.claim(slot);
+        let name = self.claim(slot, origin);
         let tag = self.find_tag(&alternatives, origin)?;
-        let mut taken = BTreeSet::from(["Unknown".to_string()]);
+        let idents = self.alternative_names(
+            &alternatives,
+            tag.as_ref().map(|(_, values)| values.as_slice()),
+            origin,
+        )?;
         let mut variants = Vec::new();
-        for (i, alt) in alternatives.iter().enumerate() {
+        for (i, (alt, ident)) in alternatives.iter().zip(idents).enumerate() {
             let tag_value = tag.as_ref().map(|(_, values)| values[i].clone());
-            let base = match (alt, &tag_value) {
-                (SRef::Ref(r), _) => type_name(r.rsplit('/').next().unwrap_or(r)),
-                (SRef::Inline(_), Some(value)) => variant_name(value),
-                (SRef::Inline(s), None) => inline_variant_name(&view(s), i),
-            };
-            let ident = unique(base, &mut taken);
             let alt_origin = format!("{origin} (alternative {})", i + 1);
             let empty = object && self.view_of(*alt, origin)?.is_constraint_only();
             let (ty, fit) = if empty {
-                let alt_name = self.claim(Slot::Hint(format!("{name}{ident}")));
+                let alt_name = self.claim(Slot::Hint(format!("{name}{ident}")), &alt_origin);
                 let doc = docs::doc(self.view_of(*alt, origin)?.title, None);
                 let kind = TypeKind::Struct { fields: Vec::new() };
                 self.insert(alt_name.clone(), alt_origin, doc, None, kind);
@@ -108,26 +105,5 @@ impl<'a> Types<'a> {
             },
         );
         Ok(TypeRef::Named(name))
-    }
-}
-
-fn inline_variant_name(v: &View<'_>, index: usize) -> String {
-    if let Some(title) = v.title {
-        return type_name(title);
-    }
-    if v.required.len() == 1 {
-        return type_name(v.required[0]);
-    }
-    if v.properties.len() == 1 {
-        return type_name(v.properties[0].0);
-    }
-    match v.prim {
-        Some(Prim::String) => "String".into(),
-        Some(Prim::Integer) => "Integer".into(),
-        Some(Prim::Number) => "Number".into(),
-        Some(Prim::Boolean) => "Boolean".into(),
-        Some(Prim::Array) => "Array".into(),
-        Some(Prim::Object) if v.properties.is_empty() => "Object".into(),
-        _ => format!("Variant{}", index + 1),
     }
 }

@@ -18,7 +18,8 @@ pub fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
     }
 }
 
-fn children(def: &TypeDef) -> Vec<String> {
+/// The named types a type's fields, alternatives or target mention.
+pub(super) fn children(def: &TypeDef) -> Vec<String> {
     let mut out = Vec::new();
     match &def.kind {
         TypeKind::Struct { fields } => fields.iter().for_each(|f| named_in(&f.ty, &mut out)),
@@ -29,7 +30,8 @@ fn children(def: &TypeDef) -> Vec<String> {
     out
 }
 
-fn reach(defs: &BTreeMap<String, TypeDef>, roots: Vec<String>) -> BTreeSet<String> {
+/// The named types reachable from `roots` (included).
+pub(super) fn reach(defs: &BTreeMap<String, TypeDef>, roots: Vec<String>) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
     let mut stack = roots;
     while let Some(name) = stack.pop() {

@@ -1,8 +1,9 @@
 //! Intercom's SDK names (`spec/names.yaml`): each entry marks its operation with `x-sdk-name`.
 //!
 //! The file maps `METHOD /path` to `group.method` or `group.subgroup.method` (snake case), the
-//! names Intercom's own SDKs use. An entry whose operation this version lacks is skipped: the
-//! table serves every version. A malformed entry fails loading.
+//! names Intercom's own SDKs use. Paths match by shape, whatever a version calls the path
+//! parameters. An entry whose operation this version lacks is skipped: the table serves every
+//! version. A malformed entry fails loading.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -53,20 +54,43 @@ pub fn check_name(name: &str) -> Result<(), String> {
 }
 
 /// Marks every operation of `doc` that has an entry with `x-sdk-name`; returns how many.
+/// Paths match by shape: versions name one path parameter differently (`{id}`, `{contact_id}`).
 pub fn apply(entries: &[(String, String, String)], doc: &mut Value) -> usize {
+    let by_shape: BTreeMap<(&str, String), &str> = entries
+        .iter()
+        .map(|(method, path, name)| ((method.as_str(), shape(path)), name.as_str()))
+        .collect();
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return 0;
+    };
     let mut applied = 0;
-    for (method, path, name) in entries {
-        let op = doc
-            .get_mut("paths")
-            .and_then(|paths| paths.get_mut(path))
-            .and_then(|item| item.get_mut(method))
-            .and_then(Value::as_object_mut);
-        if let Some(op) = op {
-            op.insert(EXTENSION.into(), Value::String(name.clone()));
-            applied += 1;
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, op) in item.iter_mut() {
+            let name = by_shape.get(&(method.as_str(), shape(path)));
+            if let (Some(name), Some(op)) = (name, op.as_object_mut()) {
+                op.insert(EXTENSION.into(), Value::String((*name).to_string()));
+                applied += 1;
+            }
         }
     }
     applied
+}
+
+/// A path with every parameter name left out: `/contacts/{id}/tags` -> `/contacts/{}/tags`.
+fn shape(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            if segment.starts_with('{') {
+                "{}"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]
@@ -108,12 +132,24 @@ mod tests {
 
     #[test]
     fn marks_operations_and_skips_absent_ones() {
-        let mut doc = serde_json::json!({"paths": {"/contacts": {"get": {}}}});
+        let mut doc = serde_json::json!({"paths": {
+            "/contacts": {"get": {}},
+            "/contacts/{id}/tags": {"post": {}},
+        }});
         let entries = vec![
             ("get".into(), "/contacts".into(), "contacts.list".into()),
             ("post".into(), "/contacts".into(), "contacts.create".into()),
+            (
+                "post".into(),
+                "/contacts/{contact_id}/tags".into(),
+                "tags.tag_contact".into(),
+            ),
         ];
-        assert_eq!(apply(&entries, &mut doc), 1);
+        assert_eq!(apply(&entries, &mut doc), 2);
         assert_eq!(doc["paths"]["/contacts"]["get"][EXTENSION], "contacts.list");
+        assert_eq!(
+            doc["paths"]["/contacts/{id}/tags"]["post"][EXTENSION],
+            "tags.tag_contact"
+        );
     }
 }

@@ -1232,7 +1232,7 @@ async fn call_contacts_create(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::CreateContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_contacts_find_by_external_id(
@@ -1248,7 +1248,7 @@ async fn call_contacts_find_by_external_id(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::ShowContactByExternalIdResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_contacts_merge_lead_in_user(
@@ -1268,7 +1268,7 @@ async fn call_contacts_merge_lead_in_user(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::MergeContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_contacts_search(
@@ -1314,7 +1314,7 @@ async fn call_contacts_find(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::ShowContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_contacts_update(
@@ -1335,7 +1335,7 @@ async fn call_contacts_update(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::UpdateContactResponse = response.json()?;
+    let _: super::models::Contact = response.json()?;
     Ok(answer)
 }
 async fn call_contacts_archive(
@@ -3073,7 +3073,7 @@ async fn call_tickets_create(
         .tickets()
         .create(
             required::<
-                super::models::CreateTicketRequest2,
+                super::models::CreateTicketRequest,
             >("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -3093,7 +3093,7 @@ async fn call_tickets_enqueue_create(
         .tickets()
         .enqueue_create(
             required::<
-                super::models::EnqueueCreateTicketRequest,
+                super::models::CreateTicketRequest,
             >("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
@@ -3157,7 +3157,7 @@ async fn call_tickets_update(
         .update(
             path_arg(call, 0usize, "ticket_id")?,
             required::<
-                super::models::UpdateTicketRequest2,
+                super::models::UpdateTicketRequest,
             >("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;

@@ -192,25 +192,13 @@ pub fn decode_response(
             )
         }
         ("CreateContact", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateContactResponse,
-                >(json, strict),
-            )
+            Some(crate::runtime::check_decode::<super::models::Contact>(json, strict))
         }
         ("ShowContactByExternalId", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactByExternalIdResponse,
-                >(json, strict),
-            )
+            Some(crate::runtime::check_decode::<super::models::Contact>(json, strict))
         }
         ("MergeContact", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::MergeContactResponse,
-                >(json, strict),
-            )
+            Some(crate::runtime::check_decode::<super::models::Contact>(json, strict))
         }
         ("SearchContacts", json, strict) => {
             Some(
@@ -225,18 +213,10 @@ pub fn decode_response(
             )
         }
         ("ShowContact", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactResponse,
-                >(json, strict),
-            )
+            Some(crate::runtime::check_decode::<super::models::Contact>(json, strict))
         }
         ("UpdateContact", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::UpdateContactResponse,
-                >(json, strict),
-            )
+            Some(crate::runtime::check_decode::<super::models::Contact>(json, strict))
         }
         ("ArchiveContact", json, strict) => {
             Some(
@@ -1736,27 +1716,6 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
-        ("CreateContactResponse", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateContactResponse,
-                >(json, strict),
-            )
-        }
-        ("CreateContactResponseAvatar", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateContactResponseAvatar,
-                >(json, strict),
-            )
-        }
-        ("CreateContactResponseAvatarAvatarObject", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateContactResponseAvatarAvatarObject,
-                >(json, strict),
-            )
-        }
         ("CreateContentImportSourceRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1978,48 +1937,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateTicketRequest,
-                >(json, strict),
-            )
-        }
-        ("CreateTicketRequest2", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateTicketRequest2,
-                >(json, strict),
-            )
-        }
-        ("CreateTicketRequest2Assignment", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateTicketRequest2Assignment,
-                >(json, strict),
-            )
-        }
-        ("CreateTicketRequest2ContactsItem", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateTicketRequest2ContactsItem,
-                >(json, strict),
-            )
-        }
-        ("CreateTicketRequest2ContactsItemEmail", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateTicketRequest2ContactsItemEmail,
-                >(json, strict),
-            )
-        }
-        ("CreateTicketRequest2ContactsItemExternalId", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateTicketRequest2ContactsItemExternalId,
-                >(json, strict),
-            )
-        }
-        ("CreateTicketRequest2ContactsItemId", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateTicketRequest2ContactsItemId,
                 >(json, strict),
             )
         }
@@ -2342,48 +2259,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::EmailMessageMetadata,
-                >(json, strict),
-            )
-        }
-        ("EnqueueCreateTicketRequest", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::EnqueueCreateTicketRequest,
-                >(json, strict),
-            )
-        }
-        ("EnqueueCreateTicketRequestAssignment", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::EnqueueCreateTicketRequestAssignment,
-                >(json, strict),
-            )
-        }
-        ("EnqueueCreateTicketRequestContactsItem", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::EnqueueCreateTicketRequestContactsItem,
-                >(json, strict),
-            )
-        }
-        ("EnqueueCreateTicketRequestContactsItemEmail", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::EnqueueCreateTicketRequestContactsItemEmail,
-                >(json, strict),
-            )
-        }
-        ("EnqueueCreateTicketRequestContactsItemExternalId", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::EnqueueCreateTicketRequestContactsItemExternalId,
-                >(json, strict),
-            )
-        }
-        ("EnqueueCreateTicketRequestContactsItemId", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::EnqueueCreateTicketRequestContactsItemId,
                 >(json, strict),
             )
         }
@@ -2734,38 +2609,10 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
-        ("ListCallsWithTranscriptsResponseDataItem", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ListCallsWithTranscriptsResponseDataItem,
-                >(json, strict),
-            )
-        }
         ("ManageConversationRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
                     super::models::ManageConversationRequest,
-                >(json, strict),
-            )
-        }
-        ("MergeContactResponse", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::MergeContactResponse,
-                >(json, strict),
-            )
-        }
-        ("MergeContactResponseAvatar", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::MergeContactResponseAvatar,
-                >(json, strict),
-            )
-        }
-        ("MergeContactResponseAvatarAvatarObject", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::MergeContactResponseAvatarAvatarObject,
                 >(json, strict),
             )
         }
@@ -3049,48 +2896,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::SetAwayAdminRequest,
-                >(json, strict),
-            )
-        }
-        ("ShowContactByExternalIdResponse", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactByExternalIdResponse,
-                >(json, strict),
-            )
-        }
-        ("ShowContactByExternalIdResponseAvatar", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactByExternalIdResponseAvatar,
-                >(json, strict),
-            )
-        }
-        ("ShowContactByExternalIdResponseAvatarAvatarObject", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactByExternalIdResponseAvatarAvatarObject,
-                >(json, strict),
-            )
-        }
-        ("ShowContactResponse", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactResponse,
-                >(json, strict),
-            )
-        }
-        ("ShowContactResponseAvatar", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactResponseAvatar,
-                >(json, strict),
-            )
-        }
-        ("ShowContactResponseAvatarAvatarObject", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ShowContactResponseAvatarAvatarObject,
                 >(json, strict),
             )
         }
@@ -3560,27 +3365,6 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
-        ("UpdateContactResponse", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::UpdateContactResponse,
-                >(json, strict),
-            )
-        }
-        ("UpdateContactResponseAvatar", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::UpdateContactResponseAvatar,
-                >(json, strict),
-            )
-        }
-        ("UpdateContactResponseAvatarAvatarObject", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::UpdateContactResponseAvatarAvatarObject,
-                >(json, strict),
-            )
-        }
         ("UpdateContentImportSourceRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3662,13 +3446,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateTicketRequest,
-                >(json, strict),
-            )
-        }
-        ("UpdateTicketRequest2", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::UpdateTicketRequest2,
                 >(json, strict),
             )
         }

@@ -33,11 +33,11 @@
 use crate::IntoId;
 
 use crate::models::{
-    AdminReplyTicketRequest, AdminReplyTicketRequestMessageType, CreateTicketRequest2,
-    CreateTicketRequest2ContactsItem, CreateTicketRequest2ContactsItemEmail,
-    CreateTicketRequest2ContactsItemExternalId, CreateTicketRequest2ContactsItemId,
+    AdminReplyTicketRequest, AdminReplyTicketRequestMessageType, CreateTicketRequest,
+    CreateTicketRequestContactsItem, CreateTicketRequestContactsItemEmail,
+    CreateTicketRequestContactsItemExternalId, CreateTicketRequestContactsItemId,
     ReplyTicketRequest, TicketRequestCustomAttributes, TicketRequestCustomAttributesValue,
-    UpdateTicketRequest2,
+    UpdateTicketRequest,
 };
 use crate::operations::{TicketsCreate, TicketsReply, TicketsUpdate};
 use crate::wrappers::ContactRef;
@@ -142,14 +142,14 @@ fn attribute_json(value: &TicketRequestCustomAttributesValue) -> serde_json::Val
 
 /// A ticket's contact: `{"id": …}` for an Intercom id, `{"external_id": …}` for your user id,
 /// `{"email": …}` for an email (a contact is created if none has it).
-impl From<ContactRef> for CreateTicketRequest2ContactsItem {
+impl From<ContactRef> for CreateTicketRequestContactsItem {
     fn from(contact: ContactRef) -> Self {
         match contact {
-            ContactRef::IntercomUserId(id) => CreateTicketRequest2ContactsItemId::new(id).into(),
+            ContactRef::IntercomUserId(id) => CreateTicketRequestContactsItemId::new(id).into(),
             ContactRef::UserId(external_id) => {
-                CreateTicketRequest2ContactsItemExternalId::new(external_id).into()
+                CreateTicketRequestContactsItemExternalId::new(external_id).into()
             }
-            ContactRef::Email(email) => CreateTicketRequest2ContactsItemEmail::new(email).into(),
+            ContactRef::Email(email) => CreateTicketRequestContactsItemEmail::new(email).into(),
         }
     }
 }
@@ -159,7 +159,7 @@ impl Client {
     /// today) with its `attributes`: `POST /tickets`.
     ///
     /// For the optional fields (company, assignment, linked conversation…) build a
-    /// [`CreateTicketRequest2`] (it takes the same contacts and attributes) and call
+    /// [`CreateTicketRequest`] (it takes the same contacts and attributes) and call
     /// [`Client::create_ticket`].
     pub fn create_ticket_with(
         &self,
@@ -168,7 +168,7 @@ impl Client {
         attributes: TicketAttributes,
     ) -> TicketsCreate<'_> {
         let contacts = contacts.into_iter().map(Into::into).collect();
-        let mut request = CreateTicketRequest2::new(contacts, ticket_type_id);
+        let mut request = CreateTicketRequest::new(contacts, ticket_type_id);
         if !attributes.is_empty() {
             request = request.ticket_attributes(attributes);
         }
@@ -243,7 +243,7 @@ impl Client {
         admin_id: i64,
         assignee_id: impl Into<String>,
     ) -> TicketsUpdate<'_> {
-        let update = UpdateTicketRequest2::new()
+        let update = UpdateTicketRequest::new()
             .admin_id(admin_id)
             .assignee_id(assignee_id);
         self.tickets().update(ticket_id, update)
@@ -258,14 +258,14 @@ impl Client {
     ) -> TicketsUpdate<'_> {
         self.tickets().update(
             ticket_id,
-            UpdateTicketRequest2::new().ticket_state_id(ticket_state_id),
+            UpdateTicketRequest::new().ticket_state_id(ticket_state_id),
         )
     }
 
     /// Closes a ticket (and unsnoozes it): `PUT /tickets/{ticket_id}` with `{"open": false}`.
     pub fn close_ticket(&self, ticket_id: impl IntoId) -> TicketsUpdate<'_> {
         self.tickets()
-            .update(ticket_id, UpdateTicketRequest2::new().open(false))
+            .update(ticket_id, UpdateTicketRequest::new().open(false))
     }
 
     /// Sets some of a ticket's attributes, leaving the others:
@@ -277,7 +277,7 @@ impl Client {
     ) -> TicketsUpdate<'_> {
         self.tickets().update(
             ticket_id,
-            UpdateTicketRequest2::new().ticket_attributes(attributes),
+            UpdateTicketRequest::new().ticket_attributes(attributes),
         )
     }
 }

@@ -31,7 +31,7 @@ pub fn fixes() -> Vec<Fix> {
         "query": {"field": "created_at", "operator": ">", "value": "1306054154"},
         "pagination": {"per_page": 5}
     });
-    ["ContactsSearch", "searchConversations", "searchTickets"]
+    ["SearchContacts", "searchConversations", "searchTickets"]
         .into_iter()
         .map(|id| Fix {
             id,

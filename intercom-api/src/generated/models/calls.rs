@@ -110,6 +110,20 @@ pub struct Call {
     pub r#type: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<super::Datetime>,
+    /// The call transcript if available, otherwise an empty array.
+    ///
+    /// Only in the responses of `POST /calls/search`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+    /// The status of the transcript if available.
+    ///
+    /// Only in the responses of `POST /calls/search`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::lenient::opt_string",
+    )]
+    pub transcript_status: Option<String>,
 }
 #[cfg(feature = "calls")]
 /// Calls
@@ -212,128 +226,11 @@ impl ListCallsWithTranscriptsRequest {
 #[non_exhaustive]
 pub struct ListCallsWithTranscriptsResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Vec<super::ListCallsWithTranscriptsResponseDataItem>>,
+    pub data: Option<Vec<super::Call>>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub r#type: Option<String>,
-}
-#[cfg(feature = "calls")]
-/// Generated from operation listCallsWithTranscripts (POST /calls/search) response.data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct ListCallsWithTranscriptsResponseDataItem {
-    /// The id of the admin associated with the call, if any.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub admin_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub answered_at: Option<super::Datetime>,
-    /// The type of call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub call_type: Option<String>,
-    /// The id of the contact associated with the call, if any.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub contact_id: Option<String>,
-    /// The id of the conversation associated with the call, if any.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub conversation_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<super::Datetime>,
-    /// The direction of the call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub direction: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ended_at: Option<super::Datetime>,
-    /// The reason for the call end, if applicable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub ended_reason: Option<String>,
-    /// API URL to the AI Agent (Fin) call recording if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub fin_recording_url: Option<String>,
-    /// API URL to the AI Agent (Fin) call transcript if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub fin_transcription_url: Option<String>,
-    /// The id of the call.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initiated_at: Option<super::Datetime>,
-    /// The phone number involved in the call, in E.164 format.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub phone: Option<String>,
-    /// API URL to download or redirect to the call recording if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub recording_url: Option<String>,
-    /// The current state of the call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub state: Option<String>,
-    /// API URL to download or redirect to the call transcript if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub transcription_url: Option<String>,
-    /// String representing the object's type. Always has the value `call`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub r#type: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<super::Datetime>,
-    /// The call transcript if available, otherwise an empty array.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transcript: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
-    /// The status of the transcript if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub transcript_status: Option<String>,
 }

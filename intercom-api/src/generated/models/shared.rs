@@ -564,6 +564,11 @@ pub struct Contact {
     /// The id of the workspace which the contact belongs to.
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
+    /// If the user has enabled push messaging.
+    ///
+    /// Only in the responses of `GET /contacts/find_by_external_id/{external_id}`, `GET /contacts/{contact_id}`, `POST /contacts`, `POST /contacts/merge` and `PUT /contacts/{contact_id}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled_push_messaging: Option<bool>,
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
@@ -1088,205 +1093,6 @@ impl Default for CreateTicketReplyWithCommentRequest {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
     }
-}
-/// Create Ticket Request Payload
-///
-/// You can create a Ticket
-///
-/// Generated from schema create_ticket_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct CreateTicketRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignment: Option<super::CreateTicketRequestAssignment>,
-    /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub company_id: Option<String>,
-    /// The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contacts: Option<Vec<super::CreateTicketRequestContactsItem>>,
-    /// The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:
-    /// - conversation | back-office ticket
-    /// - customer tickets | non-shared back-office ticket
-    /// - conversation | tracker ticket
-    /// - customer ticket | tracker ticket
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub conversation_to_link_id: Option<String>,
-    /// The time the ticket was created. If not provided, the current time will be used.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
-    pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket_attributes: Option<super::TicketRequestCustomAttributes>,
-    /// The ID of the type of ticket you want to create
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub ticket_type_id: Option<String>,
-}
-/// Generated from schema create_ticket_request.assignment.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct CreateTicketRequestAssignment {
-    /// The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub admin_assignee_id: Option<String>,
-    /// The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub team_assignee_id: Option<String>,
-}
-/// Generated from schema create_ticket_request.contacts.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum CreateTicketRequestContactsItem {
-    Id(super::CreateTicketRequestContactsItemId),
-    ExternalId(super::CreateTicketRequestContactsItemExternalId),
-    Email(super::CreateTicketRequestContactsItemEmail),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[("id", crate::runtime::Fit::String)],
-                required: &["id"],
-            },
-            crate::runtime::Fit::Object {
-                known: &[("external_id", crate::runtime::Fit::String)],
-                required: &["external_id"],
-            },
-            crate::runtime::Fit::Object {
-                known: &[("email", crate::runtime::Fit::String)],
-                required: &["email"],
-            },
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <super::CreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Id(decoded));
-                    }
-                }
-                1 => {
-                    if let Ok(decoded) = <super::CreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ExternalId(decoded));
-                    }
-                }
-                2 => {
-                    if let Ok(decoded) = <super::CreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Email(decoded));
-                    }
-                }
-                _ => {}
-            }
-        }
-        Ok(Self::Unknown(value))
-    }
-}
-impl From<super::CreateTicketRequestContactsItemId> for CreateTicketRequestContactsItem {
-    fn from(value: super::CreateTicketRequestContactsItemId) -> Self {
-        Self::Id(value)
-    }
-}
-impl From<super::CreateTicketRequestContactsItemExternalId>
-for CreateTicketRequestContactsItem {
-    fn from(value: super::CreateTicketRequestContactsItemExternalId) -> Self {
-        Self::ExternalId(value)
-    }
-}
-impl From<super::CreateTicketRequestContactsItemEmail>
-for CreateTicketRequestContactsItem {
-    fn from(value: super::CreateTicketRequestContactsItemEmail) -> Self {
-        Self::Email(value)
-    }
-}
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for CreateTicketRequestContactsItem {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
-    }
-}
-/// Email
-///
-/// Generated from schema create_ticket_request.contacts (alternative 3).
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct CreateTicketRequestContactsItemEmail {
-    /// The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub email: Option<String>,
-}
-/// External ID
-///
-/// Generated from schema create_ticket_request.contacts (alternative 2).
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct CreateTicketRequestContactsItemExternalId {
-    /// The external_id you have defined for the contact who is being added as a participant.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub external_id: Option<String>,
-}
-/// ID
-///
-/// Generated from schema create_ticket_request.contacts (alternative 1).
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct CreateTicketRequestContactsItemId {
-    /// The identifier for the contact as given by Intercom.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub id: Option<String>,
 }
 /// Cursor based pages
 ///
@@ -4199,6 +4005,7 @@ pub struct TicketParts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket Attributes
 ///
 /// The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
@@ -4208,6 +4015,7 @@ pub type TicketRequestCustomAttributes = std::collections::BTreeMap<
     String,
     super::TicketRequestCustomAttributesValue,
 >;
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Generated from schema ticket_request_custom_attributes.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -4219,6 +4027,7 @@ pub enum TicketRequestCustomAttributesValue {
     Boolean(bool),
     Array(Vec<serde_json::Value>),
 }
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for TicketRequestCustomAttributesValue {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4682,56 +4491,6 @@ pub struct Translation {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub name: Option<String>,
-}
-/// Update Ticket Request Payload
-///
-/// You can update a Ticket
-///
-/// Generated from schema update_ticket_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct UpdateTicketRequest {
-    /// The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
-    pub admin_id: Option<i64>,
-    /// The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub assignee_id: Option<String>,
-    /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub company_id: Option<String>,
-    /// Specify whether the ticket is visible to users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_shared: Option<bool>,
-    /// Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub open: Option<bool>,
-    /// The time you want the ticket to reopen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub snoozed_until: Option<crate::Timestamp>,
-    /// The attributes set on the ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The ID of the ticket state associated with the ticket type.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub ticket_state_id: Option<String>,
 }
 /// Visitor Deleted Object
 ///

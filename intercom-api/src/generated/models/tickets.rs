@@ -520,17 +520,21 @@ impl ContactReplyTicketUserIdRequestReplyOptionsItem {
     }
 }
 #[cfg(feature = "tickets")]
-/// Generated from operation createTicket (POST /tickets) request body.
+/// Create Ticket Request Payload
+///
+/// You can create a Ticket
+///
+/// Generated from schema create_ticket_request.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
-pub struct CreateTicketRequest2 {
+pub struct CreateTicketRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignment: Option<super::CreateTicketRequest2Assignment>,
+    pub assignment: Option<super::CreateTicketRequestAssignment>,
     /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
-    pub contacts: Vec<super::CreateTicketRequest2ContactsItem>,
+    pub contacts: Vec<super::CreateTicketRequestContactsItem>,
     /// The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:
     /// - conversation | back-office ticket
     /// - customer tickets | non-shared back-office ticket
@@ -546,14 +550,16 @@ pub struct CreateTicketRequest2 {
     /// The ID of the type of ticket you want to create
     pub ticket_type_id: String,
     /// Option to disable notifications when a Ticket is created.
+    ///
+    /// Only accepted by `POST /tickets` and `POST /tickets/enqueue`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
 #[cfg(feature = "tickets")]
-impl CreateTicketRequest2 {
+impl CreateTicketRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        contacts: Vec<super::CreateTicketRequest2ContactsItem>,
+        contacts: Vec<super::CreateTicketRequestContactsItem>,
         ticket_type_id: impl Into<String>,
     ) -> Self {
         Self {
@@ -570,7 +576,7 @@ impl CreateTicketRequest2 {
     /// Sets `assignment`.
     pub fn assignment(
         mut self,
-        value: impl Into<super::CreateTicketRequest2Assignment>,
+        value: impl Into<super::CreateTicketRequestAssignment>,
     ) -> Self {
         self.assignment = Some(value.into());
         self
@@ -605,10 +611,10 @@ impl CreateTicketRequest2 {
     }
 }
 #[cfg(feature = "tickets")]
-/// Generated from operation createTicket (POST /tickets) request body.assignment.
+/// Generated from schema create_ticket_request.assignment.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
-pub struct CreateTicketRequest2Assignment {
+pub struct CreateTicketRequestAssignment {
     /// The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_assignee_id: Option<String>,
@@ -617,7 +623,7 @@ pub struct CreateTicketRequest2Assignment {
     pub team_assignee_id: Option<String>,
 }
 #[cfg(feature = "tickets")]
-impl CreateTicketRequest2Assignment {
+impl CreateTicketRequestAssignment {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
         Self {
@@ -637,18 +643,18 @@ impl CreateTicketRequest2Assignment {
     }
 }
 #[cfg(feature = "tickets")]
-/// Generated from operation createTicket (POST /tickets) request body.contacts.
+/// Generated from schema create_ticket_request.contacts.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum CreateTicketRequest2ContactsItem {
-    Id(super::CreateTicketRequest2ContactsItemId),
-    ExternalId(super::CreateTicketRequest2ContactsItemExternalId),
-    Email(super::CreateTicketRequest2ContactsItemEmail),
+pub enum CreateTicketRequestContactsItem {
+    Id(super::CreateTicketRequestContactsItemId),
+    ExternalId(super::CreateTicketRequestContactsItemExternalId),
+    Email(super::CreateTicketRequestContactsItemEmail),
 }
 #[cfg(feature = "tickets")]
-impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
+impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -673,7 +679,7 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
         for candidate in crate::runtime::fit_order(&value, FITS) {
             match candidate {
                 0 => {
-                    match <super::CreateTicketRequest2ContactsItemId as serde::Deserialize>::deserialize(
+                    match <super::CreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
                         &value,
                     ) {
                         Ok(decoded) => return Ok(Self::Id(decoded)),
@@ -681,7 +687,7 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
                     }
                 }
                 1 => {
-                    match <super::CreateTicketRequest2ContactsItemExternalId as serde::Deserialize>::deserialize(
+                    match <super::CreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
                         &value,
                     ) {
                         Ok(decoded) => return Ok(Self::ExternalId(decoded)),
@@ -689,7 +695,7 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
                     }
                 }
                 2 => {
-                    match <super::CreateTicketRequest2ContactsItemEmail as serde::Deserialize>::deserialize(
+                    match <super::CreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
                         &value,
                     ) {
                         Ok(decoded) => return Ok(Self::Email(decoded)),
@@ -705,11 +711,11 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
                     Some(error) => {
                         format!(
                             "{}: {error}",
-                            "the JSON matches no alternative of CreateTicketRequest2ContactsItem"
+                            "the JSON matches no alternative of CreateTicketRequestContactsItem"
                         )
                     }
                     None => {
-                        "the JSON matches no alternative of CreateTicketRequest2ContactsItem"
+                        "the JSON matches no alternative of CreateTicketRequestContactsItem"
                             .to_string()
                     }
                 },
@@ -718,38 +724,37 @@ impl<'de> serde::Deserialize<'de> for CreateTicketRequest2ContactsItem {
     }
 }
 #[cfg(feature = "tickets")]
-impl From<super::CreateTicketRequest2ContactsItemId>
-for CreateTicketRequest2ContactsItem {
-    fn from(value: super::CreateTicketRequest2ContactsItemId) -> Self {
+impl From<super::CreateTicketRequestContactsItemId> for CreateTicketRequestContactsItem {
+    fn from(value: super::CreateTicketRequestContactsItemId) -> Self {
         Self::Id(value)
     }
 }
 #[cfg(feature = "tickets")]
-impl From<super::CreateTicketRequest2ContactsItemExternalId>
-for CreateTicketRequest2ContactsItem {
-    fn from(value: super::CreateTicketRequest2ContactsItemExternalId) -> Self {
+impl From<super::CreateTicketRequestContactsItemExternalId>
+for CreateTicketRequestContactsItem {
+    fn from(value: super::CreateTicketRequestContactsItemExternalId) -> Self {
         Self::ExternalId(value)
     }
 }
 #[cfg(feature = "tickets")]
-impl From<super::CreateTicketRequest2ContactsItemEmail>
-for CreateTicketRequest2ContactsItem {
-    fn from(value: super::CreateTicketRequest2ContactsItemEmail) -> Self {
+impl From<super::CreateTicketRequestContactsItemEmail>
+for CreateTicketRequestContactsItem {
+    fn from(value: super::CreateTicketRequestContactsItemEmail) -> Self {
         Self::Email(value)
     }
 }
 #[cfg(feature = "tickets")]
 /// Email
 ///
-/// Generated from operation createTicket (POST /tickets) request body.contacts (alternative 3).
+/// Generated from schema create_ticket_request.contacts (alternative 3).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
-pub struct CreateTicketRequest2ContactsItemEmail {
+pub struct CreateTicketRequestContactsItemEmail {
     /// The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
     pub email: String,
 }
 #[cfg(feature = "tickets")]
-impl CreateTicketRequest2ContactsItemEmail {
+impl CreateTicketRequestContactsItemEmail {
     /// Creates the value from its required fields.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into() }
@@ -758,15 +763,15 @@ impl CreateTicketRequest2ContactsItemEmail {
 #[cfg(feature = "tickets")]
 /// External ID
 ///
-/// Generated from operation createTicket (POST /tickets) request body.contacts (alternative 2).
+/// Generated from schema create_ticket_request.contacts (alternative 2).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
-pub struct CreateTicketRequest2ContactsItemExternalId {
+pub struct CreateTicketRequestContactsItemExternalId {
     /// The external_id you have defined for the contact who is being added as a participant.
     pub external_id: String,
 }
 #[cfg(feature = "tickets")]
-impl CreateTicketRequest2ContactsItemExternalId {
+impl CreateTicketRequestContactsItemExternalId {
     /// Creates the value from its required fields.
     pub fn new(external_id: impl Into<String>) -> Self {
         Self {
@@ -777,287 +782,15 @@ impl CreateTicketRequest2ContactsItemExternalId {
 #[cfg(feature = "tickets")]
 /// ID
 ///
-/// Generated from operation createTicket (POST /tickets) request body.contacts (alternative 1).
+/// Generated from schema create_ticket_request.contacts (alternative 1).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
-pub struct CreateTicketRequest2ContactsItemId {
+pub struct CreateTicketRequestContactsItemId {
     /// The identifier for the contact as given by Intercom.
     pub id: String,
 }
 #[cfg(feature = "tickets")]
-impl CreateTicketRequest2ContactsItemId {
-    /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
-}
-#[cfg(feature = "tickets")]
-/// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct EnqueueCreateTicketRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignment: Option<super::EnqueueCreateTicketRequestAssignment>,
-    /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub company_id: Option<String>,
-    /// The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
-    pub contacts: Vec<super::EnqueueCreateTicketRequestContactsItem>,
-    /// The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:
-    /// - conversation | back-office ticket
-    /// - customer tickets | non-shared back-office ticket
-    /// - conversation | tracker ticket
-    /// - customer ticket | tracker ticket
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_to_link_id: Option<String>,
-    /// The time the ticket was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket_attributes: Option<super::TicketRequestCustomAttributes>,
-    /// The ID of the type of ticket you want to create
-    pub ticket_type_id: String,
-    /// Option to disable notifications when a Ticket is created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub skip_notifications: Option<bool>,
-}
-#[cfg(feature = "tickets")]
-impl EnqueueCreateTicketRequest {
-    /// Creates the value from its required fields.
-    pub fn new(
-        contacts: Vec<super::EnqueueCreateTicketRequestContactsItem>,
-        ticket_type_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            assignment: None,
-            company_id: None,
-            contacts,
-            conversation_to_link_id: None,
-            created_at: None,
-            ticket_attributes: None,
-            ticket_type_id: ticket_type_id.into(),
-            skip_notifications: None,
-        }
-    }
-    /// Sets `assignment`.
-    pub fn assignment(
-        mut self,
-        value: impl Into<super::EnqueueCreateTicketRequestAssignment>,
-    ) -> Self {
-        self.assignment = Some(value.into());
-        self
-    }
-    /// Sets `company_id`.
-    pub fn company_id(mut self, value: impl Into<String>) -> Self {
-        self.company_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_to_link_id`.
-    pub fn conversation_to_link_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_to_link_id = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<i64>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `ticket_attributes`.
-    pub fn ticket_attributes(
-        mut self,
-        value: impl Into<super::TicketRequestCustomAttributes>,
-    ) -> Self {
-        self.ticket_attributes = Some(value.into());
-        self
-    }
-    /// Sets `skip_notifications`.
-    pub fn skip_notifications(mut self, value: impl Into<bool>) -> Self {
-        self.skip_notifications = Some(value.into());
-        self
-    }
-}
-#[cfg(feature = "tickets")]
-/// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.assignment.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct EnqueueCreateTicketRequestAssignment {
-    /// The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin_assignee_id: Option<String>,
-    /// The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team_assignee_id: Option<String>,
-}
-#[cfg(feature = "tickets")]
-impl EnqueueCreateTicketRequestAssignment {
-    /// Creates the value with no optional field set.
-    pub fn new() -> Self {
-        Self {
-            admin_assignee_id: None,
-            team_assignee_id: None,
-        }
-    }
-    /// Sets `admin_assignee_id`.
-    pub fn admin_assignee_id(mut self, value: impl Into<String>) -> Self {
-        self.admin_assignee_id = Some(value.into());
-        self
-    }
-    /// Sets `team_assignee_id`.
-    pub fn team_assignee_id(mut self, value: impl Into<String>) -> Self {
-        self.team_assignee_id = Some(value.into());
-        self
-    }
-}
-#[cfg(feature = "tickets")]
-/// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum EnqueueCreateTicketRequestContactsItem {
-    Id(super::EnqueueCreateTicketRequestContactsItemId),
-    ExternalId(super::EnqueueCreateTicketRequestContactsItemExternalId),
-    Email(super::EnqueueCreateTicketRequestContactsItemEmail),
-}
-#[cfg(feature = "tickets")]
-impl<'de> serde::Deserialize<'de> for EnqueueCreateTicketRequestContactsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[("id", crate::runtime::Fit::String)],
-                required: &["id"],
-            },
-            crate::runtime::Fit::Object {
-                known: &[("external_id", crate::runtime::Fit::String)],
-                required: &["external_id"],
-            },
-            crate::runtime::Fit::Object {
-                known: &[("email", crate::runtime::Fit::String)],
-                required: &["email"],
-            },
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::EnqueueCreateTicketRequestContactsItemId as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => return Ok(Self::Id(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <super::EnqueueCreateTicketRequestContactsItemExternalId as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => return Ok(Self::ExternalId(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                2 => {
-                    match <super::EnqueueCreateTicketRequestContactsItemEmail as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => return Ok(Self::Email(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of EnqueueCreateTicketRequestContactsItem"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of EnqueueCreateTicketRequestContactsItem"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(feature = "tickets")]
-impl From<super::EnqueueCreateTicketRequestContactsItemId>
-for EnqueueCreateTicketRequestContactsItem {
-    fn from(value: super::EnqueueCreateTicketRequestContactsItemId) -> Self {
-        Self::Id(value)
-    }
-}
-#[cfg(feature = "tickets")]
-impl From<super::EnqueueCreateTicketRequestContactsItemExternalId>
-for EnqueueCreateTicketRequestContactsItem {
-    fn from(value: super::EnqueueCreateTicketRequestContactsItemExternalId) -> Self {
-        Self::ExternalId(value)
-    }
-}
-#[cfg(feature = "tickets")]
-impl From<super::EnqueueCreateTicketRequestContactsItemEmail>
-for EnqueueCreateTicketRequestContactsItem {
-    fn from(value: super::EnqueueCreateTicketRequestContactsItemEmail) -> Self {
-        Self::Email(value)
-    }
-}
-#[cfg(feature = "tickets")]
-/// Email
-///
-/// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts (alternative 3).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct EnqueueCreateTicketRequestContactsItemEmail {
-    /// The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
-    pub email: String,
-}
-#[cfg(feature = "tickets")]
-impl EnqueueCreateTicketRequestContactsItemEmail {
-    /// Creates the value from its required fields.
-    pub fn new(email: impl Into<String>) -> Self {
-        Self { email: email.into() }
-    }
-}
-#[cfg(feature = "tickets")]
-/// External ID
-///
-/// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts (alternative 2).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct EnqueueCreateTicketRequestContactsItemExternalId {
-    /// The external_id you have defined for the contact who is being added as a participant.
-    pub external_id: String,
-}
-#[cfg(feature = "tickets")]
-impl EnqueueCreateTicketRequestContactsItemExternalId {
-    /// Creates the value from its required fields.
-    pub fn new(external_id: impl Into<String>) -> Self {
-        Self {
-            external_id: external_id.into(),
-        }
-    }
-}
-#[cfg(feature = "tickets")]
-/// ID
-///
-/// Generated from operation enqueueCreateTicket (POST /tickets/enqueue) request body.contacts (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct EnqueueCreateTicketRequestContactsItemId {
-    /// The identifier for the contact as given by Intercom.
-    pub id: String,
-}
-#[cfg(feature = "tickets")]
-impl EnqueueCreateTicketRequestContactsItemId {
+impl CreateTicketRequestContactsItemId {
     /// Creates the value from its required fields.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -1390,10 +1123,14 @@ impl Default for TicketReplyPartType {
     }
 }
 #[cfg(feature = "tickets")]
-/// Generated from operation updateTicket (PUT /tickets/{ticket_id}) request body.
+/// Update Ticket Request Payload
+///
+/// You can update a Ticket
+///
+/// Generated from schema update_ticket_request.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
-pub struct UpdateTicketRequest2 {
+pub struct UpdateTicketRequest {
     /// The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<i64>,
@@ -1419,11 +1156,13 @@ pub struct UpdateTicketRequest2 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_state_id: Option<String>,
     /// Option to disable notifications when a Ticket is updated.
+    ///
+    /// Only accepted by `PUT /tickets/{ticket_id}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
 #[cfg(feature = "tickets")]
-impl UpdateTicketRequest2 {
+impl UpdateTicketRequest {
     /// Creates the value with no optional field set.
     pub fn new() -> Self {
         Self {

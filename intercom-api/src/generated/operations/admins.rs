@@ -72,7 +72,7 @@ impl<'a> Admins<'a> {
     ///
     /// `GET /admins`
     ///
-    /// operationId `listAdmins`.
+    /// operationId `listAdmins`; Intercom's SDKs call it `admins.list`.
     #[doc(alias = "listAdmins")]
     pub fn list(&self) -> AdminsList<'a> {
         AdminsList {
@@ -150,7 +150,7 @@ impl<'a> Admins<'a> {
     ///
     /// `GET /admins/activity_logs`
     ///
-    /// operationId `listActivityLogs`.
+    /// operationId `listActivityLogs`; Intercom's SDKs call it `admins.list_all_activity_logs`.
     #[doc(alias = "listActivityLogs")]
     pub fn list_all_activity_logs(
         &self,
@@ -219,7 +219,7 @@ impl<'a> Admins<'a> {
     ///
     /// `GET /admins/{admin_id}`
     ///
-    /// operationId `retrieveAdmin`.
+    /// operationId `retrieveAdmin`; Intercom's SDKs call it `admins.find`.
     #[doc(alias = "retrieveAdmin")]
     pub fn find(&self, admin_id: impl crate::runtime::IntoId) -> AdminsFind<'a> {
         AdminsFind {
@@ -287,7 +287,7 @@ impl<'a> Admins<'a> {
     ///
     /// `PUT /admins/{admin_id}/away`
     ///
-    /// operationId `setAwayAdmin`.
+    /// operationId `setAwayAdmin`; Intercom's SDKs call it `admins.away`.
     #[doc(alias = "setAwayAdmin")]
     pub fn away(
         &self,
@@ -361,7 +361,7 @@ impl<'a> Admins<'a> {
     ///
     /// `GET /me`
     ///
-    /// operationId `identifyAdmin`.
+    /// operationId `identifyAdmin`; Intercom's SDKs call it `admins.identify`.
     #[doc(alias = "identifyAdmin")]
     pub fn identify(&self) -> AdminsIdentify<'a> {
         AdminsIdentify {

@@ -68,7 +68,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `GET /ai/content_import_sources`
     ///
-    /// operationId `listContentImportSources`.
+    /// operationId `listContentImportSources`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listContentImportSources")]
     pub fn list_content_import_sources(&self) -> AiContentListContentImportSources<'a> {
         AiContentListContentImportSources {
@@ -142,7 +142,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `POST /ai/content_import_sources`
     ///
-    /// operationId `createContentImportSource`.
+    /// operationId `createContentImportSource`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "createContentImportSource")]
     pub fn create_content_import_source(
         &self,
@@ -203,7 +203,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `DELETE /ai/content_import_sources/{source_id}`
     ///
-    /// operationId `deleteContentImportSource`.
+    /// operationId `deleteContentImportSource`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteContentImportSource")]
     pub fn delete_content_import_source(
         &self,
@@ -275,7 +275,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `GET /ai/content_import_sources/{source_id}`
     ///
-    /// operationId `getContentImportSource`.
+    /// operationId `getContentImportSource`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "getContentImportSource")]
     pub fn find_content_import_source(
         &self,
@@ -351,7 +351,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `PUT /ai/content_import_sources/{source_id}`
     ///
-    /// operationId `updateContentImportSource`.
+    /// operationId `updateContentImportSource`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "updateContentImportSource")]
     pub fn update_content_import_source(
         &self,
@@ -423,7 +423,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `GET /ai/external_pages`
     ///
-    /// operationId `listExternalPages`.
+    /// operationId `listExternalPages`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listExternalPages")]
     pub fn list_external_pages(&self) -> AiContentListExternalPages<'a> {
         AiContentListExternalPages {
@@ -495,7 +495,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `POST /ai/external_pages`
     ///
-    /// operationId `createExternalPage`.
+    /// operationId `createExternalPage`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "createExternalPage")]
     pub fn create_external_page(
         &self,
@@ -567,7 +567,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `DELETE /ai/external_pages/{page_id}`
     ///
-    /// operationId `deleteExternalPage`.
+    /// operationId `deleteExternalPage`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteExternalPage")]
     pub fn delete_external_page(
         &self,
@@ -639,7 +639,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `GET /ai/external_pages/{page_id}`
     ///
-    /// operationId `getExternalPage`.
+    /// operationId `getExternalPage`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "getExternalPage")]
     pub fn find_external_page(
         &self,
@@ -713,7 +713,7 @@ impl<'a> AiContent<'a> {
     ///
     /// `PUT /ai/external_pages/{page_id}`
     ///
-    /// operationId `updateExternalPage`.
+    /// operationId `updateExternalPage`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "updateExternalPage")]
     pub fn update_external_page(
         &self,

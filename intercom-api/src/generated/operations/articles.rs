@@ -115,7 +115,7 @@ impl<'a> Articles<'a> {
     ///
     /// `GET /articles`
     ///
-    /// operationId `listArticles`.
+    /// operationId `listArticles`; Intercom's SDKs call it `articles.list`.
     #[doc(alias = "listArticles")]
     pub fn list(&self) -> ArticlesList<'a> {
         ArticlesList {
@@ -200,7 +200,7 @@ impl<'a> Articles<'a> {
     ///
     /// `POST /articles`
     ///
-    /// operationId `createArticle`.
+    /// operationId `createArticle`; Intercom's SDKs call it `articles.create`.
     #[doc(alias = "createArticle")]
     pub fn create(&self) -> ArticlesCreate<'a> {
         ArticlesCreate {
@@ -303,7 +303,7 @@ impl<'a> Articles<'a> {
     ///
     /// `GET /articles/search`
     ///
-    /// operationId `searchArticles`.
+    /// operationId `searchArticles`; Intercom's SDKs call it `articles.search`.
     #[doc(alias = "searchArticles")]
     pub fn search(&self) -> ArticlesSearch<'a> {
         ArticlesSearch {
@@ -377,7 +377,7 @@ impl<'a> Articles<'a> {
     ///
     /// `DELETE /articles/{article_id}`
     ///
-    /// operationId `deleteArticle`.
+    /// operationId `deleteArticle`; Intercom's SDKs call it `articles.delete`.
     #[doc(alias = "deleteArticle")]
     pub fn delete(&self, article_id: impl crate::runtime::IntoId) -> ArticlesDelete<'a> {
         ArticlesDelete {
@@ -443,7 +443,7 @@ impl<'a> Articles<'a> {
     ///
     /// `GET /articles/{article_id}`
     ///
-    /// operationId `retrieveArticle`.
+    /// operationId `retrieveArticle`; Intercom's SDKs call it `articles.find`.
     #[doc(alias = "retrieveArticle")]
     pub fn find(&self, article_id: impl crate::runtime::IntoId) -> ArticlesFind<'a> {
         ArticlesFind {
@@ -525,7 +525,7 @@ impl<'a> Articles<'a> {
     ///
     /// `PUT /articles/{article_id}`
     ///
-    /// operationId `updateArticle`.
+    /// operationId `updateArticle`; Intercom's SDKs call it `articles.update`.
     #[doc(alias = "updateArticle")]
     pub fn update(&self, article_id: impl crate::runtime::IntoId) -> ArticlesUpdate<'a> {
         ArticlesUpdate {

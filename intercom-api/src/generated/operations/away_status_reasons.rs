@@ -68,7 +68,7 @@ impl<'a> AwayStatusReasons<'a> {
     ///
     /// `GET /away_status_reasons`
     ///
-    /// operationId `listAwayStatusReasons`.
+    /// operationId `listAwayStatusReasons`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listAwayStatusReasons")]
     pub fn list(&self) -> AwayStatusReasonsList<'a> {
         AwayStatusReasonsList {

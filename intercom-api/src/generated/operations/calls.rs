@@ -81,7 +81,7 @@ impl<'a> Calls<'a> {
     ///
     /// `GET /calls`
     ///
-    /// operationId `listCalls`.
+    /// operationId `listCalls`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listCalls")]
     pub fn list(&self) -> CallsList<'a> {
         CallsList {
@@ -158,7 +158,7 @@ impl<'a> Calls<'a> {
     ///
     /// `POST /calls/search`
     ///
-    /// operationId `listCallsWithTranscripts`.
+    /// operationId `listCallsWithTranscripts`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listCallsWithTranscripts")]
     pub fn list_with_transcripts(
         &self,
@@ -224,7 +224,7 @@ impl<'a> Calls<'a> {
     ///
     /// `GET /calls/{call_id}`
     ///
-    /// operationId `showCall`.
+    /// operationId `showCall`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "showCall")]
     pub fn find(&self, call_id: impl crate::runtime::IntoId) -> CallsFind<'a> {
         CallsFind {
@@ -283,7 +283,7 @@ impl<'a> Calls<'a> {
     ///
     /// `GET /calls/{call_id}/recording`
     ///
-    /// operationId `showCallRecording`.
+    /// operationId `showCallRecording`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "showCallRecording")]
     pub fn find_recording(
         &self,
@@ -345,7 +345,7 @@ impl<'a> Calls<'a> {
     ///
     /// `GET /calls/{call_id}/transcript`
     ///
-    /// operationId `showCallTranscript`.
+    /// operationId `showCallTranscript`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "showCallTranscript")]
     pub fn find_transcript(
         &self,

@@ -130,7 +130,7 @@ impl<'a> Companies<'a> {
     ///
     /// `GET /companies`
     ///
-    /// operationId `retrieveCompany`.
+    /// operationId `retrieveCompany`; Intercom's SDKs call it `companies.retrieve`.
     #[doc(alias = "retrieveCompany")]
     pub fn retrieve(&self) -> CompaniesRetrieve<'a> {
         CompaniesRetrieve {
@@ -222,7 +222,7 @@ impl<'a> Companies<'a> {
     ///
     /// `POST /companies`
     ///
-    /// operationId `createOrUpdateCompany`.
+    /// operationId `createOrUpdateCompany`; Intercom's SDKs call it `companies.create_or_update`.
     #[doc(alias = "createOrUpdateCompany")]
     pub fn create_or_update(&self) -> CompaniesCreateOrUpdate<'a> {
         CompaniesCreateOrUpdate {
@@ -348,7 +348,7 @@ impl<'a> Companies<'a> {
     ///
     /// `POST /companies/list`
     ///
-    /// operationId `listAllCompanies`.
+    /// operationId `listAllCompanies`; Intercom's SDKs call it `companies.list`.
     #[doc(alias = "listAllCompanies")]
     pub fn list(&self) -> CompaniesList<'a> {
         CompaniesList {
@@ -465,7 +465,7 @@ impl<'a> Companies<'a> {
     ///
     /// `GET /companies/scroll`
     ///
-    /// operationId `scrollOverAllCompanies`.
+    /// operationId `scrollOverAllCompanies`; Intercom's SDKs call it `companies.scroll`.
     #[doc(alias = "scrollOverAllCompanies")]
     pub fn scroll(&self) -> CompaniesScroll<'a> {
         CompaniesScroll {
@@ -542,7 +542,7 @@ impl<'a> Companies<'a> {
     ///
     /// `DELETE /companies/{company_id}`
     ///
-    /// operationId `deleteCompany`.
+    /// operationId `deleteCompany`; Intercom's SDKs call it `companies.delete`.
     #[doc(alias = "deleteCompany")]
     pub fn delete(
         &self,
@@ -611,7 +611,7 @@ impl<'a> Companies<'a> {
     ///
     /// `GET /companies/{company_id}`
     ///
-    /// operationId `RetrieveACompanyById`.
+    /// operationId `RetrieveACompanyById`; Intercom's SDKs call it `companies.find`.
     #[doc(alias = "RetrieveACompanyById")]
     pub fn find(&self, company_id: impl crate::runtime::IntoId) -> CompaniesFind<'a> {
         CompaniesFind {
@@ -692,7 +692,7 @@ impl<'a> Companies<'a> {
     ///
     /// `PUT /companies/{company_id}`
     ///
-    /// operationId `UpdateCompany`.
+    /// operationId `UpdateCompany`; Intercom's SDKs call it `companies.update`.
     #[doc(alias = "UpdateCompany")]
     pub fn update(
         &self,
@@ -767,7 +767,7 @@ impl<'a> Companies<'a> {
     ///
     /// `GET /companies/{company_id}/contacts`
     ///
-    /// operationId `ListAttachedContacts`.
+    /// operationId `ListAttachedContacts`; Intercom's SDKs call it `companies.list_attached_contacts`.
     #[doc(alias = "ListAttachedContacts")]
     pub fn list_attached_contacts(
         &self,
@@ -841,7 +841,7 @@ impl<'a> Companies<'a> {
     ///
     /// `GET /companies/{company_id}/segments`
     ///
-    /// operationId `ListAttachedSegmentsForCompanies`.
+    /// operationId `ListAttachedSegmentsForCompanies`; Intercom's SDKs call it `companies.list_attached_segments`.
     #[doc(alias = "ListAttachedSegmentsForCompanies")]
     pub fn list_attached_segments(
         &self,
@@ -918,7 +918,7 @@ impl<'a> Companies<'a> {
     ///
     /// `POST /contacts/{contact_id}/companies`
     ///
-    /// operationId `attachContactToACompany`.
+    /// operationId `attachContactToACompany`; Intercom's SDKs call it `companies.attach_contact`.
     #[doc(alias = "attachContactToACompany")]
     pub fn attach_contact(
         &self,
@@ -991,7 +991,7 @@ impl<'a> Companies<'a> {
     ///
     /// `DELETE /contacts/{contact_id}/companies/{company_id}`
     ///
-    /// operationId `detachContactFromACompany`.
+    /// operationId `detachContactFromACompany`; Intercom's SDKs call it `companies.detach_contact`.
     #[doc(alias = "detachContactFromACompany")]
     pub fn detach_contact(
         &self,

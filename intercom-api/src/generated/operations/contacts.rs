@@ -116,7 +116,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts`
     ///
-    /// operationId `ListContacts`.
+    /// operationId `ListContacts`; Intercom's SDKs call it `contacts.list`.
     #[doc(alias = "ListContacts")]
     pub fn list(&self) -> ContactsList<'a> {
         ContactsList {
@@ -167,9 +167,7 @@ impl<'a> ContactsCreate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::CreateContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -177,10 +175,7 @@ impl<'a> ContactsCreate<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CreateContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -192,7 +187,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts`
     ///
-    /// operationId `CreateContact`.
+    /// operationId `CreateContact`; Intercom's SDKs call it `contacts.create`.
     #[doc(alias = "CreateContact")]
     pub fn create(
         &self,
@@ -241,9 +236,7 @@ impl<'a> ContactsFindByExternalId<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactByExternalIdResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -251,10 +244,7 @@ impl<'a> ContactsFindByExternalId<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::ShowContactByExternalIdResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -266,7 +256,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/find_by_external_id/{external_id}`
     ///
-    /// operationId `ShowContactByExternalId`.
+    /// operationId `ShowContactByExternalId`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "ShowContactByExternalId")]
     pub fn find_by_external_id(
         &self,
@@ -319,9 +309,7 @@ impl<'a> ContactsMergeLeadInUser<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::MergeContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -329,10 +317,7 @@ impl<'a> ContactsMergeLeadInUser<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::MergeContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -352,7 +337,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/merge`
     ///
-    /// operationId `MergeContact`.
+    /// operationId `MergeContact`; Intercom's SDKs call it `contacts.merge_lead_in_user`.
     #[doc(alias = "MergeContact")]
     pub fn merge_lead_in_user(
         &self,
@@ -564,7 +549,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/search`
     ///
-    /// operationId `SearchContacts`.
+    /// operationId `SearchContacts`; Intercom's SDKs call it `contacts.search`.
     #[doc(alias = "SearchContacts")]
     pub fn search(
         &self,
@@ -638,7 +623,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `DELETE /contacts/{contact_id}`
     ///
-    /// operationId `DeleteContact`.
+    /// operationId `DeleteContact`; Intercom's SDKs call it `contacts.delete`.
     #[doc(alias = "DeleteContact")]
     pub fn delete(&self, contact_id: impl crate::runtime::IntoId) -> ContactsDelete<'a> {
         ContactsDelete {
@@ -684,9 +669,7 @@ impl<'a> ContactsFind<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::ShowContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -694,10 +677,7 @@ impl<'a> ContactsFind<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::ShowContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -712,7 +692,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}`
     ///
-    /// operationId `ShowContact`.
+    /// operationId `ShowContact`; Intercom's SDKs call it `contacts.find`.
     #[doc(alias = "ShowContact")]
     pub fn find(&self, contact_id: impl crate::runtime::IntoId) -> ContactsFind<'a> {
         ContactsFind {
@@ -760,9 +740,7 @@ impl<'a> ContactsUpdate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<super::super::models::UpdateContactResponse, crate::Error> {
+    pub async fn send(self) -> Result<super::super::models::Contact, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json()
     }
@@ -770,10 +748,7 @@ impl<'a> ContactsUpdate<'a> {
     /// did not fit its type and was left out.
     pub async fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::UpdateContactResponse>,
-        crate::Error,
-    > {
+    ) -> Result<crate::runtime::Decoded<super::super::models::Contact>, crate::Error> {
         let request = self.request()?;
         self.client.execute(request).await?.json_with_warnings()
     }
@@ -789,7 +764,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `PUT /contacts/{contact_id}`
     ///
-    /// operationId `UpdateContact`.
+    /// operationId `UpdateContact`; Intercom's SDKs call it `contacts.update`.
     #[doc(alias = "UpdateContact")]
     pub fn update(
         &self,
@@ -871,7 +846,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/archive`
     ///
-    /// operationId `ArchiveContact`.
+    /// operationId `ArchiveContact`; Intercom's SDKs call it `contacts.archive`.
     #[doc(alias = "ArchiveContact")]
     pub fn archive(
         &self,
@@ -951,7 +926,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/block`
     ///
-    /// operationId `BlockContact`.
+    /// operationId `BlockContact`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "BlockContact")]
     pub fn block(&self, contact_id: impl crate::runtime::IntoId) -> ContactsBlock<'a> {
         ContactsBlock {
@@ -1071,7 +1046,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/companies`
     ///
-    /// operationId `listCompaniesForAContact`.
+    /// operationId `listCompaniesForAContact`; Intercom's SDKs call it `contacts.list_attached_companies`.
     #[doc(alias = "listCompaniesForAContact")]
     pub fn list_attached_companies(
         &self,
@@ -1147,7 +1122,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/segments`
     ///
-    /// operationId `listSegmentsForAContact`.
+    /// operationId `listSegmentsForAContact`; Intercom's SDKs call it `contacts.list_attached_segments`.
     #[doc(alias = "listSegmentsForAContact")]
     pub fn list_attached_segments(
         &self,
@@ -1229,7 +1204,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/subscriptions`
     ///
-    /// operationId `listSubscriptionsForAContact`.
+    /// operationId `listSubscriptionsForAContact`; Intercom's SDKs call it `contacts.list_attached_subscriptions`.
     #[doc(alias = "listSubscriptionsForAContact")]
     pub fn list_attached_subscriptions(
         &self,
@@ -1317,7 +1292,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/subscriptions`
     ///
-    /// operationId `attachSubscriptionTypeToContact`.
+    /// operationId `attachSubscriptionTypeToContact`; Intercom's SDKs call it `contacts.attach_subscription`.
     #[doc(alias = "attachSubscriptionTypeToContact")]
     pub fn attach_subscription(
         &self,
@@ -1395,7 +1370,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `DELETE /contacts/{contact_id}/subscriptions/{subscription_id}`
     ///
-    /// operationId `detachSubscriptionTypeToContact`.
+    /// operationId `detachSubscriptionTypeToContact`; Intercom's SDKs call it `contacts.detach_subscription`.
     #[doc(alias = "detachSubscriptionTypeToContact")]
     pub fn detach_subscription(
         &self,
@@ -1466,7 +1441,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /contacts/{contact_id}/tags`
     ///
-    /// operationId `listTagsForAContact`.
+    /// operationId `listTagsForAContact`; Intercom's SDKs call it `contacts.list_attached_tags`.
     #[doc(alias = "listTagsForAContact")]
     pub fn list_attached_tags(
         &self,
@@ -1546,7 +1521,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `POST /contacts/{contact_id}/unarchive`
     ///
-    /// operationId `UnarchiveContact`.
+    /// operationId `UnarchiveContact`; Intercom's SDKs call it `contacts.unarchive`.
     #[doc(alias = "UnarchiveContact")]
     pub fn unarchive(
         &self,

@@ -122,7 +122,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `GET /conversations`
     ///
-    /// operationId `listConversations`.
+    /// operationId `listConversations`; Intercom's SDKs call it `conversations.list`.
     #[doc(alias = "listConversations")]
     pub fn list(&self) -> ConversationsList<'a> {
         ConversationsList {
@@ -200,7 +200,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations`
     ///
-    /// operationId `createConversation`.
+    /// operationId `createConversation`; Intercom's SDKs call it `conversations.create`.
     #[doc(alias = "createConversation")]
     pub fn create(
         &self,
@@ -279,7 +279,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations/redact`
     ///
-    /// operationId `redactConversation`.
+    /// operationId `redactConversation`; Intercom's SDKs call it `conversations.redact_conversation_part`.
     #[doc(alias = "redactConversation")]
     pub fn redact_conversation_part(
         &self,
@@ -479,7 +479,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations/search`
     ///
-    /// operationId `searchConversations`.
+    /// operationId `searchConversations`; Intercom's SDKs call it `conversations.search`.
     #[doc(alias = "searchConversations")]
     pub fn search(
         &self,
@@ -556,7 +556,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `DELETE /conversations/{conversation_id}`
     ///
-    /// operationId `deleteConversation`.
+    /// operationId `deleteConversation`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteConversation")]
     pub fn delete(
         &self,
@@ -653,7 +653,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `GET /conversations/{conversation_id}`
     ///
-    /// operationId `retrieveConversation`.
+    /// operationId `retrieveConversation`; Intercom's SDKs call it `conversations.find`.
     #[doc(alias = "retrieveConversation")]
     pub fn find(
         &self,
@@ -748,7 +748,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `PUT /conversations/{conversation_id}`
     ///
-    /// operationId `updateConversation`.
+    /// operationId `updateConversation`; Intercom's SDKs call it `conversations.update`.
     #[doc(alias = "updateConversation")]
     pub fn update(
         &self,
@@ -828,7 +828,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations/{conversation_id}/convert`
     ///
-    /// operationId `convertConversationToTicket`.
+    /// operationId `convertConversationToTicket`; Intercom's SDKs call it `conversations.convert_to_ticket`.
     #[doc(alias = "convertConversationToTicket")]
     pub fn convert_to_ticket(
         &self,
@@ -920,7 +920,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations/{conversation_id}/customers`
     ///
-    /// operationId `attachContactToConversation`.
+    /// operationId `attachContactToConversation`; Intercom's SDKs call it `conversations.attach_contact_as_admin`.
     #[doc(alias = "attachContactToConversation")]
     pub fn attach_contact_as_admin(
         &self,
@@ -1008,7 +1008,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `DELETE /conversations/{conversation_id}/customers/{contact_id}`
     ///
-    /// operationId `detachContactFromConversation`.
+    /// operationId `detachContactFromConversation`; Intercom's SDKs call it `conversations.detach_contact_as_admin`.
     #[doc(alias = "detachContactFromConversation")]
     pub fn detach_contact_as_admin(
         &self,
@@ -1096,7 +1096,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations/{conversation_id}/parts`
     ///
-    /// operationId `manageConversation`.
+    /// operationId `manageConversation`; Intercom's SDKs call it `conversations.manage`.
     #[doc(alias = "manageConversation")]
     pub fn manage(
         &self,
@@ -1183,7 +1183,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations/{conversation_id}/reply`
     ///
-    /// operationId `replyConversation`.
+    /// operationId `replyConversation`; Intercom's SDKs call it `conversations.reply`.
     #[doc(alias = "replyConversation")]
     pub fn reply(
         &self,
@@ -1267,7 +1267,7 @@ impl<'a> Conversations<'a> {
     ///
     /// `POST /conversations/{conversation_id}/run_assignment_rules`
     ///
-    /// operationId `autoAssignConversation`.
+    /// operationId `autoAssignConversation`; Intercom's SDKs call it `conversations.run_assignment_rules`.
     #[doc(alias = "autoAssignConversation")]
     pub fn run_assignment_rules(
         &self,

@@ -77,7 +77,7 @@ impl<'a> CustomObjectInstances<'a> {
     ///
     /// `DELETE /custom_object_instances/{custom_object_type_identifier}`
     ///
-    /// operationId `deleteCustomObjectInstancesById`.
+    /// operationId `deleteCustomObjectInstancesById`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteCustomObjectInstancesById")]
     pub fn delete_by_id(
         &self,
@@ -156,7 +156,7 @@ impl<'a> CustomObjectInstances<'a> {
     ///
     /// `GET /custom_object_instances/{custom_object_type_identifier}`
     ///
-    /// operationId `getCustomObjectInstancesByExternalId`.
+    /// operationId `getCustomObjectInstancesByExternalId`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "getCustomObjectInstancesByExternalId")]
     pub fn find_by_external_id(
         &self,
@@ -241,7 +241,7 @@ impl<'a> CustomObjectInstances<'a> {
     ///
     /// `POST /custom_object_instances/{custom_object_type_identifier}`
     ///
-    /// operationId `createCustomObjectInstances`.
+    /// operationId `createCustomObjectInstances`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "createCustomObjectInstances")]
     pub fn create(
         &self,
@@ -321,7 +321,7 @@ impl<'a> CustomObjectInstances<'a> {
     ///
     /// `DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}`
     ///
-    /// operationId `deleteCustomObjectInstancesByExternalId`.
+    /// operationId `deleteCustomObjectInstancesByExternalId`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteCustomObjectInstancesByExternalId")]
     pub fn delete_by_external_id(
         &self,
@@ -401,7 +401,7 @@ impl<'a> CustomObjectInstances<'a> {
     ///
     /// `GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}`
     ///
-    /// operationId `getCustomObjectInstancesById`.
+    /// operationId `getCustomObjectInstancesById`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "getCustomObjectInstancesById")]
     pub fn find_by_id(
         &self,

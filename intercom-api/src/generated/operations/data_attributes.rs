@@ -89,7 +89,7 @@ impl<'a> DataAttributes<'a> {
     ///
     /// `GET /data_attributes`
     ///
-    /// operationId `lisDataAttributes`.
+    /// operationId `lisDataAttributes`; Intercom's SDKs call it `data_attributes.list`.
     #[doc(alias = "lisDataAttributes")]
     pub fn list(&self) -> DataAttributesList<'a> {
         DataAttributesList {
@@ -165,7 +165,7 @@ impl<'a> DataAttributes<'a> {
     ///
     /// `POST /data_attributes`
     ///
-    /// operationId `createDataAttribute`.
+    /// operationId `createDataAttribute`; Intercom's SDKs call it `data_attributes.create`.
     #[doc(alias = "createDataAttribute")]
     pub fn create(
         &self,
@@ -245,7 +245,7 @@ impl<'a> DataAttributes<'a> {
     ///
     /// `PUT /data_attributes/{data_attribute_id}`
     ///
-    /// operationId `updateDataAttribute`.
+    /// operationId `updateDataAttribute`; Intercom's SDKs call it `data_attributes.update`.
     #[doc(alias = "updateDataAttribute")]
     pub fn update(
         &self,

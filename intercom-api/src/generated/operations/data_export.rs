@@ -66,7 +66,7 @@ impl<'a> DataExport<'a> {
     ///
     /// `GET /download/content/data/{job_identifier}`
     ///
-    /// operationId `downloadDataExport`.
+    /// operationId `downloadDataExport`; Intercom's SDKs call it `data_export.download`.
     #[doc(alias = "downloadDataExport")]
     pub fn download(
         &self,
@@ -133,6 +133,8 @@ impl<'a> DataExport<'a> {
     /// > You will have to specify the header Accept: `application/octet-stream` when hitting this endpoint.
     ///
     /// `GET /download/reporting_data/{job_identifier}`
+    ///
+    /// No operationId; Intercom's SDKs call it `data_export.download_reporting_data_export`.
     pub fn download_reporting_data_export(
         &self,
         job_identifier: impl crate::runtime::IntoId,
@@ -211,7 +213,7 @@ impl<'a> DataExport<'a> {
     ///
     /// `POST /export/cancel/{job_identifier}`
     ///
-    /// operationId `cancelDataExport`.
+    /// operationId `cancelDataExport`; Intercom's SDKs call it `data_export.cancel`.
     #[doc(alias = "cancelDataExport")]
     pub fn cancel(
         &self,
@@ -303,7 +305,7 @@ impl<'a> DataExport<'a> {
     ///
     /// `POST /export/content/data`
     ///
-    /// operationId `createDataExport`.
+    /// operationId `createDataExport`; Intercom's SDKs call it `data_export.create`.
     #[doc(alias = "createDataExport")]
     pub fn create(
         &self,
@@ -379,7 +381,7 @@ impl<'a> DataExport<'a> {
     ///
     /// `GET /export/content/data/{job_identifier}`
     ///
-    /// operationId `getDataExport`.
+    /// operationId `getDataExport`; Intercom's SDKs call it `data_export.find`.
     #[doc(alias = "getDataExport")]
     pub fn find(
         &self,
@@ -459,6 +461,8 @@ impl<'a> DataExport<'a> {
     /// Enqueue a new reporting data export job
     ///
     /// `POST /export/reporting_data/enqueue`
+    ///
+    /// No operationId; named by this crate's rule (Intercom's SDKs have no name for it).
     pub fn export_reporting_data_enqueue(
         &self,
         body: impl Into<super::super::models::PostExportReportingDataEnqueueRequest>,
@@ -529,6 +533,8 @@ impl<'a> DataExport<'a> {
     /// List available datasets and attributes
     ///
     /// `GET /export/reporting_data/get_datasets`
+    ///
+    /// No operationId; named by this crate's rule (Intercom's SDKs have no name for it).
     pub fn export_reporting_data_get_datasets(
         &self,
     ) -> DataExportExportReportingDataGetDatasets<'a> {
@@ -605,6 +611,8 @@ impl<'a> DataExport<'a> {
     /// Get export job status
     ///
     /// `GET /export/reporting_data/{job_identifier}`
+    ///
+    /// No operationId; Intercom's SDKs call it `data_export.export_reporting_data`.
     pub fn export_reporting_data(
         &self,
         job_identifier: impl crate::runtime::IntoId,

@@ -93,7 +93,7 @@ impl<'a> Events<'a> {
     ///
     /// `GET /events`
     ///
-    /// operationId `lisDataEvents`.
+    /// operationId `lisDataEvents`; Intercom's SDKs call it `events.list`.
     #[doc(alias = "lisDataEvents")]
     pub fn list(
         &self,
@@ -200,7 +200,7 @@ impl<'a> Events<'a> {
     ///
     /// `POST /events`
     ///
-    /// operationId `createDataEvent`.
+    /// operationId `createDataEvent`; Intercom's SDKs call it `events.create`.
     #[doc(alias = "createDataEvent")]
     pub fn create(
         &self,
@@ -265,7 +265,7 @@ impl<'a> Events<'a> {
     ///
     /// `POST /events/summaries`
     ///
-    /// operationId `dataEventSummaries`.
+    /// operationId `dataEventSummaries`; Intercom's SDKs call it `events.summaries`.
     #[doc(alias = "dataEventSummaries")]
     pub fn summaries(
         &self,

@@ -90,7 +90,7 @@ impl<'a> FinAgent<'a> {
     ///
     /// `POST /fin/csat`
     ///
-    /// operationId `submitFinCsat`.
+    /// operationId `submitFinCsat`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "submitFinCsat")]
     pub fn submit_fin_csat(
         &self,
@@ -172,7 +172,7 @@ impl<'a> FinAgent<'a> {
     ///
     /// `POST /fin/reply`
     ///
-    /// operationId `replyToFin`.
+    /// operationId `replyToFin`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "replyToFin")]
     pub fn reply_to_fin(
         &self,
@@ -258,7 +258,7 @@ impl<'a> FinAgent<'a> {
     ///
     /// `POST /fin/start`
     ///
-    /// operationId `startFinConversation`.
+    /// operationId `startFinConversation`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "startFinConversation")]
     pub fn start_fin_conversation(
         &self,

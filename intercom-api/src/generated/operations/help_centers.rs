@@ -128,7 +128,7 @@ impl<'a> HelpCentersCollections<'a> {
     ///
     /// `GET /help_center/collections`
     ///
-    /// operationId `listAllCollections`.
+    /// operationId `listAllCollections`; Intercom's SDKs call it `help_centers.collections.list`.
     #[doc(alias = "listAllCollections")]
     pub fn list(&self) -> HelpCentersCollectionsList<'a> {
         HelpCentersCollectionsList {
@@ -202,7 +202,7 @@ impl<'a> HelpCentersCollections<'a> {
     ///
     /// `POST /help_center/collections`
     ///
-    /// operationId `createCollection`.
+    /// operationId `createCollection`; Intercom's SDKs call it `help_centers.collections.create`.
     #[doc(alias = "createCollection")]
     pub fn create(
         &self,
@@ -276,7 +276,7 @@ impl<'a> HelpCentersCollections<'a> {
     ///
     /// `DELETE /help_center/collections/{collection_id}`
     ///
-    /// operationId `deleteCollection`.
+    /// operationId `deleteCollection`; Intercom's SDKs call it `help_centers.collections.delete`.
     #[doc(alias = "deleteCollection")]
     pub fn delete(
         &self,
@@ -348,7 +348,7 @@ impl<'a> HelpCentersCollections<'a> {
     ///
     /// `GET /help_center/collections/{collection_id}`
     ///
-    /// operationId `retrieveCollection`.
+    /// operationId `retrieveCollection`; Intercom's SDKs call it `help_centers.collections.find`.
     #[doc(alias = "retrieveCollection")]
     pub fn find(
         &self,
@@ -422,7 +422,7 @@ impl<'a> HelpCentersCollections<'a> {
     ///
     /// `PUT /help_center/collections/{collection_id}`
     ///
-    /// operationId `updateCollection`.
+    /// operationId `updateCollection`; Intercom's SDKs call it `help_centers.collections.update`.
     #[doc(alias = "updateCollection")]
     pub fn update(
         &self,
@@ -538,7 +538,7 @@ impl<'a> HelpCenters<'a> {
     ///
     /// `GET /help_center/help_centers`
     ///
-    /// operationId `listHelpCenters`.
+    /// operationId `listHelpCenters`; Intercom's SDKs call it `help_centers.list`.
     #[doc(alias = "listHelpCenters")]
     pub fn list(&self) -> HelpCentersList<'a> {
         HelpCentersList {
@@ -608,7 +608,7 @@ impl<'a> HelpCenters<'a> {
     ///
     /// `GET /help_center/help_centers/{help_center_id}`
     ///
-    /// operationId `retrieveHelpCenter`.
+    /// operationId `retrieveHelpCenter`; Intercom's SDKs call it `help_centers.find`.
     #[doc(alias = "retrieveHelpCenter")]
     pub fn find(
         &self,

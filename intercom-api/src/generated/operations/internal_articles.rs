@@ -68,7 +68,7 @@ impl<'a> InternalArticles<'a> {
     ///
     /// `GET /internal_articles`
     ///
-    /// operationId `listInternalArticles`.
+    /// operationId `listInternalArticles`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listInternalArticles")]
     pub fn list(&self) -> InternalArticlesList<'a> {
         InternalArticlesList {
@@ -152,7 +152,7 @@ impl<'a> InternalArticles<'a> {
     ///
     /// `POST /internal_articles`
     ///
-    /// operationId `createInternalArticle`.
+    /// operationId `createInternalArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "createInternalArticle")]
     pub fn create(&self) -> InternalArticlesCreate<'a> {
         InternalArticlesCreate {
@@ -228,7 +228,7 @@ impl<'a> InternalArticles<'a> {
     ///
     /// `GET /internal_articles/search`
     ///
-    /// operationId `searchInternalArticles`.
+    /// operationId `searchInternalArticles`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "searchInternalArticles")]
     pub fn search(&self) -> InternalArticlesSearch<'a> {
         InternalArticlesSearch {
@@ -299,7 +299,7 @@ impl<'a> InternalArticles<'a> {
     ///
     /// `DELETE /internal_articles/{internal_article_id}`
     ///
-    /// operationId `deleteInternalArticle`.
+    /// operationId `deleteInternalArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteInternalArticle")]
     pub fn delete(
         &self,
@@ -373,7 +373,7 @@ impl<'a> InternalArticles<'a> {
     ///
     /// `GET /internal_articles/{internal_article_id}`
     ///
-    /// operationId `retrieveInternalArticle`.
+    /// operationId `retrieveInternalArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "retrieveInternalArticle")]
     pub fn find(
         &self,
@@ -459,7 +459,7 @@ impl<'a> InternalArticles<'a> {
     ///
     /// `PUT /internal_articles/{internal_article_id}`
     ///
-    /// operationId `updateInternalArticle`.
+    /// operationId `updateInternalArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "updateInternalArticle")]
     pub fn update(
         &self,

@@ -66,7 +66,7 @@ impl<'a> IpAllowlist<'a> {
     ///
     /// `GET /ip_allowlist`
     ///
-    /// operationId `getIpAllowlist`.
+    /// operationId `getIpAllowlist`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "getIpAllowlist")]
     pub fn find(&self) -> IpAllowlistFind<'a> {
         IpAllowlistFind {
@@ -135,7 +135,7 @@ impl<'a> IpAllowlist<'a> {
     ///
     /// `PUT /ip_allowlist`
     ///
-    /// operationId `updateIpAllowlist`.
+    /// operationId `updateIpAllowlist`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "updateIpAllowlist")]
     pub fn update(
         &self,

@@ -66,7 +66,7 @@ impl<'a> Jobs<'a> {
     ///
     /// `GET /jobs/status/{job_id}`
     ///
-    /// operationId `jobsStatus`.
+    /// operationId `jobsStatus`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "jobsStatus")]
     pub fn status(&self, job_id: impl crate::runtime::IntoId) -> JobsStatus<'a> {
         JobsStatus {

@@ -91,7 +91,7 @@ impl<'a> Messages<'a> {
     ///
     /// `POST /messages`
     ///
-    /// operationId `createMessage`.
+    /// operationId `createMessage`; Intercom's SDKs call it `messages.create`.
     #[doc(alias = "createMessage")]
     pub fn create(&self) -> MessagesCreate<'a> {
         MessagesCreate {

@@ -90,7 +90,7 @@ impl<'a> NewsItems<'a> {
     ///
     /// `GET /news/news_items`
     ///
-    /// operationId `listNewsItems`.
+    /// operationId `listNewsItems`; Intercom's SDKs call it `news.items.list`.
     #[doc(alias = "listNewsItems")]
     pub fn list(&self) -> NewsItemsList<'a> {
         NewsItemsList {
@@ -159,7 +159,7 @@ impl<'a> NewsItems<'a> {
     ///
     /// `POST /news/news_items`
     ///
-    /// operationId `createNewsItem`.
+    /// operationId `createNewsItem`; Intercom's SDKs call it `news.items.create`.
     #[doc(alias = "createNewsItem")]
     pub fn create(
         &self,
@@ -233,7 +233,7 @@ impl<'a> NewsItems<'a> {
     ///
     /// `DELETE /news/news_items/{news_item_id}`
     ///
-    /// operationId `deleteNewsItem`.
+    /// operationId `deleteNewsItem`; Intercom's SDKs call it `news.items.delete`.
     #[doc(alias = "deleteNewsItem")]
     pub fn delete(
         &self,
@@ -302,7 +302,7 @@ impl<'a> NewsItems<'a> {
     ///
     /// `GET /news/news_items/{news_item_id}`
     ///
-    /// operationId `retrieveNewsItem`.
+    /// operationId `retrieveNewsItem`; Intercom's SDKs call it `news.items.find`.
     #[doc(alias = "retrieveNewsItem")]
     pub fn find(&self, news_item_id: impl crate::runtime::IntoId) -> NewsItemsFind<'a> {
         NewsItemsFind {
@@ -368,7 +368,7 @@ impl<'a> NewsItems<'a> {
     ///
     /// `PUT /news/news_items/{news_item_id}`
     ///
-    /// operationId `updateNewsItem`.
+    /// operationId `updateNewsItem`; Intercom's SDKs call it `news.items.update`.
     #[doc(alias = "updateNewsItem")]
     pub fn update(
         &self,
@@ -440,7 +440,7 @@ impl<'a> NewsFeeds<'a> {
     ///
     /// `GET /news/newsfeeds`
     ///
-    /// operationId `listNewsfeeds`.
+    /// operationId `listNewsfeeds`; Intercom's SDKs call it `news.feeds.list`.
     #[doc(alias = "listNewsfeeds")]
     pub fn list(&self) -> NewsFeedsList<'a> {
         NewsFeedsList {
@@ -505,7 +505,7 @@ impl<'a> NewsFeeds<'a> {
     ///
     /// `GET /news/newsfeeds/{newsfeed_id}`
     ///
-    /// operationId `retrieveNewsfeed`.
+    /// operationId `retrieveNewsfeed`; Intercom's SDKs call it `news.feeds.find`.
     #[doc(alias = "retrieveNewsfeed")]
     pub fn find(&self, newsfeed_id: impl crate::runtime::IntoId) -> NewsFeedsFind<'a> {
         NewsFeedsFind {
@@ -576,7 +576,7 @@ impl<'a> NewsFeeds<'a> {
     ///
     /// `GET /news/newsfeeds/{newsfeed_id}/items`
     ///
-    /// operationId `listLiveNewsfeedItems`.
+    /// operationId `listLiveNewsfeedItems`; Intercom's SDKs call it `news.feeds.list_items`.
     #[doc(alias = "listLiveNewsfeedItems")]
     pub fn list_items(
         &self,

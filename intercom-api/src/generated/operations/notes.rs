@@ -112,7 +112,7 @@ impl<'a> Notes<'a> {
     ///
     /// `GET /contacts/{contact_id}/notes`
     ///
-    /// operationId `listNotes`.
+    /// operationId `listNotes`; Intercom's SDKs call it `notes.list`.
     #[doc(alias = "listNotes")]
     pub fn list(&self, contact_id: impl crate::runtime::IntoId) -> NotesList<'a> {
         NotesList {
@@ -188,7 +188,7 @@ impl<'a> Notes<'a> {
     ///
     /// `POST /contacts/{contact_id}/notes`
     ///
-    /// operationId `createNote`.
+    /// operationId `createNote`; Intercom's SDKs call it `notes.create`.
     #[doc(alias = "createNote")]
     pub fn create(
         &self,
@@ -256,7 +256,7 @@ impl<'a> Notes<'a> {
     ///
     /// `GET /notes/{note_id}`
     ///
-    /// operationId `retrieveNote`.
+    /// operationId `retrieveNote`; Intercom's SDKs call it `notes.find`.
     #[doc(alias = "retrieveNote")]
     pub fn find(&self, note_id: impl crate::runtime::IntoId) -> NotesFind<'a> {
         NotesFind {

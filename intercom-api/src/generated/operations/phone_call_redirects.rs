@@ -87,7 +87,7 @@ impl<'a> PhoneCallRedirects<'a> {
     ///
     /// `POST /phone_call_redirects`
     ///
-    /// operationId `createPhoneSwitch`.
+    /// operationId `createPhoneSwitch`; Intercom's SDKs call it `phone_call_redirects.create`.
     #[doc(alias = "createPhoneSwitch")]
     pub fn create(&self) -> PhoneCallRedirectsCreate<'a> {
         PhoneCallRedirectsCreate {

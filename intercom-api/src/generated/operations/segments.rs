@@ -75,7 +75,7 @@ impl<'a> Segments<'a> {
     ///
     /// `GET /segments`
     ///
-    /// operationId `listSegments`.
+    /// operationId `listSegments`; Intercom's SDKs call it `segments.list`.
     #[doc(alias = "listSegments")]
     pub fn list(&self) -> SegmentsList<'a> {
         SegmentsList {
@@ -141,7 +141,7 @@ impl<'a> Segments<'a> {
     ///
     /// `GET /segments/{segment_id}`
     ///
-    /// operationId `retrieveSegment`.
+    /// operationId `retrieveSegment`; Intercom's SDKs call it `segments.find`.
     #[doc(alias = "retrieveSegment")]
     pub fn find(&self, segment_id: impl crate::runtime::IntoId) -> SegmentsFind<'a> {
         SegmentsFind {

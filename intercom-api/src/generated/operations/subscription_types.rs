@@ -68,7 +68,7 @@ impl<'a> SubscriptionTypes<'a> {
     ///
     /// `GET /subscription_types`
     ///
-    /// operationId `listSubscriptionTypes`.
+    /// operationId `listSubscriptionTypes`; Intercom's SDKs call it `subscription_types.list`.
     #[doc(alias = "listSubscriptionTypes")]
     pub fn list(&self) -> SubscriptionTypesList<'a> {
         SubscriptionTypesList {

@@ -75,7 +75,7 @@ impl<'a> Tags<'a> {
     ///
     /// `POST /contacts/{contact_id}/tags`
     ///
-    /// operationId `attachTagToContact`.
+    /// operationId `attachTagToContact`; Intercom's SDKs call it `tags.tag_contact`.
     #[doc(alias = "attachTagToContact")]
     pub fn tag_contact(
         &self,
@@ -147,7 +147,7 @@ impl<'a> Tags<'a> {
     ///
     /// `DELETE /contacts/{contact_id}/tags/{tag_id}`
     ///
-    /// operationId `detachTagFromContact`.
+    /// operationId `detachTagFromContact`; Intercom's SDKs call it `tags.untag_contact`.
     #[doc(alias = "detachTagFromContact")]
     pub fn untag_contact(
         &self,
@@ -226,7 +226,7 @@ impl<'a> Tags<'a> {
     ///
     /// `POST /conversations/{conversation_id}/tags`
     ///
-    /// operationId `attachTagToConversation`.
+    /// operationId `attachTagToConversation`; Intercom's SDKs call it `tags.tag_conversation`.
     #[doc(alias = "attachTagToConversation")]
     pub fn tag_conversation(
         &self,
@@ -301,7 +301,7 @@ impl<'a> Tags<'a> {
     ///
     /// `DELETE /conversations/{conversation_id}/tags/{tag_id}`
     ///
-    /// operationId `detachTagFromConversation`.
+    /// operationId `detachTagFromConversation`; Intercom's SDKs call it `tags.untag_conversation`.
     #[doc(alias = "detachTagFromConversation")]
     pub fn untag_conversation(
         &self,
@@ -370,7 +370,7 @@ impl<'a> Tags<'a> {
     ///
     /// `GET /tags`
     ///
-    /// operationId `listTags`.
+    /// operationId `listTags`; Intercom's SDKs call it `tags.list`.
     #[doc(alias = "listTags")]
     pub fn list(&self) -> TagsList<'a> {
         TagsList {
@@ -451,7 +451,7 @@ impl<'a> Tags<'a> {
     ///
     /// `POST /tags`
     ///
-    /// operationId `createTag`.
+    /// operationId `createTag`; Intercom's SDKs call it `tags.create`.
     #[doc(alias = "createTag")]
     pub fn create(
         &self,
@@ -509,7 +509,7 @@ impl<'a> Tags<'a> {
     ///
     /// `DELETE /tags/{tag_id}`
     ///
-    /// operationId `deleteTag`.
+    /// operationId `deleteTag`; Intercom's SDKs call it `tags.delete`.
     #[doc(alias = "deleteTag")]
     pub fn delete(&self, tag_id: impl crate::runtime::IntoId) -> TagsDelete<'a> {
         TagsDelete {
@@ -573,7 +573,7 @@ impl<'a> Tags<'a> {
     ///
     /// `GET /tags/{tag_id}`
     ///
-    /// operationId `findTag`.
+    /// operationId `findTag`; Intercom's SDKs call it `tags.find`.
     #[doc(alias = "findTag")]
     pub fn find(&self, tag_id: impl crate::runtime::IntoId) -> TagsFind<'a> {
         TagsFind {
@@ -647,7 +647,7 @@ impl<'a> Tags<'a> {
     ///
     /// `POST /tickets/{ticket_id}/tags`
     ///
-    /// operationId `attachTagToTicket`.
+    /// operationId `attachTagToTicket`; Intercom's SDKs call it `tags.tag_ticket`.
     #[doc(alias = "attachTagToTicket")]
     pub fn tag_ticket(
         &self,
@@ -721,7 +721,7 @@ impl<'a> Tags<'a> {
     ///
     /// `DELETE /tickets/{ticket_id}/tags/{tag_id}`
     ///
-    /// operationId `detachTagFromTicket`.
+    /// operationId `detachTagFromTicket`; Intercom's SDKs call it `tags.untag_ticket`.
     #[doc(alias = "detachTagFromTicket")]
     pub fn untag_ticket(
         &self,

@@ -63,7 +63,7 @@ impl<'a> Teams<'a> {
     ///
     /// `GET /teams`
     ///
-    /// operationId `listTeams`.
+    /// operationId `listTeams`; Intercom's SDKs call it `teams.list`.
     #[doc(alias = "listTeams")]
     pub fn list(&self) -> TeamsList<'a> {
         TeamsList {
@@ -125,7 +125,7 @@ impl<'a> Teams<'a> {
     ///
     /// `GET /teams/{team_id}`
     ///
-    /// operationId `retrieveTeam`.
+    /// operationId `retrieveTeam`; Intercom's SDKs call it `teams.find`.
     #[doc(alias = "retrieveTeam")]
     pub fn find(&self, team_id: impl crate::runtime::IntoId) -> TeamsFind<'a> {
         TeamsFind {

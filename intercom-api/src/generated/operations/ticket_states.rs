@@ -68,7 +68,7 @@ impl<'a> TicketStates<'a> {
     ///
     /// `GET /ticket_states`
     ///
-    /// operationId `listTicketStates`.
+    /// operationId `listTicketStates`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listTicketStates")]
     pub fn list(&self) -> TicketStatesList<'a> {
         TicketStatesList {

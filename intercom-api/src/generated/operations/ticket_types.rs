@@ -81,7 +81,7 @@ impl<'a> TicketTypes<'a> {
     ///
     /// `GET /ticket_types`
     ///
-    /// operationId `listTicketTypes`.
+    /// operationId `listTicketTypes`; Intercom's SDKs call it `ticket_types.list`.
     #[doc(alias = "listTicketTypes")]
     pub fn list(&self) -> TicketTypesList<'a> {
         TicketTypesList {
@@ -167,7 +167,7 @@ impl<'a> TicketTypes<'a> {
     ///
     /// `POST /ticket_types`
     ///
-    /// operationId `createTicketType`.
+    /// operationId `createTicketType`; Intercom's SDKs call it `ticket_types.create`.
     #[doc(alias = "createTicketType")]
     pub fn create(&self) -> TicketTypesCreate<'a> {
         TicketTypesCreate {
@@ -236,7 +236,7 @@ impl<'a> TicketTypes<'a> {
     ///
     /// `GET /ticket_types/{ticket_type_id}`
     ///
-    /// operationId `getTicketType`.
+    /// operationId `getTicketType`; Intercom's SDKs call it `ticket_types.get`.
     #[doc(alias = "getTicketType")]
     pub fn get(
         &self,
@@ -324,7 +324,7 @@ impl<'a> TicketTypes<'a> {
     ///
     /// `PUT /ticket_types/{ticket_type_id}`
     ///
-    /// operationId `updateTicketType`.
+    /// operationId `updateTicketType`; Intercom's SDKs call it `ticket_types.update`.
     #[doc(alias = "updateTicketType")]
     pub fn update(
         &self,
@@ -407,7 +407,7 @@ impl<'a> TicketTypesAttributes<'a> {
     ///
     /// `POST /ticket_types/{ticket_type_id}/attributes`
     ///
-    /// operationId `createTicketTypeAttribute`.
+    /// operationId `createTicketTypeAttribute`; Intercom's SDKs call it `ticket_types.attributes.create`.
     #[doc(alias = "createTicketTypeAttribute")]
     pub fn create(
         &self,
@@ -487,7 +487,7 @@ impl<'a> TicketTypesAttributes<'a> {
     ///
     /// `PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}`
     ///
-    /// operationId `updateTicketTypeAttribute`.
+    /// operationId `updateTicketTypeAttribute`; Intercom's SDKs call it `ticket_types.attributes.update`.
     #[doc(alias = "updateTicketTypeAttribute")]
     pub fn update(
         &self,

@@ -17,7 +17,7 @@ impl crate::Client {
 pub struct TicketsCreate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::CreateTicketRequest2,
+    body: super::super::models::CreateTicketRequest,
 }
 impl<'a> TicketsCreate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -71,11 +71,11 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets`
     ///
-    /// operationId `createTicket`.
+    /// operationId `createTicket`; Intercom's SDKs call it `tickets.create`.
     #[doc(alias = "createTicket")]
     pub fn create(
         &self,
-        body: impl Into<super::super::models::CreateTicketRequest2>,
+        body: impl Into<super::super::models::CreateTicketRequest>,
     ) -> TicketsCreate<'a> {
         TicketsCreate {
             client: self.client,
@@ -90,7 +90,7 @@ impl<'a> Tickets<'a> {
 pub struct TicketsEnqueueCreate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::EnqueueCreateTicketRequest,
+    body: super::super::models::CreateTicketRequest,
 }
 impl<'a> TicketsEnqueueCreate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -144,11 +144,11 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets/enqueue`
     ///
-    /// operationId `enqueueCreateTicket`.
+    /// operationId `enqueueCreateTicket`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "enqueueCreateTicket")]
     pub fn enqueue_create(
         &self,
-        body: impl Into<super::super::models::EnqueueCreateTicketRequest>,
+        body: impl Into<super::super::models::CreateTicketRequest>,
     ) -> TicketsEnqueueCreate<'a> {
         TicketsEnqueueCreate {
             client: self.client,
@@ -306,7 +306,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets/search`
     ///
-    /// operationId `searchTickets`.
+    /// operationId `searchTickets`; Intercom's SDKs call it `tickets.search`.
     #[doc(alias = "searchTickets")]
     pub fn search(
         &self,
@@ -382,7 +382,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `DELETE /tickets/{ticket_id}`
     ///
-    /// operationId `deleteTicket`.
+    /// operationId `deleteTicket`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteTicket")]
     pub fn delete(&self, ticket_id: impl crate::runtime::IntoId) -> TicketsDelete<'a> {
         TicketsDelete {
@@ -447,7 +447,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `GET /tickets/{ticket_id}`
     ///
-    /// operationId `getTicket`.
+    /// operationId `getTicket`; Intercom's SDKs call it `tickets.get`.
     #[doc(alias = "getTicket")]
     pub fn get(&self, ticket_id: impl crate::runtime::IntoId) -> TicketsGet<'a> {
         TicketsGet {
@@ -464,7 +464,7 @@ pub struct TicketsUpdate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     ticket_id: String,
-    body: super::super::models::UpdateTicketRequest2,
+    body: super::super::models::UpdateTicketRequest,
 }
 impl<'a> TicketsUpdate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -514,12 +514,12 @@ impl<'a> Tickets<'a> {
     ///
     /// `PUT /tickets/{ticket_id}`
     ///
-    /// operationId `updateTicket`.
+    /// operationId `updateTicket`; Intercom's SDKs call it `tickets.update`.
     #[doc(alias = "updateTicket")]
     pub fn update(
         &self,
         ticket_id: impl crate::runtime::IntoId,
-        body: impl Into<super::super::models::UpdateTicketRequest2>,
+        body: impl Into<super::super::models::UpdateTicketRequest>,
     ) -> TicketsUpdate<'a> {
         TicketsUpdate {
             client: self.client,
@@ -596,7 +596,7 @@ impl<'a> Tickets<'a> {
     ///
     /// `POST /tickets/{ticket_id}/reply`
     ///
-    /// operationId `replyTicket`.
+    /// operationId `replyTicket`; Intercom's SDKs call it `tickets.reply`.
     #[doc(alias = "replyTicket")]
     pub fn reply(
         &self,

@@ -65,7 +65,7 @@ impl<'a> Visitors<'a> {
     ///
     /// `GET /visitors`
     ///
-    /// operationId `retrieveVisitorWithUserId`.
+    /// operationId `retrieveVisitorWithUserId`; Intercom's SDKs call it `visitors.find`.
     #[doc(alias = "retrieveVisitorWithUserId")]
     pub fn find(&self, user_id: String) -> VisitorsFind<'a> {
         VisitorsFind {
@@ -133,7 +133,7 @@ impl<'a> Visitors<'a> {
     ///
     /// `PUT /visitors`
     ///
-    /// operationId `updateVisitor`.
+    /// operationId `updateVisitor`; Intercom's SDKs call it `visitors.update`.
     #[doc(alias = "updateVisitor")]
     pub fn update(
         &self,
@@ -210,7 +210,7 @@ impl<'a> Visitors<'a> {
     ///
     /// `POST /visitors/convert`
     ///
-    /// operationId `convertVisitor`.
+    /// operationId `convertVisitor`; Intercom's SDKs call it `visitors.merge_to_contact`.
     #[doc(alias = "convertVisitor")]
     pub fn merge_to_contact(
         &self,
