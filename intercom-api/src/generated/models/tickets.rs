@@ -31,11 +31,11 @@ pub struct AdminReplyTicketRequest {
 impl AdminReplyTicketRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        admin_id: impl Into<String>,
+        admin_id: impl crate::runtime::IntoId,
         message_type: super::AdminReplyTicketRequestMessageType,
     ) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             attachment_urls: None,
             body: None,
             created_at: None,
@@ -217,7 +217,10 @@ pub struct ContactReplyTicketIntercomUserIdRequest {
 }
 impl ContactReplyTicketIntercomUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(
+        body: impl Into<String>,
+        intercom_user_id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -225,7 +228,7 @@ impl ContactReplyTicketIntercomUserIdRequest {
             message_type: "comment".to_string(),
             reply_options: None,
             r#type: "user".to_string(),
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -469,7 +472,7 @@ pub struct ContactReplyTicketUserIdRequest {
 }
 impl ContactReplyTicketUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, user_id: impl Into<String>) -> Self {
+    pub fn new(body: impl Into<String>, user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -477,7 +480,7 @@ impl ContactReplyTicketUserIdRequest {
             message_type: "comment".to_string(),
             reply_options: None,
             r#type: "user".to_string(),
-            user_id: user_id.into(),
+            user_id: crate::runtime::IntoId::into_id(user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -554,7 +557,7 @@ impl CreateTicketRequest2 {
     /// Creates the value from its required fields.
     pub fn new(
         contacts: Vec<super::CreateTicketRequest2ContactsItem>,
-        ticket_type_id: impl Into<String>,
+        ticket_type_id: impl crate::runtime::IntoId,
     ) -> Self {
         Self {
             assignment: None,
@@ -563,7 +566,7 @@ impl CreateTicketRequest2 {
             conversation_to_link_id: None,
             created_at: None,
             ticket_attributes: None,
-            ticket_type_id: ticket_type_id.into(),
+            ticket_type_id: crate::runtime::IntoId::into_id(ticket_type_id),
             skip_notifications: None,
         }
     }
@@ -768,9 +771,9 @@ pub struct CreateTicketRequest2ContactsItemExternalId {
 #[cfg(feature = "tickets")]
 impl CreateTicketRequest2ContactsItemExternalId {
     /// Creates the value from its required fields.
-    pub fn new(external_id: impl Into<String>) -> Self {
+    pub fn new(external_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            external_id: external_id.into(),
+            external_id: crate::runtime::IntoId::into_id(external_id),
         }
     }
 }
@@ -787,8 +790,10 @@ pub struct CreateTicketRequest2ContactsItemId {
 #[cfg(feature = "tickets")]
 impl CreateTicketRequest2ContactsItemId {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+        }
     }
 }
 #[cfg(feature = "tickets")]
@@ -826,7 +831,7 @@ impl EnqueueCreateTicketRequest {
     /// Creates the value from its required fields.
     pub fn new(
         contacts: Vec<super::EnqueueCreateTicketRequestContactsItem>,
-        ticket_type_id: impl Into<String>,
+        ticket_type_id: impl crate::runtime::IntoId,
     ) -> Self {
         Self {
             assignment: None,
@@ -835,7 +840,7 @@ impl EnqueueCreateTicketRequest {
             conversation_to_link_id: None,
             created_at: None,
             ticket_attributes: None,
-            ticket_type_id: ticket_type_id.into(),
+            ticket_type_id: crate::runtime::IntoId::into_id(ticket_type_id),
             skip_notifications: None,
         }
     }
@@ -1040,9 +1045,9 @@ pub struct EnqueueCreateTicketRequestContactsItemExternalId {
 #[cfg(feature = "tickets")]
 impl EnqueueCreateTicketRequestContactsItemExternalId {
     /// Creates the value from its required fields.
-    pub fn new(external_id: impl Into<String>) -> Self {
+    pub fn new(external_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            external_id: external_id.into(),
+            external_id: crate::runtime::IntoId::into_id(external_id),
         }
     }
 }
@@ -1059,8 +1064,10 @@ pub struct EnqueueCreateTicketRequestContactsItemId {
 #[cfg(feature = "tickets")]
 impl EnqueueCreateTicketRequestContactsItemId {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+        }
     }
 }
 #[cfg(feature = "tickets")]

@@ -42,8 +42,20 @@ impl<'a> ContactsList<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/contacts"),
@@ -153,8 +165,20 @@ impl<'a> ContactsCreate<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/contacts"),
@@ -225,8 +249,20 @@ impl<'a> ContactsFindByExternalId<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -305,8 +341,20 @@ impl<'a> ContactsMergeLeadInUser<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/contacts/merge"),
@@ -385,8 +433,20 @@ impl<'a> ContactsSearch<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/contacts/search"),
@@ -597,8 +657,20 @@ impl<'a> ContactsDelete<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -668,8 +740,20 @@ impl<'a> ContactsFind<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -743,8 +827,20 @@ impl<'a> ContactsUpdate<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -830,8 +926,20 @@ impl<'a> ContactsArchive<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -910,8 +1018,20 @@ impl<'a> ContactsBlock<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -993,8 +1113,20 @@ impl<'a> ContactsListAttachedCompanies<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -1106,8 +1238,20 @@ impl<'a> ContactsListAttachedSegments<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -1180,8 +1324,20 @@ impl<'a> ContactsListAttachedSubscriptions<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -1269,8 +1425,20 @@ impl<'a> ContactsAttachSubscription<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -1353,8 +1521,20 @@ impl<'a> ContactsDetachSubscription<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -1430,8 +1610,20 @@ impl<'a> ContactsListAttachedTags<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -1505,8 +1697,20 @@ impl<'a> ContactsUnarchive<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(

@@ -31,8 +31,20 @@ impl<'a> DataExportDownload<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -100,8 +112,20 @@ impl<'a> DataExportDownloadReportingDataExport<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -172,8 +196,20 @@ impl<'a> DataExportCancel<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -250,8 +286,20 @@ impl<'a> DataExportCreate<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/export/content/data"),
@@ -336,8 +384,20 @@ impl<'a> DataExportFind<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -418,8 +478,20 @@ impl<'a> DataExportExportReportingDataEnqueue<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/export/reporting_data/enqueue"),
@@ -489,8 +561,20 @@ impl<'a> DataExportExportReportingDataGetDatasets<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/export/reporting_data/get_datasets"),
@@ -560,8 +644,20 @@ impl<'a> DataExportExportReportingData<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
