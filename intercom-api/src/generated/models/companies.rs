@@ -11,8 +11,10 @@ pub struct AttachContactToACompanyRequest {
 #[cfg(feature = "companies")]
 impl AttachContactToACompanyRequest {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+        }
     }
 }
 #[cfg(feature = "companies")]

@@ -13,10 +13,13 @@ pub struct AttachSubscriptionTypeToContactRequest {
 #[cfg(feature = "contacts")]
 impl AttachSubscriptionTypeToContactRequest {
     /// Creates the value from its required fields.
-    pub fn new(consent_type: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn new(
+        consent_type: impl Into<String>,
+        id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
             consent_type: consent_type.into(),
-            id: id.into(),
+            id: crate::runtime::IntoId::into_id(id),
         }
     }
 }

@@ -33,11 +33,11 @@ pub struct AdminReplyConversationRequest {
 impl AdminReplyConversationRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        admin_id: impl Into<String>,
+        admin_id: impl crate::runtime::IntoId,
         message_type: super::AdminReplyConversationRequestMessageType,
     ) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             attachment_files: None,
             attachment_urls: None,
             body: None,
@@ -262,13 +262,13 @@ pub struct AssignConversationRequest {
 impl AssignConversationRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        admin_id: impl Into<String>,
-        assignee_id: impl Into<String>,
+        admin_id: impl crate::runtime::IntoId,
+        assignee_id: impl crate::runtime::IntoId,
         r#type: super::AssignConversationRequestType,
     ) -> Self {
         Self {
-            admin_id: admin_id.into(),
-            assignee_id: assignee_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+            assignee_id: crate::runtime::IntoId::into_id(assignee_id),
             body: None,
             message_type: "assignment".to_string(),
             r#type,
@@ -541,10 +541,10 @@ pub struct AttachContactToConversationRequestCustomerIntercomUserId {
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequestCustomerIntercomUserId {
     /// Creates the value from its required fields.
-    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(intercom_user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             customer: None,
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
     /// Sets `customer`.
@@ -568,10 +568,10 @@ pub struct AttachContactToConversationRequestCustomerUserId {
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequestCustomerUserId {
     /// Creates the value from its required fields.
-    pub fn new(user_id: impl Into<String>) -> Self {
+    pub fn new(user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             customer: None,
-            user_id: user_id.into(),
+            user_id: crate::runtime::IntoId::into_id(user_id),
         }
     }
     /// Sets `customer`.
@@ -1160,9 +1160,9 @@ pub struct CloseConversationRequest {
 #[cfg(feature = "conversations")]
 impl CloseConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             body: None,
             message_type: "close".to_string(),
             r#type: "admin".to_string(),
@@ -1509,7 +1509,10 @@ pub struct ContactReplyIntercomUserIdRequest {
 #[cfg(feature = "conversations")]
 impl ContactReplyIntercomUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(
+        body: impl Into<String>,
+        intercom_user_id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -1518,7 +1521,7 @@ impl ContactReplyIntercomUserIdRequest {
             reply_options: None,
             r#type: "user".to_string(),
             attachment_files: None,
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -1601,7 +1604,7 @@ pub struct ContactReplyUserIdRequest {
 #[cfg(feature = "conversations")]
 impl ContactReplyUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, user_id: impl Into<String>) -> Self {
+    pub fn new(body: impl Into<String>, user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -1610,7 +1613,7 @@ impl ContactReplyUserIdRequest {
             reply_options: None,
             r#type: "user".to_string(),
             attachment_files: None,
-            user_id: user_id.into(),
+            user_id: crate::runtime::IntoId::into_id(user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -2808,10 +2811,10 @@ pub struct ConvertConversationToTicketRequest {
 #[cfg(feature = "conversations")]
 impl ConvertConversationToTicketRequest {
     /// Creates the value from its required fields.
-    pub fn new(ticket_type_id: impl Into<String>) -> Self {
+    pub fn new(ticket_type_id: impl crate::runtime::IntoId) -> Self {
         Self {
             attributes: None,
-            ticket_type_id: ticket_type_id.into(),
+            ticket_type_id: crate::runtime::IntoId::into_id(ticket_type_id),
         }
     }
     /// Sets `attributes`.
@@ -2890,10 +2893,13 @@ pub struct CreateConversationRequestFrom {
 impl CreateConversationRequestFrom {
     /// Creates the value from its required fields.
     pub fn new(
-        id: impl Into<String>,
+        id: impl crate::runtime::IntoId,
         r#type: super::CreateConversationRequestFromType,
     ) -> Self {
-        Self { id: id.into(), r#type }
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+            r#type,
+        }
     }
 }
 #[cfg(feature = "conversations")]
@@ -3128,9 +3134,9 @@ pub struct CustomerRequestIntercomUserId {
 #[cfg(feature = "conversations")]
 impl CustomerRequestIntercomUserId {
     /// Creates the value from its required fields.
-    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(intercom_user_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
 }
@@ -3147,8 +3153,10 @@ pub struct CustomerRequestUserId {
 #[cfg(feature = "conversations")]
 impl CustomerRequestUserId {
     /// Creates the value from its required fields.
-    pub fn new(user_id: impl Into<String>) -> Self {
-        Self { user_id: user_id.into() }
+    pub fn new(user_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            user_id: crate::runtime::IntoId::into_id(user_id),
+        }
     }
 }
 #[cfg(feature = "conversations")]
@@ -3162,8 +3170,10 @@ pub struct DetachContactFromConversationRequest {
 #[cfg(feature = "conversations")]
 impl DetachContactFromConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
-        Self { admin_id: admin_id.into() }
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+        }
     }
 }
 #[cfg(feature = "conversations")]
@@ -4069,9 +4079,9 @@ pub struct OpenConversationRequest {
 #[cfg(feature = "conversations")]
 impl OpenConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "open".to_string(),
             r#type: "admin".to_string(),
         }
@@ -4215,12 +4225,12 @@ pub struct RedactConversationRequestConversationPart {
 impl RedactConversationRequestConversationPart {
     /// Creates the value from its required fields.
     pub fn new(
-        conversation_id: impl Into<String>,
-        conversation_part_id: impl Into<String>,
+        conversation_id: impl crate::runtime::IntoId,
+        conversation_part_id: impl crate::runtime::IntoId,
     ) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
-            conversation_part_id: conversation_part_id.into(),
+            conversation_id: crate::runtime::IntoId::into_id(conversation_id),
+            conversation_part_id: crate::runtime::IntoId::into_id(conversation_part_id),
             r#type: "conversation_part".to_string(),
         }
     }
@@ -4245,12 +4255,12 @@ pub struct RedactConversationRequestSource {
 impl RedactConversationRequestSource {
     /// Creates the value from its required fields.
     pub fn new(
-        conversation_id: impl Into<String>,
-        source_id: impl Into<String>,
+        conversation_id: impl crate::runtime::IntoId,
+        source_id: impl crate::runtime::IntoId,
     ) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
-            source_id: source_id.into(),
+            conversation_id: crate::runtime::IntoId::into_id(conversation_id),
+            source_id: crate::runtime::IntoId::into_id(source_id),
             r#type: "source".to_string(),
         }
     }
@@ -4579,9 +4589,12 @@ pub struct SnoozeConversationRequest {
 #[cfg(feature = "conversations")]
 impl SnoozeConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>, snoozed_until: crate::Timestamp) -> Self {
+    pub fn new(
+        admin_id: impl crate::runtime::IntoId,
+        snoozed_until: crate::Timestamp,
+    ) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "snoozed".to_string(),
             snoozed_until,
             r#type: "admin".to_string(),

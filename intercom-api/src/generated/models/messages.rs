@@ -408,8 +408,11 @@ pub struct Recipient {
 #[cfg(feature = "messages")]
 impl Recipient {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>, r#type: super::RecipientType) -> Self {
-        Self { id: id.into(), r#type }
+    pub fn new(id: impl crate::runtime::IntoId, r#type: super::RecipientType) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+            r#type,
+        }
     }
 }
 #[cfg(feature = "messages")]
