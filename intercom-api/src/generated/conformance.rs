@@ -766,7 +766,7 @@ async fn call_search_articles(
         builder = builder.phrase(value);
     }
     if let Some(value) = decode::<
-        String,
+        super::models::SearchArticlesState,
     >("query `state`".into(), call.query.get("state"))? {
         builder = builder.state(value);
     }
@@ -1002,7 +1002,7 @@ async fn call_list_all_companies(
         builder = builder.per_page(value);
     }
     if let Some(value) = decode::<
-        String,
+        super::models::ListAllCompaniesOrder,
     >("query `order`".into(), call.query.get("order"))? {
         builder = builder.order(value);
     }

@@ -787,6 +787,20 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ActivityLogMetadataNewState", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogMetadataNewState,
+                >(json, strict),
+            )
+        }
+        ("ActivityLogMetadataPreviousState", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogMetadataPreviousState,
+                >(json, strict),
+            )
+        }
         ("ActivityLogMetadataTeam", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -936,10 +950,24 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ArticleListItemParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ArticleListItemParentType,
+                >(json, strict),
+            )
+        }
         ("ArticleListItemState", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleListItemState,
+                >(json, strict),
+            )
+        }
+        ("ArticleParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ArticleParentType,
                 >(json, strict),
             )
         }
@@ -1078,6 +1106,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::AttachSubscriptionTypeToContactRequest,
+                >(json, strict),
+            )
+        }
+        ("AttachSubscriptionTypeToContactRequestConsentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::AttachSubscriptionTypeToContactRequestConsentType,
                 >(json, strict),
             )
         }
@@ -1378,6 +1413,11 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ContactRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ContactRole>(json, strict),
+            )
+        }
         ("ContactSegments", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1591,6 +1631,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ConversationPartAuthorType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartAuthorType,
+                >(json, strict),
+            )
+        }
         ("ConversationPartMetadata", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1602,6 +1649,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationPartMetadataQuickReplyOptionsItem,
+                >(json, strict),
+            )
+        }
+        ("ConversationPartPartType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartPartType,
                 >(json, strict),
             )
         }
@@ -1647,6 +1701,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ConversationSourceDeliveredAs", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConversationSourceDeliveredAs,
+                >(json, strict),
+            )
+        }
         ("ConversationSourceType", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1689,6 +1750,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ConvertVisitorRequestType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConvertVisitorRequestType,
+                >(json, strict),
+            )
+        }
         ("ConvertVisitorRequestUser", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1707,6 +1775,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateArticleRequest,
+                >(json, strict),
+            )
+        }
+        ("CreateArticleRequestParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateArticleRequestParentType,
                 >(json, strict),
             )
         }
@@ -1731,6 +1806,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("CreateContactRequestRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateContactRequestRole,
+                >(json, strict),
+            )
+        }
         ("CreateContactResponse", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1749,6 +1831,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContactResponseAvatarAvatarObject,
+                >(json, strict),
+            )
+        }
+        ("CreateContactResponseRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateContactResponseRole,
                 >(json, strict),
             )
         }
@@ -1910,6 +1999,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestMessageType,
+                >(json, strict),
+            )
+        }
+        ("CreateMessageRequestTemplate", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateMessageRequestTemplate,
                 >(json, strict),
             )
         }
@@ -2708,6 +2804,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ListAllCompaniesOrder", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ListAllCompaniesOrder,
+                >(json, strict),
+            )
+        }
         ("ListAwayStatusReasonsResponse", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -2761,6 +2864,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::MergeContactResponseAvatarAvatarObject,
+                >(json, strict),
+            )
+        }
+        ("MergeContactResponseRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::MergeContactResponseRole,
                 >(json, strict),
             )
         }
@@ -3011,6 +3121,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("SearchArticlesState", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::SearchArticlesState,
+                >(json, strict),
+            )
+        }
         ("SearchRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3068,6 +3185,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ShowContactByExternalIdResponseRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ShowContactByExternalIdResponseRole,
+                >(json, strict),
+            )
+        }
         ("ShowContactResponse", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3086,6 +3210,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ShowContactResponseAvatarAvatarObject,
+                >(json, strict),
+            )
+        }
+        ("ShowContactResponseRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ShowContactResponseRole,
                 >(json, strict),
             )
         }
@@ -3343,6 +3474,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("TicketPartPartType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::TicketPartPartType,
+                >(json, strict),
+            )
+        }
         ("TicketPartPreviousTicketState", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3473,6 +3611,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("TicketTypeAttributeDataType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::TicketTypeAttributeDataType,
+                >(json, strict),
+            )
+        }
         ("TicketTypeAttributeList", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3527,6 +3672,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("UpdateArticleRequestParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateArticleRequestParentType,
+                >(json, strict),
+            )
+        }
         ("UpdateArticleRequestState", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3555,6 +3707,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("UpdateContactRequestRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateContactRequestRole,
+                >(json, strict),
+            )
+        }
         ("UpdateContactResponse", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3573,6 +3732,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContactResponseAvatarAvatarObject,
+                >(json, strict),
+            )
+        }
+        ("UpdateContactResponseRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateContactResponseRole,
                 >(json, strict),
             )
         }

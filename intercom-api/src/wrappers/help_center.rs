@@ -23,8 +23,8 @@
 use std::fmt::Display;
 
 use crate::models::{
-    CreateArticleRequest, CreateArticleRequestState, UpdateArticleRequest,
-    UpdateArticleRequestState,
+    CreateArticleRequest, CreateArticleRequestParentType, CreateArticleRequestState,
+    UpdateArticleRequest, UpdateArticleRequestState,
 };
 use crate::operations::{CreateArticle, UpdateArticle};
 use crate::Client;
@@ -33,14 +33,14 @@ impl CreateArticleRequest {
     /// Puts the article in the collection `collection_id` (`parent_type: collection`).
     pub fn in_collection(mut self, collection_id: i64) -> Self {
         self.parent_id = Some(collection_id);
-        self.parent_type = Some("collection".to_string());
+        self.parent_type = Some(CreateArticleRequestParentType::Collection);
         self
     }
 
     /// Puts the article in the section `section_id` (`parent_type: section`).
     pub fn in_section(mut self, section_id: i64) -> Self {
         self.parent_id = Some(section_id);
-        self.parent_type = Some("section".to_string());
+        self.parent_type = Some(CreateArticleRequestParentType::Section);
         self
     }
 }

@@ -214,7 +214,7 @@ pub struct CreateContactRequest {
     pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<super::CreateContactRequestRole>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
@@ -314,7 +314,7 @@ impl CreateContactRequest {
         self
     }
     /// Sets `role`.
-    pub fn role(mut self, value: impl Into<String>) -> Self {
+    pub fn role(mut self, value: impl Into<super::CreateContactRequestRole>) -> Self {
         self.role = Some(value.into());
         self
     }
@@ -339,6 +339,22 @@ impl CreateContactRequest {
         self
     }
 }
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from schema create_contact_request.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CreateContactRequestRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(CreateContactRequestRole { User = "user", Lead = "lead", });
 #[cfg(feature = "contacts")]
 /// Generated from operation CreateContact (POST /contacts) response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
@@ -538,8 +554,8 @@ pub struct CreateContactResponse {
     )]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub role: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub role: super::CreateContactResponseRole,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<crate::Timestamp>,
@@ -653,6 +669,30 @@ pub struct CreateContactResponseAvatarAvatarObject {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from operation CreateContact (POST /contacts) response.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CreateContactResponseRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(CreateContactResponseRole { User = "user", Lead = "lead", });
+#[cfg(feature = "contacts")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for CreateContactResponseRole {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "contacts")]
 /// Generated from operation MergeContact (POST /contacts/merge) response.
@@ -853,8 +893,8 @@ pub struct MergeContactResponse {
     )]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub role: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub role: super::MergeContactResponseRole,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<crate::Timestamp>,
@@ -967,6 +1007,30 @@ pub struct MergeContactResponseAvatarAvatarObject {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from operation MergeContact (POST /contacts/merge) response.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MergeContactResponseRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(MergeContactResponseRole { User = "user", Lead = "lead", });
+#[cfg(feature = "contacts")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for MergeContactResponseRole {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "contacts")]
 /// Merge contact data
@@ -1191,8 +1255,8 @@ pub struct ShowContactByExternalIdResponse {
     )]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub role: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub role: super::ShowContactByExternalIdResponseRole,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<crate::Timestamp>,
@@ -1306,6 +1370,32 @@ pub struct ShowContactByExternalIdResponseAvatarAvatarObject {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from operation ShowContactByExternalId (GET /contacts/find_by_external_id/{external_id}) response.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ShowContactByExternalIdResponseRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(
+    ShowContactByExternalIdResponseRole { User = "user", Lead = "lead", }
+);
+#[cfg(feature = "contacts")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ShowContactByExternalIdResponseRole {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "contacts")]
 /// Generated from operation ShowContact (GET /contacts/{contact_id}) response.
@@ -1506,8 +1596,8 @@ pub struct ShowContactResponse {
     )]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub role: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub role: super::ShowContactResponseRole,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<crate::Timestamp>,
@@ -1622,6 +1712,30 @@ pub struct ShowContactResponseAvatarAvatarObject {
     pub r#type: Option<String>,
 }
 #[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from operation ShowContact (GET /contacts/{contact_id}) response.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ShowContactResponseRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(ShowContactResponseRole { User = "user", Lead = "lead", });
+#[cfg(feature = "contacts")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ShowContactResponseRole {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+#[cfg(feature = "contacts")]
 /// Update Contact Request Payload
 ///
 /// You can update a contact
@@ -1658,7 +1772,7 @@ pub struct UpdateContactRequest {
     pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<super::UpdateContactRequestRole>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
@@ -1758,7 +1872,7 @@ impl UpdateContactRequest {
         self
     }
     /// Sets `role`.
-    pub fn role(mut self, value: impl Into<String>) -> Self {
+    pub fn role(mut self, value: impl Into<super::UpdateContactRequestRole>) -> Self {
         self.role = Some(value.into());
         self
     }
@@ -1783,6 +1897,22 @@ impl UpdateContactRequest {
         self
     }
 }
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from schema update_contact_request.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UpdateContactRequestRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(UpdateContactRequestRole { User = "user", Lead = "lead", });
 #[cfg(feature = "contacts")]
 /// Generated from operation UpdateContact (PUT /contacts/{contact_id}) response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
@@ -1982,8 +2112,8 @@ pub struct UpdateContactResponse {
     )]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub role: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub role: super::UpdateContactResponseRole,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<crate::Timestamp>,
@@ -2097,4 +2227,28 @@ pub struct UpdateContactResponseAvatarAvatarObject {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from operation UpdateContact (PUT /contacts/{contact_id}) response.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UpdateContactResponseRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(UpdateContactResponseRole { User = "user", Lead = "lead", });
+#[cfg(feature = "contacts")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for UpdateContactResponseRole {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }

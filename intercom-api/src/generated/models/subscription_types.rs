@@ -6,17 +6,39 @@
 #[non_exhaustive]
 pub struct AttachSubscriptionTypeToContactRequest {
     /// The consent_type of a subscription, opt_out or opt_in.
-    pub consent_type: String,
+    pub consent_type: super::AttachSubscriptionTypeToContactRequestConsentType,
     /// The unique identifier for the subscription which is given by Intercom
     pub id: String,
 }
 #[cfg(feature = "subscription_types")]
 impl AttachSubscriptionTypeToContactRequest {
     /// Creates the value from its required fields.
-    pub fn new(consent_type: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn new(
+        consent_type: super::AttachSubscriptionTypeToContactRequestConsentType,
+        id: impl Into<String>,
+    ) -> Self {
         Self {
-            consent_type: consent_type.into(),
+            consent_type,
             id: id.into(),
         }
     }
 }
+#[cfg(feature = "subscription_types")]
+/// The consent_type of a subscription, opt_out or opt_in.
+///
+/// Generated from operation attachSubscriptionTypeToContact (POST /contacts/{contact_id}/subscriptions) request body.consent_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AttachSubscriptionTypeToContactRequestConsentType {
+    /// `opt_out`
+    OptOut,
+    /// `opt_in`
+    OptIn,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "subscription_types")]
+crate::string_enum!(
+    AttachSubscriptionTypeToContactRequestConsentType { OptOut = "opt_out", OptIn =
+    "opt_in", }
+);

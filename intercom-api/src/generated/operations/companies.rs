@@ -223,7 +223,7 @@ pub struct ListAllCompanies<'a> {
     options: crate::runtime::RequestOptions,
     page: Option<i64>,
     per_page: Option<i64>,
-    order: Option<String>,
+    order: Option<super::super::models::ListAllCompaniesOrder>,
 }
 impl<'a> ListAllCompanies<'a> {
     /// The page of results to fetch. Defaults to first page
@@ -237,7 +237,10 @@ impl<'a> ListAllCompanies<'a> {
         self
     }
     /// `asc` or `desc`. Return the companies in ascending or descending order. Defaults to desc
-    pub fn order(mut self, value: impl Into<String>) -> Self {
+    pub fn order(
+        mut self,
+        value: impl Into<super::super::models::ListAllCompaniesOrder>,
+    ) -> Self {
         self.order = Some(value.into());
         self
     }
