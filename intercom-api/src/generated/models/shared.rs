@@ -2168,7 +2168,9 @@ impl Default for FinAgentStatusUpdatedEventStatus {
         Self::Unknown(String::new())
     }
 }
-/// Intercom API version.</br>By default, it's equal to the version set in the app package.
+/// Intercom API version.
+///
+/// By default, it's equal to the version set in the app package.
 ///
 /// Generated from schema intercom_version.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -912,7 +912,11 @@ impl<'a> BlockContact<'a> {
 impl crate::Client {
     /// Block contact
     ///
-    /// Block a single contact.<br>**Note:** conversations of the contact will also be archived during the process.<br>More details in [FAQ How do I block Inbox spam?](https://www.intercom.com/help/en/articles/8838656-inbox-faqs)
+    /// Block a single contact.
+    ///
+    /// **Note:** conversations of the contact will also be archived during the process.
+    ///
+    /// More details in [FAQ How do I block Inbox spam?](https://www.intercom.com/help/en/articles/8838656-inbox-faqs)
     ///
     /// `POST /contacts/{contact_id}/block`
     pub fn block_contact(&self, contact_id: impl std::fmt::Display) -> BlockContact<'_> {
