@@ -172,8 +172,7 @@ fn scan_text(text: &str, pieces: &mut Vec<Piece>) {
                 });
             }
             i += tag.len;
-        } else if at_boundary && (rest.starts_with("https://") || rest.starts_with("http://")) {
-            let (url, placeholders) = url_len(rest);
+        } else if let Some((url, placeholders)) = at_boundary.then(|| url_len(rest)).flatten() {
             if placeholders {
                 buf.push_str(&format!("`{}`", &rest[..url]));
             } else {
@@ -245,8 +244,12 @@ fn tag(text: &str) -> Option<Tag> {
     })
 }
 
-/// The length of a bare URL at the start of `text`, and whether it holds `<placeholder>`s.
-fn url_len(text: &str) -> (usize, bool) {
+/// The length of a bare URL (scheme and host at least) at the start of `text`, and whether it
+/// holds `<placeholder>`s.
+fn url_len(text: &str) -> Option<(usize, bool)> {
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|s| text.starts_with(s))?;
     let mut len = 0;
     let mut placeholders = false;
     loop {
@@ -270,7 +273,7 @@ fn url_len(text: &str) -> (usize, bool) {
             break;
         }
     }
-    (len, placeholders)
+    (len > scheme.len()).then_some((len, placeholders))
 }
 
 /// The length of `<word>` at the start of `text` (a path placeholder inside a URL).

@@ -43,6 +43,7 @@ fn urls_already_marked_up_are_left_alone() {
         "`https://x.test/a`",
         "xhttps://x.test",
         "<a href=\"https://x.test\">x</a>",
+        "a valid https:// URL",
     ] {
         assert_eq!(clean(text), text);
     }
