@@ -308,7 +308,7 @@ impl PartKind {
 impl ConversationPart {
     /// This part's kind.
     pub fn kind(&self) -> PartKind {
-        PartKind::from_part_type(&self.part_type)
+        PartKind::from_part_type(self.part_type.as_str())
     }
 }
 

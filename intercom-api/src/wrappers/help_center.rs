@@ -32,8 +32,8 @@
 //! ```
 
 use crate::models::{
-    CreateArticleRequest, CreateArticleRequestState, UpdateArticleRequest,
-    UpdateArticleRequestState,
+    CreateArticleRequest, CreateArticleRequestParentType, CreateArticleRequestState,
+    UpdateArticleRequest, UpdateArticleRequestState,
 };
 use crate::operations::{Articles, ArticlesCreate, ArticlesUpdate};
 use crate::wrappers::wire_integer;
@@ -76,15 +76,28 @@ impl ArticleDraft {
 
     /// Puts the article in the collection `collection_id` (`parent_type: collection`).
     pub fn in_collection(self, collection_id: impl IntoId) -> Self {
-        self.in_parent("collection", "collection_id", collection_id)
+        self.in_parent(
+            CreateArticleRequestParentType::Collection,
+            "collection_id",
+            collection_id,
+        )
     }
 
     /// Puts the article in the section `section_id` (`parent_type: section`).
     pub fn in_section(self, section_id: impl IntoId) -> Self {
-        self.in_parent("section", "section_id", section_id)
+        self.in_parent(
+            CreateArticleRequestParentType::Section,
+            "section_id",
+            section_id,
+        )
     }
 
-    fn in_parent(mut self, kind: &str, what: &str, id: impl IntoId) -> Self {
+    fn in_parent(
+        mut self,
+        kind: CreateArticleRequestParentType,
+        what: &str,
+        id: impl IntoId,
+    ) -> Self {
         let (id, refusal) = wire_integer(what, id);
         self.refusal = self.refusal.or(refusal);
         self.request = self.request.parent_id(id).parent_type(kind);

@@ -241,6 +241,20 @@ pub struct DeletedCompanyObject {
     pub object: Option<String>,
 }
 #[cfg(feature = "companies")]
+/// Generated from operation listAllCompanies (POST /companies/list) parameter order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ListAllCompaniesOrder {
+    /// `asc`
+    Asc,
+    /// `desc`
+    Desc,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "companies")]
+crate::string_enum!(ListAllCompaniesOrder { Asc = "asc", Desc = "desc", });
+#[cfg(feature = "companies")]
 /// Update Company Request Payload
 ///
 /// You can update a Company

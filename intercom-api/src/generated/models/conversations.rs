@@ -766,7 +766,29 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
                                                     },
                                                 ),
                                                 ("notified_at", crate::runtime::Fit::Integer),
-                                                ("part_type", crate::runtime::Fit::String),
+                                                (
+                                                    "part_type",
+                                                    crate::runtime::Fit::Enum(
+                                                        &[
+                                                            "comment",
+                                                            "note",
+                                                            "quick_reply",
+                                                            "assignment",
+                                                            "away_mode_assignment",
+                                                            "default_assignment",
+                                                            "assign_and_reopen",
+                                                            "open",
+                                                            "close",
+                                                            "snoozed",
+                                                            "conversation_attribute_updated_by_admin",
+                                                            "conversation_attribute_updated_by_user",
+                                                            "conversation_attribute_updated_by_workflow",
+                                                            "custom_action_started",
+                                                            "custom_action_finished",
+                                                            "operator_workflow_event",
+                                                        ],
+                                                    ),
+                                                ),
                                                 ("redacted", crate::runtime::Fit::Boolean),
                                                 (
                                                     "state",
@@ -927,13 +949,29 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
                                             ("id", crate::runtime::Fit::String),
                                             ("is_ai_answer", crate::runtime::Fit::Boolean),
                                             ("name", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::String),
+                                            (
+                                                "type",
+                                                crate::runtime::Fit::Enum(
+                                                    &["admin", "bot", "team", "user", "lead"],
+                                                ),
+                                            ),
                                         ],
                                         required: &[],
                                     },
                                 ),
                                 ("body", crate::runtime::Fit::String),
-                                ("delivered_as", crate::runtime::Fit::String),
+                                (
+                                    "delivered_as",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "customer_initiated",
+                                            "campaigns_initiated",
+                                            "operator_initiated",
+                                            "automated",
+                                            "admin_initiated",
+                                        ],
+                                    ),
+                                ),
                                 ("id", crate::runtime::Fit::String),
                                 ("redacted", crate::runtime::Fit::Boolean),
                                 ("subject", crate::runtime::Fit::String),
@@ -2287,8 +2325,8 @@ pub struct ConversationPart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notified_at: Option<crate::Timestamp>,
     /// The type of conversation part.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub part_type: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub part_type: super::ConversationPartPartType,
     /// Whether or not the conversation part has been redacted.
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub redacted: bool,
@@ -2339,8 +2377,41 @@ pub struct ConversationPartAuthor {
     )]
     pub name: Option<String>,
     /// The type of the author
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub r#type: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub r#type: super::ConversationPartAuthorType,
+}
+#[cfg(feature = "conversations")]
+/// The type of the author
+///
+/// Generated from schema conversation_part_author.type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationPartAuthorType {
+    /// `admin`
+    Admin,
+    /// `bot`
+    Bot,
+    /// `team`
+    Team,
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "conversations")]
+crate::string_enum!(
+    ConversationPartAuthorType { Admin = "admin", Bot = "bot", Team = "team", User =
+    "user", Lead = "lead", }
+);
+#[cfg(feature = "conversations")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationPartAuthorType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 /// Conversation Part Metadata
 ///
@@ -2386,6 +2457,69 @@ pub struct ConversationPartMetadataQuickReplyOptionsItem {
     /// The translations for the quick reply option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<serde_json::Map<String, serde_json::Value>>,
+}
+#[cfg(feature = "conversations")]
+/// The type of conversation part.
+///
+/// Generated from schema conversation_part.part_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationPartPartType {
+    /// `comment`
+    Comment,
+    /// `note`
+    Note,
+    /// `quick_reply`
+    QuickReply,
+    /// `assignment`
+    Assignment,
+    /// `away_mode_assignment`
+    AwayModeAssignment,
+    /// `default_assignment`
+    DefaultAssignment,
+    /// `assign_and_reopen`
+    AssignAndReopen,
+    /// `open`
+    Open,
+    /// `close`
+    Close,
+    /// `snoozed`
+    Snoozed,
+    /// `conversation_attribute_updated_by_admin`
+    ConversationAttributeUpdatedByAdmin,
+    /// `conversation_attribute_updated_by_user`
+    ConversationAttributeUpdatedByUser,
+    /// `conversation_attribute_updated_by_workflow`
+    ConversationAttributeUpdatedByWorkflow,
+    /// `custom_action_started`
+    CustomActionStarted,
+    /// `custom_action_finished`
+    CustomActionFinished,
+    /// `operator_workflow_event`
+    OperatorWorkflowEvent,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "conversations")]
+crate::string_enum!(
+    ConversationPartPartType { Comment = "comment", Note = "note", QuickReply =
+    "quick_reply", Assignment = "assignment", AwayModeAssignment =
+    "away_mode_assignment", DefaultAssignment = "default_assignment", AssignAndReopen =
+    "assign_and_reopen", Open = "open", Close = "close", Snoozed = "snoozed",
+    ConversationAttributeUpdatedByAdmin = "conversation_attribute_updated_by_admin",
+    ConversationAttributeUpdatedByUser = "conversation_attribute_updated_by_user",
+    ConversationAttributeUpdatedByWorkflow =
+    "conversation_attribute_updated_by_workflow", CustomActionStarted =
+    "custom_action_started", CustomActionFinished = "custom_action_finished",
+    OperatorWorkflowEvent = "operator_workflow_event", }
+);
+#[cfg(feature = "conversations")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationPartPartType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "conversations")]
 /// Indicates the current state of conversation when the conversation part was created.
@@ -2549,8 +2683,8 @@ pub struct ConversationSource {
     )]
     pub body: Option<String>,
     /// The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub delivered_as: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub delivered_as: super::ConversationSourceDeliveredAs,
     /// The id representing the message.
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
@@ -2574,6 +2708,40 @@ pub struct ConversationSource {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub url: Option<String>,
+}
+#[cfg(feature = "conversations")]
+/// The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
+///
+/// Generated from schema conversation_source.delivered_as.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationSourceDeliveredAs {
+    /// `customer_initiated`
+    CustomerInitiated,
+    /// `campaigns_initiated`
+    CampaignsInitiated,
+    /// `operator_initiated`
+    OperatorInitiated,
+    /// `automated`
+    Automated,
+    /// `admin_initiated`
+    AdminInitiated,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "conversations")]
+crate::string_enum!(
+    ConversationSourceDeliveredAs { CustomerInitiated = "customer_initiated",
+    CampaignsInitiated = "campaigns_initiated", OperatorInitiated = "operator_initiated",
+    Automated = "automated", AdminInitiated = "admin_initiated", }
+);
+#[cfg(feature = "conversations")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationSourceDeliveredAs {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "conversations")]
 /// This includes conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter and whatsapp.
@@ -3362,7 +3530,29 @@ impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
                                                     },
                                                 ),
                                                 ("notified_at", crate::runtime::Fit::Integer),
-                                                ("part_type", crate::runtime::Fit::String),
+                                                (
+                                                    "part_type",
+                                                    crate::runtime::Fit::Enum(
+                                                        &[
+                                                            "comment",
+                                                            "note",
+                                                            "quick_reply",
+                                                            "assignment",
+                                                            "away_mode_assignment",
+                                                            "default_assignment",
+                                                            "assign_and_reopen",
+                                                            "open",
+                                                            "close",
+                                                            "snoozed",
+                                                            "conversation_attribute_updated_by_admin",
+                                                            "conversation_attribute_updated_by_user",
+                                                            "conversation_attribute_updated_by_workflow",
+                                                            "custom_action_started",
+                                                            "custom_action_finished",
+                                                            "operator_workflow_event",
+                                                        ],
+                                                    ),
+                                                ),
                                                 ("redacted", crate::runtime::Fit::Boolean),
                                                 (
                                                     "state",
@@ -3523,13 +3713,29 @@ impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
                                             ("id", crate::runtime::Fit::String),
                                             ("is_ai_answer", crate::runtime::Fit::Boolean),
                                             ("name", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::String),
+                                            (
+                                                "type",
+                                                crate::runtime::Fit::Enum(
+                                                    &["admin", "bot", "team", "user", "lead"],
+                                                ),
+                                            ),
                                         ],
                                         required: &[],
                                     },
                                 ),
                                 ("body", crate::runtime::Fit::String),
-                                ("delivered_as", crate::runtime::Fit::String),
+                                (
+                                    "delivered_as",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "customer_initiated",
+                                            "campaigns_initiated",
+                                            "operator_initiated",
+                                            "automated",
+                                            "admin_initiated",
+                                        ],
+                                    ),
+                                ),
                                 ("id", crate::runtime::Fit::String),
                                 ("redacted", crate::runtime::Fit::Boolean),
                                 ("subject", crate::runtime::Fit::String),

@@ -241,7 +241,7 @@ pub struct ArticlesSearch<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     phrase: Option<String>,
-    state: Option<String>,
+    state: Option<super::super::models::SearchArticlesState>,
     help_center_id: Option<i64>,
     highlight: Option<bool>,
 }
@@ -252,7 +252,10 @@ impl<'a> ArticlesSearch<'a> {
         self
     }
     /// The state of the Articles returned. One of `published`, `draft` or `all`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
+    pub fn state(
+        mut self,
+        value: impl Into<super::super::models::SearchArticlesState>,
+    ) -> Self {
         self.state = Some(value.into());
         self
     }

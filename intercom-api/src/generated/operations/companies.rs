@@ -264,7 +264,7 @@ pub struct CompaniesList<'a> {
     options: crate::runtime::RequestOptions,
     page: Option<i64>,
     per_page: Option<i64>,
-    order: Option<String>,
+    order: Option<super::super::models::ListAllCompaniesOrder>,
 }
 impl<'a> CompaniesList<'a> {
     /// The page of results to fetch. Defaults to first page
@@ -278,7 +278,10 @@ impl<'a> CompaniesList<'a> {
         self
     }
     /// `asc` or `desc`. Return the companies in ascending or descending order. Defaults to desc
-    pub fn order(mut self, value: impl Into<String>) -> Self {
+    pub fn order(
+        mut self,
+        value: impl Into<super::super::models::ListAllCompaniesOrder>,
+    ) -> Self {
         self.order = Some(value.into());
         self
     }

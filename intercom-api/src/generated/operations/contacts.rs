@@ -1042,7 +1042,11 @@ impl<'a> ContactsBlock<'a> {
 impl<'a> Contacts<'a> {
     /// Block contact
     ///
-    /// Block a single contact.<br>**Note:** conversations of the contact will also be archived during the process.<br>More details in [FAQ How do I block Inbox spam?](https://www.intercom.com/help/en/articles/8838656-inbox-faqs)
+    /// Block a single contact.
+    ///
+    /// **Note:** conversations of the contact will also be archived during the process.
+    ///
+    /// More details in [FAQ How do I block Inbox spam?](https://www.intercom.com/help/en/articles/8838656-inbox-faqs)
     ///
     /// `POST /contacts/{contact_id}/block`
     ///

@@ -68,7 +68,7 @@ impl<'a> DataExportDownload<'a> {
 impl<'a> DataExport<'a> {
     /// Download content data export
     ///
-    /// When a job has a status of complete, and thus a filled download_url, you can download your data by hitting that provided URL, formatted like so: https://api.intercom.io/download/content/data/xyz1234.
+    /// When a job has a status of complete, and thus a filled download_url, you can download your data by hitting that provided URL, formatted like so: <https://api.intercom.io/download/content/data/xyz1234>.
     ///
     /// Your exported message data will be streamed continuously back down to you in a gzipped CSV format.
     ///
