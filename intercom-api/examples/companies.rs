@@ -1,5 +1,5 @@
-//! Companies (seed 003): create or update a company, get it, list companies, attach a contact
-//! and detach it.
+//! Companies (seed 003): create or update a company, get it, list companies, add a contact to
+//! it and remove it.
 //!
 //! ```sh
 //! INTERCOM_ACCESS_TOKEN=… [INTERCOM_BASE_URL=http://localhost:8080] [CONTACT_ID=…] \
@@ -56,16 +56,18 @@ async fn main() -> Result<(), intercom_api::Error> {
         println!("  {:?} {:?}", company.id, company.name);
     }
 
-    // Attach a contact, then detach it.
+    // Add a contact, then remove it.
     let company = client
-        .attach_contact_to_company(&contact_id, &id)
+        .companies()
+        .add_contact(&id, &contact_id)
         .send()
         .await?;
-    println!("attached; {:?} users", company.user_count);
+    println!("added; {:?} users", company.user_count);
     client
-        .detach_contact_from_company(&contact_id, &id)
+        .companies()
+        .remove_contact(&id, &contact_id)
         .send()
         .await?;
-    println!("detached");
+    println!("removed");
     Ok(())
 }

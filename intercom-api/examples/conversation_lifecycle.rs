@@ -6,8 +6,7 @@
 
 use std::time::Duration;
 
-use intercom_api::models::CreateConversationRequestFromType;
-use intercom_api::wrappers::ContactRef;
+use intercom_api::wrappers::{ContactRef, CreateConversationRequestFromType};
 use intercom_api::ClientBuilder;
 
 fn var(name: &str, default: &str) -> String {
@@ -17,11 +16,12 @@ fn var(name: &str, default: &str) -> String {
 #[tokio::main]
 async fn main() -> Result<(), intercom_api::Error> {
     let client = ClientBuilder::from_env()?.build()?;
+    let conversations = client.conversations();
     let admin = var("INTERCOM_ADMIN_ID", "991267459");
     let contact = var("INTERCOM_CONTACT_ID", "6762f0dd1bb69f9f2193bb83");
 
-    let message = client
-        .create_conversation_from_contact(
+    let message = conversations
+        .create_from_contact(
             &contact,
             CreateConversationRequestFromType::User,
             "My order has not arrived.",
@@ -33,34 +33,37 @@ async fn main() -> Result<(), intercom_api::Error> {
         .unwrap_or_else(|| var("INTERCOM_CONVERSATION_ID", "123"));
     println!("created conversation {id}");
 
-    let convo = client.conversation(&id);
-    convo
-        .reply_as_admin(&admin, "Sorry to hear that, checking now.")
+    conversations
+        .reply_as_admin(&id, &admin, "Sorry to hear that, checking now.")
         .send()
         .await?;
-    convo
-        .note(&admin, "<p>Carrier shows the parcel stuck in Dublin.</p>")
+    conversations
+        .note(
+            &id,
+            &admin,
+            "<p>Carrier shows the parcel stuck in Dublin.</p>",
+        )
         .send()
         .await?;
-    convo
-        .reply_as_contact(ContactRef::IntercomUserId(contact.clone()), "Thanks!")
+    conversations
+        .reply_as_contact(&id, ContactRef::id(&contact), "Thanks!")
         .send()
         .await?;
-    convo
-        .assign_to_team(&admin, &var("INTERCOM_TEAM_ID", "814"))
+    conversations
+        .assign_to_team(&id, &admin, var("INTERCOM_TEAM_ID", "814"))
         .send()
         .await?;
-    convo
-        .snooze_for(&admin, Duration::from_secs(24 * 3600))
+    conversations
+        .snooze_for(&id, &admin, Duration::from_secs(24 * 3600))
         .send()
         .await?;
-    convo.reopen(&admin).send().await?;
-    convo
-        .attach_tag(&admin, &var("INTERCOM_TAG_ID", "7522907"))
+    conversations.reopen(&id, &admin).send().await?;
+    conversations
+        .add_tag(&id, &admin, var("INTERCOM_TAG_ID", "7522907"))
         .send()
         .await?;
-    match convo
-        .close(&admin, Some("Delivered today, closing."))
+    match conversations
+        .close(&id, &admin, Some("Delivered today, closing."))
         .send()
         .await
     {
@@ -70,7 +73,7 @@ async fn main() -> Result<(), intercom_api::Error> {
         }
     }
 
-    let conversation = convo.get().send().await?;
+    let conversation = conversations.find(&id).send().await?;
     println!("state: {:?}", conversation.state);
     for (kind, part) in conversation.parts() {
         println!("  {kind:?} {}", part.body.as_deref().unwrap_or(""));

@@ -21,18 +21,25 @@ async fn main() -> Result<(), intercom_api::Error> {
         ("items", json!(3)),
     ];
     client
-        .track_event("order-completed", ContactRef::UserId(user_id), metadata)
+        .events()
+        .track_with("order-completed", ContactRef::user_id(user_id), metadata)
         .send()
         .await?;
     println!("tracked order-completed");
 
-    // At a given time, for a contact known by email, without metadata.
-    let user = ContactRef::Email("ada@example.com".into());
-    let no_metadata: [(&str, serde_json::Value); 0] = [];
+    // Happening now, for a contact known by email, without metadata.
+    let ada = ContactRef::email("ada@example.com");
+    client.events().track("invited-friend", ada).send().await?;
+    println!("tracked invited-friend");
+
+    // At a given time (the same name, contact and time are counted once).
+    let ada = ContactRef::email("ada@example.com");
+    let metadata = [("invitee_email", json!("grace@example.com"))];
     client
-        .track_event_at("invited-friend", user, no_metadata, 1_671_028_894)
+        .events()
+        .track_at("invited-friend", ada, metadata, 1_671_028_894)
         .send()
         .await?;
-    println!("tracked invited-friend");
+    println!("tracked invited-friend at 1671028894");
     Ok(())
 }

@@ -6,14 +6,12 @@
 //!   [COLLECTION_ID=…] cargo run --example help_center
 //! ```
 
-use intercom_api::models::{CreateArticleRequest, UpdateArticleRequest};
+use intercom_api::models::UpdateArticleRequest;
+use intercom_api::wrappers::ArticleDraft;
 use intercom_api::ClientBuilder;
 
-fn number(name: &str, default: i64) -> i64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+fn var(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_string())
 }
 
 #[tokio::main]
@@ -43,24 +41,23 @@ async fn main() -> Result<(), intercom_api::Error> {
     }
 
     // Create a draft in a collection.
-    let draft = CreateArticleRequest::new(
-        number("AUTHOR_ID", 991267459),
-        "Resetting your password",
-    )
-    .description("How to get back into your account")
-    .body(
-        "<h2>Overview</h2><p>Open the login page and choose <strong>Forgot password</strong>.</p>",
-    )
-    .in_collection(number("COLLECTION_ID", 6871119));
-    let created = client.create_draft_article(draft).send().await?;
+    // (A non-numeric AUTHOR_ID or COLLECTION_ID fails here, before anything is sent.)
+    let author = var("AUTHOR_ID", "991267459");
+    let draft = ArticleDraft::new(author, "Resetting your password")
+        .description("How to get back into your account")
+        .body(
+            "<h2>Overview</h2><p>Open the login page and choose <strong>Forgot password</strong>.</p>",
+        )
+        .in_collection(var("COLLECTION_ID", "6871119"));
+    let created = client.articles().create_draft(draft).send().await?;
     let id = created.id;
     println!("Created: {id} {:?} {:?}", created.title, created.url);
 
     // Update it, still as a draft; then publish it (after a human has read it).
     let changes = UpdateArticleRequest::new()
         .body("<h2>Overview</h2><p>Open the login page, choose <strong>Forgot password</strong> and follow the email.</p>");
-    client.save_article_draft(&id, changes).send().await?;
-    let published = client.publish_article(&id).send().await?;
+    client.articles().save_draft(&id, changes).send().await?;
+    let published = client.articles().publish(&id).send().await?;
     println!("Published: {:?} {:?}", published.id, published.state);
 
     // List the collections.

@@ -5,22 +5,20 @@
 //!   cargo run --example messages
 //! ```
 
-use intercom_api::models::Recipient;
+use intercom_api::wrappers::Recipient;
 use intercom_api::ClientBuilder;
 
 #[tokio::main]
 async fn main() -> Result<(), intercom_api::Error> {
     let client = ClientBuilder::from_env()?.build()?;
-    let admin_id: i64 = std::env::var("ADMIN_ID")
-        .ok()
-        .and_then(|id| id.parse().ok())
-        .unwrap_or(991267459);
+    let admin_id = std::env::var("ADMIN_ID").unwrap_or_else(|_| "991267459".to_string());
     let contact_id =
         std::env::var("CONTACT_ID").unwrap_or_else(|_| "6762f0dd1bb69f9f2193bb83".to_string());
 
     let in_app = client
-        .send_in_app_message(
-            admin_id,
+        .messages()
+        .send_in_app(
+            &admin_id,
             Recipient::user(&contact_id),
             "Your export is ready.",
         )
@@ -32,8 +30,9 @@ async fn main() -> Result<(), intercom_api::Error> {
     );
 
     let email = client
-        .send_email_message(
-            admin_id,
+        .messages()
+        .send_email(
+            &admin_id,
             Recipient::user(&contact_id),
             "Your export is ready",
             "<p>Hi, your export is ready to download.</p>",

@@ -5,9 +5,7 @@
 //!   [CONVERSATION_ID=…] [ADMIN_ID=…] cargo run --example tags
 //! ```
 
-use intercom_api::models::{
-    AttachTagToConversationRequest, CreateOrUpdateTagRequest, DetachTagFromConversationRequest,
-};
+use intercom_api::models::CreateOrUpdateTagRequest;
 use intercom_api::ClientBuilder;
 
 fn var(name: &str, default: &str) -> String {
@@ -37,26 +35,21 @@ async fn main() -> Result<(), intercom_api::Error> {
     println!("tag VIP is {tag_id}");
 
     // Tag and untag a contact.
-    client.tag_contact(&contact_id, &tag_id).send().await?;
-    client.untag_contact(&contact_id, &tag_id).send().await?;
+    let tags = client.tags();
+    tags.add_to_contact(&tag_id, &contact_id).send().await?;
+    tags.remove_from_contact(&tag_id, &contact_id)
+        .send()
+        .await?;
     println!("tagged and untagged contact {contact_id}");
 
     // Tag and untag a conversation (as an admin).
-    client
-        .tags()
-        .tag_conversation(
-            &conversation_id,
-            AttachTagToConversationRequest::new(&admin_id, &tag_id),
-        )
+    let conversations = client.conversations();
+    conversations
+        .add_tag(&conversation_id, &admin_id, &tag_id)
         .send()
         .await?;
-    client
-        .tags()
-        .untag_conversation(
-            &conversation_id,
-            &tag_id,
-            DetachTagFromConversationRequest::new(&admin_id),
-        )
+    conversations
+        .remove_tag(&conversation_id, &admin_id, &tag_id)
         .send()
         .await?;
     println!("tagged and untagged conversation {conversation_id}");

@@ -21,43 +21,43 @@ async fn main() -> Result<(), intercom_api::Error> {
     let client = ClientBuilder::from_env()?.build()?;
     let ticket_type_id = var("TICKET_TYPE_ID", "1234");
     let admin_id = var("ADMIN_ID", "991267459");
-    let admin: i64 = admin_id.parse().unwrap_or_default();
+    let tickets = client.tickets();
 
     // Create a customer ticket for a contact (by email: created if unknown).
     let attributes = TicketAttributes::new()
         .title("Cannot log in")
         .description("The login page loops back to itself after SSO.");
-    let contacts = [ContactRef::Email(var("CONTACT_EMAIL", "ada@example.com"))];
-    let ticket = client
-        .create_ticket_with(&ticket_type_id, contacts, attributes)
+    let contacts = [ContactRef::email(var("CONTACT_EMAIL", "ada@example.com"))];
+    let ticket = tickets
+        .create_with(&ticket_type_id, contacts, attributes)
         .send()
         .await?;
     let id = ticket.id.clone();
     println!("created ticket {id} (#{})", ticket.ticket_id);
 
     // Read it back.
-    let ticket = client.tickets().get(&id).send().await?;
+    let ticket = tickets.get(&id).send().await?;
     let state = ticket.ticket_state.internal_label;
     println!("state: {state:?}, open: {:?}", ticket.open);
 
     // Reply to the customer, then leave a note for the team.
-    client
-        .reply_to_ticket(&id, &admin_id, "Thanks, we are looking into it.")
+    tickets
+        .reply_as_admin(&id, &admin_id, "Thanks, we are looking into it.")
         .send()
         .await?;
-    client
-        .add_ticket_note(&id, &admin_id, "<p>Probably the SSO redirect change.</p>")
+    tickets
+        .note(&id, &admin_id, "<p>Probably the SSO redirect change.</p>")
         .send()
         .await?;
 
     // Assign, move to another state, update an attribute.
-    client.assign_ticket(&id, admin, &admin_id).send().await?;
-    client
-        .set_ticket_state(&id, var("TICKET_STATE_ID", "7493"))
+    tickets.assign(&id, &admin_id, &admin_id).send().await?;
+    tickets
+        .set_state(&id, var("TICKET_STATE_ID", "7493"))
         .send()
         .await?;
-    client
-        .update_ticket_attributes(&id, TicketAttributes::new().title("Login loop after SSO"))
+    tickets
+        .update_attributes(&id, TicketAttributes::new().title("Login loop after SSO"))
         .send()
         .await?;
 
@@ -72,8 +72,8 @@ async fn main() -> Result<(), intercom_api::Error> {
     }
 
     // A tracker ticket groups related customer issues (no contact).
-    let tracker = client
-        .create_tracker_ticket(
+    let tracker = tickets
+        .create_tracker(
             var("TRACKER_TYPE_ID", "1235"),
             "Login loop after SSO",
             "Several customers are sent back to the login page after SSO.",

@@ -281,6 +281,26 @@
 //! usual request builder. The [`wrappers`] page lists them, and `examples/` in the repository
 //! has a program per workflow (`cargo run --example conversation_lifecycle`).
 //!
+//! ```no_run
+//! use std::time::Duration;
+//!
+//! use intercom_api::wrappers::ContactRef;
+//!
+//! # async fn run(client: &intercom_api::Client) -> Result<(), intercom_api::Error> {
+//! let (id, admin) = ("12345678", 991267459);
+//! let conversations = client.conversations();
+//! conversations.reply_as_admin(id, admin, "Thanks, we are on it.").send().await?;
+//! conversations.note(id, admin, "<p>Root cause: a stale cache.</p>").send().await?;
+//! conversations.assign_to_team(id, admin, 814).send().await?;
+//! conversations.snooze_for(id, admin, Duration::from_secs(3600)).send().await?;
+//! conversations.close(id, admin, Some("Solved, closing.")).send().await?;
+//! for (kind, part) in conversations.find(id).send().await?.parts() {
+//!     println!("{kind:?}: {:?}", part.body);
+//! }
+//! client.events().track("order-completed", ContactRef::user_id(314159)).send().await?;
+//! # Ok(()) }
+//! ```
+//!
 //! # Webhooks
 //!
 //! With the `webhooks` feature, the `intercom_api::webhooks` module checks the `X-Hub-Signature`

@@ -3,9 +3,8 @@
 //! without an extra request when `pages.next` is absent or a page is empty.
 
 use futures_util::TryStreamExt;
-use intercom_api::search::{
-    and, ArticleState, ContactField, ConversationField, Order, Search, TicketField,
-};
+use intercom_api::models::SearchArticlesState;
+use intercom_api::search::{and, ContactField, ConversationField, Order, Search, TicketField};
 use intercom_api::{Client, RetryPolicy};
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param};
@@ -243,7 +242,7 @@ async fn article_search_sends_typed_query_parameters() {
         .articles()
         .search()
         .phrase("Getting started")
-        .state(ArticleState::Published)
+        .state(SearchArticlesState::Published)
         .help_center_id(123)
         .highlight(true)
         .send()

@@ -18,7 +18,7 @@ fn company() -> ResponseTemplate {
 }
 
 #[tokio::test]
-async fn attach_contact_to_company() {
+async fn add_contact_to_company() {
     let server = MockServer::start().await;
     given("POST", "/contacts/c1/companies")
         .and(body_json(json!({"id": "6762f09a1bb69f9f2193bb34"})))
@@ -27,7 +27,8 @@ async fn attach_contact_to_company() {
         .mount(&server)
         .await;
     let company = client(&server)
-        .attach_contact_to_company("c1", "6762f09a1bb69f9f2193bb34")
+        .companies()
+        .add_contact("6762f09a1bb69f9f2193bb34", "c1")
         .send()
         .await
         .expect("attach");
@@ -37,7 +38,7 @@ async fn attach_contact_to_company() {
 }
 
 #[tokio::test]
-async fn detach_contact_from_company() {
+async fn remove_contact_from_company() {
     let server = MockServer::start().await;
     given("DELETE", "/contacts/c1/companies/6762f09a1bb69f9f2193bb34")
         .respond_with(company())
@@ -45,7 +46,8 @@ async fn detach_contact_from_company() {
         .mount(&server)
         .await;
     client(&server)
-        .detach_contact_from_company("c1", "6762f09a1bb69f9f2193bb34")
+        .companies()
+        .remove_contact("6762f09a1bb69f9f2193bb34", "c1")
         .send()
         .await
         .expect("detach");

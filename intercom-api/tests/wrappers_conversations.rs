@@ -5,8 +5,9 @@ mod common;
 
 use common::api as client;
 
-use intercom_api::models::{AssignConversationRequestType, CreateConversationRequestFromType};
-use intercom_api::wrappers::{ContactRef, PartKind};
+use intercom_api::wrappers::{
+    AssignConversationRequestType, ContactRef, CreateConversationRequestFromType, PartKind,
+};
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -35,8 +36,8 @@ async fn reply_as_admin_is_a_comment() {
     let server = MockServer::start().await;
     expect(&server, "POST", "/conversations/12345678/reply", json!({"message_type": "comment", "type": "admin", "admin_id": "42", "body": "Your reply text here."})).await;
     client(&server)
-        .conversation("12345678")
-        .reply_as_admin("42", "Your reply text here.")
+        .conversations()
+        .reply_as_admin("12345678", "42", "Your reply text here.")
         .send()
         .await
         .expect("reply");
@@ -54,8 +55,8 @@ async fn note_keeps_html() {
     )
     .await;
     client(&server)
-        .conversation("12345678")
-        .note("42", html)
+        .conversations()
+        .note("12345678", "42", html)
         .send()
         .await
         .expect("note");
@@ -73,15 +74,14 @@ async fn reply_as_contact_in_each_of_the_three_ways() {
         body[key] = json!(value);
         expect(&server, "POST", "/conversations/12345678/reply", body).await;
     }
-    let convo_client = client(&server);
-    let convo = convo_client.conversation("12345678");
+    let api = client(&server);
     for contact in [
         ContactRef::IntercomUserId("abc".into()),
         ContactRef::UserId("u-1".into()),
         ContactRef::Email("ada@example.com".into()),
     ] {
-        convo
-            .reply_as_contact(contact, "Thanks!")
+        api.conversations()
+            .reply_as_contact("12345678", contact, "Thanks!")
             .send()
             .await
             .expect("contact reply");
@@ -118,9 +118,11 @@ async fn assign_close_snooze_open() {
     )
     .await;
     let api = client(&server);
-    let convo = api.conversation("12345678");
+    let convo = api.conversations();
+    let id = "12345678";
     convo
         .assign_with_message(
+            id,
             "42",
             "7",
             AssignConversationRequestType::Admin,
@@ -130,23 +132,23 @@ async fn assign_close_snooze_open() {
         .await
         .expect("assign");
     convo
-        .assign_to_team("42", "814")
+        .assign_to_team(id, "42", "814")
         .send()
         .await
         .expect("team");
-    convo.unassign("42").send().await.expect("unassign");
-    convo.close("42", None).send().await.expect("close");
+    convo.unassign(id, "42").send().await.expect("unassign");
+    convo.close(id, "42", None).send().await.expect("close");
     convo
-        .close("42", Some("Solved."))
+        .close(id, "42", Some("Solved."))
         .send()
         .await
         .expect("close with message");
     convo
-        .snooze_until("42", intercom_api::Timestamp(1_700_000_000))
+        .snooze_until(id, "42", intercom_api::Timestamp(1_700_000_000))
         .send()
         .await
         .expect("snooze");
-    convo.reopen("42").send().await.expect("open");
+    convo.reopen(id, "42").send().await.expect("open");
 }
 
 #[tokio::test]
@@ -158,8 +160,8 @@ async fn snooze_for_a_duration_is_relative_to_now() {
         .await;
     let before = intercom_api::Timestamp::now().0;
     client(&server)
-        .conversation("1")
-        .snooze_for("42", std::time::Duration::from_secs(3600))
+        .conversations()
+        .snooze_for("1", "42", std::time::Duration::from_secs(3600))
         .send()
         .await
         .expect("snooze");
@@ -189,27 +191,26 @@ async fn tags_and_assignment_rules() {
         .await;
     Mock::given(method("POST"))
         .and(path("/conversations/12345678/run_assignment_rules"))
-        .and(header("intercom-version", "2.11"))
+        .and(header("intercom-version", "2.14"))
         .respond_with(ResponseTemplate::new(200).set_body_raw(CONVERSATION, "application/json"))
         .expect(1)
         .mount(&server)
         .await;
     let api = client(&server);
-    let convo = api.conversation("12345678");
+    let convo = api.conversations();
     convo
-        .attach_tag("42", "7522907")
+        .add_tag("12345678", "42", "7522907")
         .send()
         .await
         .expect("attach");
     convo
-        .detach_tag("42", "7522907")
+        .remove_tag("12345678", "42", "7522907")
         .send()
         .await
         .expect("detach");
     let ruled: intercom_api::models::Conversation = convo
-        .run_assignment_rules()
-        .expect("valid id")
-        .send_json()
+        .run_assignment_rules("12345678")
+        .send()
         .await
         .expect("rules");
     assert_eq!(ruled.id, "12345678");
@@ -232,8 +233,8 @@ async fn parts_are_typed_and_create_starts_from_a_contact() {
         .await;
     let api = client(&server);
     let conversation = api
-        .conversation("12345678")
-        .get()
+        .conversations()
+        .find("12345678")
         .send()
         .await
         .expect("get");
@@ -248,7 +249,8 @@ async fn parts_are_typed_and_create_starts_from_a_contact() {
         ]
     );
     let message = api
-        .create_conversation_from_contact(
+        .conversations()
+        .create_from_contact(
             "6762f0dd",
             CreateConversationRequestFromType::User,
             "Hello there",
@@ -268,8 +270,8 @@ async fn a_closed_conversation_is_a_distinguishable_error() {
         .mount(&server)
         .await;
     let error = client(&server)
-        .conversation("1")
-        .reply_as_admin("42", "hi")
+        .conversations()
+        .reply_as_admin("1", "42", "hi")
         .send()
         .await
         .expect_err("closed");

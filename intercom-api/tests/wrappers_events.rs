@@ -22,7 +22,7 @@ fn now() -> i64 {
 }
 
 #[tokio::test]
-async fn track_event_at_with_metadata() {
+async fn track_at_with_metadata() {
     let server = MockServer::start().await;
     given_event()
         .and(body_json(json!({
@@ -40,7 +40,8 @@ async fn track_event_at_with_metadata() {
         ("invite_code", json!("ADDAFRIEND")),
     ];
     client(&server)
-        .track_event_at(
+        .events()
+        .track_at(
             "order-completed",
             ContactRef::UserId("314159".into()),
             metadata,
@@ -52,7 +53,7 @@ async fn track_event_at_with_metadata() {
 }
 
 #[tokio::test]
-async fn track_event_by_email_without_metadata() {
+async fn track_at_by_email_without_metadata() {
     let server = MockServer::start().await;
     given_event()
         .and(body_json(json!({
@@ -66,19 +67,15 @@ async fn track_event_by_email_without_metadata() {
         .await;
     let user = ContactRef::Email("frodo.baggins@example.com".into());
     client(&server)
-        .track_event_at(
-            "invited-friend",
-            user,
-            Vec::<(String, Value)>::new(),
-            1671028894,
-        )
+        .events()
+        .track_at("invited-friend", user, serde_json::Map::new(), 1671028894)
         .send()
         .await
         .expect("event");
 }
 
 #[tokio::test]
-async fn track_event_happens_now() {
+async fn track_with_happens_now() {
     let before = now();
     let server = MockServer::start().await;
     given_event()
@@ -105,7 +102,8 @@ async fn track_event_happens_now() {
         .await;
     let user = ContactRef::IntercomUserId("8a88a590-e1c3-41e2-a502-e0649dbf721c".into());
     client(&server)
-        .track_event("order-completed", user, [("order_value", 99.99)])
+        .events()
+        .track_with("order-completed", user, [("order_value", 99.99)])
         .send()
         .await
         .expect("event");

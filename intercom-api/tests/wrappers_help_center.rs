@@ -3,7 +3,8 @@
 mod common;
 
 use common::api as client;
-use intercom_api::models::{CreateArticleRequest, UpdateArticleRequest};
+use intercom_api::models::{CreateArticleRequest, CreateArticleRequestState, UpdateArticleRequest};
+use intercom_api::wrappers::ArticleDraft;
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header};
 use wiremock::{MockBuilder, MockServer, ResponseTemplate};
@@ -51,12 +52,13 @@ async fn create_draft_article_is_the_seed_curl_body() {
         article("draft"),
     )
     .await;
-    let draft = CreateArticleRequest::new(991267459, "Article Title")
+    let draft = ArticleDraft::new("991267459", "Article Title")
         .description("Short description shown in search results")
         .body("<h2>Overview</h2><p>Content here...</p>")
         .in_collection(6871119);
     let created = client(&server)
-        .create_draft_article(draft)
+        .articles()
+        .create_draft(draft)
         .send()
         .await
         .expect("article");
@@ -72,9 +74,30 @@ async fn article_in_a_section() {
         article("draft"),
     )
     .await;
-    let draft = CreateArticleRequest::new(1, "T").in_section(7);
+    let draft = ArticleDraft::new(1, "T").in_section(String::from("7"));
     client(&server)
-        .create_draft_article(draft)
+        .articles()
+        .create_draft(draft)
+        .send()
+        .await
+        .expect("article");
+}
+
+#[tokio::test]
+async fn a_create_article_request_is_created_as_a_draft() {
+    let server = expect_body(
+        "POST",
+        "/articles",
+        json!({"title": "T", "author_id": 1, "state": "draft", "description": "D"}),
+        article("draft"),
+    )
+    .await;
+    let request = CreateArticleRequest::new(1, "T")
+        .description("D")
+        .state(CreateArticleRequestState::Published);
+    client(&server)
+        .articles()
+        .create_draft(request)
         .send()
         .await
         .expect("article");
@@ -97,7 +120,8 @@ async fn publish_with_changes_is_the_seed_update_curl_body() {
         .title("Updated Title")
         .body("<h2>Overview</h2><p>Updated content...</p>");
     client(&server)
-        .publish_article_with("12345", changes)
+        .articles()
+        .publish_with("12345", changes)
         .send()
         .await
         .expect("article");
@@ -120,12 +144,14 @@ async fn save_draft_then_publish() {
         .await;
     let client = client(&server);
     client
-        .save_article_draft("12345", UpdateArticleRequest::new().body("<p>Draft</p>"))
+        .articles()
+        .save_draft("12345", UpdateArticleRequest::new().body("<p>Draft</p>"))
         .send()
         .await
         .expect("draft");
     client
-        .publish_article("12345")
+        .articles()
+        .publish(12345)
         .send()
         .await
         .expect("publish");

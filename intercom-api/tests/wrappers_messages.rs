@@ -1,6 +1,6 @@
 //! The message wrappers send exactly the documented requests (seed 003).
 
-use intercom_api::models::Recipient;
+use intercom_api::wrappers::Recipient;
 use intercom_api::Client;
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
@@ -41,7 +41,8 @@ async fn send_in_app_message() {
     }))
     .await;
     let message = client
-        .send_in_app_message(
+        .messages()
+        .send_in_app(
             991267459,
             Recipient::user("6762f0dd1bb69f9f2193bb83"),
             "Your export is ready.",
@@ -64,8 +65,9 @@ async fn send_email_message() {
     }))
     .await;
     client
-        .send_email_message(
-            991267459,
+        .messages()
+        .send_email(
+            "991267459",
             Recipient::lead("6762f0dd1bb69f9f2193bb84"),
             "Your export",
             "<p>It is ready.</p>",

@@ -18,7 +18,7 @@ async fn mount(mock: Mock) -> MockServer {
 }
 
 #[tokio::test]
-async fn tag_contact() {
+async fn add_to_contact() {
     let body: Value = json!({"id": "7522907"});
     let server = mount(
         given("POST", "/contacts/c1/tags")
@@ -28,7 +28,8 @@ async fn tag_contact() {
     )
     .await;
     let tag = client(&server)
-        .tag_contact("c1", "7522907")
+        .tags()
+        .add_to_contact("7522907", "c1")
         .send()
         .await
         .expect("tag");
@@ -36,7 +37,7 @@ async fn tag_contact() {
 }
 
 #[tokio::test]
-async fn untag_contact() {
+async fn remove_from_contact() {
     let server = mount(
         given("DELETE", "/contacts/c1/tags/7522907")
             .respond_with(tag())
@@ -44,14 +45,15 @@ async fn untag_contact() {
     )
     .await;
     client(&server)
-        .untag_contact("c1", "7522907")
+        .tags()
+        .remove_from_contact("7522907", "c1")
         .send()
         .await
         .expect("untag");
 }
 
 #[tokio::test]
-async fn tag_ticket() {
+async fn add_to_ticket() {
     let body = json!({"id": "7522907", "admin_id": "991267459"});
     let server = mount(
         given("POST", "/tickets/t1/tags")
@@ -61,14 +63,15 @@ async fn tag_ticket() {
     )
     .await;
     client(&server)
-        .tag_ticket("t1", "991267459", "7522907")
+        .tags()
+        .add_to_ticket("7522907", "t1", "991267459")
         .send()
         .await
         .expect("tag");
 }
 
 #[tokio::test]
-async fn untag_ticket() {
+async fn remove_from_ticket() {
     let body = json!({"admin_id": "991267459"});
     let server = mount(
         given("DELETE", "/tickets/t1/tags/7522907")
@@ -78,7 +81,8 @@ async fn untag_ticket() {
     )
     .await;
     client(&server)
-        .untag_ticket("t1", "991267459", "7522907")
+        .tags()
+        .remove_from_ticket("7522907", "t1", "991267459")
         .send()
         .await
         .expect("untag");

@@ -44,7 +44,8 @@ async fn tracker_ticket_body_is_the_seed_curl_body() {
     )
     .await;
     let created = client(&server)
-        .create_tracker_ticket(
+        .tickets()
+        .create_tracker(
             "YOUR_TICKET_TYPE_ID",
             "Short bug title",
             "Description of the issue and any linked references",
@@ -85,7 +86,8 @@ async fn create_ticket_with_contacts_and_attributes() {
         "6762f0dd1bb69f9f2193bb83".into(),
     )];
     client(&server)
-        .create_ticket_with("1234", contacts, attributes)
+        .tickets()
+        .create_with("1234", contacts, attributes)
         .send()
         .await
         .expect("ticket");
@@ -108,7 +110,8 @@ async fn ticket_contacts_by_email_and_external_id() {
         ContactRef::UserId("u-1".into()),
     ];
     client(&server)
-        .create_ticket_with("1234", contacts, TicketAttributes::new())
+        .tickets()
+        .create_with(1234, contacts, TicketAttributes::new())
         .send()
         .await
         .expect("ticket");
@@ -129,7 +132,8 @@ async fn reply_to_ticket_as_admin() {
     )
     .await;
     client(&server)
-        .reply_to_ticket("64619700005694", "991267459", "We are on it.")
+        .tickets()
+        .reply_as_admin("64619700005694", "991267459", "We are on it.")
         .send()
         .await
         .expect("reply");
@@ -150,7 +154,8 @@ async fn add_ticket_note() {
     )
     .await;
     client(&server)
-        .add_ticket_note("64619700005694", "991267459", "<p>Root cause: SSO.</p>")
+        .tickets()
+        .note("64619700005694", "991267459", "<p>Root cause: SSO.</p>")
         .send()
         .await
         .expect("note");
@@ -166,7 +171,8 @@ async fn assign_ticket() {
     )
     .await;
     client(&server)
-        .assign_ticket("64619700005694", 991267459, "991267460")
+        .tickets()
+        .assign("64619700005694", 991267459, "991267460")
         .send()
         .await
         .expect("assign");
@@ -182,7 +188,8 @@ async fn set_ticket_state() {
     )
     .await;
     client(&server)
-        .set_ticket_state("64619700005694", "7493")
+        .tickets()
+        .set_state("64619700005694", "7493")
         .send()
         .await
         .expect("state");
@@ -198,7 +205,8 @@ async fn close_ticket() {
     )
     .await;
     client(&server)
-        .close_ticket("64619700005694")
+        .tickets()
+        .close(64619700005694u64)
         .send()
         .await
         .expect("close");
@@ -218,7 +226,8 @@ async fn update_ticket_attributes() {
         .text("priority", "high")
         .boolean("urgent", false);
     client(&server)
-        .update_ticket_attributes("64619700005694", attributes)
+        .tickets()
+        .update_attributes("64619700005694", attributes)
         .send()
         .await
         .expect("update");

@@ -81,6 +81,12 @@ fn is_plain(d: &TypeDef, f: &Field) -> bool {
         || (f.present && !f.nullable && response && !request)
 }
 
+/// Whether a field names a resource by id (`id`, `…_id`): its constructor argument takes
+/// any id (`&str`, `String`, integers) when it is a string.
+fn is_id(f: &Field) -> bool {
+    f.ident == "id" || f.ident.ends_with("_id")
+}
+
 fn path_literal(path: TokenStream) -> TokenStream {
     let path = path.to_string().replace(' ', "");
     quote!(#path)
@@ -174,6 +180,10 @@ fn structure(
             members.push(quote! { #fdoc #attr pub #id: #t, });
             match &f.ty {
                 TypeRef::Const(value) => inits.push(quote!(#id: #value.to_string())),
+                TypeRef::String if is_id(f) => {
+                    args.push(quote!(#id: impl #rt::runtime::IntoId));
+                    inits.push(quote!(#id: #rt::runtime::IntoId::into_id(#id)));
+                }
                 TypeRef::String => {
                     args.push(quote!(#id: impl Into<String>));
                     inits.push(quote!(#id: #id.into()));

@@ -229,8 +229,19 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
 
             #retry_opt_in
 
+            /// Refuses to send this request, for the reason given, if any: `request()` and
+            /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+            /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+            /// integer).
+            #[doc(hidden)]
+            pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+                if let Some(reason) = reason { self.options.refuse(reason); }
+                self
+            }
+
             /// The request as it will be sent; fails on invalid input such as an empty id.
             pub fn request(&self) -> Result<#rt::runtime::Request, #rt::Error> {
+                self.options.check()?;
                 #binding = #rt::runtime::Request::new(#rt::runtime::Method::#method, #path_expr, #template, #id, #idempotent, self.options.clone());
                 #( #steps )*
                 Ok(request)

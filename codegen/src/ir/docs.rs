@@ -1,7 +1,10 @@
 //! Doc text from the spec, cleaned for rustdoc.
 //!
 //! Removes `{% admonition %}` tags, and makes sure nothing in it is compiled as a doctest:
-//! indented blocks are de-indented and untyped code fences become `text` fences.
+//! indented blocks are de-indented and untyped code fences become `text` fences. Inline markup
+//! rustdoc would misread (`</br>`, bare URLs, stray tags and brackets) is fixed by [`markup`].
+
+mod markup;
 
 /// Joins summary and description and cleans them; `None` when both are empty.
 pub fn doc(summary: Option<&str>, description: Option<&str>) -> Option<String> {
@@ -17,38 +20,40 @@ pub fn doc(summary: Option<&str>, description: Option<&str>) -> Option<String> {
 
 /// Cleans one piece of spec Markdown.
 pub fn clean(text: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     let mut in_fence = false;
     for line in text.lines() {
         let trimmed = line.trim();
         if let Some(rest) = trimmed.strip_prefix("{%") {
             if let Some(title) = admonition_title(rest) {
-                out.push(format!("> **{title}**"));
+                out.push((format!("> **{title}**"), false));
             }
             continue;
         }
         if let Some(lang) = trimmed.strip_prefix("```") {
             in_fence = !in_fence;
-            if in_fence && lang.trim().is_empty() {
-                out.push("```text".into());
+            let fence = if in_fence && lang.trim().is_empty() {
+                "```text".to_string()
             } else if in_fence && !lang.trim().eq_ignore_ascii_case("rust") {
-                out.push(format!("```{}", lang.trim()));
+                format!("```{}", lang.trim())
             } else if in_fence {
-                out.push("```text".into());
+                "```text".to_string()
             } else {
-                out.push("```".into());
-            }
+                "```".to_string()
+            };
+            out.push((fence, true));
             continue;
         }
         if in_fence {
-            out.push(line.trim_end().to_string());
+            out.push((line.trim_end().to_string(), true));
         } else {
-            out.push(trimmed.to_string());
+            out.push((trimmed.to_string(), false));
         }
     }
     if in_fence {
-        out.push("```".into());
+        out.push(("```".into(), true));
     }
+    let mut out = markup::render(&out);
     while out.last().is_some_and(String::is_empty) {
         out.pop();
     }

@@ -803,7 +803,7 @@ async fn call_articles_search(
         builder = builder.phrase(value);
     }
     if let Some(value) = decode::<
-        String,
+        super::models::SearchArticlesState,
     >("query `state`".into(), call.query.get("state"))? {
         builder = builder.state(value);
     }
@@ -1040,7 +1040,7 @@ async fn call_companies_list(
         builder = builder.per_page(value);
     }
     if let Some(value) = decode::<
-        String,
+        super::models::ListAllCompaniesOrder,
     >("query `order`".into(), call.query.get("order"))? {
         builder = builder.order(value);
     }

@@ -772,6 +772,20 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ActivityLogMetadataNewState", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogMetadataNewState,
+                >(json, strict),
+            )
+        }
+        ("ActivityLogMetadataPreviousState", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ActivityLogMetadataPreviousState,
+                >(json, strict),
+            )
+        }
         ("ActivityLogMetadataTeam", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -921,10 +935,24 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ArticleListItemParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ArticleListItemParentType,
+                >(json, strict),
+            )
+        }
         ("ArticleListItemState", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
                     super::models::ArticleListItemState,
+                >(json, strict),
+            )
+        }
+        ("ArticleParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ArticleParentType,
                 >(json, strict),
             )
         }
@@ -1063,6 +1091,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::AttachSubscriptionTypeToContactRequest,
+                >(json, strict),
+            )
+        }
+        ("AttachSubscriptionTypeToContactRequestConsentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::AttachSubscriptionTypeToContactRequestConsentType,
                 >(json, strict),
             )
         }
@@ -1363,6 +1398,11 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ContactRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<super::models::ContactRole>(json, strict),
+            )
+        }
         ("ContactSegments", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1576,6 +1616,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ConversationPartAuthorType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartAuthorType,
+                >(json, strict),
+            )
+        }
         ("ConversationPartMetadata", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1587,6 +1634,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ConversationPartMetadataQuickReplyOptionsItem,
+                >(json, strict),
+            )
+        }
+        ("ConversationPartPartType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConversationPartPartType,
                 >(json, strict),
             )
         }
@@ -1632,6 +1686,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ConversationSourceDeliveredAs", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConversationSourceDeliveredAs,
+                >(json, strict),
+            )
+        }
         ("ConversationSourceType", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1674,6 +1735,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ConvertVisitorRequestType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConvertVisitorRequestType,
+                >(json, strict),
+            )
+        }
         ("ConvertVisitorRequestUser", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1695,6 +1763,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("CreateArticleRequestParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateArticleRequestParentType,
+                >(json, strict),
+            )
+        }
         ("CreateArticleRequestState", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -1713,6 +1788,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContactRequest,
+                >(json, strict),
+            )
+        }
+        ("CreateContactRequestRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateContactRequestRole,
                 >(json, strict),
             )
         }
@@ -1874,6 +1956,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestMessageType,
+                >(json, strict),
+            )
+        }
+        ("CreateMessageRequestTemplate", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::CreateMessageRequestTemplate,
                 >(json, strict),
             )
         }
@@ -2588,6 +2677,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ListAllCompaniesOrder", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ListAllCompaniesOrder,
+                >(json, strict),
+            )
+        }
         ("ListAwayStatusReasonsResponse", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -2860,6 +2956,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ReplyToFinResponseStatus,
+                >(json, strict),
+            )
+        }
+        ("SearchArticlesState", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::SearchArticlesState,
                 >(json, strict),
             )
         }
@@ -3153,6 +3256,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("TicketPartPartType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::TicketPartPartType,
+                >(json, strict),
+            )
+        }
         ("TicketPartPreviousTicketState", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3283,6 +3393,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("TicketTypeAttributeDataType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::TicketTypeAttributeDataType,
+                >(json, strict),
+            )
+        }
         ("TicketTypeAttributeList", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3337,6 +3454,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("UpdateArticleRequestParentType", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateArticleRequestParentType,
+                >(json, strict),
+            )
+        }
         ("UpdateArticleRequestState", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3362,6 +3486,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContactRequest,
+                >(json, strict),
+            )
+        }
+        ("UpdateContactRequestRole", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::UpdateContactRequestRole,
                 >(json, strict),
             )
         }

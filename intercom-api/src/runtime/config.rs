@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use super::Error;
+
 /// Where an Intercom workspace is hosted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
@@ -95,6 +97,29 @@ pub struct RequestOptions {
     /// End this call (all attempts and waits) after this long instead of the client's
     /// deadline.
     pub deadline: Option<Duration>,
+    /// Why the request must not be sent, when an argument was refused where no `Result`
+    /// could be returned (see [`refuse`](Self::refuse)).
+    refused: Option<String>,
+}
+
+impl RequestOptions {
+    /// Refuses the request: building it ([`check`](Self::check), which every request builder
+    /// runs first) fails with [`Error::InvalidInput`] with this reason, before anything is sent.
+    /// For calls that return a request builder although an argument can be invalid, such as a
+    /// non-numeric id where the API wants an integer. The first reason is kept.
+    pub fn refuse(&mut self, reason: impl Into<String>) {
+        if self.refused.is_none() {
+            self.refused = Some(reason.into());
+        }
+    }
+
+    /// [`Error::InvalidInput`] when the request was [refused](Self::refuse).
+    pub fn check(&self) -> Result<(), Error> {
+        match &self.refused {
+            Some(reason) => Err(Error::InvalidInput(reason.clone())),
+            None => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +135,19 @@ mod tests {
         let waits: Vec<u128> = (1..=5).map(|n| p.backoff(n).as_millis()).collect();
         assert_eq!(waits, [500, 1000, 2000, 3000, 3000]);
         assert_eq!(p.backoff(200), Duration::from_secs(3));
+    }
+
+    #[test]
+    fn a_refused_request_fails_its_check_with_the_first_reason() {
+        let mut options = RequestOptions::default();
+        assert!(options.check().is_ok());
+        options.refuse("`admin_id` must be a numeric id, got \"ada\"");
+        options.refuse("a later reason");
+        let error = options.check().err().map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("invalid input: `admin_id` must be a numeric id, got \"ada\"")
+        );
     }
 
     #[test]

@@ -60,9 +60,15 @@ integer_ids!(i32, i64, u32, u64, usize);
 /// The id as the integer the wire wants; a non-numeric id is [`Error::InvalidInput`] naming
 /// `what` (e.g. `admin_id`).
 pub fn numeric_id(what: &str, id: &str) -> Result<i64, Error> {
+    integer_id(what, id).map_err(Error::InvalidInput)
+}
+
+/// Like [`numeric_id`], with the reason for a non-numeric id as text (what
+/// [`RequestOptions::refuse`](super::RequestOptions::refuse) takes).
+pub(crate) fn integer_id(what: &str, id: &str) -> Result<i64, String> {
     id.trim()
         .parse::<i64>()
-        .map_err(|_| Error::InvalidInput(format!("`{what}` must be a numeric id, got {id:?}")))
+        .map_err(|_| format!("`{what}` must be a numeric id, got {id:?}"))
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ mod enums;
 mod error;
 pub mod field;
 mod fit;
-mod id;
+pub(crate) mod id;
 pub mod lenient;
 mod limiter;
 mod nullable;

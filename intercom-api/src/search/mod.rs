@@ -36,7 +36,6 @@
 //! // client.search(search).send().await? for a page, .items() for a stream of conversations
 //! ```
 
-mod articles;
 mod call;
 mod field;
 pub mod kinds;
@@ -49,7 +48,6 @@ mod validate;
 mod value;
 
 pub use crate::generated::search::*;
-pub use articles::ArticleState;
 pub use call::{SearchCall, SearchPage};
 pub use field::Field;
 pub use operator::{Combinator, Operator, Order};

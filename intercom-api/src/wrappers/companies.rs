@@ -1,49 +1,46 @@
-//! Companies: attach a contact to a company and detach it, by Intercom ids.
+//! Companies on `client.companies()`: add a contact to a company and remove it, by Intercom
+//! ids (the company's `id`, not your `company_id`).
 //!
-//! Creating or updating, reading and listing companies need no wrapper:
-//! `client.companies().create_or_update().body(CreateOrUpdateCompanyRequest::new().company_id("acme"))`,
-//! `client.companies().find(id)`, `client.companies().retrieve().company_id("acme")` and
-//! `client.companies().list()` (with `.items()` for every page).
+//! Both take the company first; ids are anything [`IntoId`] accepts: `"123"`, a `String`,
+//! `&String` or an integer. Creating or updating, reading and listing companies need no
+//! wrapper: `client.companies().create_or_update().body(request)` (a
+//! `CreateOrUpdateCompanyRequest` with your `company_id`), `client.companies().find(id)`,
+//! `client.companies().retrieve().company_id("acme")` and `client.companies().list()` (with
+//! `.items()` for every page).
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-//! let company = client
-//!     .attach_contact_to_company("6762f0dd1bb69f9f2193bb83", "6762f09a1bb69f9f2193bb34")
-//!     .send()
-//!     .await?;
-//! println!("{:?} now has {:?} users", company.name, company.user_count);
-//! client
-//!     .detach_contact_from_company("6762f0dd1bb69f9f2193bb83", "6762f09a1bb69f9f2193bb34")
-//!     .send()
-//!     .await?;
+//! let companies = client.companies();
+//! let (company, contact) = ("6762f09a1bb69f9f2193bb34", "6762f0dd1bb69f9f2193bb83");
+//! let joined = companies.add_contact(company, contact).send().await?;
+//! println!("{:?} now has {:?} users", joined.name, joined.user_count);
+//! companies.remove_contact(company, contact).send().await?;
 //! # Ok(()) }
 //! ```
 
+use crate::models::AttachContactToACompanyRequest;
+use crate::operations::{Companies, CompaniesAttachContact, CompaniesDetachContact};
 use crate::IntoId;
 
-use crate::models::AttachContactToACompanyRequest;
-use crate::operations::{CompaniesAttachContact, CompaniesDetachContact};
-use crate::Client;
-
-impl Client {
-    /// Attaches a contact to a company (the company's Intercom id, not your `company_id`):
+impl<'a> Companies<'a> {
+    /// Adds the contact `contact_id` to the company `company_id`:
     /// `POST /contacts/{contact_id}/companies` with `{"id": company_id}`.
-    pub fn attach_contact_to_company(
+    pub fn add_contact(
         &self,
+        company_id: impl IntoId,
         contact_id: impl IntoId,
-        company_id: impl Into<String>,
-    ) -> CompaniesAttachContact<'_> {
-        self.companies()
-            .attach_contact(contact_id, AttachContactToACompanyRequest::new(company_id))
+    ) -> CompaniesAttachContact<'a> {
+        let company = AttachContactToACompanyRequest::new(company_id);
+        self.attach_contact(contact_id, company)
     }
 
-    /// Detaches a contact from a company (the company's Intercom id):
+    /// Removes the contact `contact_id` from the company `company_id`:
     /// `DELETE /contacts/{contact_id}/companies/{company_id}`.
-    pub fn detach_contact_from_company(
+    pub fn remove_contact(
         &self,
-        contact_id: impl IntoId,
         company_id: impl IntoId,
-    ) -> CompaniesDetachContact<'_> {
-        self.companies().detach_contact(contact_id, company_id)
+        contact_id: impl IntoId,
+    ) -> CompaniesDetachContact<'a> {
+        self.detach_contact(contact_id, company_id)
     }
 }

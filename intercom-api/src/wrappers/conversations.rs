@@ -1,23 +1,46 @@
-//! The conversation lifecycle: create, reply as an admin or a contact, add internal notes,
-//! assign, close, snooze, reopen, tag, and read the parts.
+//! The conversation lifecycle on `client.conversations()`: start one from a contact, reply as
+//! an admin or as the contact, add internal notes, assign, close, snooze, reopen, tag, and read
+//! the parts.
+//!
+//! Every call takes the conversation id first, then the admin acting (Intercom records who did
+//! what), and returns the generated request builder: finish it with `.send().await`. Ids are
+//! anything [`IntoId`] accepts: `"123"`, a `String`, `&String` or an integer.
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-//! use intercom_api::wrappers::ContactRef;
+//! use std::time::Duration;
+//! use intercom_api::wrappers::{ContactRef, CreateConversationRequestFromType as Role};
 //!
-//! let convo = client.conversation("123");
-//! convo.reply_as_admin("991267459", "Thanks, looking into it.").send().await?;
-//! convo.note("991267459", "<p>Root cause: a stale cache.</p>").send().await?;
-//! convo.reply_as_contact(ContactRef::Email("ada@example.com".into()), "Thank you!").send().await?;
-//! convo.assign_to_team("991267459", "814").send().await?;
-//! convo.snooze_for("991267459", std::time::Duration::from_secs(3600)).send().await?;
-//! convo.reopen("991267459").send().await?;
-//! convo.close("991267459", Some("Solved, closing.")).send().await?;
-//! for (kind, part) in convo.get().send().await?.parts() {
+//! let conversations = client.conversations();
+//! let admin = "991267459";
+//!
+//! // A contact (role `user`) writes in; the answer is the message, naming the conversation.
+//! let message = conversations
+//!     .create_from_contact("6762f0dd1bb69f9f2193bb83", Role::User, "Hi, my export failed.")
+//!     .send()
+//!     .await?;
+//! let id = message.conversation_id.unwrap_or_default();
+//!
+//! conversations.reply_as_admin(&id, admin, "Thanks, looking into it.").send().await?;
+//! conversations.note(&id, admin, "<p>Root cause: a stale cache.</p>").send().await?;
+//! let ada = ContactRef::email("ada@example.com");
+//! conversations.reply_as_contact(&id, ada, "Thank you!").send().await?;
+//! conversations.assign_to_team(&id, admin, 814).send().await?;
+//! conversations.snooze_for(&id, admin, Duration::from_secs(3600)).send().await?;
+//! conversations.reopen(&id, admin).send().await?;
+//! conversations.add_tag(&id, admin, 7522907).send().await?;
+//! conversations.close(&id, admin, Some("Solved, closing.")).send().await?;
+//!
+//! // The parts (replies, notes, assignments, state changes), each with its kind.
+//! for (kind, part) in conversations.find(&id).send().await?.parts() {
 //!     println!("{kind:?}: {:?}", part.body);
 //! }
 //! # Ok(()) }
 //! ```
+//!
+//! The workspace's assignment rules run through the generated
+//! `client.conversations().run_assignment_rules(id)`. A reply to a closed conversation fails
+//! with an error for which [`Error::is_conversation_closed`] holds.
 
 use std::time::{Duration, SystemTime};
 
@@ -27,216 +50,207 @@ use crate::models::{
     AssignConversationRequest, AssignConversationRequestType, CloseConversationRequest,
     ContactReplyConversationRequest, ContactReplyEmailRequest, ContactReplyIntercomUserIdRequest,
     ContactReplyUserIdRequest, Conversation, ConversationPart, CreateConversationRequest,
-    CreateConversationRequestFrom, CreateConversationRequestFromType, ManageConversationRequest,
-    OpenConversationRequest, ReplyConversationRequest, SnoozeConversationRequest,
+    CreateConversationRequestFrom, CreateConversationRequestFromType, OpenConversationRequest,
+    ReplyConversationRequest, SnoozeConversationRequest,
 };
 use crate::operations::{
-    ConversationsCreate, ConversationsFind, ConversationsManage, ConversationsReply,
+    Conversations, ConversationsCreate, ConversationsManage, ConversationsReply,
 };
-use crate::runtime::{segment, Method, RawRequest};
 #[cfg(feature = "tags")]
 use crate::{
     models::{AttachTagToConversationRequest, DetachTagFromConversationRequest},
     operations::{TagsTagConversation, TagsUntagConversation},
 };
-use crate::{Client, Error, Timestamp};
+use crate::{Error, IntoId, Timestamp};
 
-/// One conversation, for the lifecycle calls. Made by [`Client::conversation`].
-#[derive(Debug, Clone, Copy)]
-pub struct ConversationHandle<'a> {
-    client: &'a Client,
-    id: &'a str,
-}
-
-impl Client {
-    /// The conversation `id`, to reply to, assign, close, snooze, reopen, tag or read.
-    pub fn conversation<'a>(&'a self, id: &'a str) -> ConversationHandle<'a> {
-        ConversationHandle { client: self, id }
-    }
-
-    /// Starts a conversation from a contact (`role` `user` or `lead`, by Intercom id) with a
-    /// first message; the answer is the message, whose `conversation_id` names the new
-    /// conversation.
-    pub fn create_conversation_from_contact(
+impl<'a> Conversations<'a> {
+    /// Starts a conversation from the contact `contact_id` (Intercom's id; `role` says
+    /// whether it is a `user` or a `lead`) with its first message: `POST /conversations`.
+    /// The answer is the message, whose `conversation_id` names the new conversation.
+    pub fn create_from_contact(
         &self,
-        contact_id: impl Into<String>,
+        contact_id: impl IntoId,
         role: CreateConversationRequestFromType,
         body: impl Into<String>,
-    ) -> ConversationsCreate<'_> {
+    ) -> ConversationsCreate<'a> {
         let from = CreateConversationRequestFrom::new(contact_id, role);
-        self.conversations()
-            .create(CreateConversationRequest::new(body, from))
-    }
-}
-
-impl<'a> ConversationHandle<'a> {
-    /// The conversation id.
-    pub fn id(&self) -> &str {
-        self.id
-    }
-
-    /// Fetches the conversation with its parts (see [`Conversation::parts`]).
-    pub fn get(&self) -> ConversationsFind<'a> {
-        self.client.conversations().find(self.id)
+        self.create(CreateConversationRequest::new(body, from))
     }
 
     fn admin_reply(
         &self,
-        admin_id: &str,
+        id: impl IntoId,
+        admin_id: impl IntoId,
         kind: AdminReplyConversationRequestMessageType,
         body: String,
     ) -> ConversationsReply<'a> {
         let reply = AdminReplyConversationRequest::new(admin_id, kind).body(body);
-        self.client
-            .conversations()
-            .reply(self.id, ReplyConversationRequest::from(reply))
+        self.reply(id, ReplyConversationRequest::from(reply))
     }
 
-    /// Replies as admin `admin_id` with a comment the contact sees.
+    /// Replies to conversation `id` as admin `admin_id` with a comment the contact sees:
+    /// `POST /conversations/{id}/reply` with `message_type: comment`.
     pub fn reply_as_admin(
         &self,
-        admin_id: &str,
+        id: impl IntoId,
+        admin_id: impl IntoId,
         body: impl Into<String>,
     ) -> ConversationsReply<'a> {
-        self.admin_reply(
-            admin_id,
-            AdminReplyConversationRequestMessageType::Comment,
-            body.into(),
-        )
+        let comment = AdminReplyConversationRequestMessageType::Comment;
+        self.admin_reply(id, admin_id, comment, body.into())
     }
 
-    /// Adds an internal note (admins only; HTML such as `<p>` is allowed).
-    pub fn note(&self, admin_id: &str, html: impl Into<String>) -> ConversationsReply<'a> {
-        self.admin_reply(
-            admin_id,
-            AdminReplyConversationRequestMessageType::Note,
-            html.into(),
-        )
+    /// Adds an internal note to conversation `id` as admin `admin_id` (seen by admins only;
+    /// HTML such as `<p>` is allowed): `POST /conversations/{id}/reply` with
+    /// `message_type: note`.
+    pub fn note(
+        &self,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        html: impl Into<String>,
+    ) -> ConversationsReply<'a> {
+        let note = AdminReplyConversationRequestMessageType::Note;
+        self.admin_reply(id, admin_id, note, html.into())
     }
 
-    /// Replies on behalf of a contact.
+    /// Replies to conversation `id` on behalf of a contact, named in any of the three ways
+    /// Intercom accepts: `POST /conversations/{id}/reply` with `type: user`.
     pub fn reply_as_contact(
         &self,
+        id: impl IntoId,
         contact: ContactRef,
         body: impl Into<String>,
     ) -> ConversationsReply<'a> {
         let body = body.into();
         let reply = match contact {
-            ContactRef::IntercomUserId(id) => ContactReplyConversationRequest::from(
-                ContactReplyIntercomUserIdRequest::new(body, id),
+            ContactRef::IntercomUserId(contact_id) => ContactReplyConversationRequest::from(
+                ContactReplyIntercomUserIdRequest::new(body, contact_id),
             ),
-            ContactRef::UserId(id) => {
-                ContactReplyConversationRequest::from(ContactReplyUserIdRequest::new(body, id))
+            ContactRef::UserId(user_id) => {
+                ContactReplyConversationRequest::from(ContactReplyUserIdRequest::new(body, user_id))
             }
             ContactRef::Email(email) => {
                 ContactReplyConversationRequest::from(ContactReplyEmailRequest::new(body, email))
             }
         };
-        self.client
-            .conversations()
-            .reply(self.id, ReplyConversationRequest::from(reply))
+        self.reply(id, ReplyConversationRequest::from(reply))
     }
 
-    fn manage(&self, request: impl Into<ManageConversationRequest>) -> ConversationsManage<'a> {
-        self.client.conversations().manage(self.id, request)
+    /// Assigns conversation `id` to admin `assignee_id`, as admin `admin_id`:
+    /// `POST /conversations/{id}/parts` with `message_type: assignment, type: admin`.
+    pub fn assign_to_admin(
+        &self,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        assignee_id: impl IntoId,
+    ) -> ConversationsManage<'a> {
+        let to = AssignConversationRequestType::Admin;
+        self.manage(
+            id,
+            AssignConversationRequest::new(admin_id, assignee_id, to),
+        )
     }
 
-    /// Assigns the conversation to admin `assignee_id`, as admin `admin_id`.
-    pub fn assign_to_admin(&self, admin_id: &str, assignee_id: &str) -> ConversationsManage<'a> {
-        self.manage(AssignConversationRequest::new(
-            admin_id,
-            assignee_id,
-            AssignConversationRequestType::Admin,
-        ))
+    /// Assigns conversation `id` to team `team_id`, as admin `admin_id`:
+    /// `POST /conversations/{id}/parts` with `message_type: assignment, type: team`.
+    pub fn assign_to_team(
+        &self,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        team_id: impl IntoId,
+    ) -> ConversationsManage<'a> {
+        let to = AssignConversationRequestType::Team;
+        self.manage(id, AssignConversationRequest::new(admin_id, team_id, to))
     }
 
-    /// Assigns the conversation to team `team_id`, as admin `admin_id`.
-    pub fn assign_to_team(&self, admin_id: &str, team_id: &str) -> ConversationsManage<'a> {
-        self.manage(AssignConversationRequest::new(
-            admin_id,
-            team_id,
-            AssignConversationRequestType::Team,
-        ))
-    }
-
-    /// Assigns the conversation with a message posted alongside (as in the curl recipe).
+    /// Assigns conversation `id` to the admin or team `assignee_id` (`kind` says which), as
+    /// admin `admin_id`, with a message posted alongside.
     pub fn assign_with_message(
         &self,
-        admin_id: &str,
-        assignee_id: &str,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        assignee_id: impl IntoId,
         kind: AssignConversationRequestType,
         message: impl Into<String>,
     ) -> ConversationsManage<'a> {
-        self.manage(AssignConversationRequest::new(admin_id, assignee_id, kind).body(message))
+        let assign = AssignConversationRequest::new(admin_id, assignee_id, kind).body(message);
+        self.manage(id, assign)
     }
 
-    /// Unassigns the conversation (assignee `0`, as Intercom documents).
-    pub fn unassign(&self, admin_id: &str) -> ConversationsManage<'a> {
-        self.manage(AssignConversationRequest::new(
-            admin_id,
-            "0",
-            AssignConversationRequestType::Admin,
-        ))
+    /// Unassigns conversation `id`, as admin `admin_id` (assignee `0`, as Intercom documents).
+    pub fn unassign(&self, id: impl IntoId, admin_id: impl IntoId) -> ConversationsManage<'a> {
+        self.assign_to_admin(id, admin_id, 0)
     }
 
-    /// Runs the workspace's assignment rules on the conversation.
-    ///
-    /// Intercom dropped this endpoint from 2.14, so it is sent through [`Client::raw`] with
-    /// `Intercom-Version: 2.11`, the last version that documents it; decode the answer with
-    /// `.send_json::<Conversation>()`.
-    pub fn run_assignment_rules(&self) -> Result<RawRequest<'a>, Error> {
-        let path = format!(
-            "/conversations/{}/run_assignment_rules",
-            segment("conversation_id", self.id)?
-        );
-        Ok(self.client.raw(Method::POST, path).intercom_version("2.11"))
-    }
-
-    /// Closes the conversation, optionally leaving a message.
-    pub fn close(&self, admin_id: &str, message: Option<&str>) -> ConversationsManage<'a> {
+    /// Closes conversation `id` as admin `admin_id`, optionally leaving a message:
+    /// `POST /conversations/{id}/parts` with `message_type: close`.
+    pub fn close(
+        &self,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        message: Option<&str>,
+    ) -> ConversationsManage<'a> {
         let close = CloseConversationRequest::new(admin_id);
-        self.manage(match message {
-            Some(message) => close.body(message),
-            None => close,
-        })
+        self.manage(
+            id,
+            match message {
+                Some(message) => close.body(message),
+                None => close,
+            },
+        )
     }
 
-    /// Snoozes the conversation until `until`.
+    /// Snoozes conversation `id` until `until`, as admin `admin_id`:
+    /// `POST /conversations/{id}/parts` with `message_type: snoozed`.
     pub fn snooze_until(
         &self,
-        admin_id: &str,
+        id: impl IntoId,
+        admin_id: impl IntoId,
         until: impl Into<Timestamp>,
     ) -> ConversationsManage<'a> {
-        self.manage(SnoozeConversationRequest::new(admin_id, until.into()))
+        self.manage(id, SnoozeConversationRequest::new(admin_id, until.into()))
     }
 
-    /// Snoozes the conversation for `duration` from now.
-    pub fn snooze_for(&self, admin_id: &str, duration: Duration) -> ConversationsManage<'a> {
-        self.snooze_until(admin_id, SystemTime::now() + duration)
+    /// Snoozes conversation `id` for `duration` from now, as admin `admin_id`.
+    pub fn snooze_for(
+        &self,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        duration: Duration,
+    ) -> ConversationsManage<'a> {
+        self.snooze_until(id, admin_id, SystemTime::now() + duration)
     }
 
-    /// Reopens a closed or snoozed conversation.
-    pub fn reopen(&self, admin_id: &str) -> ConversationsManage<'a> {
-        self.manage(OpenConversationRequest::new(admin_id))
+    /// Reopens the closed or snoozed conversation `id`, as admin `admin_id`:
+    /// `POST /conversations/{id}/parts` with `message_type: open`.
+    pub fn reopen(&self, id: impl IntoId, admin_id: impl IntoId) -> ConversationsManage<'a> {
+        self.manage(id, OpenConversationRequest::new(admin_id))
     }
 
-    /// Attaches tag `tag_id`, as admin `admin_id` (feature `tags`).
+    /// Tags conversation `id` with tag `tag_id`, as admin `admin_id` (feature `tags`):
+    /// `POST /conversations/{id}/tags`.
     #[cfg(feature = "tags")]
-    pub fn attach_tag(&self, admin_id: &str, tag_id: &str) -> TagsTagConversation<'a> {
-        self.client.tags().tag_conversation(
-            self.id,
-            AttachTagToConversationRequest::new(admin_id, tag_id),
-        )
+    pub fn add_tag(
+        &self,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        tag_id: impl IntoId,
+    ) -> TagsTagConversation<'a> {
+        let tag = AttachTagToConversationRequest::new(admin_id, tag_id);
+        self.client.tags().tag_conversation(id, tag)
     }
 
-    /// Removes tag `tag_id`, as admin `admin_id` (feature `tags`).
+    /// Removes tag `tag_id` from conversation `id`, as admin `admin_id` (feature `tags`):
+    /// `DELETE /conversations/{id}/tags/{tag_id}`.
     #[cfg(feature = "tags")]
-    pub fn detach_tag(&self, admin_id: &str, tag_id: &str) -> TagsUntagConversation<'a> {
-        self.client.tags().untag_conversation(
-            self.id,
-            tag_id,
-            DetachTagFromConversationRequest::new(admin_id),
-        )
+    pub fn remove_tag(
+        &self,
+        id: impl IntoId,
+        admin_id: impl IntoId,
+        tag_id: impl IntoId,
+    ) -> TagsUntagConversation<'a> {
+        let by = DetachTagFromConversationRequest::new(admin_id);
+        self.client.tags().untag_conversation(id, tag_id, by)
     }
 }
 
@@ -294,7 +308,7 @@ impl PartKind {
 impl ConversationPart {
     /// This part's kind.
     pub fn kind(&self) -> PartKind {
-        PartKind::from_part_type(&self.part_type)
+        PartKind::from_part_type(self.part_type.as_str())
     }
 }
 

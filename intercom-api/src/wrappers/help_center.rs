@@ -1,86 +1,154 @@
-//! Help Center articles: create as a draft, save changes as a draft, publish.
+//! Help Center articles on `client.articles()`: create one as a draft, save changes as a
+//! draft, publish.
+//!
+//! A new article is an [`ArticleDraft`]: its author (an admin) and title, plus an optional
+//! description, body and place (a collection or a section). Ids are anything [`IntoId`]
+//! accepts: `"123"`, a `String`, `&String` or an integer. The API wants the author, collection
+//! and section ids as integers: one that is not a number makes the request fail with
+//! [`Error::InvalidInput`](crate::Error::InvalidInput) before anything is sent. Changes to an
+//! article are an [`UpdateArticleRequest`].
 //!
 //! Listing and reading need no wrapper: `client.articles().list()` (with `.items()` for every
 //! page), `client.articles().find(id)` and `client.help_centers().collections().list()`.
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-//! use intercom_api::models::{CreateArticleRequest, UpdateArticleRequest};
+//! use intercom_api::models::UpdateArticleRequest;
+//! use intercom_api::wrappers::ArticleDraft;
 //!
-//! let draft = CreateArticleRequest::new(991267459, "Resetting your password")
+//! let articles = client.articles();
+//! let author = client.admins().identify().send().await?.id;
+//! let draft = ArticleDraft::new(&author, "Resetting your password")
 //!     .description("How to get back into your account")
 //!     .body("<h2>Overview</h2><p>Open the login page…</p>")
 //!     .in_collection(6871119);
-//! let article = client.create_draft_article(draft).send().await?;
+//! let article = articles.create_draft(draft).send().await?;
 //! let id = article.id;
 //!
 //! let changes = UpdateArticleRequest::new().body("<h2>Overview</h2><p>Updated…</p>");
-//! client.save_article_draft(&id, changes).send().await?;
-//! client.publish_article(&id).send().await?;
+//! articles.save_draft(&id, changes).send().await?;
+//! articles.publish(&id).send().await?;
 //! # Ok(()) }
 //! ```
 
+use crate::models::{
+    CreateArticleRequest, CreateArticleRequestParentType, CreateArticleRequestState,
+    UpdateArticleRequest, UpdateArticleRequestState,
+};
+use crate::operations::{Articles, ArticlesCreate, ArticlesUpdate};
+use crate::wrappers::wire_integer;
 use crate::IntoId;
 
-use crate::models::{
-    CreateArticleRequest, CreateArticleRequestState, UpdateArticleRequest,
-    UpdateArticleRequestState,
-};
-use crate::operations::{ArticlesCreate, ArticlesUpdate};
-use crate::Client;
+/// A new article for [`articles().create_draft`](Articles::create_draft): its author and
+/// title, plus what [`description`](Self::description), [`body`](Self::body),
+/// [`in_collection`](Self::in_collection) and [`in_section`](Self::in_section) set.
+///
+/// For the other fields (translated content), build a [`CreateArticleRequest`]: it converts
+/// into a draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleDraft {
+    request: CreateArticleRequest,
+    refusal: Option<String>,
+}
 
-impl CreateArticleRequest {
-    /// Puts the article in the collection `collection_id` (`parent_type: collection`).
-    pub fn in_collection(mut self, collection_id: i64) -> Self {
-        self.parent_id = Some(collection_id);
-        self.parent_type = Some("collection".to_string());
+impl ArticleDraft {
+    /// An article by the admin `author_id` (a teammate of the Help Center's workspace) with
+    /// the title `title`.
+    pub fn new(author_id: impl IntoId, title: impl Into<String>) -> Self {
+        let (author_id, refusal) = wire_integer("author_id", author_id);
+        ArticleDraft {
+            request: CreateArticleRequest::new(author_id, title),
+            refusal,
+        }
+    }
+
+    /// Sets the description (shown under the title).
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.request = self.request.description(description);
         self
     }
 
+    /// Sets the content, as HTML.
+    pub fn body(mut self, html: impl Into<String>) -> Self {
+        self.request = self.request.body(html);
+        self
+    }
+
+    /// Puts the article in the collection `collection_id` (`parent_type: collection`).
+    pub fn in_collection(self, collection_id: impl IntoId) -> Self {
+        self.in_parent(
+            CreateArticleRequestParentType::Collection,
+            "collection_id",
+            collection_id,
+        )
+    }
+
     /// Puts the article in the section `section_id` (`parent_type: section`).
-    pub fn in_section(mut self, section_id: i64) -> Self {
-        self.parent_id = Some(section_id);
-        self.parent_type = Some("section".to_string());
+    pub fn in_section(self, section_id: impl IntoId) -> Self {
+        self.in_parent(
+            CreateArticleRequestParentType::Section,
+            "section_id",
+            section_id,
+        )
+    }
+
+    fn in_parent(
+        mut self,
+        kind: CreateArticleRequestParentType,
+        what: &str,
+        id: impl IntoId,
+    ) -> Self {
+        let (id, refusal) = wire_integer(what, id);
+        self.refusal = self.refusal.or(refusal);
+        self.request = self.request.parent_id(id).parent_type(kind);
         self
     }
 }
 
-impl Client {
-    /// Creates the article as a draft (`state: draft`), whatever `article.state` says:
-    /// `POST /articles`.
-    pub fn create_draft_article(&self, article: CreateArticleRequest) -> ArticlesCreate<'_> {
-        self.articles()
-            .create()
-            .body(article.state(CreateArticleRequestState::Draft))
+impl From<CreateArticleRequest> for ArticleDraft {
+    fn from(request: CreateArticleRequest) -> Self {
+        ArticleDraft {
+            request,
+            refusal: None,
+        }
+    }
+}
+
+impl<'a> Articles<'a> {
+    /// Creates the article as a draft (`state: draft`, whatever a [`CreateArticleRequest`]
+    /// said): `POST /articles`.
+    pub fn create_draft(&self, article: impl Into<ArticleDraft>) -> ArticlesCreate<'a> {
+        let ArticleDraft { request, refusal } = article.into();
+        self.create()
+            .body(request.state(CreateArticleRequestState::Draft))
+            .refuse_if(refusal)
     }
 
-    /// Saves changes to an article as a draft (`state: draft`), not visible to customers
-    /// until published: `PUT /articles/{article_id}`.
-    pub fn save_article_draft(
+    /// Saves changes to article `article_id` as a draft (`state: draft`), not visible to
+    /// customers until published: `PUT /articles/{article_id}`.
+    pub fn save_draft(
         &self,
         article_id: impl IntoId,
         changes: UpdateArticleRequest,
-    ) -> ArticlesUpdate<'_> {
-        self.articles()
-            .update(article_id)
+    ) -> ArticlesUpdate<'a> {
+        self.update(article_id)
             .body(changes.state(UpdateArticleRequestState::Draft))
     }
 
-    /// Publishes an article as it stands: `PUT /articles/{article_id}` with
+    /// Publishes article `article_id` as it stands: `PUT /articles/{article_id}` with
     /// `{"state": "published"}`.
-    pub fn publish_article(&self, article_id: impl IntoId) -> ArticlesUpdate<'_> {
-        self.publish_article_with(article_id, UpdateArticleRequest::new())
+    pub fn publish(&self, article_id: impl IntoId) -> ArticlesUpdate<'a> {
+        self.publish_with(article_id, UpdateArticleRequest::new())
     }
 
-    /// Applies changes to an article and publishes it (`state: published`):
+    /// Applies changes to article `article_id` and publishes it (`state: published`):
     /// `PUT /articles/{article_id}`.
-    pub fn publish_article_with(
+    pub fn publish_with(
         &self,
         article_id: impl IntoId,
         changes: UpdateArticleRequest,
-    ) -> ArticlesUpdate<'_> {
-        self.articles()
-            .update(article_id)
+    ) -> ArticlesUpdate<'a> {
+        self.update(article_id)
             .body(changes.state(UpdateArticleRequestState::Published))
     }
 }

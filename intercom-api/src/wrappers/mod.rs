@@ -7,17 +7,21 @@
 //! argument is an [`IntoId`](crate::IntoId) (`&str`, `String` or an integer); where the wire
 //! wants a number, a non-numeric id is an [`Error::InvalidInput`](crate::Error::InvalidInput)
 //! before anything is sent. A contact named by Intercom id, your `user_id` or email is a
-//! [`ContactRef`].
+//! [`ContactRef`] (`ContactRef::email("ada@example.com")`).
+//!
+//! The types the wrappers take are here too, generated ones included: [`ContactRef`],
+//! [`Recipient`], [`TicketAttributes`], [`ArticleDraft`], [`CreateConversationRequestFromType`]
+//! and [`AssignConversationRequestType`].
 //!
 //! | namespace | methods | guide |
 //! |---|---|---|
-//! | `client.conversations()` | `reply_as_admin`, `note`, `reply_as_contact`, `assign_to_admin`, `assign_to_team`, `assign_with_message`, `unassign`, `close`, `snooze_until`, `snooze_for`, `reopen`, `add_tag`, `remove_tag`, `create_from_contact`; `find(id).send().await?.parts()` reads the parts | [`conversations`] |
-//! | `client.tickets()` | `create_with`, `create_tracker`, `reply_as_admin`, `note`, `assign`, `set_state`, `close`, `update_attributes` (with [`TicketAttributes`]) | [`tickets`] |
-//! | `client.messages()` | `send_in_app`, `send_email` | [`messages`] |
-//! | `client.events()` | `track`, `track_with` (with metadata), `track_at` | [`events`] |
-//! | `client.articles()` | `create_draft`, `save_draft`, `publish`, `publish_with` | [`help_center`] |
-//! | `client.companies()` | `add_contact`, `remove_contact` | [`companies`] |
-//! | `client.tags()` | `add_to_contact`, `remove_from_contact`, `add_to_ticket`, `remove_from_ticket` | [`tags`] |
+//! | `client.conversations()` | [`reply_as_admin`](crate::operations::Conversations::reply_as_admin), [`note`](crate::operations::Conversations::note), [`reply_as_contact`](crate::operations::Conversations::reply_as_contact), [`assign_to_admin`](crate::operations::Conversations::assign_to_admin), [`assign_to_team`](crate::operations::Conversations::assign_to_team), [`assign_with_message`](crate::operations::Conversations::assign_with_message), [`unassign`](crate::operations::Conversations::unassign), [`close`](crate::operations::Conversations::close), [`snooze_until`](crate::operations::Conversations::snooze_until), [`snooze_for`](crate::operations::Conversations::snooze_for), [`reopen`](crate::operations::Conversations::reopen), [`add_tag`](crate::operations::Conversations::add_tag), [`remove_tag`](crate::operations::Conversations::remove_tag), [`create_from_contact`](crate::operations::Conversations::create_from_contact); [`Conversation::parts`](crate::models::Conversation::parts) reads the parts | [`conversations`] |
+//! | `client.tickets()` | [`create_with`](crate::operations::Tickets::create_with), [`create_tracker`](crate::operations::Tickets::create_tracker), [`reply_as_admin`](crate::operations::Tickets::reply_as_admin), [`note`](crate::operations::Tickets::note), [`assign`](crate::operations::Tickets::assign), [`set_state`](crate::operations::Tickets::set_state), [`close`](crate::operations::Tickets::close), [`update_attributes`](crate::operations::Tickets::update_attributes) (with [`TicketAttributes`]) | [`tickets`] |
+//! | `client.messages()` | [`send_in_app`](crate::operations::Messages::send_in_app), [`send_email`](crate::operations::Messages::send_email) (to a [`Recipient`]) | [`messages`] |
+//! | `client.events()` | [`track`](crate::operations::Events::track), [`track_with`](crate::operations::Events::track_with) (with metadata), [`track_at`](crate::operations::Events::track_at) | [`events`] |
+//! | `client.articles()` | [`create_draft`](crate::operations::Articles::create_draft) (with [`ArticleDraft`]), [`save_draft`](crate::operations::Articles::save_draft), [`publish`](crate::operations::Articles::publish), [`publish_with`](crate::operations::Articles::publish_with) | [`help_center`] |
+//! | `client.companies()` | [`add_contact`](crate::operations::Companies::add_contact), [`remove_contact`](crate::operations::Companies::remove_contact) | [`companies`] |
+//! | `client.tags()` | [`add_to_contact`](crate::operations::Tags::add_to_contact), [`remove_from_contact`](crate::operations::Tags::remove_from_contact), [`add_to_ticket`](crate::operations::Tags::add_to_ticket), [`remove_from_ticket`](crate::operations::Tags::remove_from_ticket) | [`tags`] |
 //!
 //! Each module below is the guide to one workflow, with an example; the methods themselves are
 //! documented on the namespace they extend (e.g.
@@ -42,8 +46,25 @@ pub mod tags;
 #[cfg(feature = "tickets")]
 pub mod tickets;
 
+#[cfg(feature = "messages")]
+pub use crate::models::Recipient;
+#[cfg(feature = "conversations")]
+pub use crate::models::{AssignConversationRequestType, CreateConversationRequestFromType};
 pub use contact_ref::ContactRef;
 #[cfg(feature = "conversations")]
-pub use conversations::{ConversationHandle, PartKind};
+pub use conversations::PartKind;
+#[cfg(feature = "articles")]
+pub use help_center::ArticleDraft;
 #[cfg(feature = "tickets")]
 pub use tickets::{TicketAttributes, DEFAULT_DESCRIPTION, DEFAULT_TITLE};
+
+/// An id the API wants as an integer, where a request builder is returned rather than a
+/// `Result`: the number and, when `id` is not one, the reason to refuse the request (the
+/// number is then `0`, never sent: pass the reason to the builder's `refuse_if`).
+#[cfg(any(feature = "articles", feature = "messages", feature = "tickets"))]
+fn wire_integer(what: &str, id: impl crate::IntoId) -> (i64, Option<String>) {
+    match crate::runtime::id::integer_id(what, &id.into_id()) {
+        Ok(number) => (number, None),
+        Err(reason) => (0, Some(reason)),
+    }
+}

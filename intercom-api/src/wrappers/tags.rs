@@ -1,66 +1,69 @@
-//! Tags on contacts and tickets, by tag id.
+//! Tags on `client.tags()`: put a tag on a contact or a ticket and take it off, by tag id.
 //!
-//! Listing and creating tags need no wrapper: `client.tags().list()` and
-//! `client.tags().create(CreateOrUpdateTagRequest::new("VIP"))`. Conversations are tagged
-//! through `client.conversation(id).attach_tag(admin_id, tag_id)`.
+//! Every call takes the tag first; ids are anything [`IntoId`] accepts: `"123"`, a `String`,
+//! `&String` or an integer. Listing and creating tags need no wrapper: `client.tags().list()`
+//! and `client.tags().create(CreateTagRequest::…)`. Conversations are tagged from
+//! `client.conversations()`: `add_tag(id, admin_id, tag_id)` and `remove_tag(…)`.
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
-//! client.tag_contact("6762f0dd1bb69f9f2193bb83", "7522907").send().await?;
-//! client.untag_contact("6762f0dd1bb69f9f2193bb83", "7522907").send().await?;
-//! client.tag_ticket("64619700005694", "991267459", "7522907").send().await?;
+//! let tags = client.tags();
+//! let (vip, admin) = (7522907, "991267459");
+//! let (contact, ticket) = ("6762f0dd1bb69f9f2193bb83", 64619700005694u64);
+//! tags.add_to_contact(vip, contact).send().await?;
+//! tags.remove_from_contact(vip, contact).send().await?;
+//! tags.add_to_ticket(vip, ticket, admin).send().await?;
+//! tags.remove_from_ticket(vip, ticket, admin).send().await?;
 //! # Ok(()) }
 //! ```
-
-use crate::IntoId;
 
 use crate::models::{
     AttachTagToContactRequest, AttachTagToTicketRequest, DetachTagFromTicketRequest,
 };
-use crate::operations::{TagsTagContact, TagsTagTicket, TagsUntagContact, TagsUntagTicket};
-use crate::Client;
+use crate::operations::{Tags, TagsTagContact, TagsTagTicket, TagsUntagContact, TagsUntagTicket};
+use crate::IntoId;
 
-impl Client {
-    /// Tags a contact: `POST /contacts/{contact_id}/tags` with `{"id": tag_id}`.
-    pub fn tag_contact(
+impl<'a> Tags<'a> {
+    /// Puts the tag `tag_id` on the contact `contact_id`:
+    /// `POST /contacts/{contact_id}/tags` with `{"id": tag_id}`.
+    pub fn add_to_contact(
         &self,
-        contact_id: impl IntoId,
-        tag_id: impl Into<String>,
-    ) -> TagsTagContact<'_> {
-        self.tags()
-            .tag_contact(contact_id, AttachTagToContactRequest::new(tag_id))
-    }
-
-    /// Removes a tag from a contact: `DELETE /contacts/{contact_id}/tags/{tag_id}`.
-    pub fn untag_contact(
-        &self,
-        contact_id: impl IntoId,
         tag_id: impl IntoId,
-    ) -> TagsUntagContact<'_> {
-        self.tags().untag_contact(contact_id, tag_id)
+        contact_id: impl IntoId,
+    ) -> TagsTagContact<'a> {
+        self.tag_contact(contact_id, AttachTagToContactRequest::new(tag_id))
     }
 
-    /// Tags a ticket as the admin `admin_id`: `POST /tickets/{ticket_id}/tags` with
-    /// `{"id": tag_id, "admin_id"}`.
-    pub fn tag_ticket(
+    /// Takes the tag `tag_id` off the contact `contact_id`:
+    /// `DELETE /contacts/{contact_id}/tags/{tag_id}`.
+    pub fn remove_from_contact(
         &self,
-        ticket_id: impl IntoId,
-        admin_id: impl Into<String>,
-        tag_id: impl Into<String>,
-    ) -> TagsTagTicket<'_> {
-        self.tags()
-            .tag_ticket(ticket_id, AttachTagToTicketRequest::new(admin_id, tag_id))
+        tag_id: impl IntoId,
+        contact_id: impl IntoId,
+    ) -> TagsUntagContact<'a> {
+        self.untag_contact(contact_id, tag_id)
     }
 
-    /// Removes a tag from a ticket as the admin `admin_id`:
+    /// Puts the tag `tag_id` on the ticket `ticket_id`, as the admin `admin_id`:
+    /// `POST /tickets/{ticket_id}/tags` with `{"id": tag_id, "admin_id"}`.
+    pub fn add_to_ticket(
+        &self,
+        tag_id: impl IntoId,
+        ticket_id: impl IntoId,
+        admin_id: impl IntoId,
+    ) -> TagsTagTicket<'a> {
+        self.tag_ticket(ticket_id, AttachTagToTicketRequest::new(admin_id, tag_id))
+    }
+
+    /// Takes the tag `tag_id` off the ticket `ticket_id`, as the admin `admin_id`:
     /// `DELETE /tickets/{ticket_id}/tags/{tag_id}` with `{"admin_id"}`.
-    pub fn untag_ticket(
+    pub fn remove_from_ticket(
         &self,
-        ticket_id: impl IntoId,
-        admin_id: impl Into<String>,
         tag_id: impl IntoId,
-    ) -> TagsUntagTicket<'_> {
-        self.tags()
-            .untag_ticket(ticket_id, tag_id, DetachTagFromTicketRequest::new(admin_id))
+        ticket_id: impl IntoId,
+        admin_id: impl IntoId,
+    ) -> TagsUntagTicket<'a> {
+        let by = DetachTagFromTicketRequest::new(admin_id);
+        self.untag_ticket(ticket_id, tag_id, by)
     }
 }

@@ -1,34 +1,44 @@
-//! Tickets: create one of a ticket type for contacts with its attributes, create a tracker
-//! ticket, reply or add a note as an admin, assign, change the state, close, and update the
-//! attributes.
+//! Tickets on `client.tickets()`: create one of a ticket type for contacts with its
+//! attributes, create a tracker ticket, reply or add a note as an admin, assign, change the
+//! state, close, and update the attributes.
 //!
-//! Reading and searching need no wrapper: `client.tickets().get(id)` and
-//! `client.search(TicketField::OPEN.eq(true))` (see [`crate::search`]).
+//! Every call takes the ticket id first (ids are anything [`IntoId`] accepts: `"123"`, a
+//! `String`, `&String` or an integer) and returns the generated request builder: finish it with
+//! `.send().await`. Reading and searching need no wrapper: `client.tickets().get(id)` and
+//! `client.search(TicketField::OPEN.eq(true))` (see the `search` module).
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {
 //! use intercom_api::wrappers::{ContactRef, TicketAttributes};
 //!
+//! let tickets = client.tickets();
+//! let admin = "991267459";
 //! let attributes = TicketAttributes::new()
 //!     .title("Cannot log in")
 //!     .description("The login page loops back to itself.")
 //!     .text("browser", "Firefox");
-//! let contacts = [ContactRef::Email("ada@example.com".into())];
-//! let ticket = client.create_ticket_with("1234", contacts, attributes).send().await?;
+//! let contacts = [ContactRef::email("ada@example.com")];
+//! let ticket = tickets.create_with(1234, contacts, attributes).send().await?;
 //! let id = ticket.id;
 //!
-//! client.reply_to_ticket(&id, "991267459", "We are on it.").send().await?;
-//! client.add_ticket_note(&id, "991267459", "<p>Caused by the SSO change.</p>").send().await?;
-//! client.assign_ticket(&id, 991267459, "991267460").send().await?;
-//! client.set_ticket_state(&id, "7493").send().await?;
+//! tickets.reply_as_admin(&id, admin, "We are on it.").send().await?;
+//! tickets.note(&id, admin, "<p>Caused by the SSO change.</p>").send().await?;
+//! tickets.assign(&id, admin, "991267460").send().await?;
+//! tickets.set_state(&id, 7493).send().await?;
+//! tickets.update_attributes(&id, TicketAttributes::new().text("browser", "Safari")).send().await?;
+//! tickets.close(&id).send().await?;
 //!
-//! let tracker = client
-//!     .create_tracker_ticket("1235", "Login loop", "Several customers see a login loop.")
+//! let tracker = tickets
+//!     .create_tracker(1235, "Login loop", "Several customers see a login loop.")
 //!     .send()
 //!     .await?;
 //! println!("tracker {:?}", tracker.ticket_id);
 //! # Ok(()) }
 //! ```
+//!
+//! [`tickets().assign`](crate::operations::Tickets::assign) sends the admin id as the integer
+//! the API wants: an id that is not a number fails with [`Error::InvalidInput`](crate::Error)
+//! before anything is sent.
 
 use crate::IntoId;
 
@@ -39,9 +49,8 @@ use crate::models::{
     ReplyTicketRequest, TicketRequestCustomAttributes, TicketRequestCustomAttributesValue,
     UpdateTicketRequest,
 };
-use crate::operations::{TicketsCreate, TicketsReply, TicketsUpdate};
-use crate::wrappers::ContactRef;
-use crate::Client;
+use crate::operations::{Tickets, TicketsCreate, TicketsReply, TicketsUpdate};
+use crate::wrappers::{wire_integer, ContactRef};
 
 /// The attribute key of a ticket's default title.
 pub const DEFAULT_TITLE: &str = "_default_title_";
@@ -154,130 +163,120 @@ impl From<ContactRef> for CreateTicketRequestContactsItem {
     }
 }
 
-impl Client {
+impl<'a> Tickets<'a> {
     /// Creates a ticket of the type `ticket_type_id` for `contacts` (Intercom accepts one
     /// today) with its `attributes`: `POST /tickets`.
     ///
     /// For the optional fields (company, assignment, linked conversation…) build a
     /// [`CreateTicketRequest`] (it takes the same contacts and attributes) and call
-    /// [`Client::create_ticket`].
-    pub fn create_ticket_with(
+    /// [`tickets().create`](Tickets::create).
+    pub fn create_with(
         &self,
-        ticket_type_id: impl Into<String>,
+        ticket_type_id: impl IntoId,
         contacts: impl IntoIterator<Item = ContactRef>,
         attributes: TicketAttributes,
-    ) -> TicketsCreate<'_> {
+    ) -> TicketsCreate<'a> {
         let contacts = contacts.into_iter().map(Into::into).collect();
         let mut request = CreateTicketRequest::new(contacts, ticket_type_id);
         if !attributes.is_empty() {
             request = request.ticket_attributes(attributes);
         }
-        self.tickets().create(request)
+        self.create(request)
     }
 
     /// Creates a tracker ticket (a ticket type of the tracker category) with a title and a
     /// description and no contact, to group related customer issues: `POST /tickets` with
     /// `{"ticket_type_id", "ticket_attributes": {"_default_title_", "_default_description_"},
     /// "contacts": []}`.
-    pub fn create_tracker_ticket(
+    pub fn create_tracker(
         &self,
-        ticket_type_id: impl Into<String>,
+        ticket_type_id: impl IntoId,
         title: impl Into<String>,
         description: impl Into<String>,
-    ) -> TicketsCreate<'_> {
+    ) -> TicketsCreate<'a> {
         let attributes = TicketAttributes::new()
             .title(title)
             .description(description);
-        self.create_ticket_with(ticket_type_id, [], attributes)
+        self.create_with(ticket_type_id, [], attributes)
     }
 
     /// Replies to a ticket as the admin `admin_id`, visible to the customer:
     /// `POST /tickets/{ticket_id}/reply` with `message_type: comment`.
-    pub fn reply_to_ticket(
+    pub fn reply_as_admin(
         &self,
         ticket_id: impl IntoId,
-        admin_id: impl Into<String>,
+        admin_id: impl IntoId,
         body: impl Into<String>,
-    ) -> TicketsReply<'_> {
-        self.admin_ticket_reply(
-            ticket_id,
-            admin_id,
-            AdminReplyTicketRequestMessageType::Comment,
-            body,
-        )
+    ) -> TicketsReply<'a> {
+        let comment = AdminReplyTicketRequestMessageType::Comment;
+        self.admin_reply(ticket_id, admin_id, comment, body)
     }
 
     /// Adds an internal note (admins only; some HTML accepted) to a ticket as the admin
     /// `admin_id`: `POST /tickets/{ticket_id}/reply` with `message_type: note`.
-    pub fn add_ticket_note(
+    pub fn note(
         &self,
         ticket_id: impl IntoId,
-        admin_id: impl Into<String>,
+        admin_id: impl IntoId,
         body: impl Into<String>,
-    ) -> TicketsReply<'_> {
-        self.admin_ticket_reply(
-            ticket_id,
-            admin_id,
-            AdminReplyTicketRequestMessageType::Note,
-            body,
-        )
+    ) -> TicketsReply<'a> {
+        let note = AdminReplyTicketRequestMessageType::Note;
+        self.admin_reply(ticket_id, admin_id, note, body)
     }
 
-    fn admin_ticket_reply(
+    fn admin_reply(
         &self,
         ticket_id: impl IntoId,
-        admin_id: impl Into<String>,
+        admin_id: impl IntoId,
         message_type: AdminReplyTicketRequestMessageType,
         body: impl Into<String>,
-    ) -> TicketsReply<'_> {
+    ) -> TicketsReply<'a> {
         let reply = AdminReplyTicketRequest::new(admin_id, message_type).body(body);
-        self.tickets()
-            .reply(ticket_id, ReplyTicketRequest::new(reply.into()))
+        self.reply(ticket_id, ReplyTicketRequest::new(reply.into()))
     }
 
-    /// Assigns a ticket to the admin or team `assignee_id` (`"0"` unassigns), as the admin
+    /// Assigns a ticket to the admin or team `assignee_id` (`0` unassigns), as the admin
     /// `admin_id`: `PUT /tickets/{ticket_id}` with `{"admin_id", "assignee_id"}`.
-    pub fn assign_ticket(
+    ///
+    /// The API wants `admin_id` as an integer: one that is not a number makes the request
+    /// fail with [`Error::InvalidInput`](crate::Error::InvalidInput) before anything is sent.
+    pub fn assign(
         &self,
         ticket_id: impl IntoId,
-        admin_id: i64,
-        assignee_id: impl Into<String>,
-    ) -> TicketsUpdate<'_> {
+        admin_id: impl IntoId,
+        assignee_id: impl IntoId,
+    ) -> TicketsUpdate<'a> {
+        let (admin_id, refusal) = wire_integer("admin_id", admin_id);
         let update = UpdateTicketRequest::new()
             .admin_id(admin_id)
-            .assignee_id(assignee_id);
-        self.tickets().update(ticket_id, update)
+            .assignee_id(assignee_id.into_id());
+        self.update(ticket_id, update).refuse_if(refusal)
     }
 
     /// Moves a ticket to the state `ticket_state_id` (one of its ticket type's states, see
     /// `client.ticket_states().list()`): `PUT /tickets/{ticket_id}` with `{"ticket_state_id"}`.
-    pub fn set_ticket_state(
+    pub fn set_state(
         &self,
         ticket_id: impl IntoId,
-        ticket_state_id: impl Into<String>,
-    ) -> TicketsUpdate<'_> {
-        self.tickets().update(
-            ticket_id,
-            UpdateTicketRequest::new().ticket_state_id(ticket_state_id),
-        )
+        ticket_state_id: impl IntoId,
+    ) -> TicketsUpdate<'a> {
+        let update = UpdateTicketRequest::new().ticket_state_id(ticket_state_id.into_id());
+        self.update(ticket_id, update)
     }
 
     /// Closes a ticket (and unsnoozes it): `PUT /tickets/{ticket_id}` with `{"open": false}`.
-    pub fn close_ticket(&self, ticket_id: impl IntoId) -> TicketsUpdate<'_> {
-        self.tickets()
-            .update(ticket_id, UpdateTicketRequest::new().open(false))
+    pub fn close(&self, ticket_id: impl IntoId) -> TicketsUpdate<'a> {
+        self.update(ticket_id, UpdateTicketRequest::new().open(false))
     }
 
     /// Sets some of a ticket's attributes, leaving the others:
     /// `PUT /tickets/{ticket_id}` with `{"ticket_attributes": {…}}`.
-    pub fn update_ticket_attributes(
+    pub fn update_attributes(
         &self,
         ticket_id: impl IntoId,
         attributes: TicketAttributes,
-    ) -> TicketsUpdate<'_> {
-        self.tickets().update(
-            ticket_id,
-            UpdateTicketRequest::new().ticket_attributes(attributes),
-        )
+    ) -> TicketsUpdate<'a> {
+        let update = UpdateTicketRequest::new().ticket_attributes(attributes);
+        self.update(ticket_id, update)
     }
 }

@@ -439,19 +439,11 @@ pub struct ActivityLogMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_activity_at: Option<crate::Timestamp>,
     /// The state after the change. `idle` or `occupied`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub new_state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_state: Option<super::ActivityLogMetadataNewState>,
     /// The state before the change. `idle` or `occupied`, and null when the Admin had not been classified yet.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub previous_state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_state: Option<super::ActivityLogMetadataPreviousState>,
     /// Indicates if conversations should be reassigned while an Admin is away.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassign_conversations: Option<bool>,
@@ -527,6 +519,58 @@ pub struct ActivityLogMetadataChangesValue {
     /// The value before the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<serde_json::Value>,
+}
+#[cfg(feature = "admins")]
+/// The state after the change. `idle` or `occupied`.
+///
+/// Generated from schema activity_log_metadata.new_state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ActivityLogMetadataNewState {
+    /// `idle`
+    Idle,
+    /// `occupied`
+    Occupied,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "admins")]
+crate::string_enum!(
+    ActivityLogMetadataNewState { Idle = "idle", Occupied = "occupied", }
+);
+#[cfg(feature = "admins")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ActivityLogMetadataNewState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+#[cfg(feature = "admins")]
+/// The state before the change. `idle` or `occupied`, and null when the Admin had not been classified yet.
+///
+/// Generated from schema activity_log_metadata.previous_state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ActivityLogMetadataPreviousState {
+    /// `idle`
+    Idle,
+    /// `occupied`
+    Occupied,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "admins")]
+crate::string_enum!(
+    ActivityLogMetadataPreviousState { Idle = "idle", Occupied = "occupied", }
+);
+#[cfg(feature = "admins")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ActivityLogMetadataPreviousState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "admins")]
 /// Details about the team whose assignment limit was changed.

@@ -208,7 +208,7 @@ pub struct CreateExternalPageRequest {
 impl CreateExternalPageRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        external_id: impl Into<String>,
+        external_id: impl crate::runtime::IntoId,
         html: impl Into<String>,
         source_id: i64,
         title: impl Into<String>,
@@ -216,7 +216,7 @@ impl CreateExternalPageRequest {
         Self {
             ai_agent_availability: None,
             ai_copilot_availability: None,
-            external_id: external_id.into(),
+            external_id: crate::runtime::IntoId::into_id(external_id),
             html: html.into(),
             locale: "en".to_string(),
             source_id,

@@ -51,12 +51,8 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_ids: Option<Vec<i64>>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub parent_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_type: Option<super::ArticleParentType>,
     /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub state: super::ArticleState,
@@ -311,12 +307,8 @@ pub struct ArticleListItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_ids: Option<Vec<i64>>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub parent_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_type: Option<super::ArticleListItemParentType>,
     /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub state: super::ArticleListItemState,
@@ -345,6 +337,32 @@ pub struct ArticleListItem {
     pub workspace_id: String,
 }
 #[cfg(feature = "articles")]
+/// The type of parent, which can either be a `collection` or `section`.
+///
+/// Generated from schema article_list_item.parent_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ArticleListItemParentType {
+    /// `collection`
+    Collection,
+    /// `section`
+    Section,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "articles")]
+crate::string_enum!(
+    ArticleListItemParentType { Collection = "collection", Section = "section", }
+);
+#[cfg(feature = "articles")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ArticleListItemParentType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+#[cfg(feature = "articles")]
 /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 ///
 /// Generated from schema article_list_item.state.
@@ -364,6 +382,32 @@ crate::string_enum!(ArticleListItemState { Published = "published", Draft = "dra
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for ArticleListItemState {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+#[cfg(feature = "articles")]
+/// The type of parent, which can either be a `collection` or `section`.
+///
+/// Generated from schema article.parent_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ArticleParentType {
+    /// `collection`
+    Collection,
+    /// `section`
+    Section,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "articles")]
+crate::string_enum!(
+    ArticleParentType { Collection = "collection", Section = "section", }
+);
+#[cfg(feature = "articles")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ArticleParentType {
     fn default() -> Self {
         Self::Unknown(String::new())
     }
@@ -939,7 +983,7 @@ pub struct CreateArticleRequest {
     pub parent_id: Option<i64>,
     /// The type of parent, which can either be a `collection` or `section`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_type: Option<String>,
+    pub parent_type: Option<super::CreateArticleRequestParentType>,
     /// Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<super::CreateArticleRequestState>,
@@ -979,7 +1023,10 @@ impl CreateArticleRequest {
         self
     }
     /// Sets `parent_type`.
-    pub fn parent_type(mut self, value: impl Into<String>) -> Self {
+    pub fn parent_type(
+        mut self,
+        value: impl Into<super::CreateArticleRequestParentType>,
+    ) -> Self {
         self.parent_type = Some(value.into());
         self
     }
@@ -997,6 +1044,24 @@ impl CreateArticleRequest {
         self
     }
 }
+#[cfg(feature = "articles")]
+/// The type of parent, which can either be a `collection` or `section`.
+///
+/// Generated from schema create_article_request.parent_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CreateArticleRequestParentType {
+    /// `collection`
+    Collection,
+    /// `section`
+    Section,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "articles")]
+crate::string_enum!(
+    CreateArticleRequestParentType { Collection = "collection", Section = "section", }
+);
 #[cfg(feature = "articles")]
 /// Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
 ///
@@ -1036,6 +1101,24 @@ pub struct DeletedArticleObject {
     pub object: Option<String>,
 }
 #[cfg(feature = "articles")]
+/// Generated from operation searchArticles (GET /articles/search) parameter state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SearchArticlesState {
+    /// `published`
+    Published,
+    /// `draft`
+    Draft,
+    /// `all`
+    All,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "articles")]
+crate::string_enum!(
+    SearchArticlesState { Published = "published", Draft = "draft", All = "all", }
+);
+#[cfg(feature = "articles")]
 /// Update Article Request Payload
 ///
 /// You can Update an Article
@@ -1058,7 +1141,7 @@ pub struct UpdateArticleRequest {
     pub parent_id: Option<String>,
     /// The type of parent, which can either be a `collection` or `section`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_type: Option<String>,
+    pub parent_type: Option<super::UpdateArticleRequestParentType>,
     /// Whether the article will be `published` or will be a `draft`. Omitting this field leaves the publish state unchanged, so a draft stays a draft and an edit to a published article goes live immediately unless that article already has a pending draft. For multilingual articles, this will be the state of the default language's content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<super::UpdateArticleRequestState>,
@@ -1104,7 +1187,10 @@ impl UpdateArticleRequest {
         self
     }
     /// Sets `parent_type`.
-    pub fn parent_type(mut self, value: impl Into<String>) -> Self {
+    pub fn parent_type(
+        mut self,
+        value: impl Into<super::UpdateArticleRequestParentType>,
+    ) -> Self {
         self.parent_type = Some(value.into());
         self
     }
@@ -1127,6 +1213,24 @@ impl UpdateArticleRequest {
         self
     }
 }
+#[cfg(feature = "articles")]
+/// The type of parent, which can either be a `collection` or `section`.
+///
+/// Generated from schema update_article_request.parent_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UpdateArticleRequestParentType {
+    /// `collection`
+    Collection,
+    /// `section`
+    Section,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "articles")]
+crate::string_enum!(
+    UpdateArticleRequestParentType { Collection = "collection", Section = "section", }
+);
 #[cfg(feature = "articles")]
 /// Whether the article will be `published` or will be a `draft`. Omitting this field leaves the publish state unchanged, so a draft stays a draft and an edit to a published article goes live immediately unless that article already has a pending draft. For multilingual articles, this will be the state of the default language's content.
 ///

@@ -11,8 +11,10 @@ pub struct AttachContactToACompanyRequest {
 #[cfg(feature = "companies")]
 impl AttachContactToACompanyRequest {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+        }
     }
 }
 #[cfg(feature = "companies")]
@@ -238,6 +240,20 @@ pub struct DeletedCompanyObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
 }
+#[cfg(feature = "companies")]
+/// Generated from operation listAllCompanies (POST /companies/list) parameter order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ListAllCompaniesOrder {
+    /// `asc`
+    Asc,
+    /// `desc`
+    Desc,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "companies")]
+crate::string_enum!(ListAllCompaniesOrder { Asc = "asc", Desc = "desc", });
 #[cfg(feature = "companies")]
 /// Update Company Request Payload
 ///

@@ -6,20 +6,42 @@
 #[non_exhaustive]
 pub struct AttachSubscriptionTypeToContactRequest {
     /// The consent_type of a subscription, opt_out or opt_in.
-    pub consent_type: String,
+    pub consent_type: super::AttachSubscriptionTypeToContactRequestConsentType,
     /// The unique identifier for the subscription which is given by Intercom
     pub id: String,
 }
 #[cfg(feature = "contacts")]
 impl AttachSubscriptionTypeToContactRequest {
     /// Creates the value from its required fields.
-    pub fn new(consent_type: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn new(
+        consent_type: super::AttachSubscriptionTypeToContactRequestConsentType,
+        id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
-            consent_type: consent_type.into(),
-            id: id.into(),
+            consent_type,
+            id: crate::runtime::IntoId::into_id(id),
         }
     }
 }
+#[cfg(feature = "contacts")]
+/// The consent_type of a subscription, opt_out or opt_in.
+///
+/// Generated from operation attachSubscriptionTypeToContact (POST /contacts/{contact_id}/subscriptions) request body.consent_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AttachSubscriptionTypeToContactRequestConsentType {
+    /// `opt_out`
+    OptOut,
+    /// `opt_in`
+    OptIn,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(
+    AttachSubscriptionTypeToContactRequestConsentType { OptOut = "opt_out", OptIn =
+    "opt_in", }
+);
 #[cfg(feature = "contacts")]
 /// Contact Archived
 ///
@@ -234,7 +256,7 @@ pub struct CreateContactRequest {
     pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<super::CreateContactRequestRole>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
@@ -334,7 +356,7 @@ impl CreateContactRequest {
         self
     }
     /// Sets `role`.
-    pub fn role(mut self, value: impl Into<String>) -> Self {
+    pub fn role(mut self, value: impl Into<super::CreateContactRequestRole>) -> Self {
         self.role = Some(value.into());
         self
     }
@@ -359,6 +381,22 @@ impl CreateContactRequest {
         self
     }
 }
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from schema create_contact_request.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CreateContactRequestRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(CreateContactRequestRole { User = "user", Lead = "lead", });
 #[cfg(feature = "contacts")]
 /// Merge contact data
 ///
@@ -420,7 +458,7 @@ pub struct UpdateContactRequest {
     pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<super::UpdateContactRequestRole>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
@@ -520,7 +558,7 @@ impl UpdateContactRequest {
         self
     }
     /// Sets `role`.
-    pub fn role(mut self, value: impl Into<String>) -> Self {
+    pub fn role(mut self, value: impl Into<super::UpdateContactRequestRole>) -> Self {
         self.role = Some(value.into());
         self
     }
@@ -545,3 +583,19 @@ impl UpdateContactRequest {
         self
     }
 }
+#[cfg(feature = "contacts")]
+/// The role of the contact.
+///
+/// Generated from schema update_contact_request.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UpdateContactRequestRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "contacts")]
+crate::string_enum!(UpdateContactRequestRole { User = "user", Lead = "lead", });

@@ -33,11 +33,11 @@ pub struct AdminReplyConversationRequest {
 impl AdminReplyConversationRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        admin_id: impl Into<String>,
+        admin_id: impl crate::runtime::IntoId,
         message_type: super::AdminReplyConversationRequestMessageType,
     ) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             attachment_files: None,
             attachment_urls: None,
             body: None,
@@ -262,13 +262,13 @@ pub struct AssignConversationRequest {
 impl AssignConversationRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        admin_id: impl Into<String>,
-        assignee_id: impl Into<String>,
+        admin_id: impl crate::runtime::IntoId,
+        assignee_id: impl crate::runtime::IntoId,
         r#type: super::AssignConversationRequestType,
     ) -> Self {
         Self {
-            admin_id: admin_id.into(),
-            assignee_id: assignee_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+            assignee_id: crate::runtime::IntoId::into_id(assignee_id),
             body: None,
             message_type: "assignment".to_string(),
             r#type,
@@ -541,10 +541,10 @@ pub struct AttachContactToConversationRequestCustomerIntercomUserId {
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequestCustomerIntercomUserId {
     /// Creates the value from its required fields.
-    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(intercom_user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             customer: None,
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
     /// Sets `customer`.
@@ -568,10 +568,10 @@ pub struct AttachContactToConversationRequestCustomerUserId {
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequestCustomerUserId {
     /// Creates the value from its required fields.
-    pub fn new(user_id: impl Into<String>) -> Self {
+    pub fn new(user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             customer: None,
-            user_id: user_id.into(),
+            user_id: crate::runtime::IntoId::into_id(user_id),
         }
     }
     /// Sets `customer`.
@@ -766,7 +766,29 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
                                                     },
                                                 ),
                                                 ("notified_at", crate::runtime::Fit::Integer),
-                                                ("part_type", crate::runtime::Fit::String),
+                                                (
+                                                    "part_type",
+                                                    crate::runtime::Fit::Enum(
+                                                        &[
+                                                            "comment",
+                                                            "note",
+                                                            "quick_reply",
+                                                            "assignment",
+                                                            "away_mode_assignment",
+                                                            "default_assignment",
+                                                            "assign_and_reopen",
+                                                            "open",
+                                                            "close",
+                                                            "snoozed",
+                                                            "conversation_attribute_updated_by_admin",
+                                                            "conversation_attribute_updated_by_user",
+                                                            "conversation_attribute_updated_by_workflow",
+                                                            "custom_action_started",
+                                                            "custom_action_finished",
+                                                            "operator_workflow_event",
+                                                        ],
+                                                    ),
+                                                ),
                                                 ("redacted", crate::runtime::Fit::Boolean),
                                                 (
                                                     "state",
@@ -927,13 +949,29 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
                                             ("id", crate::runtime::Fit::String),
                                             ("is_ai_answer", crate::runtime::Fit::Boolean),
                                             ("name", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::String),
+                                            (
+                                                "type",
+                                                crate::runtime::Fit::Enum(
+                                                    &["admin", "bot", "team", "user", "lead"],
+                                                ),
+                                            ),
                                         ],
                                         required: &[],
                                     },
                                 ),
                                 ("body", crate::runtime::Fit::String),
-                                ("delivered_as", crate::runtime::Fit::String),
+                                (
+                                    "delivered_as",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "customer_initiated",
+                                            "campaigns_initiated",
+                                            "operator_initiated",
+                                            "automated",
+                                            "admin_initiated",
+                                        ],
+                                    ),
+                                ),
                                 ("id", crate::runtime::Fit::String),
                                 ("redacted", crate::runtime::Fit::Boolean),
                                 ("subject", crate::runtime::Fit::String),
@@ -1160,9 +1198,9 @@ pub struct CloseConversationRequest {
 #[cfg(feature = "conversations")]
 impl CloseConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             body: None,
             message_type: "close".to_string(),
             r#type: "admin".to_string(),
@@ -1509,7 +1547,10 @@ pub struct ContactReplyIntercomUserIdRequest {
 #[cfg(feature = "conversations")]
 impl ContactReplyIntercomUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(
+        body: impl Into<String>,
+        intercom_user_id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -1518,7 +1559,7 @@ impl ContactReplyIntercomUserIdRequest {
             reply_options: None,
             r#type: "user".to_string(),
             attachment_files: None,
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -1601,7 +1642,7 @@ pub struct ContactReplyUserIdRequest {
 #[cfg(feature = "conversations")]
 impl ContactReplyUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, user_id: impl Into<String>) -> Self {
+    pub fn new(body: impl Into<String>, user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -1610,7 +1651,7 @@ impl ContactReplyUserIdRequest {
             reply_options: None,
             r#type: "user".to_string(),
             attachment_files: None,
-            user_id: user_id.into(),
+            user_id: crate::runtime::IntoId::into_id(user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -2284,8 +2325,8 @@ pub struct ConversationPart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notified_at: Option<crate::Timestamp>,
     /// The type of conversation part.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub part_type: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub part_type: super::ConversationPartPartType,
     /// Whether or not the conversation part has been redacted.
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub redacted: bool,
@@ -2336,8 +2377,41 @@ pub struct ConversationPartAuthor {
     )]
     pub name: Option<String>,
     /// The type of the author
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub r#type: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub r#type: super::ConversationPartAuthorType,
+}
+#[cfg(feature = "conversations")]
+/// The type of the author
+///
+/// Generated from schema conversation_part_author.type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationPartAuthorType {
+    /// `admin`
+    Admin,
+    /// `bot`
+    Bot,
+    /// `team`
+    Team,
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "conversations")]
+crate::string_enum!(
+    ConversationPartAuthorType { Admin = "admin", Bot = "bot", Team = "team", User =
+    "user", Lead = "lead", }
+);
+#[cfg(feature = "conversations")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationPartAuthorType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 /// Conversation Part Metadata
 ///
@@ -2383,6 +2457,69 @@ pub struct ConversationPartMetadataQuickReplyOptionsItem {
     /// The translations for the quick reply option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<serde_json::Map<String, serde_json::Value>>,
+}
+#[cfg(feature = "conversations")]
+/// The type of conversation part.
+///
+/// Generated from schema conversation_part.part_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationPartPartType {
+    /// `comment`
+    Comment,
+    /// `note`
+    Note,
+    /// `quick_reply`
+    QuickReply,
+    /// `assignment`
+    Assignment,
+    /// `away_mode_assignment`
+    AwayModeAssignment,
+    /// `default_assignment`
+    DefaultAssignment,
+    /// `assign_and_reopen`
+    AssignAndReopen,
+    /// `open`
+    Open,
+    /// `close`
+    Close,
+    /// `snoozed`
+    Snoozed,
+    /// `conversation_attribute_updated_by_admin`
+    ConversationAttributeUpdatedByAdmin,
+    /// `conversation_attribute_updated_by_user`
+    ConversationAttributeUpdatedByUser,
+    /// `conversation_attribute_updated_by_workflow`
+    ConversationAttributeUpdatedByWorkflow,
+    /// `custom_action_started`
+    CustomActionStarted,
+    /// `custom_action_finished`
+    CustomActionFinished,
+    /// `operator_workflow_event`
+    OperatorWorkflowEvent,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "conversations")]
+crate::string_enum!(
+    ConversationPartPartType { Comment = "comment", Note = "note", QuickReply =
+    "quick_reply", Assignment = "assignment", AwayModeAssignment =
+    "away_mode_assignment", DefaultAssignment = "default_assignment", AssignAndReopen =
+    "assign_and_reopen", Open = "open", Close = "close", Snoozed = "snoozed",
+    ConversationAttributeUpdatedByAdmin = "conversation_attribute_updated_by_admin",
+    ConversationAttributeUpdatedByUser = "conversation_attribute_updated_by_user",
+    ConversationAttributeUpdatedByWorkflow =
+    "conversation_attribute_updated_by_workflow", CustomActionStarted =
+    "custom_action_started", CustomActionFinished = "custom_action_finished",
+    OperatorWorkflowEvent = "operator_workflow_event", }
+);
+#[cfg(feature = "conversations")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationPartPartType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "conversations")]
 /// Indicates the current state of conversation when the conversation part was created.
@@ -2546,8 +2683,8 @@ pub struct ConversationSource {
     )]
     pub body: Option<String>,
     /// The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub delivered_as: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub delivered_as: super::ConversationSourceDeliveredAs,
     /// The id representing the message.
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
@@ -2571,6 +2708,40 @@ pub struct ConversationSource {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub url: Option<String>,
+}
+#[cfg(feature = "conversations")]
+/// The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
+///
+/// Generated from schema conversation_source.delivered_as.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationSourceDeliveredAs {
+    /// `customer_initiated`
+    CustomerInitiated,
+    /// `campaigns_initiated`
+    CampaignsInitiated,
+    /// `operator_initiated`
+    OperatorInitiated,
+    /// `automated`
+    Automated,
+    /// `admin_initiated`
+    AdminInitiated,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "conversations")]
+crate::string_enum!(
+    ConversationSourceDeliveredAs { CustomerInitiated = "customer_initiated",
+    CampaignsInitiated = "campaigns_initiated", OperatorInitiated = "operator_initiated",
+    Automated = "automated", AdminInitiated = "admin_initiated", }
+);
+#[cfg(feature = "conversations")]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationSourceDeliveredAs {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(feature = "conversations")]
 /// This includes conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter and whatsapp.
@@ -2808,10 +2979,10 @@ pub struct ConvertConversationToTicketRequest {
 #[cfg(feature = "conversations")]
 impl ConvertConversationToTicketRequest {
     /// Creates the value from its required fields.
-    pub fn new(ticket_type_id: impl Into<String>) -> Self {
+    pub fn new(ticket_type_id: impl crate::runtime::IntoId) -> Self {
         Self {
             attributes: None,
-            ticket_type_id: ticket_type_id.into(),
+            ticket_type_id: crate::runtime::IntoId::into_id(ticket_type_id),
         }
     }
     /// Sets `attributes`.
@@ -2890,10 +3061,13 @@ pub struct CreateConversationRequestFrom {
 impl CreateConversationRequestFrom {
     /// Creates the value from its required fields.
     pub fn new(
-        id: impl Into<String>,
+        id: impl crate::runtime::IntoId,
         r#type: super::CreateConversationRequestFromType,
     ) -> Self {
-        Self { id: id.into(), r#type }
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+            r#type,
+        }
     }
 }
 #[cfg(feature = "conversations")]
@@ -3128,9 +3302,9 @@ pub struct CustomerRequestIntercomUserId {
 #[cfg(feature = "conversations")]
 impl CustomerRequestIntercomUserId {
     /// Creates the value from its required fields.
-    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(intercom_user_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
 }
@@ -3147,8 +3321,10 @@ pub struct CustomerRequestUserId {
 #[cfg(feature = "conversations")]
 impl CustomerRequestUserId {
     /// Creates the value from its required fields.
-    pub fn new(user_id: impl Into<String>) -> Self {
-        Self { user_id: user_id.into() }
+    pub fn new(user_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            user_id: crate::runtime::IntoId::into_id(user_id),
+        }
     }
 }
 #[cfg(feature = "conversations")]
@@ -3162,8 +3338,10 @@ pub struct DetachContactFromConversationRequest {
 #[cfg(feature = "conversations")]
 impl DetachContactFromConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
-        Self { admin_id: admin_id.into() }
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+        }
     }
 }
 #[cfg(feature = "conversations")]
@@ -3352,7 +3530,29 @@ impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
                                                     },
                                                 ),
                                                 ("notified_at", crate::runtime::Fit::Integer),
-                                                ("part_type", crate::runtime::Fit::String),
+                                                (
+                                                    "part_type",
+                                                    crate::runtime::Fit::Enum(
+                                                        &[
+                                                            "comment",
+                                                            "note",
+                                                            "quick_reply",
+                                                            "assignment",
+                                                            "away_mode_assignment",
+                                                            "default_assignment",
+                                                            "assign_and_reopen",
+                                                            "open",
+                                                            "close",
+                                                            "snoozed",
+                                                            "conversation_attribute_updated_by_admin",
+                                                            "conversation_attribute_updated_by_user",
+                                                            "conversation_attribute_updated_by_workflow",
+                                                            "custom_action_started",
+                                                            "custom_action_finished",
+                                                            "operator_workflow_event",
+                                                        ],
+                                                    ),
+                                                ),
                                                 ("redacted", crate::runtime::Fit::Boolean),
                                                 (
                                                     "state",
@@ -3513,13 +3713,29 @@ impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
                                             ("id", crate::runtime::Fit::String),
                                             ("is_ai_answer", crate::runtime::Fit::Boolean),
                                             ("name", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::String),
+                                            (
+                                                "type",
+                                                crate::runtime::Fit::Enum(
+                                                    &["admin", "bot", "team", "user", "lead"],
+                                                ),
+                                            ),
                                         ],
                                         required: &[],
                                     },
                                 ),
                                 ("body", crate::runtime::Fit::String),
-                                ("delivered_as", crate::runtime::Fit::String),
+                                (
+                                    "delivered_as",
+                                    crate::runtime::Fit::Enum(
+                                        &[
+                                            "customer_initiated",
+                                            "campaigns_initiated",
+                                            "operator_initiated",
+                                            "automated",
+                                            "admin_initiated",
+                                        ],
+                                    ),
+                                ),
                                 ("id", crate::runtime::Fit::String),
                                 ("redacted", crate::runtime::Fit::Boolean),
                                 ("subject", crate::runtime::Fit::String),
@@ -4069,9 +4285,9 @@ pub struct OpenConversationRequest {
 #[cfg(feature = "conversations")]
 impl OpenConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "open".to_string(),
             r#type: "admin".to_string(),
         }
@@ -4215,12 +4431,12 @@ pub struct RedactConversationRequestConversationPart {
 impl RedactConversationRequestConversationPart {
     /// Creates the value from its required fields.
     pub fn new(
-        conversation_id: impl Into<String>,
-        conversation_part_id: impl Into<String>,
+        conversation_id: impl crate::runtime::IntoId,
+        conversation_part_id: impl crate::runtime::IntoId,
     ) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
-            conversation_part_id: conversation_part_id.into(),
+            conversation_id: crate::runtime::IntoId::into_id(conversation_id),
+            conversation_part_id: crate::runtime::IntoId::into_id(conversation_part_id),
             r#type: "conversation_part".to_string(),
         }
     }
@@ -4245,12 +4461,12 @@ pub struct RedactConversationRequestSource {
 impl RedactConversationRequestSource {
     /// Creates the value from its required fields.
     pub fn new(
-        conversation_id: impl Into<String>,
-        source_id: impl Into<String>,
+        conversation_id: impl crate::runtime::IntoId,
+        source_id: impl crate::runtime::IntoId,
     ) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
-            source_id: source_id.into(),
+            conversation_id: crate::runtime::IntoId::into_id(conversation_id),
+            source_id: crate::runtime::IntoId::into_id(source_id),
             r#type: "source".to_string(),
         }
     }
@@ -4579,9 +4795,12 @@ pub struct SnoozeConversationRequest {
 #[cfg(feature = "conversations")]
 impl SnoozeConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>, snoozed_until: crate::Timestamp) -> Self {
+    pub fn new(
+        admin_id: impl crate::runtime::IntoId,
+        snoozed_until: crate::Timestamp,
+    ) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "snoozed".to_string(),
             snoozed_until,
             r#type: "admin".to_string(),

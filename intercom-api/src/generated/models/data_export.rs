@@ -209,13 +209,13 @@ impl PostExportReportingDataEnqueueRequest {
     /// Creates the value from its required fields.
     pub fn new(
         attribute_ids: Vec<String>,
-        dataset_id: impl Into<String>,
+        dataset_id: impl crate::runtime::IntoId,
         end_time: i64,
         start_time: i64,
     ) -> Self {
         Self {
             attribute_ids,
-            dataset_id: dataset_id.into(),
+            dataset_id: crate::runtime::IntoId::into_id(dataset_id),
             end_time,
             start_time,
         }

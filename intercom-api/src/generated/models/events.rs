@@ -378,9 +378,9 @@ pub struct LisDataEventsFilterIntercomUserIdQueryParameter {
 #[cfg(feature = "events")]
 impl LisDataEventsFilterIntercomUserIdQueryParameter {
     /// Creates the value from its required fields.
-    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(intercom_user_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
 }
@@ -396,7 +396,9 @@ pub struct LisDataEventsFilterUserIdQueryParameter {
 #[cfg(feature = "events")]
 impl LisDataEventsFilterUserIdQueryParameter {
     /// Creates the value from its required fields.
-    pub fn new(user_id: impl Into<String>) -> Self {
-        Self { user_id: user_id.into() }
+    pub fn new(user_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            user_id: crate::runtime::IntoId::into_id(user_id),
+        }
     }
 }

@@ -259,11 +259,11 @@ pub struct FinAgentUser {
 #[cfg(feature = "fin_agent")]
 impl FinAgentUser {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl crate::runtime::IntoId) -> Self {
         Self {
             attributes: None,
             email: None,
-            id: id.into(),
+            id: crate::runtime::IntoId::into_id(id),
             name: None,
         }
     }
@@ -303,13 +303,13 @@ pub struct ReplyToFinRequest {
 impl ReplyToFinRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        conversation_id: impl Into<String>,
+        conversation_id: impl crate::runtime::IntoId,
         message: super::FinAgentMessage,
         user: super::FinAgentUser,
     ) -> Self {
         Self {
             attachments: None,
-            conversation_id: conversation_id.into(),
+            conversation_id: crate::runtime::IntoId::into_id(conversation_id),
             message,
             user,
         }
@@ -416,13 +416,13 @@ pub struct StartFinConversationRequest {
 impl StartFinConversationRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        conversation_id: impl Into<String>,
+        conversation_id: impl crate::runtime::IntoId,
         message: super::FinAgentMessage,
         user: super::FinAgentUser,
     ) -> Self {
         Self {
             attachments: None,
-            conversation_id: conversation_id.into(),
+            conversation_id: crate::runtime::IntoId::into_id(conversation_id),
             conversation_metadata: None,
             message,
             user,
@@ -536,11 +536,11 @@ pub struct SubmitFinCsatRequest {
 impl SubmitFinCsatRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        conversation_id: impl Into<String>,
+        conversation_id: impl crate::runtime::IntoId,
         rating: super::SubmitFinCsatRequestRating,
     ) -> Self {
         Self {
-            conversation_id: conversation_id.into(),
+            conversation_id: crate::runtime::IntoId::into_id(conversation_id),
             rating,
             remark: None,
         }

@@ -33,7 +33,7 @@ pub struct CreateMessageRequest {
     pub subject: Option<String>,
     /// The style of the outgoing message. Possible values `plain` or `personal`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template: Option<String>,
+    pub template: Option<super::CreateMessageRequestTemplate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<super::CreateMessageRequestTo>,
 }
@@ -101,7 +101,10 @@ impl CreateMessageRequest {
         self
     }
     /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
+    pub fn template(
+        mut self,
+        value: impl Into<super::CreateMessageRequestTemplate>,
+    ) -> Self {
         self.template = Some(value.into());
         self
     }
@@ -312,6 +315,24 @@ crate::string_enum!(
     CreateMessageRequestMessageType { InApp = "in_app", Email = "email", }
 );
 #[cfg(feature = "messages")]
+/// The style of the outgoing message. Possible values `plain` or `personal`.
+///
+/// Generated from schema create_message_request.template.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CreateMessageRequestTemplate {
+    /// `plain`
+    Plain,
+    /// `personal`
+    Personal,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "messages")]
+crate::string_enum!(
+    CreateMessageRequestTemplate { Plain = "plain", Personal = "personal", }
+);
+#[cfg(feature = "messages")]
 /// Generated from schema create_message_request.to.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -408,8 +429,11 @@ pub struct Recipient {
 #[cfg(feature = "messages")]
 impl Recipient {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>, r#type: super::RecipientType) -> Self {
-        Self { id: id.into(), r#type }
+    pub fn new(id: impl crate::runtime::IntoId, r#type: super::RecipientType) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+            r#type,
+        }
     }
 }
 #[cfg(feature = "messages")]

@@ -543,8 +543,8 @@ pub struct Contact {
     )]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub role: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub role: super::ContactRole,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<crate::Timestamp>,
@@ -846,6 +846,30 @@ pub struct ContactReplyBaseRequestReplyOptionsItem {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub uuid: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+/// The role of the contact.
+///
+/// Generated from schema contact.role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ContactRole {
+    /// `user`
+    User,
+    /// `lead`
+    Lead,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+crate::string_enum!(ContactRole { User = "user", Lead = "lead", });
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ContactRole {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Social Profile
@@ -1950,7 +1974,9 @@ impl Default for FinAgentStatusUpdatedEventStatus {
         Self::Unknown(String::new())
     }
 }
-/// Intercom API version.</br>By default, it's equal to the version set in the app package.
+/// Intercom API version.
+///
+/// By default, it's equal to the version set in the app package.
 ///
 /// Generated from schema intercom_version.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3674,8 +3700,8 @@ pub struct TicketPart {
     #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The type of ticket part.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
-    pub part_type: String,
+    #[serde(deserialize_with = "crate::runtime::field::or_default")]
+    pub part_type: super::TicketPartPartType,
     /// The previous state of the ticket.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_ticket_state: Option<super::TicketPartPreviousTicketState>,
@@ -3752,6 +3778,45 @@ crate::string_enum!(
 /// An unknown, empty value: what an always-present field the server left
 /// out reads as.
 impl Default for TicketPartAuthorType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+/// The type of ticket part.
+///
+/// Generated from schema ticket_part.part_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TicketPartPartType {
+    /// `comment`
+    Comment,
+    /// `note`
+    Note,
+    /// `quick_reply`
+    QuickReply,
+    /// `assignment`
+    Assignment,
+    /// `snoozed`
+    Snoozed,
+    /// `ticket_state_updated_by_admin`
+    TicketStateUpdatedByAdmin,
+    /// `ticket_attribute_updated_by_admin`
+    TicketAttributeUpdatedByAdmin,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+crate::string_enum!(
+    TicketPartPartType { Comment = "comment", Note = "note", QuickReply = "quick_reply",
+    Assignment = "assignment", Snoozed = "snoozed", TicketStateUpdatedByAdmin =
+    "ticket_state_updated_by_admin", TicketAttributeUpdatedByAdmin =
+    "ticket_attribute_updated_by_admin", }
+);
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketPartPartType {
     fn default() -> Self {
         Self::Unknown(String::new())
     }
@@ -4285,12 +4350,8 @@ pub struct TicketTypeAttribute {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The type of the data attribute (allowed values: "string list integer decimal boolean datetime files")
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
-    pub data_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_type: Option<super::TicketTypeAttributeDataType>,
     /// Whether the attribute is built in or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
@@ -4353,6 +4414,64 @@ pub struct TicketTypeAttribute {
         deserialize_with = "crate::runtime::lenient::opt_string",
     )]
     pub workspace_id: Option<String>,
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+/// The type of the data attribute (allowed values: "string list integer decimal boolean datetime files")
+///
+/// Generated from schema ticket_type_attribute.data_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TicketTypeAttributeDataType {
+    /// `string`
+    String,
+    /// `list`
+    List,
+    /// `integer`
+    Integer,
+    /// `decimal`
+    Decimal,
+    /// `boolean`
+    Boolean,
+    /// `datetime`
+    Datetime,
+    /// `files`
+    Files,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+crate::string_enum!(
+    TicketTypeAttributeDataType { String = "string", List = "list", Integer = "integer",
+    Decimal = "decimal", Boolean = "boolean", Datetime = "datetime", Files = "files", }
+);
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for TicketTypeAttributeDataType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
 }
 #[cfg(
     any(

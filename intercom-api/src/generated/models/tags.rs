@@ -11,8 +11,10 @@ pub struct AttachTagToContactRequest {
 #[cfg(feature = "tags")]
 impl AttachTagToContactRequest {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+        }
     }
 }
 #[cfg(feature = "tags")]
@@ -28,10 +30,13 @@ pub struct AttachTagToConversationRequest {
 #[cfg(feature = "tags")]
 impl AttachTagToConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn new(
+        admin_id: impl crate::runtime::IntoId,
+        id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
-            admin_id: admin_id.into(),
-            id: id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+            id: crate::runtime::IntoId::into_id(id),
         }
     }
 }
@@ -48,10 +53,13 @@ pub struct AttachTagToTicketRequest {
 #[cfg(feature = "tags")]
 impl AttachTagToTicketRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn new(
+        admin_id: impl crate::runtime::IntoId,
+        id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
-            admin_id: admin_id.into(),
-            id: id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+            id: crate::runtime::IntoId::into_id(id),
         }
     }
 }
@@ -256,8 +264,10 @@ pub struct DetachTagFromConversationRequest {
 #[cfg(feature = "tags")]
 impl DetachTagFromConversationRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
-        Self { admin_id: admin_id.into() }
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+        }
     }
 }
 #[cfg(feature = "tags")]
@@ -271,8 +281,10 @@ pub struct DetachTagFromTicketRequest {
 #[cfg(feature = "tags")]
 impl DetachTagFromTicketRequest {
     /// Creates the value from its required fields.
-    pub fn new(admin_id: impl Into<String>) -> Self {
-        Self { admin_id: admin_id.into() }
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+        }
     }
 }
 #[cfg(feature = "tags")]

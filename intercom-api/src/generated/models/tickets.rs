@@ -31,11 +31,11 @@ pub struct AdminReplyTicketRequest {
 impl AdminReplyTicketRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        admin_id: impl Into<String>,
+        admin_id: impl crate::runtime::IntoId,
         message_type: super::AdminReplyTicketRequestMessageType,
     ) -> Self {
         Self {
-            admin_id: admin_id.into(),
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
             attachment_urls: None,
             body: None,
             created_at: None,
@@ -217,7 +217,10 @@ pub struct ContactReplyTicketIntercomUserIdRequest {
 }
 impl ContactReplyTicketIntercomUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, intercom_user_id: impl Into<String>) -> Self {
+    pub fn new(
+        body: impl Into<String>,
+        intercom_user_id: impl crate::runtime::IntoId,
+    ) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -225,7 +228,7 @@ impl ContactReplyTicketIntercomUserIdRequest {
             message_type: "comment".to_string(),
             reply_options: None,
             r#type: "user".to_string(),
-            intercom_user_id: intercom_user_id.into(),
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -469,7 +472,7 @@ pub struct ContactReplyTicketUserIdRequest {
 }
 impl ContactReplyTicketUserIdRequest {
     /// Creates the value from its required fields.
-    pub fn new(body: impl Into<String>, user_id: impl Into<String>) -> Self {
+    pub fn new(body: impl Into<String>, user_id: impl crate::runtime::IntoId) -> Self {
         Self {
             attachment_urls: None,
             body: body.into(),
@@ -477,7 +480,7 @@ impl ContactReplyTicketUserIdRequest {
             message_type: "comment".to_string(),
             reply_options: None,
             r#type: "user".to_string(),
-            user_id: user_id.into(),
+            user_id: crate::runtime::IntoId::into_id(user_id),
         }
     }
     /// Sets `attachment_urls`.
@@ -560,7 +563,7 @@ impl CreateTicketRequest {
     /// Creates the value from its required fields.
     pub fn new(
         contacts: Vec<super::CreateTicketRequestContactsItem>,
-        ticket_type_id: impl Into<String>,
+        ticket_type_id: impl crate::runtime::IntoId,
     ) -> Self {
         Self {
             assignment: None,
@@ -569,7 +572,7 @@ impl CreateTicketRequest {
             conversation_to_link_id: None,
             created_at: None,
             ticket_attributes: None,
-            ticket_type_id: ticket_type_id.into(),
+            ticket_type_id: crate::runtime::IntoId::into_id(ticket_type_id),
             skip_notifications: None,
         }
     }
@@ -773,9 +776,9 @@ pub struct CreateTicketRequestContactsItemExternalId {
 #[cfg(feature = "tickets")]
 impl CreateTicketRequestContactsItemExternalId {
     /// Creates the value from its required fields.
-    pub fn new(external_id: impl Into<String>) -> Self {
+    pub fn new(external_id: impl crate::runtime::IntoId) -> Self {
         Self {
-            external_id: external_id.into(),
+            external_id: crate::runtime::IntoId::into_id(external_id),
         }
     }
 }
@@ -792,8 +795,10 @@ pub struct CreateTicketRequestContactsItemId {
 #[cfg(feature = "tickets")]
 impl CreateTicketRequestContactsItemId {
     /// Creates the value from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+        }
     }
 }
 #[cfg(feature = "tickets")]

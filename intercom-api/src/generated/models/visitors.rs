@@ -10,7 +10,7 @@
 #[non_exhaustive]
 pub struct ConvertVisitorRequest {
     /// Represents the role of the Contact model. Accepts `lead` or `user`.
-    pub r#type: String,
+    pub r#type: super::ConvertVisitorRequestType,
     /// The unique identifiers retained after converting or merging.
     pub user: super::ConvertVisitorRequestUser,
     /// The unique identifiers to convert a single Visitor.
@@ -20,17 +20,29 @@ pub struct ConvertVisitorRequest {
 impl ConvertVisitorRequest {
     /// Creates the value from its required fields.
     pub fn new(
-        r#type: impl Into<String>,
+        r#type: super::ConvertVisitorRequestType,
         user: super::ConvertVisitorRequestUser,
         visitor: super::ConvertVisitorRequestVisitor,
     ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            user,
-            visitor,
-        }
+        Self { r#type, user, visitor }
     }
 }
+#[cfg(feature = "visitors")]
+/// Represents the role of the Contact model. Accepts `lead` or `user`.
+///
+/// Generated from schema convert_visitor_request.type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConvertVisitorRequestType {
+    /// `lead`
+    Lead,
+    /// `user`
+    User,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "visitors")]
+crate::string_enum!(ConvertVisitorRequestType { Lead = "lead", User = "user", });
 #[cfg(feature = "visitors")]
 /// The unique identifiers retained after converting or merging.
 ///

@@ -42,8 +42,20 @@ impl<'a> ArticlesList<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/articles"),
@@ -160,8 +172,20 @@ impl<'a> ArticlesCreate<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/articles"),
@@ -217,7 +241,7 @@ pub struct ArticlesSearch<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     phrase: Option<String>,
-    state: Option<String>,
+    state: Option<super::super::models::SearchArticlesState>,
     help_center_id: Option<i64>,
     highlight: Option<bool>,
 }
@@ -228,7 +252,10 @@ impl<'a> ArticlesSearch<'a> {
         self
     }
     /// The state of the Articles returned. One of `published`, `draft` or `all`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
+    pub fn state(
+        mut self,
+        value: impl Into<super::super::models::SearchArticlesState>,
+    ) -> Self {
         self.state = Some(value.into());
         self
     }
@@ -253,8 +280,20 @@ impl<'a> ArticlesSearch<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/articles/search"),
@@ -336,8 +375,20 @@ impl<'a> ArticlesDelete<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -407,8 +458,20 @@ impl<'a> ArticlesFind<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -482,8 +545,20 @@ impl<'a> ArticlesUpdate<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(

@@ -66,8 +66,20 @@ impl<'a> CompaniesRetrieve<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/companies"),
@@ -179,8 +191,20 @@ impl<'a> CompaniesCreateOrUpdate<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/companies"),
@@ -240,7 +264,7 @@ pub struct CompaniesList<'a> {
     options: crate::runtime::RequestOptions,
     page: Option<i64>,
     per_page: Option<i64>,
-    order: Option<String>,
+    order: Option<super::super::models::ListAllCompaniesOrder>,
 }
 impl<'a> CompaniesList<'a> {
     /// The page of results to fetch. Defaults to first page
@@ -254,7 +278,10 @@ impl<'a> CompaniesList<'a> {
         self
     }
     /// `asc` or `desc`. Return the companies in ascending or descending order. Defaults to desc
-    pub fn order(mut self, value: impl Into<String>) -> Self {
+    pub fn order(
+        mut self,
+        value: impl Into<super::super::models::ListAllCompaniesOrder>,
+    ) -> Self {
         self.order = Some(value.into());
         self
     }
@@ -269,8 +296,20 @@ impl<'a> CompaniesList<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             String::from("/companies/list"),
@@ -384,8 +423,20 @@ impl<'a> CompaniesScroll<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/companies/scroll"),
@@ -495,8 +546,20 @@ impl<'a> CompaniesDelete<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(
@@ -575,8 +638,20 @@ impl<'a> CompaniesFind<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -650,8 +725,20 @@ impl<'a> CompaniesUpdate<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::PUT,
             format!(
@@ -726,8 +813,20 @@ impl<'a> CompaniesListAttachedContacts<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -800,8 +899,20 @@ impl<'a> CompaniesListAttachedSegments<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             format!(
@@ -881,8 +992,20 @@ impl<'a> CompaniesAttachContact<'a> {
         self.options.retry_non_idempotent = true;
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let mut request = crate::runtime::Request::new(
             crate::runtime::Method::POST,
             format!(
@@ -954,8 +1077,20 @@ impl<'a> CompaniesDetachContact<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::DELETE,
             format!(

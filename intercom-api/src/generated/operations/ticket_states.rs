@@ -30,8 +30,20 @@ impl<'a> TicketStatesList<'a> {
         self.options.deadline = Some(deadline);
         self
     }
+    /// Refuses to send this request, for the reason given, if any: `request()` and
+    /// `send()` then fail with `Error::InvalidInput` (used by the hand-written wrappers
+    /// for arguments they cannot convert, such as a non-numeric id the API wants as an
+    /// integer).
+    #[doc(hidden)]
+    pub fn refuse_if(mut self, reason: Option<String>) -> Self {
+        if let Some(reason) = reason {
+            self.options.refuse(reason);
+        }
+        self
+    }
     /// The request as it will be sent; fails on invalid input such as an empty id.
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
+        self.options.check()?;
         let request = crate::runtime::Request::new(
             crate::runtime::Method::GET,
             String::from("/ticket_states"),
