@@ -3,7 +3,7 @@
 //! One struct per namespace path, borrowing the client, with an accessor on its parent (the
 //! `Client` for a top-level namespace). The operations' methods are added by `ops`.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -13,14 +13,13 @@ use crate::ir::{namespace_type, Operation};
 
 /// The namespace structs and accessors of one module's operations.
 pub fn structs<'a>(ops: impl Iterator<Item = &'a Operation>, rt: &TokenStream) -> TokenStream {
-    let mut paths: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    let mut paths: BTreeSet<&[String]> = BTreeSet::new();
     for op in ops {
         for depth in 1..=op.namespace.len() {
-            *paths.entry(op.namespace[..depth].to_vec()).or_default() += 0;
+            paths.insert(&op.namespace[..depth]);
         }
-        *paths.entry(op.namespace.clone()).or_default() += 1;
     }
-    let items = paths.keys().map(|path| namespace(path, rt));
+    let items = paths.iter().map(|path| namespace(path, rt));
     quote! { #( #items )* }
 }
 

@@ -60,10 +60,7 @@ pub fn assign(ops: &mut [Operation], file: &Path) -> Result<(), Error> {
                 (parts, method)
             }
             None => {
-                let group = groups
-                    .get(&op.tag)
-                    .cloned()
-                    .unwrap_or_else(|| field_ident(&op.tag));
+                let group = group_of(op, &groups);
                 let id = op.operation_id.as_deref();
                 let mut method = derive_method(id, &op.method, &op.path, &group, true);
                 if folded.contains(&(group.clone(), method.clone())) {
@@ -115,6 +112,14 @@ pub fn assign(ops: &mut [Operation], file: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// The namespace the rule gives an operation without an SDK name.
+fn group_of(op: &Operation, groups: &BTreeMap<String, String>) -> String {
+    groups
+        .get(&op.tag)
+        .cloned()
+        .unwrap_or_else(|| field_ident(&op.tag))
+}
+
 /// For each tag with SDK-named operations, the top-level group most of them use.
 fn tag_groups(ops: &[Operation]) -> BTreeMap<String, String> {
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
@@ -143,10 +148,7 @@ fn folding_collisions(
     let mut seen = BTreeSet::new();
     let mut twice = BTreeSet::new();
     for op in ops.iter().filter(|op| op.sdk_name.is_none()) {
-        let group = groups
-            .get(&op.tag)
-            .cloned()
-            .unwrap_or_else(|| field_ident(&op.tag));
+        let group = group_of(op, groups);
         let method = derive_method(
             op.operation_id.as_deref(),
             &op.method,
