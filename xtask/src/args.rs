@@ -17,6 +17,10 @@ commands:
                      .cache/openapi, or downloaded from the pinned commit
                      ($INTERCOM_OPENAPI_BASE_URL, default https://raw.githubusercontent.com)
       --out DIR      output directory (default: intercom-api/src/generated)
+  mcp-client
+      Install the Python MCP client the MCP server's test drives (pinned in
+      intercom-api/tests/mcp/requirements.txt) into .cache/mcp-client; does nothing when
+      it is already there ($PYTHON, default python3, creates the environment).
   help
       Print this message.";
 
@@ -25,6 +29,8 @@ commands:
 pub enum Command {
     /// `regen ...`
     Regen(RegenArgs),
+    /// `mcp-client`
+    McpClient,
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -54,6 +60,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     };
     match command.to_str() {
         Some("regen") => parse_regen(args),
+        Some("mcp-client") => match args.next() {
+            None => Ok(Command::McpClient),
+            Some(arg) if arg == "-h" || arg == "--help" => Ok(Command::Help),
+            Some(arg) => Err(UsageError(format!(
+                "unexpected argument `{}`",
+                arg.to_string_lossy()
+            ))),
+        },
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -160,6 +174,12 @@ mod tests {
             "--check",
         ];
         assert!(matches!(parse_str(&inline), Ok(Command::Regen(a)) if a.check && a.out.is_some()));
+    }
+
+    #[test]
+    fn mcp_client_takes_no_arguments() {
+        assert_eq!(parse_str(&["mcp-client"]), Ok(Command::McpClient));
+        assert_eq!(error(&["mcp-client", "now"]), "unexpected argument `now`");
     }
 
     #[test]

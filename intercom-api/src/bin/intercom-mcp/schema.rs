@@ -177,7 +177,8 @@ impl Builder {
         }
         if let Some(note) = param.note {
             description = Some(match description {
-                Some(text) => format!("{text} {note}"),
+                Some(text) if text.ends_with(['.', ')', '!', '?']) => format!("{text} {note}"),
+                Some(text) => format!("{text}. {note}"),
                 None => note.to_string(),
             });
         }
