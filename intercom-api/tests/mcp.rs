@@ -295,11 +295,12 @@ async fn mount(server: &MockServer, verb: &str, at: &str, status: u16, body: &st
         .await;
 }
 
-/// Runs the Python client on the binary with `calls`; its report.
-async fn drive(server: &MockServer, calls: Value) -> Value {
+/// Runs the Python client on the binary (with `args`) with `calls`; its report.
+async fn drive(server: &MockServer, args: &[&str], calls: Value) -> Value {
     let mut child = tokio::process::Command::new(python())
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mcp/drive.py"))
         .arg(env!("CARGO_BIN_EXE_intercom-mcp"))
+        .args(args)
         .env("INTERCOM_ACCESS_TOKEN", "test-token")
         .env("INTERCOM_BASE_URL", server.uri())
         .env("INTERCOM_MAX_RETRIES", "0")
@@ -372,7 +373,7 @@ async fn the_reference_client_lists_the_tools_and_calls_them_against_a_mock() {
         {"tool": "get_contact", "arguments": {"contactId": "6657", "id": "6657"}},
         {"tool": "list_tags", "arguments": {}},
     ]);
-    let report = drive(&server, calls).await;
+    let report = drive(&server, &[], calls).await;
     assert_eq!(report["server"], "intercom-mcp");
 
     check_tools(&report["tools"]);
@@ -607,4 +608,76 @@ async fn check_requests(server: &MockServer) {
         .map(|(m, p, b)| (m.to_string(), p.to_string(), b))
         .collect();
     assert_eq!(seen, expected);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn all_operations_are_tools_generated_from_the_spec() {
+    const TEAM: &str = r#"{"type":"team","id":"814","name":"Support","admin_ids":[991]}"#;
+    let server = MockServer::start().await;
+    mount(&server, "GET", "/teams/814", 200, TEAM).await;
+    mount(&server, "PUT", "/admins/991/away", 200, r#"{"type":"admin","id":"991","name":"Ada","email":"ada@example.com","away_mode_enabled":true,"away_mode_reassign":false}"#).await;
+    let calls = json!([
+        {"tool": "retrieve_team", "arguments": {"team_id": "814"}},
+        {"tool": "set_away_admin", "arguments": {"admin_id": 991, "body": {"away_mode_enabled": true, "away_mode_reassign": false}}},
+        {"tool": "set_away_admin", "arguments": {"admin_id": "991", "body": {"away_mode_enabled": "yes"}}},
+        {"tool": "set_away_admin", "arguments": {"admin_id": "991"}},
+    ]);
+    let report = drive(&server, &["--all-operations"], calls).await;
+    let tools = report["tools"].as_array().expect("tools");
+    assert!(tools.len() > 140, "{} tools", tools.len());
+    let away = tools
+        .iter()
+        .find(|t| t["name"] == "set_away_admin")
+        .expect("set_away_admin");
+    assert_eq!(away["inputSchema"]["required"], json!(["admin_id", "body"]));
+    assert_eq!(
+        away["inputSchema"]["properties"]["body"]["title"],
+        "SetAwayAdminRequest"
+    );
+    assert_eq!(
+        away["inputSchema"]["properties"]["body"]["properties"]["away_mode_enabled"]["type"],
+        "boolean"
+    );
+
+    let results = report["results"].as_array().expect("results");
+    assert_eq!(results[0]["isError"], false, "{}", results[0]);
+    assert_eq!(results[0]["structuredContent"]["name"], "Support");
+    assert_eq!(results[0]["structuredContent"]["admin_ids"], json!([991]));
+    assert_eq!(results[1]["isError"], false, "{}", results[1]);
+    assert_eq!(results[1]["structuredContent"]["away_mode_enabled"], true);
+    let refused = &results[2]["structuredContent"];
+    assert_eq!(refused["error"], "invalid_arguments", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("away_mode_enabled")),
+        "{refused}"
+    );
+    assert_eq!(results[3]["structuredContent"]["parameter"], "body");
+
+    let received = server.received_requests().await.expect("recorded requests");
+    let seen: Vec<(String, String, Vec<u8>)> = received
+        .iter()
+        .map(|r| {
+            (
+                r.method.to_string(),
+                r.url.path().to_string(),
+                r.body.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert_eq!(
+        (seen[0].0.as_str(), seen[0].1.as_str()),
+        ("GET", "/teams/814")
+    );
+    assert_eq!(
+        (seen[1].0.as_str(), seen[1].1.as_str()),
+        ("PUT", "/admins/991/away")
+    );
+    let body: Value = serde_json::from_slice(&seen[1].2).expect("JSON body");
+    assert_eq!(
+        body,
+        json!({"away_mode_enabled": true, "away_mode_reassign": false})
+    );
 }

@@ -122,3 +122,52 @@ fn operations(extra: &Extra) -> Result<Vec<&'static OperationSchema>, String> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tool_builds_with_unique_names_and_described_parameters() {
+        let registry = Registry::new(&Extra::AllOperations).expect("every schema builds");
+        let curated: Vec<McpTool> = registry.listed().into_iter().take(39).collect();
+        for tool in &curated {
+            let properties = tool
+                .input_schema
+                .get("properties")
+                .and_then(serde_json::Value::as_object)
+                .expect("properties");
+            for (name, schema) in properties {
+                assert!(
+                    schema.get("description").is_some(),
+                    "{}.{name} has no description",
+                    tool.name
+                );
+            }
+        }
+        let names: std::collections::BTreeSet<String> = registry
+            .listed()
+            .iter()
+            .map(|t| t.name.to_string())
+            .collect();
+        assert_eq!(names.len(), registry.listed().len(), "names are unique");
+        let operations = OPERATIONS.iter().filter(|op| !op.download).count();
+        let shadowed = OPERATIONS
+            .iter()
+            .filter(|op| !op.download && tools::curated().any(|(_, t)| t.name == op.name))
+            .count();
+        assert_eq!(registry.listed().len(), 39 + operations - shadowed);
+    }
+
+    #[test]
+    fn namespaces_select_their_operations_and_unknown_ones_are_refused() {
+        let registry = Registry::new(&Extra::Namespaces(vec!["teams".into()])).expect("teams");
+        assert!(registry.get("list_teams").is_some() && registry.get("retrieve_team").is_some());
+        assert!(registry.get("list_segments").is_none());
+        let error = Registry::new(&Extra::Namespaces(vec!["team".into()])).expect_err("unknown");
+        assert!(
+            error.contains("unknown namespace `team`") && error.contains("teams"),
+            "{error}"
+        );
+    }
+}

@@ -34,7 +34,10 @@ const REPLY: &[Param] = &[
 ];
 
 const SEARCH: &[Param] = &[
-    Param::body("query", &["query"]).required().json_object(),
+    Param::body("query", &["query"])
+        .required()
+        .json_object()
+        .note("A filter {\"field\", \"operator\", \"value\"} or a group {\"operator\": \"AND\"|\"OR\", \"value\": [filters]}, e.g. {\"field\":\"state\",\"operator\":\"=\",\"value\":\"open\"}."),
     Param::body("per_page", &["pagination", "per_page"]),
     Param::body("starting_after", &["pagination", "starting_after"]),
     Param::body("sort_field", &["sort", "field"])
