@@ -82,11 +82,21 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     } else {
         format_ident!("_call")
     };
+    let finish = if op.response == Response::Empty {
+        quote! {
+            builder.send().await?;
+            Ok(serde_json::Value::Null)
+        }
+    } else {
+        quote! {
+            let answer = builder.send().await?;
+            to_json(&answer)
+        }
+    };
     quote! {
         async fn #name(client: &#rt::Client, #call: &Call) -> Result<serde_json::Value, Error> {
             #start
-            let answer = builder.send().await?;
-            to_json(&answer)
+            #finish
         }
     }
 }

@@ -372,8 +372,8 @@ async fn call_delete_content_import_source(
 ) -> Result<serde_json::Value, Error> {
     let builder = client
         .delete_content_import_source(path_arg(call, 0usize, "source_id")?);
-    let answer = builder.send().await?;
-    to_json(&answer)
+    builder.send().await?;
+    Ok(serde_json::Value::Null)
 }
 async fn call_get_content_import_source(
     client: &crate::Client,
@@ -1223,8 +1223,8 @@ async fn call_create_data_event(
                 super::models::CreateDataEventRequest,
             >("body".into(), call.body.as_ref())?,
         );
-    let answer = builder.send().await?;
-    to_json(&answer)
+    builder.send().await?;
+    Ok(serde_json::Value::Null)
 }
 async fn call_data_event_summaries(
     client: &crate::Client,
@@ -1236,8 +1236,8 @@ async fn call_data_event_summaries(
                 super::models::CreateDataEventSummariesRequest,
             >("body".into(), call.body.as_ref())?,
         );
-    let answer = builder.send().await?;
-    to_json(&answer)
+    builder.send().await?;
+    Ok(serde_json::Value::Null)
 }
 async fn call_cancel_data_export(
     client: &crate::Client,
@@ -1793,8 +1793,8 @@ async fn call_delete_tag(
     call: &Call,
 ) -> Result<serde_json::Value, Error> {
     let builder = client.delete_tag(path_arg(call, 0usize, "tag_id")?);
-    let answer = builder.send().await?;
-    to_json(&answer)
+    builder.send().await?;
+    Ok(serde_json::Value::Null)
 }
 async fn call_find_tag(
     client: &crate::Client,

@@ -250,15 +250,33 @@ impl Input {
             }
         }
         serde_path_to_error::deserialize(Value::Object(body)).map_err(|e| {
-            let path = e.path().to_string();
+            let message = e.inner().to_string();
+            let mut path = e.path().to_string();
+            // A missing field is reported at its parent: name the field itself.
+            if let Some(field) = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next())
+            {
+                path = if path == "." {
+                    field.to_string()
+                } else {
+                    format!("{path}.{field}")
+                };
+            }
             let parameter = self
                 .params
                 .iter()
-                .find(|p| matches!(p.source, Source::Body(at) if path.starts_with(&at.join("."))))
+                .find(|p| matches!(p.source, Source::Body(at) if within(&path, &at.join("."))))
                 .map_or("body", |p| p.name);
-            Failure::invalid(parameter, e.inner().to_string())
+            Failure::invalid(parameter, message)
         })
     }
+}
+
+/// Whether serde path `path` is at or below the property path `at` (`a.b`).
+fn within(path: &str, at: &str) -> bool {
+    path.strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// Sets `value` at path `at` of `object`, creating the objects on the way.

@@ -63,11 +63,12 @@ fn extra(options: &Options) -> Extra {
     }
 }
 
-/// One line per tool: its name and description.
+/// One line per tool: its name, the sources of its schema and its description.
 fn list_tools(options: &Options) -> Result<(), String> {
     let registry = Registry::new(&extra(options))?;
-    for tool in registry.listed() {
-        println!("{}\t{}", tool.name, tool.description.unwrap_or_default());
+    for entry in registry.entries() {
+        let description = entry.tool.description.as_deref().unwrap_or_default();
+        println!("{}\t{}\t{description}", entry.tool.name, entry.sources());
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use rmcp::model::{Tool as McpTool, ToolAnnotations};
 
 use crate::input::Slot;
 use crate::schema;
-use crate::tools::{self, Group, Tool};
+use crate::tools::{self, Group, Source, Tool};
 
 /// Which tools to offer beyond the curated ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,29 @@ pub struct Entry {
     pub slots: Vec<Slot>,
     /// What it runs.
     pub target: Target,
+}
+
+impl Entry {
+    /// The operations whose generated schemas the tool's parameters come from, and the
+    /// parameters written here (no schema in the spec).
+    pub fn sources(&self) -> String {
+        match self.target {
+            Target::Operation(op) => op.id.to_string(),
+            Target::Curated(_, tool) => {
+                let mut sources = vec![tool.operation.to_string()];
+                for param in tool.params {
+                    match param.source {
+                        Source::Other(operation, _) => {
+                            sources.push(format!("{operation} (`{}`)", param.name))
+                        }
+                        Source::Hand(_) => sources.push(format!("hand-written (`{}`)", param.name)),
+                        _ => {}
+                    }
+                }
+                sources.join(" + ")
+            }
+        }
+    }
 }
 
 /// Every offered tool, in listing order.
@@ -93,6 +116,11 @@ impl Registry {
     /// The tool named `name`.
     pub fn get(&self, name: &str) -> Option<&Entry> {
         self.index.get(name).and_then(|&i| self.entries.get(i))
+    }
+
+    /// Every entry, in listing order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
 
     /// What `tools/list` answers.
