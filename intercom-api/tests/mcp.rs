@@ -371,6 +371,7 @@ async fn the_reference_client_lists_the_tools_and_calls_them_against_a_mock() {
         {"tool": "search_conversations", "arguments": {"sort_field": "updated_at"}},
         {"tool": "list_contacts", "arguments": {"per_page": "many"}},
         {"tool": "get_contact", "arguments": {"contactId": "6657", "id": "6657"}},
+        {"tool": "search_contacts", "arguments": {"query": "{\"field\": \"email\", \"operator\": \"=\""}},
         {"tool": "list_tags", "arguments": {}},
     ]);
     let report = drive(&server, &[], calls).await;
@@ -380,7 +381,7 @@ async fn the_reference_client_lists_the_tools_and_calls_them_against_a_mock() {
     check_requests(&server).await;
 
     let results = report["results"].as_array().expect("results");
-    assert_eq!(results.len(), 12);
+    assert_eq!(results.len(), 13);
     let ok = |i: usize| {
         let result = &results[i];
         assert_eq!(result["isError"], false, "call {i}: {result}");
@@ -447,6 +448,7 @@ async fn the_reference_client_lists_the_tools_and_calls_them_against_a_mock() {
         (8, "query", "required"),
         (9, "per_page", "expected integer"),
         (10, "id", "unknown parameter"),
+        (11, "query", "not valid JSON"),
     ] {
         let refused = &results[i];
         assert_eq!(refused["isError"], true, "call {i}");
@@ -461,7 +463,7 @@ async fn the_reference_client_lists_the_tools_and_calls_them_against_a_mock() {
         assert!(text.contains(&format!("`{parameter}`")), "{text}");
     }
 
-    let limited = &results[11];
+    let limited = &results[12];
     assert_eq!(limited["isError"], true);
     let facts = &limited["structuredContent"];
     assert_eq!(facts["status"], 429);
