@@ -55,6 +55,18 @@ pub use generated::examples;
 #[doc(hidden)]
 pub use generated::conformance;
 
+/// Support for the `intercom-mcp` binary (feature `mcp`): every operation's inputs as JSON
+/// Schema.
+#[cfg(feature = "mcp")]
+#[doc(hidden)]
+pub use generated::schemas;
+
+/// Support for the `intercom-mcp` binary (feature `mcp`): every operation called by id from
+/// JSON inputs, its typed answer serialized back.
+#[cfg(feature = "mcp")]
+#[doc(hidden)]
+pub use generated::dispatch;
+
 /// The README's examples, compiled as doctests.
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

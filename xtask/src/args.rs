@@ -21,6 +21,10 @@ commands:
       Regenerate every published version (or each V) into a scratch copy of intercom-api
       under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
       unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
+  mcp-client
+      Install the Python MCP client the MCP server's test drives (pinned in
+      intercom-api/tests/mcp/requirements.txt) into .cache/mcp-client; does nothing when
+      it is already there ($PYTHON, default python3, creates the environment).
   help
       Print this message.";
 
@@ -31,6 +35,8 @@ pub enum Command {
     Regen(RegenArgs),
     /// `versions [--version V]...`: the versions to check, all when empty.
     Versions(Vec<String>),
+    /// `mcp-client`
+    McpClient,
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -61,6 +67,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     match command.to_str() {
         Some("regen") => parse_regen(args),
         Some("versions") => parse_versions(args),
+        Some("mcp-client") => match args.next() {
+            None => Ok(Command::McpClient),
+            Some(arg) if arg == "-h" || arg == "--help" => Ok(Command::Help),
+            Some(arg) => Err(UsageError(format!(
+                "unexpected argument `{}`",
+                arg.to_string_lossy()
+            ))),
+        },
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -205,6 +219,12 @@ mod tests {
             "--check",
         ];
         assert!(matches!(parse_str(&inline), Ok(Command::Regen(a)) if a.check && a.out.is_some()));
+    }
+
+    #[test]
+    fn mcp_client_takes_no_arguments() {
+        assert_eq!(parse_str(&["mcp-client"]), Ok(Command::McpClient));
+        assert_eq!(error(&["mcp-client", "now"]), "unexpected argument `now`");
     }
 
     #[test]
