@@ -185,9 +185,13 @@ fn emitted_fixtures_compile() {
     // The fixtures' resource features, declared and all turned on: every module is checked.
     let declared: String = features.iter().map(|f| format!("{f} = []\n")).collect();
     let cargo_toml = format!(
-        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\n{declared}\n[dependencies]{deps}"
+        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\nmcp = []\n{declared}\n[dependencies]{deps}"
     );
-    let mut enabled = vec!["serialize".to_string(), "testing".to_string()];
+    let mut enabled = vec![
+        "serialize".to_string(),
+        "testing".to_string(),
+        "mcp".to_string(),
+    ];
     enabled.extend(features);
     std::fs::write(scratch.join("Cargo.toml"), cargo_toml).expect("write Cargo.toml");
     std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");

@@ -422,3 +422,16 @@ pub use generated::examples;
 #[cfg(feature = "testing")]
 #[doc(hidden)]
 pub use generated::conformance;
+
+/// Support for the `intercom-mcp` binary (feature `mcp`): every operation's inputs as JSON
+/// Schema.
+#[cfg(feature = "mcp")]
+#[doc(hidden)]
+pub use generated::schemas;
+
+/// Support for the `intercom-mcp` binary (feature `mcp`): every operation called by id from
+/// JSON inputs, its typed answer serialized back.
+#[cfg(feature = "mcp")]
+#[doc(hidden)]
+pub use generated::dispatch;
+

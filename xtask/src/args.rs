@@ -25,6 +25,10 @@ commands:
       Regenerate every published version (or each V) into a scratch copy of intercom-api
       under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
       unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
+  mcp-client
+      Install the Python MCP client the MCP server's test drives (pinned in
+      intercom-api/tests/mcp/requirements.txt) into .cache/mcp-client; does nothing when
+      it is already there ($PYTHON, default python3, creates the environment).
   help
       Print this message.";
 
@@ -37,6 +41,8 @@ pub enum Command {
     ReadmeSnippets,
     /// `versions [--version V]...`: the versions to check, all when empty.
     Versions(Vec<String>),
+    /// `mcp-client`
+    McpClient,
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -66,15 +72,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     };
     match command.to_str() {
         Some("regen") => parse_regen(args),
-        Some("readme-snippets") => match args.next() {
-            None => Ok(Command::ReadmeSnippets),
-            Some(arg) if arg == "-h" || arg == "--help" => Ok(Command::Help),
-            Some(arg) => Err(UsageError(format!(
-                "unexpected argument `{}`",
-                arg.to_string_lossy()
-            ))),
-        },
+        Some("readme-snippets") => no_arguments(args, Command::ReadmeSnippets),
         Some("versions") => parse_versions(args),
+        Some("mcp-client") => no_arguments(args, Command::McpClient),
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -118,6 +118,21 @@ fn parse_regen(mut args: impl Iterator<Item = OsString>) -> Result<Command, Usag
         }
     }
     Ok(Command::Regen(parsed))
+}
+
+/// A command that takes no argument but `-h`/`--help`.
+fn no_arguments(
+    mut args: impl Iterator<Item = OsString>,
+    command: Command,
+) -> Result<Command, UsageError> {
+    match args.next() {
+        None => Ok(command),
+        Some(arg) if arg == "-h" || arg == "--help" => Ok(Command::Help),
+        Some(arg) => Err(UsageError(format!(
+            "unexpected argument `{}`",
+            arg.to_string_lossy()
+        ))),
+    }
 }
 
 fn parse_versions(mut args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
@@ -229,6 +244,12 @@ mod tests {
             error(&["readme-snippets", "--check"]),
             "unexpected argument `--check`"
         );
+    }
+
+    #[test]
+    fn mcp_client_takes_no_arguments() {
+        assert_eq!(parse_str(&["mcp-client"]), Ok(Command::McpClient));
+        assert_eq!(error(&["mcp-client", "now"]), "unexpected argument `now`");
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod error;
 mod features;
 mod generate;
 mod hash;
+mod mcp_client;
 mod pin;
 mod readme;
 mod regen;
@@ -57,6 +58,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Ok(Command::McpClient) => match mcp_client::run(&regen::Workspace::locate().root) {
+            Ok(message) => {
+                eprintln!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                report(&error);
+                ExitCode::FAILURE
+            }
+        },
         Ok(Command::Regen(args)) => {
             let workspace = regen::Workspace::locate();
             match regen::run(&args, &workspace, &regen::Env::from_process()) {

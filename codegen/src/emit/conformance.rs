@@ -5,8 +5,8 @@ use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ops::{body_type, response_type};
-use super::tokens::{ident, ty};
+use super::calls;
+use super::ops::response_type;
 use crate::ir::{Api, Operation, Response};
 
 /// The `conformance.rs` file.
@@ -18,6 +18,7 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
         .map(|o| format_ident!("call_{}", o.builder.to_snake_case()))
         .collect();
     let bodies = api.operations.iter().map(|o| operation(o, rt));
+    let helpers = calls::helpers(rt);
     quote! {
         //! Calling any operation by id with JSON inputs, so a test can send every operation to
         //! a validating mock server (Stoplight Prism) and check the answer decodes.
@@ -72,17 +73,7 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
             Error::InvalidInput(format!("conformance input {what}: {e}"))
         }
 
-        fn path_arg(call: &Call, index: usize, name: &str) -> Result<String, Error> {
-            call.path.get(index).cloned().ok_or_else(|| invalid(format!("path `{name}`"), "missing"))
-        }
-
-        fn decode<T: serde::de::DeserializeOwned>(what: String, value: Option<&serde_json::Value>) -> Result<Option<T>, Error> {
-            value.map(|v| #rt::runtime::from_value::<T, serde_json::Error>(v.clone()).map_err(|e| invalid(what, e))).transpose()
-        }
-
-        fn required<T: serde::de::DeserializeOwned>(what: String, value: Option<&serde_json::Value>) -> Result<T, Error> {
-            decode(what.clone(), value)?.ok_or_else(|| invalid(what, "missing"))
-        }
+        #helpers
 
         fn answer<'h, K: AsRef<str> + 'h, V: AsRef<[u8]> + 'h>(status: u16, headers: impl IntoIterator<Item = (&'h K, &'h V)>) -> Answer {
             Answer {
@@ -99,67 +90,7 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
 fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     let prefix = quote!(super::models::);
     let name = format_ident!("call_{}", op.builder.to_snake_case());
-    let namespaces = op.namespace.iter().map(|n| ident(n));
-    let method = ident(&op.fn_name);
-    let mut args = Vec::new();
-    for (i, p) in op.path_params.iter().enumerate() {
-        let wire = &p.wire;
-        args.push(quote!(path_arg(call, #i, #wire)?));
-    }
-    let mut setters = Vec::new();
-    let params = op
-        .query_params
-        .iter()
-        .map(|p| (p, quote!(query), "query"))
-        .chain(
-            op.header_params
-                .iter()
-                .map(|p| (p, quote!(header_args), "header")),
-        );
-    for (p, map, kind) in params {
-        let wire = &p.wire;
-        let t = ty(&p.ty, &prefix, rt);
-        let what = format!("{kind} `{wire}`");
-        if p.required {
-            args.push(quote!(required::<#t>(#what.into(), call.#map.get(#wire))?));
-        } else {
-            let setter = ident(&p.ident);
-            setters.push(quote! {
-                if let Some(value) = decode::<#t>(#what.into(), call.#map.get(#wire))? {
-                    builder = builder.#setter(value);
-                }
-            });
-        }
-    }
-    match &op.body {
-        Some(body) if body.content_type == "application/json" => {
-            let t = body_type(body, &prefix, rt);
-            if body.required {
-                args.push(quote!(required::<#t>("body".into(), call.body.as_ref())?));
-            } else {
-                setters.push(quote! {
-                    if let Some(value) = decode::<#t>("body".into(), call.body.as_ref())? {
-                        builder = builder.body(value);
-                    }
-                });
-            }
-        }
-        Some(body) => {
-            let content_type = &body.content_type;
-            let raw = quote!(#rt::runtime::RawBody::new(#content_type, call.body.as_ref().map(|b| b.to_string()).unwrap_or_default()));
-            if body.required {
-                args.push(raw);
-            } else {
-                setters.push(quote!(if call.body.is_some() { builder = builder.body(#raw); }));
-            }
-        }
-        None => {}
-    }
-    let binding = if setters.is_empty() {
-        quote!(let builder)
-    } else {
-        quote!(let mut builder)
-    };
+    let start = calls::start(op, rt);
     let ret = response_type(op, &prefix, rt);
     let finish = match &op.response {
         Response::Bytes => quote! {
@@ -185,8 +116,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     };
     quote! {
         async fn #name(client: &#rt::Client, call: &Call) -> Result<Answer, Error> {
-            #binding = client #( .#namespaces() )* .#method(#( #args ),*);
-            #( #setters )*
+            #start
             let mut request = builder.request()?;
             for (name, value) in &call.headers {
                 request.header(name, value);

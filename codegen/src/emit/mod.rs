@@ -1,12 +1,16 @@
 //! Stage 3: IR -> Rust files. Only the IR is read here.
 
+mod calls;
 mod conformance;
+mod dispatch;
 mod examples;
 mod features;
+mod json_schema;
 mod models;
 mod namespaces;
 mod ops;
 mod paging;
+mod schemas;
 mod search;
 mod surface;
 mod tokens;
@@ -26,7 +30,7 @@ pub use surface::surface;
 const ALLOWS: &str = "#![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]";
 
 /// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `examples.rs`,
-/// `conformance.rs`.
+/// `conformance.rs`, `schemas.rs`, `dispatch.rs`.
 pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     let rt: TokenStream = runtime.parse().map_err(|e| Error::Emit {
         file: "<runtime path>".into(),
@@ -103,6 +107,8 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
     )?;
     add("examples.rs".into(), examples::file(api, &rt), false)?;
     add("conformance.rs".into(), conformance::file(api, &rt), false)?;
+    add("schemas.rs".into(), schemas::file(api), false)?;
+    add("dispatch.rs".into(), dispatch::file(api, &rt), false)?;
     let has_search = !api.search.is_empty();
     if has_search {
         add("search.rs".into(), search::file(&api.search, &rt), true)?;
@@ -132,6 +138,12 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         #[cfg(feature = "testing")]
         #[doc(hidden)]
         pub mod conformance;
+        #[cfg(feature = "mcp")]
+        #[doc(hidden)]
+        pub mod schemas;
+        #[cfg(feature = "mcp")]
+        #[doc(hidden)]
+        pub mod dispatch;
         #search_mod
         /// The `Intercom-Version` this code was generated from, sent by default.
         pub const API_VERSION: &str = #version;

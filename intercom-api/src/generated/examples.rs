@@ -2980,6 +2980,20 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("SearchRequestSort", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::SearchRequestSort,
+                >(json, strict),
+            )
+        }
+        ("SearchRequestSortOrder", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::SearchRequestSortOrder,
+                >(json, strict),
+            )
+        }
         ("Segment", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::Segment>(json, strict))
         }

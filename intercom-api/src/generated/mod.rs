@@ -8,6 +8,12 @@ pub mod examples;
 #[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod conformance;
+#[cfg(feature = "mcp")]
+#[doc(hidden)]
+pub mod schemas;
+#[cfg(feature = "mcp")]
+#[doc(hidden)]
+pub mod dispatch;
 #[cfg(all(feature = "contacts", feature = "conversations", feature = "tickets"))]
 pub mod search;
 /// The `Intercom-Version` this code was generated from, sent by default.

@@ -2608,16 +2608,28 @@ pub struct SearchRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<super::StartingAfterPaging>,
     pub query: super::SearchRequestQuery,
+    /// How to order the results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<super::SearchRequestSort>,
 }
 #[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl SearchRequest {
     /// Creates the value from its required fields.
     pub fn new(query: super::SearchRequestQuery) -> Self {
-        Self { pagination: None, query }
+        Self {
+            pagination: None,
+            query,
+            sort: None,
+        }
     }
     /// Sets `pagination`.
     pub fn pagination(mut self, value: impl Into<super::StartingAfterPaging>) -> Self {
         self.pagination = Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    pub fn sort(mut self, value: impl Into<super::SearchRequestSort>) -> Self {
+        self.sort = Some(value.into());
         self
     }
 }
@@ -2789,6 +2801,52 @@ impl From<super::MultipleFilterSearchRequest> for SearchRequestQuery {
         Self::MultipleFilterSearchRequest(value)
     }
 }
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+/// How to order the results.
+///
+/// Generated from schema search_request.sort.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[non_exhaustive]
+pub struct SearchRequestSort {
+    /// The searchable field to sort by (e.g. `created_at`, `updated_at`, `name`).
+    pub field: String,
+    /// The sort order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<super::SearchRequestSortOrder>,
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl SearchRequestSort {
+    /// Creates the value from its required fields.
+    pub fn new(field: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            order: None,
+        }
+    }
+    /// Sets `order`.
+    pub fn order(mut self, value: impl Into<super::SearchRequestSortOrder>) -> Self {
+        self.order = Some(value.into());
+        self
+    }
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+/// The sort order.
+///
+/// Generated from schema search_request.sort.order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SearchRequestSortOrder {
+    /// `ascending`
+    Ascending,
+    /// `descending`
+    Descending,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+crate::string_enum!(
+    SearchRequestSortOrder { Ascending = "ascending", Descending = "descending", }
+);
 #[cfg(
     any(
         feature = "companies",
