@@ -2,6 +2,7 @@
 
 mod calls;
 mod conformance;
+mod deserialize;
 mod dispatch;
 mod examples;
 mod features;

@@ -3,6 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use super::deserialize::{object, Finish, Read, Slot};
 use super::features::{cfg_any, gate};
 use super::tokens::{doc, ident, ty};
 use crate::ir::{Field, TypeDef, TypeKind, TypeRef};
@@ -87,52 +88,36 @@ fn is_id(f: &Field) -> bool {
     f.ident == "id" || f.ident.ends_with("_id")
 }
 
-fn path_literal(path: TokenStream) -> TokenStream {
-    let path = path.to_string().replace(' ', "");
-    quote!(#path)
-}
-
-/// The lenient decoder of an optional response field, where its type needs one.
-fn lenient(t: &TypeRef, rt: &TokenStream) -> Option<TokenStream> {
+/// The runtime decoder (`runtime::object::…`) of a response field of type `t`, read as an
+/// option: lenient about numbers and strings where the type needs it.
+fn lenient(t: &TypeRef) -> Read {
     match t {
-        TypeRef::String => Some(quote!(#rt::runtime::lenient::opt_string)),
-        TypeRef::Integer => Some(quote!(#rt::runtime::lenient::opt_i64)),
-        TypeRef::Number => Some(quote!(#rt::runtime::lenient::opt_f64)),
-        TypeRef::Array(item) if **item == TypeRef::String => {
-            Some(quote!(#rt::runtime::field::opt_strings))
-        }
+        TypeRef::String | TypeRef::Const(_) => Read::With("OptString"),
+        TypeRef::Integer => Read::With("OptI64"),
+        TypeRef::Number => Read::With("OptF64"),
+        TypeRef::Array(item) if **item == TypeRef::String => Read::With("OptStrings"),
         TypeRef::Array(item) if **item == TypeRef::Nullable(Box::new(TypeRef::String)) => {
-            Some(quote!(#rt::runtime::field::opt_nullable_strings))
+            Read::With("OptNullableStrings")
         }
-        TypeRef::Map(value) if **value == TypeRef::String => {
-            Some(quote!(#rt::runtime::field::opt_string_map))
-        }
-        _ => None,
+        TypeRef::Map(value) if **value == TypeRef::String => Read::With("OptStringMap"),
+        _ => Read::Value,
     }
-    .map(path_literal)
-}
-
-/// The decoder of an always-present response field: lenient, `null` as the default, and no
-/// serde default, so that a missing field is salvaged with a warning.
-fn present(t: &TypeRef, rt: &TokenStream) -> TokenStream {
-    path_literal(match t {
-        TypeRef::String | TypeRef::Const(_) => quote!(#rt::runtime::field::string),
-        TypeRef::Integer => quote!(#rt::runtime::field::int),
-        TypeRef::Number => quote!(#rt::runtime::field::float),
-        TypeRef::Array(item) if **item == TypeRef::String => quote!(#rt::runtime::field::strings),
-        TypeRef::Array(item) if **item == TypeRef::Nullable(Box::new(TypeRef::String)) => {
-            quote!(#rt::runtime::field::nullable_strings)
-        }
-        TypeRef::Map(value) if **value == TypeRef::String => {
-            quote!(#rt::runtime::field::string_map)
-        }
-        _ => quote!(#rt::runtime::field::or_default),
-    })
 }
 
 /// `Serialize` for response-only types, behind the crate's `serialize` feature.
 pub fn serialize_feature() -> TokenStream {
     quote!(#[cfg_attr(feature = "serialize", derive(serde::Serialize))])
+}
+
+/// A field's `#[serde(…)]` attribute, if it needs one: for `Serialize` (behind the
+/// `serialize` feature when only that derives it) or, in a struct that keeps serde's derive,
+/// for both directions.
+fn serde_attr(parts: &[TokenStream], serialize: bool) -> Option<TokenStream> {
+    match (parts.is_empty(), serialize) {
+        (true, _) => None,
+        (false, true) => Some(quote!(#[serde(#(#parts),*)])),
+        (false, false) => Some(quote!(#[cfg_attr(feature = "serialize", serde(#(#parts),*))])),
+    }
 }
 
 fn structure(
@@ -145,16 +130,21 @@ fn structure(
     let prefix = quote!(super::);
     let serialize = d.usage.request;
     let all_optional = fields.iter().all(|f| !is_plain(d, f));
+    // serde's derive only where a flattened union needs it; else the shared object visitor.
+    let derive_de = fields.iter().any(|f| f.flatten);
     let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
     if all_optional || d.usage.response {
         derives.push(quote!(Default));
     }
-    derives.push(quote!(serde::Deserialize));
+    if derive_de {
+        derives.push(quote!(serde::Deserialize));
+    }
     if serialize {
         derives.push(quote!(serde::Serialize));
     }
     let serialize_feature = (!serialize).then(serialize_feature);
     let mut members = Vec::new();
+    let mut slots = Vec::new();
     let mut args = Vec::new();
     let mut inits = Vec::new();
     let mut setters = Vec::new();
@@ -163,20 +153,42 @@ fn structure(
         let fdoc = doc(f.doc.as_deref());
         let t = ty(&f.ty, &prefix, rt);
         let wire = &f.wire;
-        let rename = (f.ident != f.wire && !f.flatten).then(|| quote!(rename = #wire,));
+        let rename = (f.ident != f.wire && !f.flatten).then(|| quote!(rename = #wire));
         if f.flatten {
             members.push(quote! { #fdoc #[serde(flatten)] pub #id: #t, });
             args.push(quote!(#id: #t));
             inits.push(quote!(#id));
             continue;
         }
-        if is_plain(d, f) {
-            let with = d.usage.response.then(|| {
-                let p = present(&f.ty, rt);
-                quote!(deserialize_with = #p,)
-            });
-            let attr =
-                (rename.is_some() || with.is_some()).then(|| quote!(#[serde(#rename #with)]));
+        let plain = is_plain(d, f);
+        let nullable = serialize && f.nullable && !f.required && !plain;
+        let (read, finish) = match (plain, d.usage.response) {
+            (true, true) => (lenient(&f.ty), Finish::Present),
+            (true, false) => (Read::Value, Finish::Required),
+            (false, true) if !nullable => (lenient(&f.ty), Finish::Default),
+            (false, _) => (Read::Value, Finish::Default),
+        };
+        let skip = if nullable {
+            let is_absent = format!(
+                "{}::runtime::Nullable::is_absent",
+                rt.to_string().replace(' ', "")
+            );
+            Some(quote!(skip_serializing_if = #is_absent))
+        } else {
+            (!plain).then(|| quote!(skip_serializing_if = "Option::is_none"))
+        };
+        let mut parts: Vec<TokenStream> = rename.into_iter().chain(skip).collect();
+        if derive_de {
+            parts.extend(super::deserialize::derive_attrs(&read, &finish, rt));
+        }
+        let attr = serde_attr(&parts, serialize || derive_de);
+        slots.push(Slot {
+            ident: id.clone(),
+            wire: wire.clone(),
+            read,
+            finish,
+        });
+        if plain {
             members.push(quote! { #fdoc #attr pub #id: #t, });
             match &f.ty {
                 TypeRef::Const(value) => inits.push(quote!(#id: #value.to_string())),
@@ -195,17 +207,13 @@ fn structure(
             }
             continue;
         }
-        if serialize && f.nullable && !f.required {
+        if nullable {
             let clear = quote::format_ident!("clear_{}", f.ident);
             let sdoc = format!(" Sets `{}`.", f.wire);
             let cdoc = format!(" Sends `{}` as `null`, clearing it.", f.wire);
-            let is_absent = format!(
-                "{}::runtime::Nullable::is_absent",
-                rt.to_string().replace(' ', "")
-            );
             members.push(quote! {
                 #fdoc
-                #[serde(#rename default, skip_serializing_if = #is_absent)]
+                #attr
                 pub #id: #rt::runtime::Nullable<#t>,
             });
             inits.push(quote!(#id: #rt::runtime::Nullable::Absent));
@@ -217,13 +225,7 @@ fn structure(
             });
             continue;
         }
-        let skip = quote!(skip_serializing_if = "Option::is_none",);
-        let with = if d.usage.response {
-            lenient(&f.ty, rt).map(|p| quote!(deserialize_with = #p,))
-        } else {
-            None
-        };
-        members.push(quote! { #fdoc #[serde(#rename default, #skip #with)] pub #id: Option<#t>, });
+        members.push(quote! { #fdoc #attr pub #id: Option<#t>, });
         if f.required {
             match &f.ty {
                 TypeRef::Const(value) => inits.push(quote!(#id: Some(#value.to_string()))),
@@ -241,6 +243,7 @@ fn structure(
             });
         }
     }
+    let deserialize = (!derive_de).then(|| object(name, &slots, rt));
     let constructor = serialize.then(|| {
         let new_doc = if args.is_empty() {
             " Creates the value with no optional field set.".to_string()
@@ -261,6 +264,7 @@ fn structure(
         #serialize_feature
         #[non_exhaustive]
         pub struct #name { #( #members )* }
+        #deserialize
         #constructor
     }
 }

@@ -23,6 +23,8 @@ pub(crate) mod id;
 pub mod lenient;
 mod limiter;
 mod nullable;
+#[doc(hidden)]
+pub mod object;
 mod paginate;
 mod ratelimit;
 mod raw;

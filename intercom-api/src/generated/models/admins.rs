@@ -6,34 +6,75 @@
 /// Activities performed by Admins.
 ///
 /// Generated from schema activity_log.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLog {
     /// A sentence or two describing the activity.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub activity_description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub activity_type: Option<super::ActivityLogActivityType>,
     /// The time the activity was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The id representing the activity.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub metadata: Option<super::ActivityLogMetadata>,
     /// Details about the Admin involved in the activity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub performed_by: Option<super::ActivityLogPerformedBy>,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for ActivityLog {
+    const NAME: &'static str = "ActivityLog";
+    const FIELDS: &'static [&'static str] = &[
+        "activity_description",
+        "activity_type",
+        "created_at",
+        "id",
+        "metadata",
+        "performed_by",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            activity_description: f0.unwrap_or_default(),
+            activity_type: f1.unwrap_or_default(),
+            created_at: f2.unwrap_or_default(),
+            id: f3.unwrap_or_default(),
+            metadata: f4.unwrap_or_default(),
+            performed_by: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for ActivityLog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// Generated from schema activity_log.activity_type.
@@ -350,18 +391,50 @@ impl Default for ActivityLogActivityType {
 /// A paginated list of activity logs.
 ///
 /// Generated from schema activity_log_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogList {
     /// An array of activity logs
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub activity_logs: Option<Vec<super::ActivityLog>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// String representing the object's type. Always has the value `activity_log.list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for ActivityLogList {
+    const NAME: &'static str = "ActivityLogList";
+    const FIELDS: &'static [&'static str] = &["activity_logs", "pages", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            activity_logs: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            r#type: map.present(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for ActivityLogList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// Activity Log Metadata
@@ -369,156 +442,255 @@ pub struct ActivityLogList {
 /// Additional data provided about Admin activity.
 ///
 /// Generated from schema activity_log_metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogMetadata {
     /// The state of settings or values after the change. Structure varies by activity type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub after: Option<serde_json::Value>,
     /// Indicates the state was derived automatically rather than set by an Admin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub auto: Option<bool>,
     /// Indicates if the status was changed automatically or manually.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub auto_changed: Option<String>,
     /// The away mode status which is set to true when away and false when returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub away_mode: Option<bool>,
     /// The reason the Admin is away.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub away_status_reason: Option<String>,
     /// The state of settings or values before the change. Structure varies by activity type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub before: Option<serde_json::Value>,
     /// The settings altered by the change, keyed by setting name. Only settings whose value actually moved are included, so an unchanged setting is absent rather than present with equal values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub changes: Option<
         std::collections::BTreeMap<String, super::ActivityLogMetadataChangesValue>,
     >,
     /// The ID of the impersonation consent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub consent_id: Option<i64>,
     /// The conversation assignment limit value for an admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_assignment_limit: Option<i64>,
     /// Indicates if the setting is enabled or disabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub enabled: Option<bool>,
     /// The timestamp when the impersonation consent expires.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub expired_at: Option<String>,
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The time of the Admin's last recorded activity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_activity_at: Option<crate::Timestamp>,
     /// The state after the change. `idle` or `occupied`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub new_state: Option<super::ActivityLogMetadataNewState>,
     /// The state before the change. `idle` or `occupied`, and null when the Admin had not been classified yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub previous_state: Option<super::ActivityLogMetadataPreviousState>,
     /// Indicates if conversations should be reassigned while an Admin is away.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub reassign_conversations: Option<bool>,
     /// The group of workspace settings the change belongs to, for example `teammate_occupancy` or `automatic_away_mode`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub setting_type: Option<String>,
     /// The way the admin signed in.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sign_in_method: Option<String>,
     /// The action that initiated the status change.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub source: Option<String>,
     /// Details about the team whose assignment limit was changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team: Option<super::ActivityLogMetadataTeam>,
     /// The team assignment limit value (null if limit was removed).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_assignment_limit: Option<i64>,
     /// The inactivity window, in minutes, used to classify the Admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub threshold_minutes: Option<i64>,
     /// The ticket assignment limit value for an admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_assignment_limit: Option<i64>,
     /// The ID of the Admin who initiated the activity.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub update_by: Option<i64>,
     /// The name of the Admin who initiated the activity.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub update_by_name: Option<String>,
 }
 #[cfg(feature = "admins")]
+impl crate::runtime::object::Object for ActivityLogMetadata {
+    const NAME: &'static str = "ActivityLogMetadata";
+    const FIELDS: &'static [&'static str] = &[
+        "after",
+        "auto",
+        "auto_changed",
+        "away_mode",
+        "away_status_reason",
+        "before",
+        "changes",
+        "consent_id",
+        "conversation_assignment_limit",
+        "enabled",
+        "expired_at",
+        "external_id",
+        "last_activity_at",
+        "new_state",
+        "previous_state",
+        "reassign_conversations",
+        "setting_type",
+        "sign_in_method",
+        "source",
+        "team",
+        "team_assignment_limit",
+        "threshold_minutes",
+        "ticket_assignment_limit",
+        "update_by",
+        "update_by_name",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptI64>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptI64>(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptString>(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                17 => map.with::<crate::runtime::object::OptString>(&mut f17)?,
+                18 => map.with::<crate::runtime::object::OptString>(&mut f18)?,
+                19 => map.value(&mut f19)?,
+                20 => map.with::<crate::runtime::object::OptI64>(&mut f20)?,
+                21 => map.with::<crate::runtime::object::OptI64>(&mut f21)?,
+                22 => map.with::<crate::runtime::object::OptI64>(&mut f22)?,
+                23 => map.with::<crate::runtime::object::OptI64>(&mut f23)?,
+                24 => map.with::<crate::runtime::object::OptString>(&mut f24)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            after: f0.unwrap_or_default(),
+            auto: f1.unwrap_or_default(),
+            auto_changed: f2.unwrap_or_default(),
+            away_mode: f3.unwrap_or_default(),
+            away_status_reason: f4.unwrap_or_default(),
+            before: f5.unwrap_or_default(),
+            changes: f6.unwrap_or_default(),
+            consent_id: f7.unwrap_or_default(),
+            conversation_assignment_limit: f8.unwrap_or_default(),
+            enabled: f9.unwrap_or_default(),
+            expired_at: f10.unwrap_or_default(),
+            external_id: f11.unwrap_or_default(),
+            last_activity_at: f12.unwrap_or_default(),
+            new_state: f13.unwrap_or_default(),
+            previous_state: f14.unwrap_or_default(),
+            reassign_conversations: f15.unwrap_or_default(),
+            setting_type: f16.unwrap_or_default(),
+            sign_in_method: f17.unwrap_or_default(),
+            source: f18.unwrap_or_default(),
+            team: f19.unwrap_or_default(),
+            team_assignment_limit: f20.unwrap_or_default(),
+            threshold_minutes: f21.unwrap_or_default(),
+            ticket_assignment_limit: f22.unwrap_or_default(),
+            update_by: f23.unwrap_or_default(),
+            update_by_name: f24.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for ActivityLogMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "admins")]
 /// Generated from schema activity_log_metadata.changes.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogMetadataChangesValue {
     /// The value after the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub after: Option<serde_json::Value>,
     /// The value before the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub before: Option<serde_json::Value>,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for ActivityLogMetadataChangesValue {
+    const NAME: &'static str = "ActivityLogMetadataChangesValue";
+    const FIELDS: &'static [&'static str] = &["after", "before"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            after: f0.unwrap_or_default(),
+            before: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for ActivityLogMetadataChangesValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// The state after the change. `idle` or `occupied`.
@@ -576,61 +748,103 @@ impl Default for ActivityLogMetadataPreviousState {
 /// Details about the team whose assignment limit was changed.
 ///
 /// Generated from schema activity_log_metadata.team.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogMetadataTeam {
     /// The ID of the team.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<i64>,
     /// The name of the team.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for ActivityLogMetadataTeam {
+    const NAME: &'static str = "ActivityLogMetadataTeam";
+    const FIELDS: &'static [&'static str] = &["id", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            name: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for ActivityLogMetadataTeam {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// Details about the Admin involved in the activity.
 ///
 /// Generated from schema activity_log.performed_by.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActivityLogPerformedBy {
     /// The email of the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// The id representing the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The IP address of the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ip: Option<String>,
     /// String representing the object's type. Always has the value `admin`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for ActivityLogPerformedBy {
+    const NAME: &'static str = "ActivityLogPerformedBy";
+    const FIELDS: &'static [&'static str] = &["email", "id", "ip", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+            ip: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for ActivityLogPerformedBy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// Admins
@@ -638,16 +852,45 @@ pub struct ActivityLogPerformedBy {
 /// A list of admins associated with a given workspace.
 ///
 /// Generated from schema admin_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminList {
     /// A list of admins associated with a given workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub admins: Option<Vec<super::Admin>>,
     /// String representing the object's type. Always has the value `admin.list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for AdminList {
+    const NAME: &'static str = "AdminList";
+    const FIELDS: &'static [&'static str] = &["admins", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admins: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for AdminList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// Admin
@@ -655,80 +898,161 @@ pub struct AdminList {
 /// Admins are the teammate accounts that have access to a workspace
 ///
 /// Generated from schema admin_with_app.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminWithApp {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub app: Option<super::App>,
     /// This object represents the avatar associated with the admin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub avatar: Option<super::AdminWithAppAvatar>,
     /// Identifies if this admin is currently set in away mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub away_mode_enabled: Option<bool>,
     /// Identifies if this admin is set to automatically reassign new conversations to the apps default inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub away_mode_reassign: Option<bool>,
     /// The email of the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// Identifies if this admin's email is verified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email_verified: Option<bool>,
     /// Identifies if this admin has a paid inbox seat to restrict/allow features that require them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_inbox_seat: Option<bool>,
     /// The id representing the admin.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The job title of the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub job_title: Option<String>,
     /// The name of the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// This is a list of ids of the teams that this admin is part of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_ids: Option<Vec<i64>>,
     /// String representing the object's type. Always has the value `admin`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for AdminWithApp {
+    const NAME: &'static str = "AdminWithApp";
+    const FIELDS: &'static [&'static str] = &[
+        "app",
+        "avatar",
+        "away_mode_enabled",
+        "away_mode_reassign",
+        "email",
+        "email_verified",
+        "has_inbox_seat",
+        "id",
+        "job_title",
+        "name",
+        "team_ids",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            app: f0.unwrap_or_default(),
+            avatar: f1.unwrap_or_default(),
+            away_mode_enabled: f2.unwrap_or_default(),
+            away_mode_reassign: f3.unwrap_or_default(),
+            email: f4.unwrap_or_default(),
+            email_verified: f5.unwrap_or_default(),
+            has_inbox_seat: f6.unwrap_or_default(),
+            id: map.present(f7, 7)?,
+            job_title: f8.unwrap_or_default(),
+            name: f9.unwrap_or_default(),
+            team_ids: f10.unwrap_or_default(),
+            r#type: map.present(f11, 11)?,
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for AdminWithApp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// This object represents the avatar associated with the admin.
 ///
 /// Generated from schema admin_with_app.avatar.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminWithAppAvatar {
     /// This object represents the avatar associated with the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub image_url: Option<String>,
     /// This is a string that identifies the type of the object. It will always have the value `avatar`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for AdminWithAppAvatar {
+    const NAME: &'static str = "AdminWithAppAvatar";
+    const FIELDS: &'static [&'static str] = &["image_url", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            image_url: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for AdminWithAppAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 /// App
@@ -736,58 +1060,87 @@ pub struct AdminWithAppAvatar {
 /// App is a workspace on Intercom
 ///
 /// Generated from schema app.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct App {
     /// When the app was created.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<i64>,
     /// The id of the app.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id_code: Option<String>,
     /// Whether or not the app uses identity verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub identity_verification: Option<bool>,
     /// The name of the app.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The Intercom region the app is located in.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub region: Option<String>,
     /// The timezone of the region where the app is located.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub timezone: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
 }
 #[cfg(feature = "admins")]
+impl crate::runtime::object::Object for App {
+    const NAME: &'static str = "App";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "id_code",
+        "identity_verification",
+        "name",
+        "region",
+        "timezone",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: f0.unwrap_or_default(),
+            id_code: f1.unwrap_or_default(),
+            identity_verification: f2.unwrap_or_default(),
+            name: f3.unwrap_or_default(),
+            region: f4.unwrap_or_default(),
+            timezone: f5.unwrap_or_default(),
+            r#type: f6.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for App {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "admins")]
 /// Generated from operation setAwayAdmin (PUT /admins/{admin_id}/away) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SetAwayAdminRequest {
     /// Set to "true" to change the status of the admin to away.
@@ -795,8 +1148,45 @@ pub struct SetAwayAdminRequest {
     /// Set to "true" to assign any new conversation replies to your default inbox.
     pub away_mode_reassign: bool,
     /// The unique identifier of the away status reason
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub away_status_reason_id: Option<i64>,
+}
+#[cfg(feature = "admins")]
+impl crate::runtime::object::Object for SetAwayAdminRequest {
+    const NAME: &'static str = "SetAwayAdminRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "away_mode_enabled",
+        "away_mode_reassign",
+        "away_status_reason_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            away_mode_enabled: map.required(f0, 0)?,
+            away_mode_reassign: map.required(f1, 1)?,
+            away_status_reason_id: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "admins")]
+impl<'de> serde::Deserialize<'de> for SetAwayAdminRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "admins")]
 impl SetAwayAdminRequest {

@@ -6,38 +6,89 @@
 /// An external source for External Pages that you add to your Fin Content Library.
 ///
 /// Generated from schema content_import_source.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentImportSource {
     /// The time when the content import source was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The unique identifier for the content import source which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub id: i64,
     /// The time when the content import source was last synced.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_synced_at: Option<crate::Timestamp>,
     /// The status of the content import source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<super::ContentImportSourceStatus>,
     /// If you intend to create or update External Pages via the API, this should be set to `api`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sync_behavior: Option<super::ContentImportSourceSyncBehavior>,
     /// Always external_page
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The time when the content import source was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
     /// The URL of the root of the external source.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for ContentImportSource {
+    const NAME: &'static str = "ContentImportSource";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "id",
+        "last_synced_at",
+        "status",
+        "sync_behavior",
+        "type",
+        "updated_at",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            last_synced_at: f2.unwrap_or_default(),
+            status: f3.unwrap_or_default(),
+            sync_behavior: f4.unwrap_or_default(),
+            r#type: map.present(f5, 5)?,
+            updated_at: f6.unwrap_or_default(),
+            url: f7.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for ContentImportSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 /// The status of the content import source.
@@ -100,25 +151,56 @@ impl Default for ContentImportSourceSyncBehavior {
 /// This will return a list of the content import sources for the App.
 ///
 /// Generated from schema content_import_sources_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentImportSourcesList {
     /// An array of Content Import Source objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::ContentImportSource>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::PagesLink>,
     /// A count of the total number of content import sources.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for ContentImportSourcesList {
+    const NAME: &'static str = "ContentImportSourcesList";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for ContentImportSourcesList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 /// Create Content Import Source Payload
@@ -126,16 +208,49 @@ pub struct ContentImportSourcesList {
 /// You can add an Content Import Source to your Fin Content Library.
 ///
 /// Generated from schema create_content_import_source_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateContentImportSourceRequest {
     /// The status of the content import source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<super::CreateContentImportSourceRequestStatus>,
     /// If you intend to create or update External Pages via the API, this should be set to `api`.
     pub sync_behavior: String,
     /// The URL of the content import source.
     pub url: String,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for CreateContentImportSourceRequest {
+    const NAME: &'static str = "CreateContentImportSourceRequest";
+    const FIELDS: &'static [&'static str] = &["status", "sync_behavior", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            status: f0.unwrap_or_default(),
+            sync_behavior: map.required(f1, 1)?,
+            url: map.required(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for CreateContentImportSourceRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 impl CreateContentImportSourceRequest {
@@ -181,14 +296,14 @@ crate::string_enum!(
 /// You can add an External Page to your Fin Content Library.
 ///
 /// Generated from schema create_external_page_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateExternalPageRequest {
     /// Whether the external page should be used to answer questions by AI Agent. Will not default when updating an existing external page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent_availability: Option<bool>,
     /// Whether the external page should be used to answer questions by AI Copilot. Will not default when updating an existing external page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
     /// The identifier for the external page which was given by the source. Must be unique for the source.
     pub external_id: String,
@@ -201,8 +316,65 @@ pub struct CreateExternalPageRequest {
     /// The title of the external page.
     pub title: String,
     /// The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. When a URL is not present, Fin will not reference the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for CreateExternalPageRequest {
+    const NAME: &'static str = "CreateExternalPageRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "ai_agent_availability",
+        "ai_copilot_availability",
+        "external_id",
+        "html",
+        "locale",
+        "source_id",
+        "title",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            ai_agent_availability: f0.unwrap_or_default(),
+            ai_copilot_availability: f1.unwrap_or_default(),
+            external_id: map.required(f2, 2)?,
+            html: map.required(f3, 3)?,
+            locale: map.required(f4, 4)?,
+            source_id: map.required(f5, 5)?,
+            title: map.required(f6, 6)?,
+            url: f7.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for CreateExternalPageRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 impl CreateExternalPageRequest {
@@ -246,75 +418,138 @@ impl CreateExternalPageRequest {
 /// External pages that you have added to your Fin Content Library.
 ///
 /// Generated from schema external_page.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ExternalPage {
     /// Whether the external page should be used to answer questions by AI Agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ai_agent_availability: Option<bool>,
     /// Whether the external page should be used to answer questions by AI Copilot.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ai_copilot_availability: Option<bool>,
     /// Whether the external page should be used to answer questions by AI Sales Agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ai_sales_agent_availability: Option<bool>,
     /// The time when the external page was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The identifier for the external page which was given by the source. Must be unique for the source.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// Deprecated. Use ai_agent_availability and ai_copilot_availability instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub fin_availability: Option<bool>,
     /// The body of the external page in HTML.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub html: Option<String>,
     /// The unique identifier for the external page which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The time when the external page was last ingested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_ingested_at: Option<crate::Timestamp>,
     /// Always en
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub locale: Option<String>,
     /// The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub source_id: Option<i64>,
     /// The title of the external page.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// Always external_page
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The time when the external page was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
     /// The URL of the external page. This will be used by Fin to link end users to the page it based its answer on.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for ExternalPage {
+    const NAME: &'static str = "ExternalPage";
+    const FIELDS: &'static [&'static str] = &[
+        "ai_agent_availability",
+        "ai_copilot_availability",
+        "ai_sales_agent_availability",
+        "created_at",
+        "external_id",
+        "fin_availability",
+        "html",
+        "id",
+        "last_ingested_at",
+        "locale",
+        "source_id",
+        "title",
+        "type",
+        "updated_at",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptI64>(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptString>(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.with::<crate::runtime::object::OptString>(&mut f14)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            ai_agent_availability: f0.unwrap_or_default(),
+            ai_copilot_availability: f1.unwrap_or_default(),
+            ai_sales_agent_availability: f2.unwrap_or_default(),
+            created_at: f3.unwrap_or_default(),
+            external_id: f4.unwrap_or_default(),
+            fin_availability: f5.unwrap_or_default(),
+            html: f6.unwrap_or_default(),
+            id: map.present(f7, 7)?,
+            last_ingested_at: f8.unwrap_or_default(),
+            locale: f9.unwrap_or_default(),
+            source_id: f10.unwrap_or_default(),
+            title: f11.unwrap_or_default(),
+            r#type: map.present(f12, 12)?,
+            updated_at: f13.unwrap_or_default(),
+            url: f14.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for ExternalPage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 /// External Pages
@@ -322,25 +557,56 @@ pub struct ExternalPage {
 /// This will return a list of external pages for the App.
 ///
 /// Generated from schema external_pages_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ExternalPagesList {
     /// An array of External Page objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::ExternalPage>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::PagesLink>,
     /// A count of the total number of external pages.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for ExternalPagesList {
+    const NAME: &'static str = "ExternalPagesList";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for ExternalPagesList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 /// Create Content Import Source Payload
@@ -348,16 +614,49 @@ pub struct ExternalPagesList {
 /// You can modify a Content Import Source of your Fin Content Library.
 ///
 /// Generated from schema update_content_import_source_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateContentImportSourceRequest {
     /// The status of the content import source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<super::UpdateContentImportSourceRequestStatus>,
     /// If you intend to create or update External Pages via the API, this should be set to `api`. You can not change the value to or from api.
     pub sync_behavior: super::UpdateContentImportSourceRequestSyncBehavior,
     /// The URL of the content import source. This may only be different from the existing value if the sync behavior is API.
     pub url: String,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for UpdateContentImportSourceRequest {
+    const NAME: &'static str = "UpdateContentImportSourceRequest";
+    const FIELDS: &'static [&'static str] = &["status", "sync_behavior", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            status: f0.unwrap_or_default(),
+            sync_behavior: map.required(f1, 1)?,
+            url: map.required(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for UpdateContentImportSourceRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 impl UpdateContentImportSourceRequest {
@@ -427,14 +726,14 @@ crate::string_enum!(
 /// You can update an External Page in your Fin Content Library.
 ///
 /// Generated from schema update_external_page_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateExternalPageRequest {
     /// The identifier for the external page which was given by the source. Must be unique for the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Whether the external page should be used to answer questions by Fin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_availability: Option<bool>,
     /// The body of the external page in HTML.
     pub html: String,
@@ -446,6 +745,59 @@ pub struct UpdateExternalPageRequest {
     pub title: String,
     /// The URL of the external page. This will be used by Fin to link end users to the page it based its answer on.
     pub url: String,
+}
+#[cfg(feature = "ai_content")]
+impl crate::runtime::object::Object for UpdateExternalPageRequest {
+    const NAME: &'static str = "UpdateExternalPageRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "external_id",
+        "fin_availability",
+        "html",
+        "locale",
+        "source_id",
+        "title",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            external_id: f0.unwrap_or_default(),
+            fin_availability: f1.unwrap_or_default(),
+            html: map.required(f2, 2)?,
+            locale: map.required(f3, 3)?,
+            source_id: map.required(f4, 4)?,
+            title: map.required(f5, 5)?,
+            url: map.required(f6, 6)?,
+        })
+    }
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for UpdateExternalPageRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ai_content")]
 impl UpdateExternalPageRequest {

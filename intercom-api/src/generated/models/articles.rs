@@ -6,81 +6,150 @@
 /// The Articles API is a central place to gather all information and take actions on your articles. Articles can live within collections and sections, or alternatively they can stand alone.
 ///
 /// Generated from schema article.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Article {
     /// The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub author_id: i64,
     /// The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The default locale of the help center. This field is only returned for multilingual help centers.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub default_locale: Option<String>,
     /// The description of the article. For multilingual articles, this will be the description of the default language's content.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// The unique identifier for the article which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The id of the article's parent collection or section. An article without this field stands alone.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub parent_id: Option<i64>,
     /// The ids of the article's parent collections or sections. An article without this field stands alone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub parent_ids: Option<Vec<i64>>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub parent_type: Option<super::ArticleParentType>,
     /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub state: super::ArticleState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<super::Tags>,
     /// The title of the article. For multilingual articles, this will be the title of the default language's content.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub translated_content: Option<super::ArticleTranslatedContent>,
     /// The type of object - `article`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The URL of the article. For multilingual articles, this will be the URL of the default language's content.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
     /// The id of the workspace which the article belongs to.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub statistics: Option<super::ArticleStatistics>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for Article {
+    const NAME: &'static str = "Article";
+    const FIELDS: &'static [&'static str] = &[
+        "author_id",
+        "body",
+        "created_at",
+        "default_locale",
+        "description",
+        "id",
+        "parent_id",
+        "parent_ids",
+        "parent_type",
+        "state",
+        "statistics",
+        "tags",
+        "title",
+        "translated_content",
+        "type",
+        "updated_at",
+        "url",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptString>(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.with::<crate::runtime::object::OptString>(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                17 => map.with::<crate::runtime::object::OptString>(&mut f17)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: map.present(f0, 0)?,
+            body: f1.unwrap_or_default(),
+            created_at: map.present(f2, 2)?,
+            default_locale: f3.unwrap_or_default(),
+            description: f4.unwrap_or_default(),
+            id: map.present(f5, 5)?,
+            parent_id: f6.unwrap_or_default(),
+            parent_ids: f7.unwrap_or_default(),
+            parent_type: f8.unwrap_or_default(),
+            state: map.present(f9, 9)?,
+            tags: f11.unwrap_or_default(),
+            title: map.present(f12, 12)?,
+            translated_content: f13.unwrap_or_default(),
+            r#type: map.present(f14, 14)?,
+            updated_at: map.present(f15, 15)?,
+            url: f16.unwrap_or_default(),
+            workspace_id: map.present(f17, 17)?,
+            statistics: f10.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for Article {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// Article Content
@@ -88,56 +157,97 @@ pub struct Article {
 /// The Content of an Article.
 ///
 /// Generated from schema article_content.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ArticleContent {
     /// The ID of the author of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_id: Option<i64>,
     /// The body of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The time when the article was created (seconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// The description of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether the article is `published` or is a `draft` .
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<super::ArticleContentState>,
     /// The title of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The type of object - `article_content` .
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub r#type: crate::runtime::Nullable<String>,
     /// The time when the article was last updated (seconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::Timestamp>,
     /// The URL of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleContent {
+    const NAME: &'static str = "ArticleContent";
+    const FIELDS: &'static [&'static str] = &[
+        "author_id",
+        "body",
+        "created_at",
+        "description",
+        "state",
+        "title",
+        "type",
+        "updated_at",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: f0.unwrap_or_default(),
+            body: f1.unwrap_or_default(),
+            created_at: f2.unwrap_or_default(),
+            description: f3.unwrap_or_default(),
+            state: f4.unwrap_or_default(),
+            title: f5.unwrap_or_default(),
+            r#type: f6.unwrap_or_default(),
+            updated_at: f7.unwrap_or_default(),
+            url: f8.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 impl ArticleContent {
@@ -236,25 +346,56 @@ impl Default for ArticleContentState {
 /// This will return a list of articles for the App.
 ///
 /// Generated from schema article_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleList {
     /// An array of Article objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::ArticleListItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of articles.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleList {
+    const NAME: &'static str = "ArticleList";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// Articles
@@ -262,79 +403,145 @@ pub struct ArticleList {
 /// The data returned about your articles when you list them.
 ///
 /// Generated from schema article_list_item.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleListItem {
     /// The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub author_id: i64,
     /// The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The default locale of the help center. This field is only returned for multilingual help centers.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub default_locale: Option<String>,
     /// The description of the article. For multilingual articles, this will be the description of the default language's content.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// The unique identifier for the article which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The id of the article's parent collection or section. An article without this field stands alone.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub parent_id: Option<i64>,
     /// The ids of the article's parent collections or sections. An article without this field stands alone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub parent_ids: Option<Vec<i64>>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub parent_type: Option<super::ArticleListItemParentType>,
     /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub state: super::ArticleListItemState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<super::Tags>,
     /// The title of the article. For multilingual articles, this will be the title of the default language's content.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub translated_content: Option<super::ArticleTranslatedContent>,
     /// The type of object - `article`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The URL of the article. For multilingual articles, this will be the URL of the default language's content.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
     /// The id of the workspace which the article belongs to.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleListItem {
+    const NAME: &'static str = "ArticleListItem";
+    const FIELDS: &'static [&'static str] = &[
+        "author_id",
+        "body",
+        "created_at",
+        "default_locale",
+        "description",
+        "id",
+        "parent_id",
+        "parent_ids",
+        "parent_type",
+        "state",
+        "tags",
+        "title",
+        "translated_content",
+        "type",
+        "updated_at",
+        "url",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptString>(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.with::<crate::runtime::object::OptString>(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: map.present(f0, 0)?,
+            body: f1.unwrap_or_default(),
+            created_at: map.present(f2, 2)?,
+            default_locale: f3.unwrap_or_default(),
+            description: f4.unwrap_or_default(),
+            id: map.present(f5, 5)?,
+            parent_id: f6.unwrap_or_default(),
+            parent_ids: f7.unwrap_or_default(),
+            parent_type: f8.unwrap_or_default(),
+            state: map.present(f9, 9)?,
+            tags: f10.unwrap_or_default(),
+            title: map.present(f11, 11)?,
+            translated_content: f12.unwrap_or_default(),
+            r#type: f13.unwrap_or_default(),
+            updated_at: map.present(f14, 14)?,
+            url: f15.unwrap_or_default(),
+            workspace_id: map.present(f16, 16)?,
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// The type of parent, which can either be a `collection` or `section`.
@@ -418,46 +625,106 @@ impl Default for ArticleParentType {
 /// The highlighted results of an Article search. In the examples provided my search query is always "my query".
 ///
 /// Generated from schema article_search_highlights.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchHighlights {
     /// The ID of the corresponding article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub article_id: Option<String>,
     /// An Article description and body text highlighted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub highlighted_summary: Option<
         Vec<Vec<super::ArticleSearchHighlightsHighlightedSummaryItemItem>>,
     >,
     /// An Article title highlighted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub highlighted_title: Option<
         Vec<super::ArticleSearchHighlightsHighlightedTitleItem>,
     >,
 }
 #[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleSearchHighlights {
+    const NAME: &'static str = "ArticleSearchHighlights";
+    const FIELDS: &'static [&'static str] = &[
+        "article_id",
+        "highlighted_summary",
+        "highlighted_title",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            article_id: f0.unwrap_or_default(),
+            highlighted_summary: f1.unwrap_or_default(),
+            highlighted_title: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleSearchHighlights {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "articles")]
 /// An instance of highlighted summary text.
 ///
 /// Generated from schema article_search_highlights.highlighted_summary.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchHighlightsHighlightedSummaryItemItem {
     /// The text of the title.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub text: Option<String>,
     /// The type of text - `highlight` or `plain`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<super::ArticleSearchHighlightsHighlightedSummaryItemItemType>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object
+for ArticleSearchHighlightsHighlightedSummaryItemItem {
+    const NAME: &'static str = "ArticleSearchHighlightsHighlightedSummaryItemItem";
+    const FIELDS: &'static [&'static str] = &["text", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleSearchHighlightsHighlightedSummaryItemItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// The type of text - `highlight` or `plain`.
@@ -490,20 +757,46 @@ impl Default for ArticleSearchHighlightsHighlightedSummaryItemItemType {
 /// A highlighted article title.
 ///
 /// Generated from schema article_search_highlights.highlighted_title.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchHighlightsHighlightedTitleItem {
     /// The text of the title.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub text: Option<String>,
     /// The type of text - `highlight` or `plain`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<super::ArticleSearchHighlightsHighlightedTitleItemType>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleSearchHighlightsHighlightedTitleItem {
+    const NAME: &'static str = "ArticleSearchHighlightsHighlightedTitleItem";
+    const FIELDS: &'static [&'static str] = &["text", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleSearchHighlightsHighlightedTitleItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// The type of text - `highlight` or `plain`.
@@ -538,40 +831,101 @@ impl Default for ArticleSearchHighlightsHighlightedTitleItemType {
 /// The results of an Article search
 ///
 /// Generated from schema article_search_response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchResponse {
     /// An object containing the results of the search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<super::ArticleSearchResponseData>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// The total number of Articles matching the search query
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleSearchResponse {
+    const NAME: &'static str = "ArticleSearchResponse";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleSearchResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// An object containing the results of the search.
 ///
 /// Generated from schema article_search_response.data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleSearchResponseData {
     /// An array of Article objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub articles: Option<Vec<super::Article>>,
     /// A corresponding array of highlighted Article content
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub highlights: Option<Vec<super::ArticleSearchHighlights>>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleSearchResponseData {
+    const NAME: &'static str = "ArticleSearchResponseData";
+    const FIELDS: &'static [&'static str] = &["articles", "highlights"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            articles: f0.unwrap_or_default(),
+            highlights: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleSearchResponseData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
@@ -603,35 +957,78 @@ impl Default for ArticleState {
 /// The statistics of an article.
 ///
 /// Generated from schema article_statistics.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ArticleStatistics {
     /// The number of conversations started from the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversions: Option<i64>,
     /// The percentage of happy reactions the article has received against other types of reaction.
-    #[serde(deserialize_with = "crate::runtime::field::float")]
     pub happy_reaction_percentage: f64,
     /// The percentage of neutral reactions the article has received against other types of reaction.
-    #[serde(deserialize_with = "crate::runtime::field::float")]
     pub neutral_reaction_percentage: f64,
     /// The number of total reactions the article has received.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub reactions: i64,
     /// The percentage of sad reactions the article has received against other types of reaction.
-    #[serde(deserialize_with = "crate::runtime::field::float")]
     pub sad_reaction_percentage: f64,
     /// The type of object - `article_statistics`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The number of total views the article has received.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub views: i64,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleStatistics {
+    const NAME: &'static str = "ArticleStatistics";
+    const FIELDS: &'static [&'static str] = &[
+        "conversions",
+        "happy_reaction_percentage",
+        "neutral_reaction_percentage",
+        "reactions",
+        "sad_reaction_percentage",
+        "type",
+        "views",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptF64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptF64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptF64>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversions: f0.unwrap_or_default(),
+            happy_reaction_percentage: map.present(f1, 1)?,
+            neutral_reaction_percentage: map.present(f2, 2)?,
+            reactions: map.present(f3, 3)?,
+            sad_reaction_percentage: map.present(f4, 4)?,
+            r#type: map.present(f5, 5)?,
+            views: map.present(f6, 6)?,
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleStatistics {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// Article Translated Content
@@ -639,86 +1036,263 @@ pub struct ArticleStatistics {
 /// The Translated Content of an Article. The keys are the locale codes and the values are the translated content of the article.
 ///
 /// Generated from schema article_translated_content.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ArticleTranslatedContent {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ar: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bg: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bs: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ca: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cs: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub da: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub de: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub el: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub es: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub et: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fi: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fr: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub he: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hr: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hu: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub it: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ja: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ko: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lt: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lv: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mn: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nb: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nl: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pl: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pt: Option<super::ArticleContent>,
-    #[serde(rename = "pt-BR", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "pt-BR", skip_serializing_if = "Option::is_none")]
     pub pt_br: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ro: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ru: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sl: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sr: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sv: Option<super::ArticleContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tr: Option<super::ArticleContent>,
     /// The type of object - article_translated_content.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub r#type: crate::runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vi: Option<super::ArticleContent>,
-    #[serde(rename = "zh-CN", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "zh-CN", skip_serializing_if = "Option::is_none")]
     pub zh_cn: Option<super::ArticleContent>,
-    #[serde(rename = "zh-TW", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "zh-TW", skip_serializing_if = "Option::is_none")]
     pub zh_tw: Option<super::ArticleContent>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for ArticleTranslatedContent {
+    const NAME: &'static str = "ArticleTranslatedContent";
+    const FIELDS: &'static [&'static str] = &[
+        "ar",
+        "bg",
+        "bs",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "he",
+        "hr",
+        "hu",
+        "id",
+        "it",
+        "ja",
+        "ko",
+        "lt",
+        "lv",
+        "mn",
+        "nb",
+        "nl",
+        "pl",
+        "pt",
+        "pt-BR",
+        "ro",
+        "ru",
+        "sl",
+        "sr",
+        "sv",
+        "tr",
+        "type",
+        "vi",
+        "zh-CN",
+        "zh-TW",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        let mut f25 = None;
+        let mut f26 = None;
+        let mut f27 = None;
+        let mut f28 = None;
+        let mut f29 = None;
+        let mut f30 = None;
+        let mut f31 = None;
+        let mut f32 = None;
+        let mut f33 = None;
+        let mut f34 = None;
+        let mut f35 = None;
+        let mut f36 = None;
+        let mut f37 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                17 => map.value(&mut f17)?,
+                18 => map.value(&mut f18)?,
+                19 => map.value(&mut f19)?,
+                20 => map.value(&mut f20)?,
+                21 => map.value(&mut f21)?,
+                22 => map.value(&mut f22)?,
+                23 => map.value(&mut f23)?,
+                24 => map.value(&mut f24)?,
+                25 => map.value(&mut f25)?,
+                26 => map.value(&mut f26)?,
+                27 => map.value(&mut f27)?,
+                28 => map.value(&mut f28)?,
+                29 => map.value(&mut f29)?,
+                30 => map.value(&mut f30)?,
+                31 => map.value(&mut f31)?,
+                32 => map.value(&mut f32)?,
+                33 => map.value(&mut f33)?,
+                34 => map.value(&mut f34)?,
+                35 => map.value(&mut f35)?,
+                36 => map.value(&mut f36)?,
+                37 => map.value(&mut f37)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            ar: f0.unwrap_or_default(),
+            bg: f1.unwrap_or_default(),
+            bs: f2.unwrap_or_default(),
+            ca: f3.unwrap_or_default(),
+            cs: f4.unwrap_or_default(),
+            da: f5.unwrap_or_default(),
+            de: f6.unwrap_or_default(),
+            el: f7.unwrap_or_default(),
+            en: f8.unwrap_or_default(),
+            es: f9.unwrap_or_default(),
+            et: f10.unwrap_or_default(),
+            fi: f11.unwrap_or_default(),
+            fr: f12.unwrap_or_default(),
+            he: f13.unwrap_or_default(),
+            hr: f14.unwrap_or_default(),
+            hu: f15.unwrap_or_default(),
+            id: f16.unwrap_or_default(),
+            it: f17.unwrap_or_default(),
+            ja: f18.unwrap_or_default(),
+            ko: f19.unwrap_or_default(),
+            lt: f20.unwrap_or_default(),
+            lv: f21.unwrap_or_default(),
+            mn: f22.unwrap_or_default(),
+            nb: f23.unwrap_or_default(),
+            nl: f24.unwrap_or_default(),
+            pl: f25.unwrap_or_default(),
+            pt: f26.unwrap_or_default(),
+            pt_br: f27.unwrap_or_default(),
+            ro: f28.unwrap_or_default(),
+            ru: f29.unwrap_or_default(),
+            sl: f30.unwrap_or_default(),
+            sr: f31.unwrap_or_default(),
+            sv: f32.unwrap_or_default(),
+            tr: f33.unwrap_or_default(),
+            r#type: f34.unwrap_or_default(),
+            vi: f35.unwrap_or_default(),
+            zh_cn: f36.unwrap_or_default(),
+            zh_tw: f37.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for ArticleTranslatedContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 impl ArticleTranslatedContent {
@@ -967,30 +1541,87 @@ impl ArticleTranslatedContent {
 /// You can create an Article
 ///
 /// Generated from schema create_article_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateArticleRequest {
     /// The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
     pub author_id: i64,
     /// The content of the article. For multilingual articles, this will be the body of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The description of the article. For multilingual articles, this will be the description of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The id of the article's parent collection or section. An article without this field stands alone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<i64>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_type: Option<super::CreateArticleRequestParentType>,
     /// Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<super::CreateArticleRequestState>,
     /// The title of the article.For multilingual articles, this will be the title of the default language's content.
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::ArticleTranslatedContent>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for CreateArticleRequest {
+    const NAME: &'static str = "CreateArticleRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "author_id",
+        "body",
+        "description",
+        "parent_id",
+        "parent_type",
+        "state",
+        "title",
+        "translated_content",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: map.required(f0, 0)?,
+            body: f1.unwrap_or_default(),
+            description: f2.unwrap_or_default(),
+            parent_id: f3.unwrap_or_default(),
+            parent_type: f4.unwrap_or_default(),
+            state: f5.unwrap_or_default(),
+            title: map.required(f6, 6)?,
+            translated_content: f7.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for CreateArticleRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 impl CreateArticleRequest {
@@ -1086,19 +1717,51 @@ crate::string_enum!(
 /// Response returned when an object is deleted
 ///
 /// Generated from schema deleted_article_object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedArticleObject {
     /// Whether the article was deleted successfully or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
     /// The unique identifier for the article which you provided in the URL.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The type of object which was deleted. - article
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub object: Option<String>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for DeletedArticleObject {
+    const NAME: &'static str = "DeletedArticleObject";
+    const FIELDS: &'static [&'static str] = &["deleted", "id", "object"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            object: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for DeletedArticleObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 /// Generated from operation searchArticles (GET /articles/search) parameter state.
@@ -1124,32 +1787,89 @@ crate::string_enum!(
 /// You can Update an Article
 ///
 /// Generated from schema update_article_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateArticleRequest {
     /// The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_id: Option<i64>,
     /// The content of the article. For multilingual articles, this will be the body of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The description of the article. For multilingual articles, this will be the description of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The id of the article's parent collection or section. An article without this field stands alone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// The type of parent, which can either be a `collection` or `section`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_type: Option<super::UpdateArticleRequestParentType>,
     /// Whether the article will be `published` or will be a `draft`. Omitting this field leaves the publish state unchanged, so a draft stays a draft and an edit to a published article goes live immediately unless that article already has a pending draft. For multilingual articles, this will be the state of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<super::UpdateArticleRequestState>,
     /// The title of the article.For multilingual articles, this will be the title of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::ArticleTranslatedContent>,
+}
+#[cfg(feature = "articles")]
+impl crate::runtime::object::Object for UpdateArticleRequest {
+    const NAME: &'static str = "UpdateArticleRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "author_id",
+        "body",
+        "description",
+        "parent_id",
+        "parent_type",
+        "state",
+        "title",
+        "translated_content",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: f0.unwrap_or_default(),
+            body: f1.unwrap_or_default(),
+            description: f2.unwrap_or_default(),
+            parent_id: f3.unwrap_or_default(),
+            parent_type: f4.unwrap_or_default(),
+            state: f5.unwrap_or_default(),
+            title: f6.unwrap_or_default(),
+            translated_content: f7.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "articles")]
+impl<'de> serde::Deserialize<'de> for UpdateArticleRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "articles")]
 impl UpdateArticleRequest {

@@ -6,124 +6,179 @@
 /// Represents a phone call in Intercom
 ///
 /// Generated from schema call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Call {
     /// The id of the admin associated with the call, if any.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub admin_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub answered_at: Option<super::Datetime>,
     /// The type of call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub call_type: Option<String>,
     /// The id of the contact associated with the call, if any.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub contact_id: Option<String>,
     /// The id of the conversation associated with the call, if any.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<super::Datetime>,
     /// The direction of the call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub direction: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ended_at: Option<super::Datetime>,
     /// The reason for the call end, if applicable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ended_reason: Option<String>,
     /// API URL to the AI Agent (Fin) call recording if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub fin_recording_url: Option<String>,
     /// API URL to the AI Agent (Fin) call transcript if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub fin_transcription_url: Option<String>,
     /// The id of the call.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub initiated_at: Option<super::Datetime>,
     /// The phone number involved in the call, in E.164 format.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub phone: Option<String>,
     /// API URL to download or redirect to the call recording if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub recording_url: Option<String>,
     /// The current state of the call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub state: Option<String>,
     /// API URL to download or redirect to the call transcript if available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub transcription_url: Option<String>,
     /// String representing the object's type. Always has the value `call`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<super::Datetime>,
     /// The call transcript if available, otherwise an empty array.
     ///
     /// Only in the responses of `POST /calls/search`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub transcript: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
     /// The status of the transcript if available.
     ///
     /// Only in the responses of `POST /calls/search`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub transcript_status: Option<String>,
+}
+#[cfg(feature = "calls")]
+impl crate::runtime::object::Object for Call {
+    const NAME: &'static str = "Call";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "answered_at",
+        "call_type",
+        "contact_id",
+        "conversation_id",
+        "created_at",
+        "direction",
+        "ended_at",
+        "ended_reason",
+        "fin_recording_url",
+        "fin_transcription_url",
+        "id",
+        "initiated_at",
+        "phone",
+        "recording_url",
+        "state",
+        "transcript",
+        "transcript_status",
+        "transcription_url",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptString>(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptString>(&mut f13)?,
+                14 => map.with::<crate::runtime::object::OptString>(&mut f14)?,
+                15 => map.with::<crate::runtime::object::OptString>(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                17 => map.with::<crate::runtime::object::OptString>(&mut f17)?,
+                18 => map.with::<crate::runtime::object::OptString>(&mut f18)?,
+                19 => map.with::<crate::runtime::object::OptString>(&mut f19)?,
+                20 => map.value(&mut f20)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: f0.unwrap_or_default(),
+            answered_at: f1.unwrap_or_default(),
+            call_type: f2.unwrap_or_default(),
+            contact_id: f3.unwrap_or_default(),
+            conversation_id: f4.unwrap_or_default(),
+            created_at: f5.unwrap_or_default(),
+            direction: f6.unwrap_or_default(),
+            ended_at: f7.unwrap_or_default(),
+            ended_reason: f8.unwrap_or_default(),
+            fin_recording_url: f9.unwrap_or_default(),
+            fin_transcription_url: f10.unwrap_or_default(),
+            id: map.present(f11, 11)?,
+            initiated_at: f12.unwrap_or_default(),
+            phone: f13.unwrap_or_default(),
+            recording_url: f14.unwrap_or_default(),
+            state: f15.unwrap_or_default(),
+            transcription_url: f18.unwrap_or_default(),
+            r#type: map.present(f19, 19)?,
+            updated_at: f20.unwrap_or_default(),
+            transcript: f16.unwrap_or_default(),
+            transcript_status: f17.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "calls")]
+impl<'de> serde::Deserialize<'de> for Call {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "calls")]
 /// Calls
@@ -131,25 +186,56 @@ pub struct Call {
 /// A paginated list of calls.
 ///
 /// Generated from schema call_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CallList {
     /// A list of calls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::Call>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// Total number of items available.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "calls")]
+impl crate::runtime::object::Object for CallList {
+    const NAME: &'static str = "CallList";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "calls")]
+impl<'de> serde::Deserialize<'de> for CallList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "calls")]
 /// Generated from schema datetime.
@@ -206,11 +292,35 @@ impl Default for Datetime {
 }
 #[cfg(feature = "calls")]
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListCallsWithTranscriptsRequest {
     /// A list of conversation ids to fetch calls for. Maximum 20.
     pub conversation_ids: Vec<String>,
+}
+#[cfg(feature = "calls")]
+impl crate::runtime::object::Object for ListCallsWithTranscriptsRequest {
+    const NAME: &'static str = "ListCallsWithTranscriptsRequest";
+    const FIELDS: &'static [&'static str] = &["conversation_ids"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            conversation_ids: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "calls")]
+impl<'de> serde::Deserialize<'de> for ListCallsWithTranscriptsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "calls")]
 impl ListCallsWithTranscriptsRequest {
@@ -221,16 +331,42 @@ impl ListCallsWithTranscriptsRequest {
 }
 #[cfg(feature = "calls")]
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ListCallsWithTranscriptsResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::Call>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "calls")]
+impl crate::runtime::object::Object for ListCallsWithTranscriptsResponse {
+    const NAME: &'static str = "ListCallsWithTranscriptsResponse";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "calls")]
+impl<'de> serde::Deserialize<'de> for ListCallsWithTranscriptsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

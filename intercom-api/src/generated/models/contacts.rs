@@ -2,13 +2,43 @@
 #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]
 #[cfg(feature = "contacts")]
 /// Generated from operation attachSubscriptionTypeToContact (POST /contacts/{contact_id}/subscriptions) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachSubscriptionTypeToContactRequest {
     /// The consent_type of a subscription, opt_out or opt_in.
     pub consent_type: super::AttachSubscriptionTypeToContactRequestConsentType,
     /// The unique identifier for the subscription which is given by Intercom
     pub id: String,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for AttachSubscriptionTypeToContactRequest {
+    const NAME: &'static str = "AttachSubscriptionTypeToContactRequest";
+    const FIELDS: &'static [&'static str] = &["consent_type", "id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            consent_type: map.required(f0, 0)?,
+            id: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for AttachSubscriptionTypeToContactRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 impl AttachSubscriptionTypeToContactRequest {
@@ -48,26 +78,56 @@ crate::string_enum!(
 /// archived contact object
 ///
 /// Generated from schema contact_archived.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactArchived {
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// always contact
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Whether the contact is archived or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub archived: Option<bool>,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for ContactArchived {
+    const NAME: &'static str = "ContactArchived";
+    const FIELDS: &'static [&'static str] = &["archived", "external_id", "id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            external_id: f1.unwrap_or_default(),
+            id: map.present(f2, 2)?,
+            r#type: map.present(f3, 3)?,
+            archived: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for ContactArchived {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 /// Contact Attached Companies
@@ -75,25 +135,61 @@ pub struct ContactArchived {
 /// A list of Company Objects
 ///
 /// Generated from schema contact_attached_companies.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactAttachedCompanies {
     /// An array containing Company Objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub companies: Option<Vec<super::Company>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::PagesLink>,
     /// The total number of companies associated to this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for ContactAttachedCompanies {
+    const NAME: &'static str = "ContactAttachedCompanies";
+    const FIELDS: &'static [&'static str] = &[
+        "companies",
+        "pages",
+        "total_count",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            companies: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for ContactAttachedCompanies {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 /// Contact Blocked
@@ -101,26 +197,56 @@ pub struct ContactAttachedCompanies {
 /// blocked contact object
 ///
 /// Generated from schema contact_blocked.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactBlocked {
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// always contact
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Always true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub blocked: Option<bool>,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for ContactBlocked {
+    const NAME: &'static str = "ContactBlocked";
+    const FIELDS: &'static [&'static str] = &["blocked", "external_id", "id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            external_id: f1.unwrap_or_default(),
+            id: map.present(f2, 2)?,
+            r#type: map.present(f3, 3)?,
+            blocked: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for ContactBlocked {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 /// Contact Deleted
@@ -128,26 +254,56 @@ pub struct ContactBlocked {
 /// deleted contact object
 ///
 /// Generated from schema contact_deleted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactDeleted {
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// always contact
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Whether the contact is deleted or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for ContactDeleted {
+    const NAME: &'static str = "ContactDeleted";
+    const FIELDS: &'static [&'static str] = &["deleted", "external_id", "id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            external_id: f1.unwrap_or_default(),
+            id: map.present(f2, 2)?,
+            r#type: map.present(f3, 3)?,
+            deleted: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for ContactDeleted {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 /// Contact List
@@ -155,25 +311,56 @@ pub struct ContactDeleted {
 /// Contacts are your users in Intercom.
 ///
 /// Generated from schema contact_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactList {
     /// The list of contact objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::Contact>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of objects.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// Always list
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for ContactList {
+    const NAME: &'static str = "ContactList";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for ContactList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 /// Segments
@@ -181,16 +368,45 @@ pub struct ContactList {
 /// A list of segments objects attached to a specific contact.
 ///
 /// Generated from schema contact_segments.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactSegments {
     /// Segment objects associated with the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::Segment>>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for ContactSegments {
+    const NAME: &'static str = "ContactSegments";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for ContactSegments {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 /// Contact Unarchived
@@ -198,26 +414,56 @@ pub struct ContactSegments {
 /// unarchived contact object
 ///
 /// Generated from schema contact_unarchived.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactUnarchived {
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// always contact
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Whether the contact is archived or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub archived: Option<bool>,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for ContactUnarchived {
+    const NAME: &'static str = "ContactUnarchived";
+    const FIELDS: &'static [&'static str] = &["archived", "external_id", "id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            external_id: f1.unwrap_or_default(),
+            id: map.present(f2, 2)?,
+            r#type: map.present(f3, 3)?,
+            archived: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for ContactUnarchived {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 /// Create Contact Request Payload
@@ -225,44 +471,113 @@ pub struct ContactUnarchived {
 /// Payload to create a contact
 ///
 /// Generated from schema create_contact_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateContactRequest {
     /// An image URL containing the avatar of a contact
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub avatar: crate::runtime::Nullable<String>,
     /// The custom attributes which are set for the contact
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub custom_attributes: crate::runtime::Nullable<
         serde_json::Map<String, serde_json::Value>,
     >,
     /// The contacts email
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// A unique identifier for the contact which is given to Intercom
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub last_seen_at: crate::runtime::Nullable<crate::Timestamp>,
     /// The contacts name
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub name: crate::runtime::Nullable<String>,
     /// The id of an admin that has been assigned account ownership of the contact
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub owner_id: crate::runtime::Nullable<i64>,
     /// The contacts phone
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<super::CreateContactRequestRole>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
     /// Whether the contact is unsubscribed from emails
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub unsubscribed_from_emails: crate::runtime::Nullable<bool>,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for CreateContactRequest {
+    const NAME: &'static str = "CreateContactRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "avatar",
+        "custom_attributes",
+        "email",
+        "external_id",
+        "last_seen_at",
+        "name",
+        "owner_id",
+        "phone",
+        "role",
+        "signed_up_at",
+        "unsubscribed_from_emails",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            avatar: f0.unwrap_or_default(),
+            custom_attributes: f1.unwrap_or_default(),
+            email: f2.unwrap_or_default(),
+            external_id: f3.unwrap_or_default(),
+            last_seen_at: f4.unwrap_or_default(),
+            name: f5.unwrap_or_default(),
+            owner_id: f6.unwrap_or_default(),
+            phone: f7.unwrap_or_default(),
+            role: f8.unwrap_or_default(),
+            signed_up_at: f9.unwrap_or_default(),
+            unsubscribed_from_emails: f10.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for CreateContactRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 impl CreateContactRequest {
@@ -403,13 +718,43 @@ crate::string_enum!(CreateContactRequestRole { User = "user", Lead = "lead", });
 /// Merge contact data.
 ///
 /// Generated from schema merge_contacts_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MergeContactsRequest {
     /// The unique identifier for the contact to merge away from. Must be a lead.
     pub from: String,
     /// The unique identifier for the contact to merge into. Must be a user.
     pub into: String,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for MergeContactsRequest {
+    const NAME: &'static str = "MergeContactsRequest";
+    const FIELDS: &'static [&'static str] = &["from", "into"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            from: map.required(f0, 0)?,
+            into: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for MergeContactsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 impl MergeContactsRequest {
@@ -427,44 +772,113 @@ impl MergeContactsRequest {
 /// You can update a contact
 ///
 /// Generated from schema update_contact_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateContactRequest {
     /// An image URL containing the avatar of a contact
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub avatar: crate::runtime::Nullable<String>,
     /// The custom attributes which are set for the contact
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub custom_attributes: crate::runtime::Nullable<
         serde_json::Map<String, serde_json::Value>,
     >,
     /// The contacts email
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// A unique identifier for the contact which is given to Intercom
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub last_seen_at: crate::runtime::Nullable<crate::Timestamp>,
     /// The contacts name
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub name: crate::runtime::Nullable<String>,
     /// The id of an admin that has been assigned account ownership of the contact
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub owner_id: crate::runtime::Nullable<i64>,
     /// The contacts phone
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub phone: crate::runtime::Nullable<String>,
     /// The role of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<super::UpdateContactRequestRole>,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub signed_up_at: crate::runtime::Nullable<crate::Timestamp>,
     /// Whether the contact is unsubscribed from emails
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub unsubscribed_from_emails: crate::runtime::Nullable<bool>,
+}
+#[cfg(feature = "contacts")]
+impl crate::runtime::object::Object for UpdateContactRequest {
+    const NAME: &'static str = "UpdateContactRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "avatar",
+        "custom_attributes",
+        "email",
+        "external_id",
+        "last_seen_at",
+        "name",
+        "owner_id",
+        "phone",
+        "role",
+        "signed_up_at",
+        "unsubscribed_from_emails",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            avatar: f0.unwrap_or_default(),
+            custom_attributes: f1.unwrap_or_default(),
+            email: f2.unwrap_or_default(),
+            external_id: f3.unwrap_or_default(),
+            last_seen_at: f4.unwrap_or_default(),
+            name: f5.unwrap_or_default(),
+            owner_id: f6.unwrap_or_default(),
+            phone: f7.unwrap_or_default(),
+            role: f8.unwrap_or_default(),
+            signed_up_at: f9.unwrap_or_default(),
+            unsubscribed_from_emails: f10.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "contacts")]
+impl<'de> serde::Deserialize<'de> for UpdateContactRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "contacts")]
 impl UpdateContactRequest {

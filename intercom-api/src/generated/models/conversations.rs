@@ -6,28 +6,85 @@
 /// Payload of the request to reply on behalf of an admin
 ///
 /// Generated from schema admin_reply_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AdminReplyConversationRequest {
     /// The id of the admin who is authoring the comment.
     pub admin_id: String,
     /// A list of files that will be added as attachments. You can include up to 10 files
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<super::ConversationAttachmentFiles>>,
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     pub message_type: super::AdminReplyConversationRequestMessageType,
     /// The quick reply options to display to the end user. Must be present for quick_reply message types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<super::QuickReplyOption>>,
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for AdminReplyConversationRequest {
+    const NAME: &'static str = "AdminReplyConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "attachment_files",
+        "attachment_urls",
+        "body",
+        "created_at",
+        "message_type",
+        "reply_options",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            attachment_files: f1.unwrap_or_default(),
+            attachment_urls: f2.unwrap_or_default(),
+            body: f3.unwrap_or_default(),
+            created_at: f4.unwrap_or_default(),
+            message_type: map.required(f5, 5)?,
+            reply_options: f6.unwrap_or_default(),
+            r#type: map.required(f7, 7)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for AdminReplyConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl AdminReplyConversationRequest {
@@ -104,48 +161,97 @@ crate::string_enum!(
 /// Data related to AI Agent involvement in the conversation.
 ///
 /// Generated from schema ai_agent.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AiAgent {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_sources: Option<super::ContentSourcesList>,
     /// The time when the AI agent rating was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_answer_type: Option<super::AiAgentLastAnswerType>,
     /// The customer satisfaction rating given to AI Agent, from 1-5.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub rating: Option<i64>,
     /// The customer satisfaction rating remark given to AI Agent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub rating_remark: Option<String>,
     /// The resolution state of AI Agent. If no AI or custom answer has been delivered then this will return `null`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub resolution_state: Option<super::AiAgentResolutionState>,
     /// The title of the source that triggered AI Agent involvement in the conversation. If this is `essentials_plan_setup` then it will return `null`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub source_title: Option<String>,
     /// The type of the source that triggered AI Agent involvement in the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub source_type: Option<super::AiAgentSourceType>,
     /// The time when the AI agent rating was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for AiAgent {
+    const NAME: &'static str = "AiAgent";
+    const FIELDS: &'static [&'static str] = &[
+        "content_sources",
+        "created_at",
+        "last_answer_type",
+        "rating",
+        "rating_remark",
+        "resolution_state",
+        "source_title",
+        "source_type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            content_sources: f0.unwrap_or_default(),
+            created_at: f1.unwrap_or_default(),
+            last_answer_type: f2.unwrap_or_default(),
+            rating: f3.unwrap_or_default(),
+            rating_remark: f4.unwrap_or_default(),
+            resolution_state: f5.unwrap_or_default(),
+            source_title: f6.unwrap_or_default(),
+            source_type: f7.unwrap_or_default(),
+            updated_at: f8.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for AiAgent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
@@ -245,7 +351,7 @@ impl Default for AiAgentSourceType {
 /// Payload of the request to assign a conversation
 ///
 /// Generated from schema assign_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AssignConversationRequest {
     /// The id of the admin who is performing the action.
@@ -253,10 +359,55 @@ pub struct AssignConversationRequest {
     /// The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\nSet `0` if you want this assign to no admin or team (ie. Unassigned).
     pub assignee_id: String,
     /// Optionally you can send a response in the conversation when it is assigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     pub message_type: String,
     pub r#type: super::AssignConversationRequestType,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for AssignConversationRequest {
+    const NAME: &'static str = "AssignConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "assignee_id",
+        "body",
+        "message_type",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            assignee_id: map.required(f1, 1)?,
+            body: f2.unwrap_or_default(),
+            message_type: map.required(f3, 3)?,
+            r#type: map.required(f4, 4)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for AssignConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl AssignConversationRequest {
@@ -300,14 +451,44 @@ crate::string_enum!(AssignConversationRequestType { Admin = "admin", Team = "tea
 /// Payload of the request to assign a conversation
 ///
 /// Generated from schema attach_contact_to_conversation_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachContactToConversationRequest {
     /// The `id` of the admin who is adding the new participant.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<super::AttachContactToConversationRequestCustomer>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for AttachContactToConversationRequest {
+    const NAME: &'static str = "AttachContactToConversationRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id", "customer"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: f0.unwrap_or_default(),
+            customer: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for AttachContactToConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequest {
@@ -503,13 +684,43 @@ for AttachContactToConversationRequestCustomer {
 /// Email
 ///
 /// Generated from schema attach_contact_to_conversation_request.customer (alternative 3).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachContactToConversationRequestCustomerEmail {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<super::CustomerRequest>,
     /// The email you have defined for the contact who is being added as a participant.
     pub email: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for AttachContactToConversationRequestCustomerEmail {
+    const NAME: &'static str = "AttachContactToConversationRequestCustomerEmail";
+    const FIELDS: &'static [&'static str] = &["customer", "email"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            customer: f0.unwrap_or_default(),
+            email: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for AttachContactToConversationRequestCustomerEmail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequestCustomerEmail {
@@ -530,13 +741,45 @@ impl AttachContactToConversationRequestCustomerEmail {
 /// Intercom User ID
 ///
 /// Generated from schema attach_contact_to_conversation_request.customer (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachContactToConversationRequestCustomerIntercomUserId {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<super::CustomerRequest>,
     /// The identifier for the contact as given by Intercom.
     pub intercom_user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object
+for AttachContactToConversationRequestCustomerIntercomUserId {
+    const NAME: &'static str = "AttachContactToConversationRequestCustomerIntercomUserId";
+    const FIELDS: &'static [&'static str] = &["customer", "intercom_user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            customer: f0.unwrap_or_default(),
+            intercom_user_id: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de>
+for AttachContactToConversationRequestCustomerIntercomUserId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequestCustomerIntercomUserId {
@@ -557,13 +800,44 @@ impl AttachContactToConversationRequestCustomerIntercomUserId {
 /// User ID
 ///
 /// Generated from schema attach_contact_to_conversation_request.customer (alternative 2).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachContactToConversationRequestCustomerUserId {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<super::CustomerRequest>,
     /// The external_id you have defined for the contact who is being added as a participant.
     pub user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object
+for AttachContactToConversationRequestCustomerUserId {
+    const NAME: &'static str = "AttachContactToConversationRequestCustomerUserId";
+    const FIELDS: &'static [&'static str] = &["customer", "user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            customer: f0.unwrap_or_default(),
+            user_id: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for AttachContactToConversationRequestCustomerUserId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl AttachContactToConversationRequestCustomerUserId {
@@ -1184,16 +1458,57 @@ impl Default for AttachContactToConversationResponse {
 /// Payload of the request to close a conversation
 ///
 /// Generated from schema close_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CloseConversationRequest {
     /// The id of the admin who is performing the action.
     pub admin_id: String,
     /// Optionally you can leave a message in the conversation to provide additional context to the user and other teammates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     pub message_type: String,
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CloseConversationRequest {
+    const NAME: &'static str = "CloseConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "body",
+        "message_type",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            body: f1.unwrap_or_default(),
+            message_type: map.required(f2, 2)?,
+            r#type: map.required(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CloseConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl CloseConversationRequest {
@@ -1428,27 +1743,84 @@ impl From<super::ContactReplyUserIdRequest> for ContactReplyConversationRequest 
 /// Payload of the request to reply on behalf of a contact using their `email`
 ///
 /// Generated from schema contact_reply_email_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyEmailRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
     pub body: String,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     pub message_type: String,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<super::ContactReplyEmailRequestReplyOptionsItem>>,
     pub r#type: String,
     /// A list of files that will be added as attachments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<super::ConversationAttachmentFiles>>,
     /// The email you have defined for the user.
     pub email: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ContactReplyEmailRequest {
+    const NAME: &'static str = "ContactReplyEmailRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_files",
+        "attachment_urls",
+        "body",
+        "created_at",
+        "email",
+        "message_type",
+        "reply_options",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f1.unwrap_or_default(),
+            body: map.required(f2, 2)?,
+            created_at: f3.unwrap_or_default(),
+            message_type: map.required(f5, 5)?,
+            reply_options: f6.unwrap_or_default(),
+            r#type: map.required(f7, 7)?,
+            attachment_files: f0.unwrap_or_default(),
+            email: map.required(f4, 4)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContactReplyEmailRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ContactReplyEmailRequest {
@@ -1496,13 +1868,43 @@ impl ContactReplyEmailRequest {
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_email_request.reply_options.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyEmailRequestReplyOptionsItem {
     /// The text of the chosen reply option.
     pub text: String,
     /// The unique identifier for the quick reply option selected.
     pub uuid: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ContactReplyEmailRequestReplyOptionsItem {
+    const NAME: &'static str = "ContactReplyEmailRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContactReplyEmailRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ContactReplyEmailRequestReplyOptionsItem {
@@ -1520,29 +1922,86 @@ impl ContactReplyEmailRequestReplyOptionsItem {
 /// Payload of the request to reply on behalf of a contact using their `intercom_user_id`
 ///
 /// Generated from schema contact_reply_intercom_user_id_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyIntercomUserIdRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
     pub body: String,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     pub message_type: String,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<
         Vec<super::ContactReplyIntercomUserIdRequestReplyOptionsItem>,
     >,
     pub r#type: String,
     /// A list of files that will be added as attachments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<super::ConversationAttachmentFiles>>,
     /// The identifier for the contact as given by Intercom.
     pub intercom_user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ContactReplyIntercomUserIdRequest {
+    const NAME: &'static str = "ContactReplyIntercomUserIdRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_files",
+        "attachment_urls",
+        "body",
+        "created_at",
+        "intercom_user_id",
+        "message_type",
+        "reply_options",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f1.unwrap_or_default(),
+            body: map.required(f2, 2)?,
+            created_at: f3.unwrap_or_default(),
+            message_type: map.required(f5, 5)?,
+            reply_options: f6.unwrap_or_default(),
+            r#type: map.required(f7, 7)?,
+            attachment_files: f0.unwrap_or_default(),
+            intercom_user_id: map.required(f4, 4)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContactReplyIntercomUserIdRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ContactReplyIntercomUserIdRequest {
@@ -1593,13 +2052,44 @@ impl ContactReplyIntercomUserIdRequest {
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_intercom_user_id_request.reply_options.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyIntercomUserIdRequestReplyOptionsItem {
     /// The text of the chosen reply option.
     pub text: String,
     /// The unique identifier for the quick reply option selected.
     pub uuid: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object
+for ContactReplyIntercomUserIdRequestReplyOptionsItem {
+    const NAME: &'static str = "ContactReplyIntercomUserIdRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContactReplyIntercomUserIdRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ContactReplyIntercomUserIdRequestReplyOptionsItem {
@@ -1617,27 +2107,84 @@ impl ContactReplyIntercomUserIdRequestReplyOptionsItem {
 /// Payload of the request to reply on behalf of a contact using their `user_id`
 ///
 /// Generated from schema contact_reply_user_id_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyUserIdRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
     pub body: String,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     pub message_type: String,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<super::ContactReplyUserIdRequestReplyOptionsItem>>,
     pub r#type: String,
     /// A list of files that will be added as attachments. You can include up to 10 files.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<super::ConversationAttachmentFiles>>,
     /// The external_id you have defined for the contact.
     pub user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ContactReplyUserIdRequest {
+    const NAME: &'static str = "ContactReplyUserIdRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_files",
+        "attachment_urls",
+        "body",
+        "created_at",
+        "message_type",
+        "reply_options",
+        "type",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f1.unwrap_or_default(),
+            body: map.required(f2, 2)?,
+            created_at: f3.unwrap_or_default(),
+            message_type: map.required(f4, 4)?,
+            reply_options: f5.unwrap_or_default(),
+            r#type: map.required(f6, 6)?,
+            attachment_files: f0.unwrap_or_default(),
+            user_id: map.required(f7, 7)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContactReplyUserIdRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ContactReplyUserIdRequest {
@@ -1685,13 +2232,43 @@ impl ContactReplyUserIdRequest {
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_user_id_request.reply_options.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyUserIdRequestReplyOptionsItem {
     /// The text of the chosen reply option.
     pub text: String,
     /// The unique identifier for the quick reply option selected.
     pub uuid: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ContactReplyUserIdRequestReplyOptionsItem {
+    const NAME: &'static str = "ContactReplyUserIdRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContactReplyUserIdRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ContactReplyUserIdRequestReplyOptionsItem {
@@ -1709,34 +2286,58 @@ impl ContactReplyUserIdRequestReplyOptionsItem {
 /// The content source used by AI Agent in the conversation.
 ///
 /// Generated from schema content_source.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentSource {
     /// The type of the content source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_type: Option<super::ContentSourceContentType>,
     /// The ISO 639 language code of the content source.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub locale: Option<String>,
     /// The title of the content source.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// The internal URL linking to the content source for teammates.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ContentSource {
+    const NAME: &'static str = "ContentSource";
+    const FIELDS: &'static [&'static str] = &["content_type", "locale", "title", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            content_type: f0.unwrap_or_default(),
+            locale: f1.unwrap_or_default(),
+            title: f2.unwrap_or_default(),
+            url: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContentSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// The type of the content source.
@@ -1776,22 +2377,51 @@ impl Default for ContentSourceContentType {
 /// Content Source List
 ///
 /// Generated from schema content_sources_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContentSourcesList {
     /// The content sources used by AI Agent in the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_sources: Option<Vec<super::ContentSource>>,
     /// The total number of content sources used by AI Agent in the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ContentSourcesList {
+    const NAME: &'static str = "ContentSourcesList";
+    const FIELDS: &'static [&'static str] = &["content_sources", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            content_sources: f0.unwrap_or_default(),
+            total_count: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ContentSourcesList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation
@@ -1799,88 +2429,194 @@ pub struct ContentSourcesList {
 /// Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
 ///
 /// Generated from schema conversation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Conversation {
     /// The id of the admin assigned to the conversation. If it's not assigned to an admin it will return null.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub admin_assignee_id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ai_agent: Option<super::AiAgent>,
     /// Indicates whether the AI Agent participated in the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ai_agent_participated: Option<bool>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub contacts: super::ConversationContacts,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_parts: Option<super::ConversationParts>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_rating: Option<super::ConversationRating>,
     /// The time the conversation was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub custom_attributes: super::CustomAttributes,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_contact_reply: Option<super::ConversationFirstContactReply>,
     /// The id representing the conversation.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub linked_objects: Option<super::LinkedObjectList>,
     /// Indicates whether a conversation is open (true) or closed (false).
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub open: bool,
     /// If marked as priority, it will return priority or else not_priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub priority: Option<super::ConversationPriority>,
     /// Indicates whether a conversation has been read.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub read: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sla_applied: Option<super::SlaApplied>,
     /// If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub snoozed_until: Option<crate::Timestamp>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub source: super::ConversationSource,
     /// Can be set to "open", "closed" or "snoozed".
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub state: super::ConversationState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub statistics: Option<super::ConversationStatistics>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<super::Tags>,
     /// The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_assignee_id: Option<i64>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub teammates: super::ConversationTeammates,
     /// The title given to the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// Always conversation.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The last time the conversation was updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub waiting_since: Option<crate::Timestamp>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for Conversation {
+    const NAME: &'static str = "Conversation";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_assignee_id",
+        "ai_agent",
+        "ai_agent_participated",
+        "contacts",
+        "conversation_parts",
+        "conversation_rating",
+        "created_at",
+        "custom_attributes",
+        "first_contact_reply",
+        "id",
+        "linked_objects",
+        "open",
+        "priority",
+        "read",
+        "sla_applied",
+        "snoozed_until",
+        "source",
+        "state",
+        "statistics",
+        "tags",
+        "team_assignee_id",
+        "teammates",
+        "title",
+        "type",
+        "updated_at",
+        "waiting_since",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        let mut f25 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                17 => map.value(&mut f17)?,
+                18 => map.value(&mut f18)?,
+                19 => map.value(&mut f19)?,
+                20 => map.with::<crate::runtime::object::OptI64>(&mut f20)?,
+                21 => map.value(&mut f21)?,
+                22 => map.with::<crate::runtime::object::OptString>(&mut f22)?,
+                23 => map.with::<crate::runtime::object::OptString>(&mut f23)?,
+                24 => map.value(&mut f24)?,
+                25 => map.value(&mut f25)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_assignee_id: f0.unwrap_or_default(),
+            ai_agent: f1.unwrap_or_default(),
+            ai_agent_participated: f2.unwrap_or_default(),
+            contacts: map.present(f3, 3)?,
+            conversation_parts: f4.unwrap_or_default(),
+            conversation_rating: f5.unwrap_or_default(),
+            created_at: map.present(f6, 6)?,
+            custom_attributes: map.present(f7, 7)?,
+            first_contact_reply: f8.unwrap_or_default(),
+            id: map.present(f9, 9)?,
+            linked_objects: f10.unwrap_or_default(),
+            open: map.present(f11, 11)?,
+            priority: f12.unwrap_or_default(),
+            read: map.present(f13, 13)?,
+            sla_applied: f14.unwrap_or_default(),
+            snoozed_until: f15.unwrap_or_default(),
+            source: map.present(f16, 16)?,
+            state: map.present(f17, 17)?,
+            statistics: f18.unwrap_or_default(),
+            tags: f19.unwrap_or_default(),
+            team_assignee_id: f20.unwrap_or_default(),
+            teammates: map.present(f21, 21)?,
+            title: f22.unwrap_or_default(),
+            r#type: map.present(f23, 23)?,
+            updated_at: map.present(f24, 24)?,
+            waiting_since: f25.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for Conversation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation attachment files
@@ -1888,18 +2624,51 @@ pub struct Conversation {
 /// Properties of the attachment files in a conversation part
 ///
 /// Generated from schema conversation_attachment_files.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConversationAttachmentFiles {
     /// The content type of the file
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The base64 encoded file data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
     /// The name of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttachmentFiles {
+    const NAME: &'static str = "ConversationAttachmentFiles";
+    const FIELDS: &'static [&'static str] = &["content_type", "data", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            content_type: f0.unwrap_or_default(),
+            data: f1.unwrap_or_default(),
+            name: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttachmentFiles {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ConversationAttachmentFiles {
@@ -1933,42 +2702,112 @@ impl ConversationAttachmentFiles {
 /// Contains details about Custom Data Attributes (CDAs) that were modified by an admin (operator) for conversation part type <code>conversation_attribute_updated_by_admin</code>.
 ///
 /// Generated from schema conversation_attribute_updated_by_admin.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByAdmin {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attribute: Option<super::ConversationAttributeUpdatedByAdminAttribute>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<super::ConversationAttributeUpdatedByAdminValue>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttributeUpdatedByAdmin {
+    const NAME: &'static str = "ConversationAttributeUpdatedByAdmin";
+    const FIELDS: &'static [&'static str] = &["attribute", "value"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attribute: f0.unwrap_or_default(),
+            value: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttributeUpdatedByAdmin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema conversation_attribute_updated_by_admin.attribute.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByAdminAttribute {
     /// Name of the CDA updated
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttributeUpdatedByAdminAttribute {
+    const NAME: &'static str = "ConversationAttributeUpdatedByAdminAttribute";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttributeUpdatedByAdminAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema conversation_attribute_updated_by_admin.value.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByAdminValue {
     /// Value of the CDA updated
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttributeUpdatedByAdminValue {
+    const NAME: &'static str = "ConversationAttributeUpdatedByAdminValue";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttributeUpdatedByAdminValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Part type - conversation_attribute_updated_by_workflow
@@ -1976,58 +2815,151 @@ pub struct ConversationAttributeUpdatedByAdminValue {
 /// Contains details about the workflow that was triggered and any Custom Data Attributes (CDAs) that were modified during the workflow execution for conversation part type <code>conversation_attribute_updated_by_workflow</code>.
 ///
 /// Generated from schema conversation_attribute_updated_by_workflow.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflow {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attribute: Option<super::ConversationAttributeUpdatedByWorkflowAttribute>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<super::ConversationAttributeUpdatedByWorkflowValue>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub workflow: Option<super::ConversationAttributeUpdatedByWorkflowWorkflow>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflow {
+    const NAME: &'static str = "ConversationAttributeUpdatedByWorkflow";
+    const FIELDS: &'static [&'static str] = &["attribute", "value", "workflow"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attribute: f0.unwrap_or_default(),
+            value: f1.unwrap_or_default(),
+            workflow: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttributeUpdatedByWorkflow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema conversation_attribute_updated_by_workflow.attribute.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflowAttribute {
     /// Name of the CDA updated
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflowAttribute {
+    const NAME: &'static str = "ConversationAttributeUpdatedByWorkflowAttribute";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttributeUpdatedByWorkflowAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema conversation_attribute_updated_by_workflow.value.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflowValue {
     /// Value of the CDA updated
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflowValue {
+    const NAME: &'static str = "ConversationAttributeUpdatedByWorkflowValue";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttributeUpdatedByWorkflowValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema conversation_attribute_updated_by_workflow.workflow.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
     /// Name of the workflow
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflowWorkflow {
+    const NAME: &'static str = "ConversationAttributeUpdatedByWorkflowWorkflow";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationAttributeUpdatedByWorkflowWorkflow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Contacts
@@ -2035,15 +2967,45 @@ pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
 /// The list of contacts (users or leads) involved in this conversation. This will only contain one customer unless more were added via the group conversation feature.
 ///
 /// Generated from schema conversation_contacts.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationContacts {
     /// The list of contacts (users or leads) involved in this conversation. This will only contain one customer unless more were added via the group conversation feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub contacts: Option<Vec<super::ContactReference>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationContacts {
+    const NAME: &'static str = "ConversationContacts";
+    const FIELDS: &'static [&'static str] = &["contacts", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            contacts: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationContacts {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation customers
@@ -2051,13 +3013,37 @@ pub struct ConversationContacts {
 /// The contacts of a conversation after one was attached or detached.
 ///
 /// Generated from schema conversation_customers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationCustomers {
     /// The conversation's contacts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub customers: Option<Vec<super::ContactReference>>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationCustomers {
+    const NAME: &'static str = "ConversationCustomers";
+    const FIELDS: &'static [&'static str] = &["customers"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            customers: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationCustomers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation Deleted
@@ -2065,19 +3051,51 @@ pub struct ConversationCustomers {
 /// deleted conversation object
 ///
 /// Generated from schema conversation_deleted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationDeleted {
     /// Whether the conversation is deleted or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
     /// The unique identifier for the conversation.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// always conversation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub object: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationDeleted {
+    const NAME: &'static str = "ConversationDeleted";
+    const FIELDS: &'static [&'static str] = &["deleted", "id", "object"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            object: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationDeleted {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// First contact reply
@@ -2085,24 +3103,49 @@ pub struct ConversationDeleted {
 /// An object containing information on the first users message. For a contact initiated message this will represent the users original message.
 ///
 /// Generated from schema conversation_first_contact_reply.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationFirstContactReply {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationFirstContactReply {
+    const NAME: &'static str = "ConversationFirstContactReply";
+    const FIELDS: &'static [&'static str] = &["created_at", "type", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+            url: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationFirstContactReply {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation List
@@ -2110,25 +3153,61 @@ pub struct ConversationFirstContactReply {
 /// Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
 ///
 /// Generated from schema conversation_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationList {
     /// The list of conversation objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversations: Option<Vec<super::ConversationListItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of objects.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// Always conversation.list
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationList {
+    const NAME: &'static str = "ConversationList";
+    const FIELDS: &'static [&'static str] = &[
+        "conversations",
+        "pages",
+        "total_count",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversations: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation List Item
@@ -2136,86 +3215,188 @@ pub struct ConversationList {
 /// The data returned about your conversations when you list or search them.
 ///
 /// Generated from schema conversation_list_item.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationListItem {
     /// The id of the admin assigned to the conversation. If it's not assigned to an admin it will return null.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub admin_assignee_id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ai_agent: Option<super::AiAgent>,
     /// Indicates whether the AI Agent participated in the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ai_agent_participated: Option<bool>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub contacts: super::ConversationContacts,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_rating: Option<super::ConversationRating>,
     /// The time the conversation was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub custom_attributes: super::CustomAttributes,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_contact_reply: Option<super::ConversationFirstContactReply>,
     /// The id representing the conversation.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub linked_objects: Option<super::LinkedObjectList>,
     /// Indicates whether a conversation is open (true) or closed (false).
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub open: bool,
     /// If marked as priority, it will return priority or else not_priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub priority: Option<super::ConversationListItemPriority>,
     /// Indicates whether a conversation has been read.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub read: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sla_applied: Option<super::SlaApplied>,
     /// If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub snoozed_until: Option<crate::Timestamp>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub source: super::ConversationSource,
     /// Can be set to "open", "closed" or "snoozed".
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub state: super::ConversationListItemState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub statistics: Option<super::ConversationStatistics>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<super::Tags>,
     /// The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_assignee_id: Option<i64>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub teammates: super::ConversationTeammates,
     /// The title given to the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// Always conversation.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The last time the conversation was updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub waiting_since: Option<crate::Timestamp>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationListItem {
+    const NAME: &'static str = "ConversationListItem";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_assignee_id",
+        "ai_agent",
+        "ai_agent_participated",
+        "contacts",
+        "conversation_rating",
+        "created_at",
+        "custom_attributes",
+        "first_contact_reply",
+        "id",
+        "linked_objects",
+        "open",
+        "priority",
+        "read",
+        "sla_applied",
+        "snoozed_until",
+        "source",
+        "state",
+        "statistics",
+        "tags",
+        "team_assignee_id",
+        "teammates",
+        "title",
+        "type",
+        "updated_at",
+        "waiting_since",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                17 => map.value(&mut f17)?,
+                18 => map.value(&mut f18)?,
+                19 => map.with::<crate::runtime::object::OptI64>(&mut f19)?,
+                20 => map.value(&mut f20)?,
+                21 => map.with::<crate::runtime::object::OptString>(&mut f21)?,
+                22 => map.with::<crate::runtime::object::OptString>(&mut f22)?,
+                23 => map.value(&mut f23)?,
+                24 => map.value(&mut f24)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_assignee_id: f0.unwrap_or_default(),
+            ai_agent: f1.unwrap_or_default(),
+            ai_agent_participated: f2.unwrap_or_default(),
+            contacts: map.present(f3, 3)?,
+            conversation_rating: f4.unwrap_or_default(),
+            created_at: map.present(f5, 5)?,
+            custom_attributes: map.present(f6, 6)?,
+            first_contact_reply: f7.unwrap_or_default(),
+            id: map.present(f8, 8)?,
+            linked_objects: f9.unwrap_or_default(),
+            open: map.present(f10, 10)?,
+            priority: f11.unwrap_or_default(),
+            read: map.present(f12, 12)?,
+            sla_applied: f13.unwrap_or_default(),
+            snoozed_until: f14.unwrap_or_default(),
+            source: map.present(f15, 15)?,
+            state: map.present(f16, 16)?,
+            statistics: f17.unwrap_or_default(),
+            tags: f18.unwrap_or_default(),
+            team_assignee_id: f19.unwrap_or_default(),
+            teammates: map.present(f20, 20)?,
+            title: f21.unwrap_or_default(),
+            r#type: map.present(f22, 22)?,
+            updated_at: map.present(f23, 23)?,
+            waiting_since: f24.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// If marked as priority, it will return priority or else not_priority.
@@ -2277,71 +3458,149 @@ impl Default for ConversationListItemState {
 /// A Conversation Part represents a message in the conversation.
 ///
 /// Generated from schema conversation_part.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPart {
     /// The app package code if this part was created via API. null if the part was not created via API.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub app_package_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub assigned_to: Option<super::Reference>,
     /// A list of attachments for the part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub author: super::ConversationPartAuthor,
     /// The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The time the conversation part was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email_message_metadata: Option<super::EmailMessageMetadata>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub event_details: Option<super::EventDetails>,
     /// The external id of the conversation part
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The id representing the conversation part.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub metadata: Option<super::ConversationPartMetadata>,
     /// The time the user was notified with the conversation part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub notified_at: Option<crate::Timestamp>,
     /// The type of conversation part.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub part_type: super::ConversationPartPartType,
     /// Whether or not the conversation part has been redacted.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub redacted: bool,
     /// Indicates the current state of conversation when the conversation part was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub state: Option<super::ConversationPartState>,
     /// A list of tags objects associated with the conversation part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<Vec<super::TagBasic>>,
     /// Always conversation_part
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The last time the conversation part was updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationPart {
+    const NAME: &'static str = "ConversationPart";
+    const FIELDS: &'static [&'static str] = &[
+        "app_package_code",
+        "assigned_to",
+        "attachments",
+        "author",
+        "body",
+        "created_at",
+        "email_message_metadata",
+        "event_details",
+        "external_id",
+        "id",
+        "metadata",
+        "notified_at",
+        "part_type",
+        "redacted",
+        "state",
+        "tags",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                17 => map.value(&mut f17)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            app_package_code: f0.unwrap_or_default(),
+            assigned_to: f1.unwrap_or_default(),
+            attachments: f2.unwrap_or_default(),
+            author: map.present(f3, 3)?,
+            body: f4.unwrap_or_default(),
+            created_at: map.present(f5, 5)?,
+            email_message_metadata: f6.unwrap_or_default(),
+            event_details: f7.unwrap_or_default(),
+            external_id: f8.unwrap_or_default(),
+            id: map.present(f9, 9)?,
+            metadata: f10.unwrap_or_default(),
+            notified_at: f11.unwrap_or_default(),
+            part_type: map.present(f12, 12)?,
+            redacted: map.present(f13, 13)?,
+            state: f14.unwrap_or_default(),
+            tags: f15.unwrap_or_default(),
+            r#type: map.present(f16, 16)?,
+            updated_at: map.present(f17, 17)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationPart {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation part author
@@ -2349,36 +3608,75 @@ pub struct ConversationPart {
 /// The object who initiated the conversation, which can be a Contact, Admin or Team. Bots and campaigns send messages on behalf of Admins or Teams. For Twitter, this will be blank.
 ///
 /// Generated from schema conversation_part_author.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPartAuthor {
     /// The email of the author
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// If this conversation part was sent by the AI Agent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub from_ai_agent: Option<bool>,
     /// The id of the author
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// If this conversation part body was generated by the AI Agent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub is_ai_answer: Option<bool>,
     /// The name of the author
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The type of the author
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub r#type: super::ConversationPartAuthorType,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationPartAuthor {
+    const NAME: &'static str = "ConversationPartAuthor";
+    const FIELDS: &'static [&'static str] = &[
+        "email",
+        "from_ai_agent",
+        "id",
+        "is_ai_answer",
+        "name",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email: f0.unwrap_or_default(),
+            from_ai_agent: f1.unwrap_or_default(),
+            id: map.present(f2, 2)?,
+            is_ai_answer: f3.unwrap_or_default(),
+            name: f4.unwrap_or_default(),
+            r#type: map.present(f5, 5)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationPartAuthor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// The type of the author
@@ -2418,45 +3716,92 @@ impl Default for ConversationPartAuthorType {
 /// Metadata for a conversation part
 ///
 /// Generated from schema conversation_part_metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPartMetadata {
     /// The quick reply options sent by the Admin or bot, presented in this conversation part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub quick_reply_options: Option<
         Vec<super::ConversationPartMetadataQuickReplyOptionsItem>,
     >,
     /// The unique identifier for the quick reply option that was clicked by the end user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub quick_reply_uuid: Option<String>,
 }
+impl crate::runtime::object::Object for ConversationPartMetadata {
+    const NAME: &'static str = "ConversationPartMetadata";
+    const FIELDS: &'static [&'static str] = &["quick_reply_options", "quick_reply_uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            quick_reply_options: f0.unwrap_or_default(),
+            quick_reply_uuid: f1.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationPartMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
 /// Generated from schema conversation_part_metadata.quick_reply_options.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationPartMetadataQuickReplyOptionsItem {
     /// The text to display in this quick reply option.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub text: Option<String>,
     /// A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub uuid: Option<String>,
     /// The translations for the quick reply option.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub translations: Option<serde_json::Map<String, serde_json::Value>>,
+}
+impl crate::runtime::object::Object for ConversationPartMetadataQuickReplyOptionsItem {
+    const NAME: &'static str = "ConversationPartMetadataQuickReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "translations", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: f0.unwrap_or_default(),
+            uuid: f2.unwrap_or_default(),
+            translations: f1.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationPartMetadataQuickReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// The type of conversation part.
@@ -2555,21 +3900,54 @@ impl Default for ConversationPartState {
 /// A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
 ///
 /// Generated from schema conversation_parts.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationParts {
     /// A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_parts: Option<Vec<super::ConversationPart>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationParts {
+    const NAME: &'static str = "ConversationParts";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_parts",
+        "total_count",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_parts: f0.unwrap_or_default(),
+            total_count: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationParts {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// If marked as priority, it will return priority or else not_priority.
@@ -2603,30 +3981,73 @@ impl Default for ConversationPriority {
 /// The Conversation Rating object which contains information on the rating and/or remark added by a Contact and the Admin assigned to the conversation.
 ///
 /// Generated from schema conversation_rating.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationRating {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub contact: Option<super::ContactReference>,
     /// The time the rating was requested in the conversation being rated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The rating, between 1 and 5, for the conversation.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub rating: i64,
     /// An optional field to add a remark to correspond to the number rating
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub remark: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub teammate: Option<super::Reference>,
     /// The time the rating was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationRating {
+    const NAME: &'static str = "ConversationRating";
+    const FIELDS: &'static [&'static str] = &[
+        "contact",
+        "created_at",
+        "rating",
+        "remark",
+        "teammate",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            contact: f0.unwrap_or_default(),
+            created_at: map.present(f1, 1)?,
+            rating: map.present(f2, 2)?,
+            remark: f3.unwrap_or_default(),
+            teammate: f4.unwrap_or_default(),
+            updated_at: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationRating {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation response time
@@ -2634,31 +4055,52 @@ pub struct ConversationRating {
 /// Details of first response time of assigned team in seconds.
 ///
 /// Generated from schema conversation_response_time.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationResponseTime {
     /// First response time of assigned team in seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub response_time: Option<i64>,
     /// Id of the assigned team.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_id: Option<i64>,
     /// Name of the assigned Team, null if team does not exist, Unassigned if no team is assigned.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_name: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationResponseTime {
+    const NAME: &'static str = "ConversationResponseTime";
+    const FIELDS: &'static [&'static str] = &["response_time", "team_id", "team_name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            response_time: f0.unwrap_or_default(),
+            team_id: f1.unwrap_or_default(),
+            team_name: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationResponseTime {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation source
@@ -2666,48 +4108,92 @@ pub struct ConversationResponseTime {
 /// The type of the conversation part that started this conversation. Can be Contact, Admin, Campaign, Automated or Operator initiated.
 ///
 /// Generated from schema conversation_source.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationSource {
     /// A list of attachments for the part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub author: super::ConversationPartAuthor,
     /// The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub delivered_as: super::ConversationSourceDeliveredAs,
     /// The id representing the message.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// Whether or not the source message has been redacted. Only applicable for contact initiated messages.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub redacted: bool,
     /// Optional. The message subject. For Twitter, this will show a generic message regarding why the subject is obscured.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub subject: Option<String>,
     /// This includes conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter and whatsapp.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub r#type: super::ConversationSourceType,
     /// The URL where the conversation was started. For Twitter, Email, and Bots, this will be blank.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationSource {
+    const NAME: &'static str = "ConversationSource";
+    const FIELDS: &'static [&'static str] = &[
+        "attachments",
+        "author",
+        "body",
+        "delivered_as",
+        "id",
+        "redacted",
+        "subject",
+        "type",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachments: f0.unwrap_or_default(),
+            author: map.present(f1, 1)?,
+            body: f2.unwrap_or_default(),
+            delivered_as: map.present(f3, 3)?,
+            id: map.present(f4, 4)?,
+            redacted: map.present(f5, 5)?,
+            subject: f6.unwrap_or_default(),
+            r#type: map.present(f7, 7)?,
+            url: f8.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
@@ -2822,128 +4308,197 @@ impl Default for ConversationState {
 /// A Statistics object containing all information required for reporting, with timestamps and calculated metrics.
 ///
 /// Generated from schema conversation_statistics.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationStatistics {
     /// Adjusted handling time for conversation in seconds. This is the active handling time excluding idle periods when teammates are not actively working on the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub adjusted_handling_time: Option<i64>,
     /// An array of conversation response time objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub assigned_team_first_response_time: Option<Vec<super::ConversationResponseTime>>,
     /// An array of conversation response time objects within office hours
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub assigned_team_first_response_time_in_office_hours: Option<
         Vec<super::ConversationResponseTime>,
     >,
     /// Number of assignments after first_contact_reply_at.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub count_assignments: Option<i64>,
     /// Total number of conversation parts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub count_conversation_parts: Option<i64>,
     /// Number of reopens after first_contact_reply_at.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub count_reopens: Option<i64>,
     /// Time of first admin reply after first_contact_reply_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_admin_reply_at: Option<crate::Timestamp>,
     /// Time of first assignment after first_contact_reply_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_assignment_at: Option<crate::Timestamp>,
     /// Time of first close after first_contact_reply_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_close_at: Option<crate::Timestamp>,
     /// Time of first text conversation part from a contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_contact_reply_at: Option<crate::Timestamp>,
     /// Time from conversation assignment to conversation close in seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub handling_time: Option<i64>,
     /// Time of the last conversation part from an admin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_admin_reply_at: Option<crate::Timestamp>,
     /// Time of first admin reply since most recent assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_assignment_admin_reply_at: Option<crate::Timestamp>,
     /// Time of last assignment after first_contact_reply_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_assignment_at: Option<crate::Timestamp>,
     /// Time of the last conversation close.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_close_at: Option<crate::Timestamp>,
     /// The last admin who closed the conversation. Returns a reference to an Admin object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_closed_by_id: Option<String>,
     /// Time of the last conversation part from a contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_contact_reply_at: Option<crate::Timestamp>,
     /// Median based on all admin replies after a contact reply. Subtracts out of business hours. In seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub median_time_to_reply: Option<i64>,
     /// Duration until first admin reply. Subtracts out of business hours. In seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub time_to_admin_reply: Option<i64>,
     /// Duration until last assignment before first admin reply. In seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub time_to_assignment: Option<i64>,
     /// Duration until conversation was closed first time. Subtracts out of business hours. In seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub time_to_first_close: Option<i64>,
     /// Duration until conversation was closed last time. Subtracts out of business hours. In seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub time_to_last_close: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationStatistics {
+    const NAME: &'static str = "ConversationStatistics";
+    const FIELDS: &'static [&'static str] = &[
+        "adjusted_handling_time",
+        "assigned_team_first_response_time",
+        "assigned_team_first_response_time_in_office_hours",
+        "count_assignments",
+        "count_conversation_parts",
+        "count_reopens",
+        "first_admin_reply_at",
+        "first_assignment_at",
+        "first_close_at",
+        "first_contact_reply_at",
+        "handling_time",
+        "last_admin_reply_at",
+        "last_assignment_admin_reply_at",
+        "last_assignment_at",
+        "last_close_at",
+        "last_closed_by_id",
+        "last_contact_reply_at",
+        "median_time_to_reply",
+        "time_to_admin_reply",
+        "time_to_assignment",
+        "time_to_first_close",
+        "time_to_last_close",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptI64>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptI64>(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptI64>(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.with::<crate::runtime::object::OptString>(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                17 => map.with::<crate::runtime::object::OptI64>(&mut f17)?,
+                18 => map.with::<crate::runtime::object::OptI64>(&mut f18)?,
+                19 => map.with::<crate::runtime::object::OptI64>(&mut f19)?,
+                20 => map.with::<crate::runtime::object::OptI64>(&mut f20)?,
+                21 => map.with::<crate::runtime::object::OptI64>(&mut f21)?,
+                22 => map.with::<crate::runtime::object::OptString>(&mut f22)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            adjusted_handling_time: f0.unwrap_or_default(),
+            assigned_team_first_response_time: f1.unwrap_or_default(),
+            assigned_team_first_response_time_in_office_hours: f2.unwrap_or_default(),
+            count_assignments: f3.unwrap_or_default(),
+            count_conversation_parts: f4.unwrap_or_default(),
+            count_reopens: f5.unwrap_or_default(),
+            first_admin_reply_at: f6.unwrap_or_default(),
+            first_assignment_at: f7.unwrap_or_default(),
+            first_close_at: f8.unwrap_or_default(),
+            first_contact_reply_at: f9.unwrap_or_default(),
+            handling_time: f10.unwrap_or_default(),
+            last_admin_reply_at: f11.unwrap_or_default(),
+            last_assignment_admin_reply_at: f12.unwrap_or_default(),
+            last_assignment_at: f13.unwrap_or_default(),
+            last_close_at: f14.unwrap_or_default(),
+            last_closed_by_id: f15.unwrap_or_default(),
+            last_contact_reply_at: f16.unwrap_or_default(),
+            median_time_to_reply: f17.unwrap_or_default(),
+            time_to_admin_reply: f18.unwrap_or_default(),
+            time_to_assignment: f19.unwrap_or_default(),
+            time_to_first_close: f20.unwrap_or_default(),
+            time_to_last_close: f21.unwrap_or_default(),
+            r#type: f22.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationStatistics {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Conversation teammates
@@ -2951,16 +4506,45 @@ pub struct ConversationStatistics {
 /// The list of teammates who participated in the conversation (wrote at least one conversation part).
 ///
 /// Generated from schema conversation_teammates.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ConversationTeammates {
     /// The list of teammates who participated in the conversation (wrote at least one conversation part).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub teammates: Option<Vec<super::Reference>>,
     /// The type of the object - `admin.list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConversationTeammates {
+    const NAME: &'static str = "ConversationTeammates";
+    const FIELDS: &'static [&'static str] = &["teammates", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            teammates: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConversationTeammates {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Convert Ticket Request Payload
@@ -2968,13 +4552,43 @@ pub struct ConversationTeammates {
 /// You can convert a Conversation to a Ticket
 ///
 /// Generated from schema convert_conversation_to_ticket_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConvertConversationToTicketRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<super::TicketRequestCustomAttributes>,
     /// The ID of the type of ticket you want to convert the conversation to
     pub ticket_type_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConvertConversationToTicketRequest {
+    const NAME: &'static str = "ConvertConversationToTicketRequest";
+    const FIELDS: &'static [&'static str] = &["attributes", "ticket_type_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attributes: f0.unwrap_or_default(),
+            ticket_type_id: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConvertConversationToTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl ConvertConversationToTicketRequest {
@@ -3000,21 +4614,66 @@ impl ConvertConversationToTicketRequest {
 /// Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
 ///
 /// Generated from schema create_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateConversationRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The content of the message. HTML is not supported.
     pub body: String,
     /// The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     pub from: super::CreateConversationRequestFrom,
     /// The title of the email. Only applicable if the message type is email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CreateConversationRequest {
+    const NAME: &'static str = "CreateConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_urls",
+        "body",
+        "created_at",
+        "from",
+        "subject",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f0.unwrap_or_default(),
+            body: map.required(f1, 1)?,
+            created_at: f2.unwrap_or_default(),
+            from: map.required(f3, 3)?,
+            subject: f4.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CreateConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl CreateConversationRequest {
@@ -3049,13 +4708,43 @@ impl CreateConversationRequest {
 }
 #[cfg(feature = "conversations")]
 /// Generated from schema create_conversation_request.from.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateConversationRequestFrom {
     /// The identifier for the contact which is given by Intercom.
     pub id: String,
     /// The role associated to the contact - user or lead.
     pub r#type: super::CreateConversationRequestFromType,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CreateConversationRequestFrom {
+    const NAME: &'static str = "CreateConversationRequestFrom";
+    const FIELDS: &'static [&'static str] = &["id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: map.required(f0, 0)?,
+            r#type: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CreateConversationRequestFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl CreateConversationRequestFrom {
@@ -3097,29 +4786,79 @@ crate::string_enum!(
 /// Contains details about final status of the completed action for conversation part type <code>custom_action_finished</code>.
 ///
 /// Generated from schema custom_action_finished.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionFinished {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub action: Option<super::CustomActionFinishedAction>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomActionFinished {
+    const NAME: &'static str = "CustomActionFinished";
+    const FIELDS: &'static [&'static str] = &["action"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            action: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomActionFinished {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema custom_action_finished.action.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionFinishedAction {
     /// Name of the action
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// Status of the action
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub result: Option<super::CustomActionFinishedActionResult>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomActionFinishedAction {
+    const NAME: &'static str = "CustomActionFinishedAction";
+    const FIELDS: &'static [&'static str] = &["name", "result"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+            result: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomActionFinishedAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Status of the action
@@ -3153,26 +4892,70 @@ impl Default for CustomActionFinishedActionResult {
 /// Contains details about name of the action that was initiated for conversation part type <code>custom_action_started</code>.
 ///
 /// Generated from schema custom_action_started.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionStarted {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub action: Option<super::CustomActionStartedAction>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomActionStarted {
+    const NAME: &'static str = "CustomActionStarted";
+    const FIELDS: &'static [&'static str] = &["action"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            action: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomActionStarted {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema custom_action_started.action.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomActionStartedAction {
     /// Name of the action
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomActionStartedAction {
+    const NAME: &'static str = "CustomActionStartedAction";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomActionStartedAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Generated from schema customer_request.
@@ -3276,11 +5059,35 @@ impl From<super::CustomerRequestEmail> for CustomerRequest {
 /// Email
 ///
 /// Generated from schema customer_request (alternative 3).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerRequestEmail {
     /// The email you have defined for the contact who is being added as a participant.
     pub email: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomerRequestEmail {
+    const NAME: &'static str = "CustomerRequestEmail";
+    const FIELDS: &'static [&'static str] = &["email"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            email: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomerRequestEmail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl CustomerRequestEmail {
@@ -3293,11 +5100,35 @@ impl CustomerRequestEmail {
 /// Intercom User ID
 ///
 /// Generated from schema customer_request (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerRequestIntercomUserId {
     /// The identifier for the contact as given by Intercom.
     pub intercom_user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomerRequestIntercomUserId {
+    const NAME: &'static str = "CustomerRequestIntercomUserId";
+    const FIELDS: &'static [&'static str] = &["intercom_user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            intercom_user_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomerRequestIntercomUserId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl CustomerRequestIntercomUserId {
@@ -3312,11 +5143,35 @@ impl CustomerRequestIntercomUserId {
 /// User ID
 ///
 /// Generated from schema customer_request (alternative 2).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerRequestUserId {
     /// The external_id you have defined for the contact who is being added as a participant.
     pub user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomerRequestUserId {
+    const NAME: &'static str = "CustomerRequestUserId";
+    const FIELDS: &'static [&'static str] = &["user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            user_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomerRequestUserId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl CustomerRequestUserId {
@@ -3329,11 +5184,35 @@ impl CustomerRequestUserId {
 }
 #[cfg(feature = "conversations")]
 /// Generated from schema detach_contact_from_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DetachContactFromConversationRequest {
     /// The `id` of the admin who is performing the action.
     pub admin_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for DetachContactFromConversationRequest {
+    const NAME: &'static str = "DetachContactFromConversationRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for DetachContactFromConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl DetachContactFromConversationRequest {
@@ -3948,31 +5827,52 @@ impl Default for DetachContactFromConversationResponse {
 /// Contains data for an email address header for a conversation part that was sent as an email.
 ///
 /// Generated from schema email_address_header.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EmailAddressHeader {
     /// The email address
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email_address: Option<String>,
     /// The name associated with the email address
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The type of email address header
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for EmailAddressHeader {
+    const NAME: &'static str = "EmailAddressHeader";
+    const FIELDS: &'static [&'static str] = &["email_address", "name", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email_address: f0.unwrap_or_default(),
+            name: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for EmailAddressHeader {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Email Message Metadata
@@ -3980,20 +5880,46 @@ pub struct EmailAddressHeader {
 /// Contains metadata if the message was sent as an email
 ///
 /// Generated from schema email_message_metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EmailMessageMetadata {
     /// A list of an email address headers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email_address_headers: Option<Vec<super::EmailAddressHeader>>,
     /// The subject of the email
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub subject: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for EmailMessageMetadata {
+    const NAME: &'static str = "EmailMessageMetadata";
+    const FIELDS: &'static [&'static str] = &["email_address_headers", "subject"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email_address_headers: f0.unwrap_or_default(),
+            subject: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for EmailMessageMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Event details of Workflow & actions
@@ -4274,13 +6200,46 @@ impl From<super::AssignConversationRequest> for ManageConversationRequest {
 /// Payload of the request to open a conversation
 ///
 /// Generated from schema open_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OpenConversationRequest {
     /// The id of the admin who is performing the action.
     pub admin_id: String,
     pub message_type: String,
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for OpenConversationRequest {
+    const NAME: &'static str = "OpenConversationRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id", "message_type", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            message_type: map.required(f1, 1)?,
+            r#type: map.required(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for OpenConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl OpenConversationRequest {
@@ -4299,61 +6258,163 @@ impl OpenConversationRequest {
 /// Contains details about name of the workflow for conversation part type <code>operator_workflow_event</code>.
 ///
 /// Generated from schema operator_workflow_event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OperatorWorkflowEvent {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub event: Option<super::OperatorWorkflowEventEvent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub workflow: Option<super::OperatorWorkflowEventWorkflow>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for OperatorWorkflowEvent {
+    const NAME: &'static str = "OperatorWorkflowEvent";
+    const FIELDS: &'static [&'static str] = &["event", "workflow"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            event: f0.unwrap_or_default(),
+            workflow: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for OperatorWorkflowEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema operator_workflow_event.event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OperatorWorkflowEventEvent {
     /// Result of the workflow event
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub result: Option<String>,
     /// Type of the workflow event initiated
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
 }
 #[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for OperatorWorkflowEventEvent {
+    const NAME: &'static str = "OperatorWorkflowEventEvent";
+    const FIELDS: &'static [&'static str] = &["result", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            result: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for OperatorWorkflowEventEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
 /// Generated from schema operator_workflow_event.workflow.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OperatorWorkflowEventWorkflow {
     /// The name of the workflow
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for OperatorWorkflowEventWorkflow {
+    const NAME: &'static str = "OperatorWorkflowEventWorkflow";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for OperatorWorkflowEventWorkflow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// Quick Reply Option
 ///
 /// Generated from schema quick_reply_option.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct QuickReplyOption {
     /// The text to display in this quick reply option.
     pub text: String,
     /// A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option.
     pub uuid: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for QuickReplyOption {
+    const NAME: &'static str = "QuickReplyOption";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for QuickReplyOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl QuickReplyOption {
@@ -4417,7 +6478,7 @@ impl From<super::RedactConversationRequestSource> for RedactConversationRequest 
 /// Payload of the request to redact a conversation part
 ///
 /// Generated from schema redact_conversation_request (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RedactConversationRequestConversationPart {
     /// The id of the conversation.
@@ -4426,6 +6487,43 @@ pub struct RedactConversationRequestConversationPart {
     pub conversation_part_id: String,
     /// The type of resource being redacted.
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for RedactConversationRequestConversationPart {
+    const NAME: &'static str = "RedactConversationRequestConversationPart";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_id",
+        "conversation_part_id",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: map.required(f0, 0)?,
+            conversation_part_id: map.required(f1, 1)?,
+            r#type: map.required(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for RedactConversationRequestConversationPart {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl RedactConversationRequestConversationPart {
@@ -4447,7 +6545,7 @@ impl RedactConversationRequestConversationPart {
 /// Payload of the request to redact a conversation source
 ///
 /// Generated from schema redact_conversation_request (alternative 2).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RedactConversationRequestSource {
     /// The id of the conversation.
@@ -4456,6 +6554,39 @@ pub struct RedactConversationRequestSource {
     pub source_id: String,
     /// The type of resource being redacted.
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for RedactConversationRequestSource {
+    const NAME: &'static str = "RedactConversationRequestSource";
+    const FIELDS: &'static [&'static str] = &["conversation_id", "source_id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: map.required(f0, 0)?,
+            source_id: map.required(f1, 1)?,
+            r#type: map.required(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for RedactConversationRequestSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl RedactConversationRequestSource {
@@ -4717,30 +6848,55 @@ impl From<super::AdminReplyConversationRequest> for ReplyConversationRequest {
 /// Important: if there are any canceled sla_events for the conversation - meaning an SLA has been manually removed from a conversation, the sla_status will always be returned as null.
 ///
 /// Generated from schema sla_applied.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SlaApplied {
     /// The name of the SLA as given by the teammate when it was created.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sla_name: Option<String>,
     /// SLA statuses:
     /// - `hit`: If there’s at least one hit event in the underlying sla_events table, and no “missed” or “canceled” events for the conversation.
     /// - `missed`: If there are any missed sla_events for the conversation and no canceled events. If there’s even a single missed sla event, the status will always be missed. A missed status is not applied when the SLA expires, only the next time a teammate replies.
     /// - `active`: An SLA has been applied to a conversation, but has not yet been fulfilled. SLA status is active only if there are no “hit, “missed”, or “canceled” events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sla_status: Option<super::SlaAppliedSlaStatus>,
     /// object type
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for SlaApplied {
+    const NAME: &'static str = "SlaApplied";
+    const FIELDS: &'static [&'static str] = &["sla_name", "sla_status", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            sla_name: f0.unwrap_or_default(),
+            sla_status: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for SlaApplied {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 /// SLA statuses:
@@ -4782,7 +6938,7 @@ impl Default for SlaAppliedSlaStatus {
 /// Payload of the request to snooze a conversation
 ///
 /// Generated from schema snooze_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SnoozeConversationRequest {
     /// The id of the admin who is performing the action.
@@ -4791,6 +6947,47 @@ pub struct SnoozeConversationRequest {
     /// The time you want the conversation to reopen.
     pub snoozed_until: crate::Timestamp,
     pub r#type: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for SnoozeConversationRequest {
+    const NAME: &'static str = "SnoozeConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "message_type",
+        "snoozed_until",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            message_type: map.required(f1, 1)?,
+            snoozed_until: map.required(f2, 2)?,
+            r#type: map.required(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for SnoozeConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl SnoozeConversationRequest {
@@ -4813,20 +7010,61 @@ impl SnoozeConversationRequest {
 /// Payload of the request to update a conversation
 ///
 /// Generated from schema update_conversation_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateConversationRequest {
     /// The ID of the company that the conversation is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<super::CustomAttributes>,
     /// Mark a conversation as read within Intercom.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub read: Option<bool>,
     /// The title given to the conversation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for UpdateConversationRequest {
+    const NAME: &'static str = "UpdateConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "company_id",
+        "custom_attributes",
+        "read",
+        "title",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            company_id: f0.unwrap_or_default(),
+            custom_attributes: f1.unwrap_or_default(),
+            read: f2.unwrap_or_default(),
+            title: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for UpdateConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "conversations")]
 impl UpdateConversationRequest {

@@ -6,23 +6,64 @@
 /// Payload to create or update a Custom Object instance
 ///
 /// Generated from schema create_or_update_custom_object_instance_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateOrUpdateCustomObjectInstanceRequest {
     /// The custom attributes which are set for the Custom Object instance.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub custom_attributes: crate::runtime::Nullable<
         std::collections::BTreeMap<String, String>,
     >,
     /// The time when the Custom Object instance was created in the external system it originated from.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub external_created_at: crate::runtime::Nullable<crate::Timestamp>,
     /// A unique identifier for the Custom Object instance in the external system it originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The time when the Custom Object instance was last updated in the external system it originated from.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub external_updated_at: crate::runtime::Nullable<crate::Timestamp>,
+}
+#[cfg(feature = "custom_object_instances")]
+impl crate::runtime::object::Object for CreateOrUpdateCustomObjectInstanceRequest {
+    const NAME: &'static str = "CreateOrUpdateCustomObjectInstanceRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "custom_attributes",
+        "external_created_at",
+        "external_id",
+        "external_updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            custom_attributes: f0.unwrap_or_default(),
+            external_created_at: f1.unwrap_or_default(),
+            external_id: f2.unwrap_or_default(),
+            external_updated_at: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "custom_object_instances")]
+impl<'de> serde::Deserialize<'de> for CreateOrUpdateCustomObjectInstanceRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "custom_object_instances")]
 impl CreateOrUpdateCustomObjectInstanceRequest {
@@ -79,38 +120,87 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
 /// A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
 ///
 /// Generated from schema custom_object_instance.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomObjectInstance {
     /// The time the attribute was created as a UTC Unix timestamp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The custom attributes you have set on the custom object instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The time when the Custom Object instance was created in the external system it originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_created_at: Option<crate::Timestamp>,
     /// The id you have defined for the custom object instance.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The time when the Custom Object instance was last updated in the external system it originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_updated_at: Option<crate::Timestamp>,
     /// The Intercom defined id representing the custom object instance.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The identifier of the custom object type that defines the structure of the custom object instance.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The time the attribute was last updated as a UTC Unix timestamp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
+}
+impl crate::runtime::object::Object for CustomObjectInstance {
+    const NAME: &'static str = "CustomObjectInstance";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "custom_attributes",
+        "external_created_at",
+        "external_id",
+        "external_updated_at",
+        "id",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: f0.unwrap_or_default(),
+            custom_attributes: f1.unwrap_or_default(),
+            external_created_at: f2.unwrap_or_default(),
+            external_id: f3.unwrap_or_default(),
+            external_updated_at: f4.unwrap_or_default(),
+            id: map.present(f5, 5)?,
+            r#type: map.present(f6, 6)?,
+            updated_at: f7.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomObjectInstance {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "custom_object_instances")]
 /// Custom Object Instance Deleted
@@ -118,21 +208,49 @@ pub struct CustomObjectInstance {
 /// deleted custom object instance object
 ///
 /// Generated from schema custom_object_instance_deleted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomObjectInstanceDeleted {
     /// Whether the Custom Object instance is deleted or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
     /// The Intercom defined id representing the Custom Object instance.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The unique identifier of the Custom Object type that defines the structure of the Custom Object instance.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub object: Option<String>,
+}
+#[cfg(feature = "custom_object_instances")]
+impl crate::runtime::object::Object for CustomObjectInstanceDeleted {
+    const NAME: &'static str = "CustomObjectInstanceDeleted";
+    const FIELDS: &'static [&'static str] = &["deleted", "id", "object"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            object: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "custom_object_instances")]
+impl<'de> serde::Deserialize<'de> for CustomObjectInstanceDeleted {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

@@ -8,10 +8,10 @@
 #[non_exhaustive]
 pub struct CreateDataAttributeRequest {
     /// The readable description you see in the UI for the attribute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
     /// Can this attribute be updated by the Messenger
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub messenger_writable: Option<bool>,
     /// The model that the data attribute belongs to.
     pub model: super::CreateDataAttributeRequestModel,
@@ -158,13 +158,43 @@ for CreateDataAttributeRequestKind {
 /// list attribute
 ///
 /// Generated from schema create_data_attribute_request (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDataAttributeRequestKindListAttribute {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<serde_json::Value>,
     /// Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
     pub options: Vec<super::CreateDataAttributeRequestKindListAttributeOptionsItem>,
+}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object for CreateDataAttributeRequestKindListAttribute {
+    const NAME: &'static str = "CreateDataAttributeRequestKindListAttribute";
+    const FIELDS: &'static [&'static str] = &["data_type", "options"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data_type: f0.unwrap_or_default(),
+            options: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de> for CreateDataAttributeRequestKindListAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_attributes")]
 impl CreateDataAttributeRequestKindListAttribute {
@@ -182,11 +212,37 @@ impl CreateDataAttributeRequestKindListAttribute {
 }
 #[cfg(feature = "data_attributes")]
 /// Generated from schema create_data_attribute_request (alternative 1).options.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDataAttributeRequestKindListAttributeOptionsItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object
+for CreateDataAttributeRequestKindListAttributeOptionsItem {
+    const NAME: &'static str = "CreateDataAttributeRequestKindListAttributeOptionsItem";
+    const FIELDS: &'static [&'static str] = &["value"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            value: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de>
+for CreateDataAttributeRequestKindListAttributeOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_attributes")]
 impl CreateDataAttributeRequestKindListAttributeOptionsItem {
@@ -204,11 +260,35 @@ impl CreateDataAttributeRequestKindListAttributeOptionsItem {
 /// other type
 ///
 /// Generated from schema create_data_attribute_request (alternative 2).
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDataAttributeRequestKindOtherType {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<super::CreateDataAttributeRequestKindOtherTypeDataType>,
+}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object for CreateDataAttributeRequestKindOtherType {
+    const NAME: &'static str = "CreateDataAttributeRequestKindOtherType";
+    const FIELDS: &'static [&'static str] = &["data_type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            data_type: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de> for CreateDataAttributeRequestKindOtherType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_attributes")]
 impl CreateDataAttributeRequestKindOtherType {
@@ -275,77 +355,149 @@ crate::string_enum!(
 /// Data Attributes are metadata used to describe your contact, company and conversation models. These include standard and custom attributes. By using the data attributes endpoint, you can get the global list of attributes for your workspace, as well as create and archive custom attributes.
 ///
 /// Generated from schema data_attribute.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataAttribute {
     /// Teammate who created the attribute. Only applicable to CDAs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub admin_id: Option<String>,
     /// Can this attribute be updated through API
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub api_writable: Option<bool>,
     /// Is this attribute archived. (Only applicable to CDAs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub archived: Option<bool>,
     /// The time the attribute was created as a UTC Unix timestamp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// Set to true if this is a CDA
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub custom: Option<bool>,
     /// The data type of the attribute.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub data_type: super::DataAttributeDataType,
     /// Readable description of the attribute.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// Full name of the attribute. Should match the name unless it's a nested attribute. We can split full_name on `.` to access nested user object values.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub full_name: String,
     /// The unique identifier for the data attribute which is given by Intercom. Only available for custom attributes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<i64>,
     /// Readable name of the attribute (i.e. name you see in the UI)
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub label: String,
     /// Can this attribute be updated by the Messenger
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub messenger_writable: Option<bool>,
     /// Value is `contact` for user/lead attributes and `company` for company attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub model: Option<super::DataAttributeModel>,
     /// Name of the attribute.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// List of predefined options for attribute value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_strings",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub options: Option<Vec<String>>,
     /// Value is `data_attribute`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Can this attribute be updated in the UI
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ui_writable: Option<bool>,
     /// The time the attribute was last updated as a UTC Unix timestamp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
+}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object for DataAttribute {
+    const NAME: &'static str = "DataAttribute";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "api_writable",
+        "archived",
+        "created_at",
+        "custom",
+        "data_type",
+        "description",
+        "full_name",
+        "id",
+        "label",
+        "messenger_writable",
+        "model",
+        "name",
+        "options",
+        "type",
+        "ui_writable",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptI64>(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptString>(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptStrings>(&mut f13)?,
+                14 => map.with::<crate::runtime::object::OptString>(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: f0.unwrap_or_default(),
+            api_writable: f1.unwrap_or_default(),
+            archived: f2.unwrap_or_default(),
+            created_at: f3.unwrap_or_default(),
+            custom: f4.unwrap_or_default(),
+            data_type: map.present(f5, 5)?,
+            description: f6.unwrap_or_default(),
+            full_name: map.present(f7, 7)?,
+            id: f8.unwrap_or_default(),
+            label: map.present(f9, 9)?,
+            messenger_writable: f10.unwrap_or_default(),
+            model: f11.unwrap_or_default(),
+            name: map.present(f12, 12)?,
+            options: f13.unwrap_or_default(),
+            r#type: map.present(f14, 14)?,
+            ui_writable: f15.unwrap_or_default(),
+            updated_at: f16.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de> for DataAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_attributes")]
 /// The data type of the attribute.
@@ -386,16 +538,45 @@ impl Default for DataAttributeDataType {
 /// A list of all data attributes belonging to a workspace for contacts, companies or conversations.
 ///
 /// Generated from schema data_attribute_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataAttributeList {
     /// A list of data attributes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::DataAttribute>>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object for DataAttributeList {
+    const NAME: &'static str = "DataAttributeList";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de> for DataAttributeList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_attributes")]
 /// Value is `contact` for user/lead attributes and `company` for company attributes.
@@ -448,13 +629,13 @@ crate::string_enum!(
 #[non_exhaustive]
 pub struct UpdateDataAttributeRequest {
     /// Whether the attribute is to be archived or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub archived: Option<bool>,
     /// The readable description you see in the UI for the attribute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
     /// Can this attribute be updated by the Messenger
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub messenger_writable: Option<bool>,
     #[serde(flatten)]
     pub kind: super::UpdateDataAttributeRequestKind,
@@ -582,11 +763,35 @@ for UpdateDataAttributeRequestKind {
 /// list attribute
 ///
 /// Generated from schema update_data_attribute_request (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateDataAttributeRequestKindListAttribute {
     /// Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
     pub options: Vec<super::UpdateDataAttributeRequestKindListAttributeOptionsItem>,
+}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object for UpdateDataAttributeRequestKindListAttribute {
+    const NAME: &'static str = "UpdateDataAttributeRequestKindListAttribute";
+    const FIELDS: &'static [&'static str] = &["options"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            options: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de> for UpdateDataAttributeRequestKindListAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_attributes")]
 impl UpdateDataAttributeRequestKindListAttribute {
@@ -599,11 +804,37 @@ impl UpdateDataAttributeRequestKindListAttribute {
 }
 #[cfg(feature = "data_attributes")]
 /// Generated from schema update_data_attribute_request (alternative 1).options.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateDataAttributeRequestKindListAttributeOptionsItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object
+for UpdateDataAttributeRequestKindListAttributeOptionsItem {
+    const NAME: &'static str = "UpdateDataAttributeRequestKindListAttributeOptionsItem";
+    const FIELDS: &'static [&'static str] = &["value"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            value: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de>
+for UpdateDataAttributeRequestKindListAttributeOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_attributes")]
 impl UpdateDataAttributeRequestKindListAttributeOptionsItem {
@@ -621,9 +852,28 @@ impl UpdateDataAttributeRequestKindListAttributeOptionsItem {
 /// other type
 ///
 /// Generated from schema update_data_attribute_request (alternative 2).
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateDataAttributeRequestKindOtherType {}
+#[cfg(feature = "data_attributes")]
+impl crate::runtime::object::Object for UpdateDataAttributeRequestKindOtherType {
+    const NAME: &'static str = "UpdateDataAttributeRequestKindOtherType";
+    const FIELDS: &'static [&'static str] = &[];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        while map.next()?.is_some() {}
+        Ok(Self {})
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl<'de> serde::Deserialize<'de> for UpdateDataAttributeRequestKindOtherType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
 #[cfg(feature = "data_attributes")]
 impl UpdateDataAttributeRequestKindOtherType {
     /// Creates the value with no optional field set.

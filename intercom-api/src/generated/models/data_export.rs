@@ -6,13 +6,43 @@
 /// Request for creating a data export
 ///
 /// Generated from schema create_data_exports_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDataExportsRequest {
     /// The start date that you request data for. It must be formatted as a unix timestamp.
     pub created_at_after: i64,
     /// The end date that you request data for. It must be formatted as a unix timestamp.
     pub created_at_before: i64,
+}
+#[cfg(feature = "data_export")]
+impl crate::runtime::object::Object for CreateDataExportsRequest {
+    const NAME: &'static str = "CreateDataExportsRequest";
+    const FIELDS: &'static [&'static str] = &["created_at_after", "created_at_before"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at_after: map.required(f0, 0)?,
+            created_at_before: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de> for CreateDataExportsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_export")]
 impl CreateDataExportsRequest {
@@ -30,34 +60,63 @@ impl CreateDataExportsRequest {
 /// The data export API is used to export message delivery and engagement statistics for outbound content (Emails, Posts, Custom Bots, Surveys, Tours, Series, and more) sent in a given timeframe. The exported data includes who received each message, when they received it, and how they engaged with it (opens, clicks, replies, completions, dismissals, unsubscribes, and bounces).
 ///
 /// Generated from schema data_export.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataExport {
     /// The time after which you will not be able to access the data.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub download_expires_at: Option<String>,
     /// The location where you can download your data.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub download_url: Option<String>,
     /// The identifier for your job.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub job_identifier: Option<String>,
     /// The current state of your job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<super::DataExportStatus>,
+}
+#[cfg(feature = "data_export")]
+impl crate::runtime::object::Object for DataExport {
+    const NAME: &'static str = "DataExport";
+    const FIELDS: &'static [&'static str] = &[
+        "download_expires_at",
+        "download_url",
+        "job_identifier",
+        "status",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            download_expires_at: f0.unwrap_or_default(),
+            download_url: f1.unwrap_or_default(),
+            job_identifier: f2.unwrap_or_default(),
+            status: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de> for DataExport {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_export")]
 /// The current state of your job.
@@ -96,113 +155,259 @@ impl Default for DataExportStatus {
 }
 #[cfg(feature = "data_export")]
 /// Generated from operation get_export_reporting_data_by_job_identifier (GET /export/reporting_data/{job_identifier}) response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct GetExportReportingDataByJobIdentifierResponse {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub download_expires_at: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub download_url: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub job_identifier: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<String>,
 }
 #[cfg(feature = "data_export")]
+impl crate::runtime::object::Object for GetExportReportingDataByJobIdentifierResponse {
+    const NAME: &'static str = "GetExportReportingDataByJobIdentifierResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "download_expires_at",
+        "download_url",
+        "job_identifier",
+        "status",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            download_expires_at: f0.unwrap_or_default(),
+            download_url: f1.unwrap_or_default(),
+            job_identifier: f2.unwrap_or_default(),
+            status: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de> for GetExportReportingDataByJobIdentifierResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "data_export")]
 /// Generated from operation get_export_reporting_data_get_datasets (GET /export/reporting_data/get_datasets) response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct GetExportReportingDataGetDatasetsResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::GetExportReportingDataGetDatasetsResponseDataItem>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
 }
 #[cfg(feature = "data_export")]
+impl crate::runtime::object::Object for GetExportReportingDataGetDatasetsResponse {
+    const NAME: &'static str = "GetExportReportingDataGetDatasetsResponse";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de> for GetExportReportingDataGetDatasetsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "data_export")]
 /// Generated from operation get_export_reporting_data_get_datasets (GET /export/reporting_data/get_datasets) response.data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct GetExportReportingDataGetDatasetsResponseDataItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attributes: Option<
         Vec<super::GetExportReportingDataGetDatasetsResponseDataItemAttributesItem>,
     >,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub default_time_attribute_id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(feature = "data_export")]
+impl crate::runtime::object::Object
+for GetExportReportingDataGetDatasetsResponseDataItem {
+    const NAME: &'static str = "GetExportReportingDataGetDatasetsResponseDataItem";
+    const FIELDS: &'static [&'static str] = &[
+        "attributes",
+        "default_time_attribute_id",
+        "description",
+        "id",
+        "name",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attributes: f0.unwrap_or_default(),
+            default_time_attribute_id: f1.unwrap_or_default(),
+            description: f2.unwrap_or_default(),
+            id: f3.unwrap_or_default(),
+            name: f4.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de> for GetExportReportingDataGetDatasetsResponseDataItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_export")]
 /// Generated from operation get_export_reporting_data_get_datasets (GET /export/reporting_data/get_datasets) response.data.attributes.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct GetExportReportingDataGetDatasetsResponseDataItemAttributesItem {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
 }
 #[cfg(feature = "data_export")]
+impl crate::runtime::object::Object
+for GetExportReportingDataGetDatasetsResponseDataItemAttributesItem {
+    const NAME: &'static str = "GetExportReportingDataGetDatasetsResponseDataItemAttributesItem";
+    const FIELDS: &'static [&'static str] = &["id", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            name: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de>
+for GetExportReportingDataGetDatasetsResponseDataItemAttributesItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "data_export")]
 /// Generated from operation post_export_reporting_data_enqueue (POST /export/reporting_data/enqueue) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PostExportReportingDataEnqueueRequest {
     pub attribute_ids: Vec<String>,
     pub dataset_id: String,
     pub end_time: i64,
     pub start_time: i64,
+}
+#[cfg(feature = "data_export")]
+impl crate::runtime::object::Object for PostExportReportingDataEnqueueRequest {
+    const NAME: &'static str = "PostExportReportingDataEnqueueRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attribute_ids",
+        "dataset_id",
+        "end_time",
+        "start_time",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attribute_ids: map.required(f0, 0)?,
+            dataset_id: map.required(f1, 1)?,
+            end_time: map.required(f2, 2)?,
+            start_time: map.required(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de> for PostExportReportingDataEnqueueRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "data_export")]
 impl PostExportReportingDataEnqueueRequest {
@@ -223,32 +428,57 @@ impl PostExportReportingDataEnqueueRequest {
 }
 #[cfg(feature = "data_export")]
 /// Generated from operation post_export_reporting_data_enqueue (POST /export/reporting_data/enqueue) response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PostExportReportingDataEnqueueResponse {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub download_expires_at: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub download_url: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub job_identifier: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<String>,
+}
+#[cfg(feature = "data_export")]
+impl crate::runtime::object::Object for PostExportReportingDataEnqueueResponse {
+    const NAME: &'static str = "PostExportReportingDataEnqueueResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "download_expires_at",
+        "download_url",
+        "job_identifier",
+        "status",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            download_expires_at: f0.unwrap_or_default(),
+            download_url: f1.unwrap_or_default(),
+            job_identifier: f2.unwrap_or_default(),
+            status: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "data_export")]
+impl<'de> serde::Deserialize<'de> for PostExportReportingDataEnqueueResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

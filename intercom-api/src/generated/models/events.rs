@@ -4,27 +4,76 @@
 /// Create Data Event Request
 ///
 /// Generated from schema create_data_event_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDataEventRequest {
     /// The time the event occurred as a UTC Unix timestamp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<crate::Timestamp>,
     /// An email address for your user. An email should only be used where your application uses email to uniquely identify users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
     /// The unique identifier for the contact (lead or user) which is given by Intercom.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional metadata about the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Your identifier for the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for CreateDataEventRequest {
+    const NAME: &'static str = "CreateDataEventRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "email",
+        "event_name",
+        "id",
+        "metadata",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: f0.unwrap_or_default(),
+            email: f1.unwrap_or_default(),
+            event_name: f2.unwrap_or_default(),
+            id: f3.unwrap_or_default(),
+            metadata: f4.unwrap_or_default(),
+            user_id: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for CreateDataEventRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 impl CreateDataEventRequest {
@@ -79,15 +128,45 @@ impl CreateDataEventRequest {
 /// You can send a list of event summaries for a user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense "verb-noun" combination, to improve readability, for example `updated-plan`.
 ///
 /// Generated from schema create_data_event_summaries_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDataEventSummariesRequest {
     /// A list of event summaries for the user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_summaries: Option<super::CreateDataEventSummariesRequestEventSummaries>,
     /// Your identifier for the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for CreateDataEventSummariesRequest {
+    const NAME: &'static str = "CreateDataEventSummariesRequest";
+    const FIELDS: &'static [&'static str] = &["event_summaries", "user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            event_summaries: f0.unwrap_or_default(),
+            user_id: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for CreateDataEventSummariesRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 impl CreateDataEventSummariesRequest {
@@ -116,21 +195,57 @@ impl CreateDataEventSummariesRequest {
 /// A list of event summaries for the user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
 ///
 /// Generated from schema create_data_event_summaries_request.event_summaries.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDataEventSummariesRequestEventSummaries {
     /// The number of times the event occurred.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// The name of the event that occurred. A good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
     /// The first time the event was sent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first: Option<crate::Timestamp>,
     /// The last time the event was sent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last: Option<crate::Timestamp>,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for CreateDataEventSummariesRequestEventSummaries {
+    const NAME: &'static str = "CreateDataEventSummariesRequestEventSummaries";
+    const FIELDS: &'static [&'static str] = &["count", "event_name", "first", "last"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            count: f0.unwrap_or_default(),
+            event_name: f1.unwrap_or_default(),
+            first: f2.unwrap_or_default(),
+            last: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for CreateDataEventSummariesRequestEventSummaries {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 impl CreateDataEventSummariesRequestEventSummaries {
@@ -170,37 +285,69 @@ impl CreateDataEventSummariesRequestEventSummaries {
 /// This will return a summary of data events for the App.
 ///
 /// Generated from schema data_event_summary.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEventSummary {
     /// The email address of the user
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// A summary of data events
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub events: Vec<super::DataEventSummaryItem>,
     /// The Intercom user ID of the user
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub intercom_user_id: Option<String>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// The user ID of the user
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for DataEventSummary {
+    const NAME: &'static str = "DataEventSummary";
+    const FIELDS: &'static [&'static str] = &[
+        "email",
+        "events",
+        "intercom_user_id",
+        "type",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email: f0.unwrap_or_default(),
+            events: map.present(f1, 1)?,
+            intercom_user_id: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+            user_id: f4.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for DataEventSummary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 /// Data Event Summary Item
@@ -208,45 +355,70 @@ pub struct DataEventSummary {
 /// This will return a summary of a data event for the App.
 ///
 /// Generated from schema data_event_summary_item.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEventSummaryItem {
     /// The number of times the event was sent
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub count: Option<i64>,
     /// The description of the event
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// The first time the event was sent
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first: Option<String>,
     /// The last time the event was sent
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last: Option<String>,
     /// The name of the event
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for DataEventSummaryItem {
+    const NAME: &'static str = "DataEventSummaryItem";
+    const FIELDS: &'static [&'static str] = &[
+        "count",
+        "description",
+        "first",
+        "last",
+        "name",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            count: f0.unwrap_or_default(),
+            description: f1.unwrap_or_default(),
+            first: f2.unwrap_or_default(),
+            last: f3.unwrap_or_default(),
+            name: f4.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for DataEventSummaryItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 /// Generated from operation lisDataEvents (GET /events) parameter filter.
@@ -354,10 +526,34 @@ impl From<super::LisDataEventsFilterEmailQueryParameter> for LisDataEventsFilter
 /// email query parameter
 ///
 /// Generated from operation lisDataEvents (GET /events) parameter filter (alternative 3).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LisDataEventsFilterEmailQueryParameter {
     pub email: String,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for LisDataEventsFilterEmailQueryParameter {
+    const NAME: &'static str = "LisDataEventsFilterEmailQueryParameter";
+    const FIELDS: &'static [&'static str] = &["email"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            email: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for LisDataEventsFilterEmailQueryParameter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 impl LisDataEventsFilterEmailQueryParameter {
@@ -370,10 +566,34 @@ impl LisDataEventsFilterEmailQueryParameter {
 /// intercom_user_id query parameter
 ///
 /// Generated from operation lisDataEvents (GET /events) parameter filter (alternative 2).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LisDataEventsFilterIntercomUserIdQueryParameter {
     pub intercom_user_id: String,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for LisDataEventsFilterIntercomUserIdQueryParameter {
+    const NAME: &'static str = "LisDataEventsFilterIntercomUserIdQueryParameter";
+    const FIELDS: &'static [&'static str] = &["intercom_user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            intercom_user_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for LisDataEventsFilterIntercomUserIdQueryParameter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 impl LisDataEventsFilterIntercomUserIdQueryParameter {
@@ -388,10 +608,34 @@ impl LisDataEventsFilterIntercomUserIdQueryParameter {
 /// user_id query parameter
 ///
 /// Generated from operation lisDataEvents (GET /events) parameter filter (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LisDataEventsFilterUserIdQueryParameter {
     pub user_id: String,
+}
+#[cfg(feature = "events")]
+impl crate::runtime::object::Object for LisDataEventsFilterUserIdQueryParameter {
+    const NAME: &'static str = "LisDataEventsFilterUserIdQueryParameter";
+    const FIELDS: &'static [&'static str] = &["user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            user_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "events")]
+impl<'de> serde::Deserialize<'de> for LisDataEventsFilterUserIdQueryParameter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "events")]
 impl LisDataEventsFilterUserIdQueryParameter {

@@ -8,23 +8,68 @@
 /// Maximum of 10 attachments per request.
 ///
 /// Generated from schema fin_agent_attachment.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FinAgentAttachment {
     /// The MIME type of the file. Required when type is 'file'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Base64-encoded file data. Required when type is 'file'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
     /// The name of the file. Required when type is 'file'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of attachment.
     pub r#type: super::FinAgentAttachmentType,
     /// The URL of the attachment. Required when type is 'url'. Must be publicly accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for FinAgentAttachment {
+    const NAME: &'static str = "FinAgentAttachment";
+    const FIELDS: &'static [&'static str] = &[
+        "content_type",
+        "data",
+        "name",
+        "type",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            content_type: f0.unwrap_or_default(),
+            data: f1.unwrap_or_default(),
+            name: f2.unwrap_or_default(),
+            r#type: map.required(f3, 3)?,
+            url: f4.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for FinAgentAttachment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 impl FinAgentAttachment {
@@ -81,48 +126,118 @@ crate::string_enum!(FinAgentAttachmentType { Url = "url", File = "file", });
 /// Contains error details if any user or conversation attribute updates failed.
 ///
 /// Generated from schema fin_agent_attribute_errors.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentAttributeErrors {
     /// Conversation-related attribute errors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation: Option<super::FinAgentAttributeErrorsConversation>,
     /// User-related attribute errors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user: Option<super::FinAgentAttributeErrorsUser>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for FinAgentAttributeErrors {
+    const NAME: &'static str = "FinAgentAttributeErrors";
+    const FIELDS: &'static [&'static str] = &["conversation", "user"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation: f0.unwrap_or_default(),
+            user: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for FinAgentAttributeErrors {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 /// Conversation-related attribute errors.
 ///
 /// Generated from schema fin_agent_attribute_errors.conversation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentAttributeErrorsConversation {
     /// Map of conversation attribute names to error messages.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_string_map",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attributes: Option<std::collections::BTreeMap<String, String>>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for FinAgentAttributeErrorsConversation {
+    const NAME: &'static str = "FinAgentAttributeErrorsConversation";
+    const FIELDS: &'static [&'static str] = &["attributes"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptStringMap>(&mut f0)?;
+        }
+        Ok(Self {
+            attributes: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for FinAgentAttributeErrorsConversation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 /// User-related attribute errors.
 ///
 /// Generated from schema fin_agent_attribute_errors.user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentAttributeErrorsUser {
     /// Map of user attribute names to error messages.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_string_map",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attributes: Option<std::collections::BTreeMap<String, String>>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for FinAgentAttributeErrorsUser {
+    const NAME: &'static str = "FinAgentAttributeErrorsUser";
+    const FIELDS: &'static [&'static str] = &["attributes"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptStringMap>(&mut f0)?;
+        }
+        Ok(Self {
+            attributes: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for FinAgentAttributeErrorsUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 /// Fin Agent Conversation Metadata
@@ -130,19 +245,49 @@ pub struct FinAgentAttributeErrorsUser {
 /// Metadata about the conversation, including history and attributes.
 ///
 /// Generated from schema fin_agent_conversation_metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FinAgentConversationMetadata {
     /// A hash of attributes associated with the conversation.
     /// These attributes can be used by Fin to provide more contextual responses.
     /// Limit to 10 attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// An array of previous messages in the conversation before Fin is initialized.
     /// This data provides context to Fin and helps generate a better answer.
     /// Limit to the last 10 messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<super::FinAgentMessage>>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for FinAgentConversationMetadata {
+    const NAME: &'static str = "FinAgentConversationMetadata";
+    const FIELDS: &'static [&'static str] = &["attributes", "history"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attributes: f0.unwrap_or_default(),
+            history: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for FinAgentConversationMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 impl FinAgentConversationMetadata {
@@ -173,7 +318,7 @@ impl FinAgentConversationMetadata {
 /// A message exchanged within a Fin Agent conversation.
 ///
 /// Generated from schema fin_agent_message.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FinAgentMessage {
     /// The author that created the message.
@@ -188,8 +333,49 @@ pub struct FinAgentMessage {
     pub timestamp: String,
     /// The timestamp when the message was created, with millisecond precision.
     /// Only present in webhook event responses (fin_replied).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp_ms: Option<String>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for FinAgentMessage {
+    const NAME: &'static str = "FinAgentMessage";
+    const FIELDS: &'static [&'static str] = &[
+        "author",
+        "body",
+        "timestamp",
+        "timestamp_ms",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author: map.required(f0, 0)?,
+            body: map.required(f1, 1)?,
+            timestamp: map.required(f2, 2)?,
+            timestamp_ms: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for FinAgentMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 impl FinAgentMessage {
@@ -238,23 +424,59 @@ crate::string_enum!(
 /// A user object representing the user in a Fin Agent conversation.
 ///
 /// Generated from schema fin_agent_user.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FinAgentUser {
     /// A hash of attributes associated with the user.
     /// Attributes can be used by Fin to target content and responses.
     /// Limit to 10 attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The email of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The ID of the user. This value will be used to uniquely identify the user
     /// during a conversation with Fin. Maps to the user_id field on the Intercom User object.
     pub id: String,
     /// The name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for FinAgentUser {
+    const NAME: &'static str = "FinAgentUser";
+    const FIELDS: &'static [&'static str] = &["attributes", "email", "id", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attributes: f0.unwrap_or_default(),
+            email: f1.unwrap_or_default(),
+            id: map.required(f2, 2)?,
+            name: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for FinAgentUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 impl FinAgentUser {
@@ -288,16 +510,57 @@ impl FinAgentUser {
 }
 #[cfg(feature = "fin_agent")]
 /// Generated from operation replyToFin (POST /fin/reply) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ReplyToFinRequest {
     /// An array of attachments to include with the message. Maximum of 10 attachments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<super::FinAgentAttachment>>,
     /// The ID of the conversation.
     pub conversation_id: String,
     pub message: super::FinAgentMessage,
     pub user: super::FinAgentUser,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for ReplyToFinRequest {
+    const NAME: &'static str = "ReplyToFinRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachments",
+        "conversation_id",
+        "message",
+        "user",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachments: f0.unwrap_or_default(),
+            conversation_id: map.required(f1, 1)?,
+            message: map.required(f2, 2)?,
+            user: map.required(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for ReplyToFinRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 impl ReplyToFinRequest {
@@ -325,43 +588,76 @@ impl ReplyToFinRequest {
 }
 #[cfg(feature = "fin_agent")]
 /// Generated from operation replyToFin (POST /fin/reply) response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ReplyToFinResponse {
     /// The ID of the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The timestamp the response was created at, with millisecond precision.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at_ms: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub errors: Option<super::FinAgentAttributeErrors>,
     /// Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sse_subscription_url: Option<String>,
     /// Fin's current status in the conversation workflow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<super::ReplyToFinResponseStatus>,
     /// The ID of the user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for ReplyToFinResponse {
+    const NAME: &'static str = "ReplyToFinResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_id",
+        "created_at_ms",
+        "errors",
+        "sse_subscription_url",
+        "status",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: f0.unwrap_or_default(),
+            created_at_ms: f1.unwrap_or_default(),
+            errors: f2.unwrap_or_default(),
+            sse_subscription_url: f3.unwrap_or_default(),
+            status: f4.unwrap_or_default(),
+            user_id: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for ReplyToFinResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 /// Fin's current status in the conversation workflow.
@@ -399,18 +695,63 @@ impl Default for ReplyToFinResponseStatus {
 }
 #[cfg(feature = "fin_agent")]
 /// Generated from operation startFinConversation (POST /fin/start) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StartFinConversationRequest {
     /// An array of attachments to include with the message. Maximum of 10 attachments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<super::FinAgentAttachment>>,
     /// The ID of the conversation that is calling Fin via this API.
     pub conversation_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation_metadata: Option<super::FinAgentConversationMetadata>,
     pub message: super::FinAgentMessage,
     pub user: super::FinAgentUser,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for StartFinConversationRequest {
+    const NAME: &'static str = "StartFinConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachments",
+        "conversation_id",
+        "conversation_metadata",
+        "message",
+        "user",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachments: f0.unwrap_or_default(),
+            conversation_id: map.required(f1, 1)?,
+            conversation_metadata: f2.unwrap_or_default(),
+            message: map.required(f3, 3)?,
+            user: map.required(f4, 4)?,
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for StartFinConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 impl StartFinConversationRequest {
@@ -447,43 +788,76 @@ impl StartFinConversationRequest {
 }
 #[cfg(feature = "fin_agent")]
 /// Generated from operation startFinConversation (POST /fin/start) response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct StartFinConversationResponse {
     /// The ID of the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The timestamp the response was created at, with millisecond precision.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at_ms: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub errors: Option<super::FinAgentAttributeErrors>,
     /// Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sse_subscription_url: Option<String>,
     /// Fin's current status in the conversation workflow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<super::StartFinConversationResponseStatus>,
     /// The ID of the user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for StartFinConversationResponse {
+    const NAME: &'static str = "StartFinConversationResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_id",
+        "created_at_ms",
+        "errors",
+        "sse_subscription_url",
+        "status",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: f0.unwrap_or_default(),
+            created_at_ms: f1.unwrap_or_default(),
+            errors: f2.unwrap_or_default(),
+            sse_subscription_url: f3.unwrap_or_default(),
+            status: f4.unwrap_or_default(),
+            user_id: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for StartFinConversationResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 /// Fin's current status in the conversation workflow.
@@ -521,7 +895,7 @@ impl Default for StartFinConversationResponseStatus {
 }
 #[cfg(feature = "fin_agent")]
 /// Generated from operation submitFinCsat (POST /fin/csat) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubmitFinCsatRequest {
     /// Your external conversation ID — the same ID you started the conversation with, and the one echoed on the `csat_requested` event.
@@ -529,8 +903,41 @@ pub struct SubmitFinCsatRequest {
     /// The rating the user selected — one of the `key` values from the `csat_requested` event's options.
     pub rating: super::SubmitFinCsatRequestRating,
     /// Optional free-text comment the user left alongside the rating. Can be added to an already-rated survey, but only once — the rating locks after a remark is recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for SubmitFinCsatRequest {
+    const NAME: &'static str = "SubmitFinCsatRequest";
+    const FIELDS: &'static [&'static str] = &["conversation_id", "rating", "remark"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: map.required(f0, 0)?,
+            rating: map.required(f1, 1)?,
+            remark: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for SubmitFinCsatRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 impl SubmitFinCsatRequest {
@@ -578,23 +985,52 @@ crate::string_enum!(
 );
 #[cfg(feature = "fin_agent")]
 /// Generated from operation submitFinCsat (POST /fin/csat) response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SubmitFinCsatResponse {
     /// The external ID of the rated conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The rating now recorded on the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub rating: Option<super::SubmitFinCsatResponseRating>,
     /// The result of the submission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<String>,
+}
+#[cfg(feature = "fin_agent")]
+impl crate::runtime::object::Object for SubmitFinCsatResponse {
+    const NAME: &'static str = "SubmitFinCsatResponse";
+    const FIELDS: &'static [&'static str] = &["conversation_id", "rating", "status"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: f0.unwrap_or_default(),
+            rating: f1.unwrap_or_default(),
+            status: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "fin_agent")]
+impl<'de> serde::Deserialize<'de> for SubmitFinCsatResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "fin_agent")]
 /// The rating now recorded on the conversation.

@@ -6,72 +6,120 @@
 /// Collections are top level containers for Articles within the Help Center.
 ///
 /// Generated from schema collection.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Collection {
     /// The time when the article was created (seconds). For multilingual articles, this will be the timestamp of creation of the default language's content.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The default locale of the help center. This field is only returned for multilingual help centers.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub default_locale: Option<String>,
     /// The description of the collection. For multilingual help centers, this will be the description of the collection for the default language.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// The id of the help center the collection is in.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub help_center_id: Option<i64>,
     /// The icon of the collection.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub icon: Option<String>,
     /// The unique identifier for the collection which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the collection. For multilingual collections, this will be the name of the default language's content.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// The order of the section in relation to others sections within a collection. Values go from `0` upwards. `0` is the default if there's no order.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub order: i64,
     /// The id of the parent collection. If `null` then it is the first level collection.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub parent_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub translated_content: Option<super::GroupTranslatedContent>,
     /// The time when the article was last updated (seconds). For multilingual articles, this will be the timestamp of last update of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
     /// The URL of the collection. For multilingual help centers, this will be the URL of the collection for the default language.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
     /// The id of the workspace which the collection belongs to.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for Collection {
+    const NAME: &'static str = "Collection";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "default_locale",
+        "description",
+        "help_center_id",
+        "icon",
+        "id",
+        "name",
+        "order",
+        "parent_id",
+        "translated_content",
+        "updated_at",
+        "url",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptI64>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptString>(&mut f12)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: map.present(f0, 0)?,
+            default_locale: f1.unwrap_or_default(),
+            description: f2.unwrap_or_default(),
+            help_center_id: f3.unwrap_or_default(),
+            icon: f4.unwrap_or_default(),
+            id: map.present(f5, 5)?,
+            name: map.present(f6, 6)?,
+            order: map.present(f7, 7)?,
+            parent_id: f8.unwrap_or_default(),
+            translated_content: f9.unwrap_or_default(),
+            updated_at: f10.unwrap_or_default(),
+            url: f11.unwrap_or_default(),
+            workspace_id: map.present(f12, 12)?,
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for Collection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 /// Collections
@@ -79,25 +127,56 @@ pub struct Collection {
 /// This will return a list of Collections for the App.
 ///
 /// Generated from schema collection_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CollectionList {
     /// An array of collection objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::Collection>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of collections.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for CollectionList {
+    const NAME: &'static str = "CollectionList";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for CollectionList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 /// Create Collection Request Payload
@@ -105,22 +184,67 @@ pub struct CollectionList {
 /// You can create a collection
 ///
 /// Generated from schema create_collection_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateCollectionRequest {
     /// The description of the collection. For multilingual collections, this will be the description of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub help_center_id: crate::runtime::Nullable<i64>,
     /// The name of the collection. For multilingual collections, this will be the name of the default language's content.
     pub name: String,
     /// The id of the parent collection. If `null` then it will be created as the first level collection.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub parent_id: crate::runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::GroupTranslatedContent>,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for CreateCollectionRequest {
+    const NAME: &'static str = "CreateCollectionRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "help_center_id",
+        "name",
+        "parent_id",
+        "translated_content",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            description: f0.unwrap_or_default(),
+            help_center_id: f1.unwrap_or_default(),
+            name: map.required(f2, 2)?,
+            parent_id: f3.unwrap_or_default(),
+            translated_content: f4.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for CreateCollectionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 impl CreateCollectionRequest {
@@ -174,19 +298,51 @@ impl CreateCollectionRequest {
 /// Response returned when an object is deleted
 ///
 /// Generated from schema deleted_collection_object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedCollectionObject {
     /// Whether the collection was deleted successfully or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
     /// The unique identifier for the collection which you provided in the URL.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The type of object which was deleted. - `collection`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub object: Option<String>,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for DeletedCollectionObject {
+    const NAME: &'static str = "DeletedCollectionObject";
+    const FIELDS: &'static [&'static str] = &["deleted", "id", "object"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            object: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for DeletedCollectionObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 /// Group Content
@@ -194,26 +350,51 @@ pub struct DeletedCollectionObject {
 /// The Content of a Group.
 ///
 /// Generated from schema group_content.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GroupContent {
     /// The description of the collection. Only available for collections.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The name of the collection or section.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of object - `group_content` .
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub r#type: crate::runtime::Nullable<String>,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for GroupContent {
+    const NAME: &'static str = "GroupContent";
+    const FIELDS: &'static [&'static str] = &["description", "name", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            description: f0.unwrap_or_default(),
+            name: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for GroupContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 impl GroupContent {
@@ -252,86 +433,263 @@ impl GroupContent {
 /// The Translated Content of an Group. The keys are the locale codes and the values are the translated content of the Group.
 ///
 /// Generated from schema group_translated_content.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GroupTranslatedContent {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ar: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bg: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bs: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ca: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cs: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub da: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub de: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub el: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub es: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub et: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fi: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fr: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub he: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hr: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hu: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub it: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ja: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ko: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lt: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lv: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mn: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nb: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nl: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pl: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pt: Option<super::GroupContent>,
-    #[serde(rename = "pt-BR", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "pt-BR", skip_serializing_if = "Option::is_none")]
     pub pt_br: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ro: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ru: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sl: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sr: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sv: Option<super::GroupContent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tr: Option<super::GroupContent>,
     /// The type of object - group_translated_content.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub r#type: crate::runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vi: Option<super::GroupContent>,
-    #[serde(rename = "zh-CN", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "zh-CN", skip_serializing_if = "Option::is_none")]
     pub zh_cn: Option<super::GroupContent>,
-    #[serde(rename = "zh-TW", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "zh-TW", skip_serializing_if = "Option::is_none")]
     pub zh_tw: Option<super::GroupContent>,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for GroupTranslatedContent {
+    const NAME: &'static str = "GroupTranslatedContent";
+    const FIELDS: &'static [&'static str] = &[
+        "ar",
+        "bg",
+        "bs",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "he",
+        "hr",
+        "hu",
+        "id",
+        "it",
+        "ja",
+        "ko",
+        "lt",
+        "lv",
+        "mn",
+        "nb",
+        "nl",
+        "pl",
+        "pt",
+        "pt-BR",
+        "ro",
+        "ru",
+        "sl",
+        "sr",
+        "sv",
+        "tr",
+        "type",
+        "vi",
+        "zh-CN",
+        "zh-TW",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        let mut f25 = None;
+        let mut f26 = None;
+        let mut f27 = None;
+        let mut f28 = None;
+        let mut f29 = None;
+        let mut f30 = None;
+        let mut f31 = None;
+        let mut f32 = None;
+        let mut f33 = None;
+        let mut f34 = None;
+        let mut f35 = None;
+        let mut f36 = None;
+        let mut f37 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                17 => map.value(&mut f17)?,
+                18 => map.value(&mut f18)?,
+                19 => map.value(&mut f19)?,
+                20 => map.value(&mut f20)?,
+                21 => map.value(&mut f21)?,
+                22 => map.value(&mut f22)?,
+                23 => map.value(&mut f23)?,
+                24 => map.value(&mut f24)?,
+                25 => map.value(&mut f25)?,
+                26 => map.value(&mut f26)?,
+                27 => map.value(&mut f27)?,
+                28 => map.value(&mut f28)?,
+                29 => map.value(&mut f29)?,
+                30 => map.value(&mut f30)?,
+                31 => map.value(&mut f31)?,
+                32 => map.value(&mut f32)?,
+                33 => map.value(&mut f33)?,
+                34 => map.value(&mut f34)?,
+                35 => map.value(&mut f35)?,
+                36 => map.value(&mut f36)?,
+                37 => map.value(&mut f37)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            ar: f0.unwrap_or_default(),
+            bg: f1.unwrap_or_default(),
+            bs: f2.unwrap_or_default(),
+            ca: f3.unwrap_or_default(),
+            cs: f4.unwrap_or_default(),
+            da: f5.unwrap_or_default(),
+            de: f6.unwrap_or_default(),
+            el: f7.unwrap_or_default(),
+            en: f8.unwrap_or_default(),
+            es: f9.unwrap_or_default(),
+            et: f10.unwrap_or_default(),
+            fi: f11.unwrap_or_default(),
+            fr: f12.unwrap_or_default(),
+            he: f13.unwrap_or_default(),
+            hr: f14.unwrap_or_default(),
+            hu: f15.unwrap_or_default(),
+            id: f16.unwrap_or_default(),
+            it: f17.unwrap_or_default(),
+            ja: f18.unwrap_or_default(),
+            ko: f19.unwrap_or_default(),
+            lt: f20.unwrap_or_default(),
+            lv: f21.unwrap_or_default(),
+            mn: f22.unwrap_or_default(),
+            nb: f23.unwrap_or_default(),
+            nl: f24.unwrap_or_default(),
+            pl: f25.unwrap_or_default(),
+            pt: f26.unwrap_or_default(),
+            pt_br: f27.unwrap_or_default(),
+            ro: f28.unwrap_or_default(),
+            ru: f29.unwrap_or_default(),
+            sl: f30.unwrap_or_default(),
+            sr: f31.unwrap_or_default(),
+            sv: f32.unwrap_or_default(),
+            tr: f33.unwrap_or_default(),
+            r#type: f34.unwrap_or_default(),
+            vi: f35.unwrap_or_default(),
+            zh_cn: f36.unwrap_or_default(),
+            zh_tw: f37.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for GroupTranslatedContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 impl GroupTranslatedContent {
@@ -580,49 +938,93 @@ impl GroupTranslatedContent {
 /// Help Centers contain collections
 ///
 /// Generated from schema help_center.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct HelpCenter {
     /// The time when the Help Center was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// Custom domain configured for the help center
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub custom_domain: Option<String>,
     /// The display name of the Help Center only seen by teammates.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub display_name: Option<String>,
     /// The unique identifier for the Help Center which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The identifier of the Help Center. This is used in the URL of the Help Center.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub identifier: String,
     /// The time when the Help Center was last updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The URL for the help center, if you have a custom domain then this will show the URL using the custom domain.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
     /// Whether the Help Center is turned on or not. This is controlled in your Help Center settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub website_turned_on: Option<bool>,
     /// The id of the workspace which the Help Center belongs to.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for HelpCenter {
+    const NAME: &'static str = "HelpCenter";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "custom_domain",
+        "display_name",
+        "id",
+        "identifier",
+        "updated_at",
+        "url",
+        "website_turned_on",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: map.present(f0, 0)?,
+            custom_domain: f1.unwrap_or_default(),
+            display_name: f2.unwrap_or_default(),
+            id: map.present(f3, 3)?,
+            identifier: map.present(f4, 4)?,
+            updated_at: map.present(f5, 5)?,
+            url: f6.unwrap_or_default(),
+            website_turned_on: f7.unwrap_or_default(),
+            workspace_id: map.present(f8, 8)?,
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for HelpCenter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 /// Help Centers
@@ -630,16 +1032,45 @@ pub struct HelpCenter {
 /// A list of Help Centers belonging to the App
 ///
 /// Generated from schema help_center_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct HelpCenterList {
     /// An array of Help Center objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::HelpCenter>>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for HelpCenterList {
+    const NAME: &'static str = "HelpCenterList";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for HelpCenterList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 /// Update Collection Request Payload
@@ -647,20 +1078,61 @@ pub struct HelpCenterList {
 /// You can update a collection
 ///
 /// Generated from schema update_collection_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateCollectionRequest {
     /// The description of the collection. For multilingual collections, this will be the description of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The name of the collection. For multilingual collections, this will be the name of the default language's content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The id of the parent collection. If `null` then it will be updated as the first level collection.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub parent_id: crate::runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<super::GroupTranslatedContent>,
+}
+#[cfg(feature = "help_centers")]
+impl crate::runtime::object::Object for UpdateCollectionRequest {
+    const NAME: &'static str = "UpdateCollectionRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "name",
+        "parent_id",
+        "translated_content",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            description: f0.unwrap_or_default(),
+            name: f1.unwrap_or_default(),
+            parent_id: f2.unwrap_or_default(),
+            translated_content: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "help_centers")]
+impl<'de> serde::Deserialize<'de> for UpdateCollectionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "help_centers")]
 impl UpdateCollectionRequest {

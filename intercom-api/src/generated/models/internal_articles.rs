@@ -6,18 +6,54 @@
 /// You can create an Internal Article
 ///
 /// Generated from schema create_internal_article_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateInternalArticleRequest {
     /// The id of the author of the article.
     pub author_id: i64,
     /// The content of the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The id of the owner of the article.
     pub owner_id: i64,
     /// The title of the article.
     pub title: String,
+}
+#[cfg(feature = "internal_articles")]
+impl crate::runtime::object::Object for CreateInternalArticleRequest {
+    const NAME: &'static str = "CreateInternalArticleRequest";
+    const FIELDS: &'static [&'static str] = &["author_id", "body", "owner_id", "title"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: map.required(f0, 0)?,
+            body: f1.unwrap_or_default(),
+            owner_id: map.required(f2, 2)?,
+            title: map.required(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "internal_articles")]
+impl<'de> serde::Deserialize<'de> for CreateInternalArticleRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "internal_articles")]
 impl CreateInternalArticleRequest {
@@ -42,19 +78,51 @@ impl CreateInternalArticleRequest {
 /// Response returned when an object is deleted
 ///
 /// Generated from schema deleted_internal_article_object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedInternalArticleObject {
     /// Whether the internal article was deleted successfully or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
     /// The unique identifier for the internal article which you provided in the URL.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The type of object which was deleted. - internal_article
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub object: Option<String>,
+}
+#[cfg(feature = "internal_articles")]
+impl crate::runtime::object::Object for DeletedInternalArticleObject {
+    const NAME: &'static str = "DeletedInternalArticleObject";
+    const FIELDS: &'static [&'static str] = &["deleted", "id", "object"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            object: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "internal_articles")]
+impl<'de> serde::Deserialize<'de> for DeletedInternalArticleObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "internal_articles")]
 /// Internal Article
@@ -69,25 +137,56 @@ pub type InternalArticle = super::InternalArticleListItem;
 /// This will return a list of internal articles for the App.
 ///
 /// Generated from schema internal_article_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InternalArticleList {
     /// An array of Internal Article objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::InternalArticleListItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of internal articles.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "internal_articles")]
+impl crate::runtime::object::Object for InternalArticleList {
+    const NAME: &'static str = "InternalArticleList";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "internal_articles")]
+impl<'de> serde::Deserialize<'de> for InternalArticleList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "internal_articles")]
 /// Internal Articles
@@ -95,61 +194,98 @@ pub struct InternalArticleList {
 /// The data returned about your internal articles when you list them.
 ///
 /// Generated from schema internal_article_list_item.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InternalArticleListItem {
     /// The id of the author of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub author_id: Option<i64>,
     /// The body of the article in HTML.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The time when the article was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The unique identifier for the article which is given by Intercom.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The default locale of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub locale: Option<String>,
     /// The id of the owner of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub owner_id: Option<i64>,
     /// The title of the article.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// The type of object - `internal_article`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// The time when the article was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
+}
+#[cfg(feature = "internal_articles")]
+impl crate::runtime::object::Object for InternalArticleListItem {
+    const NAME: &'static str = "InternalArticleListItem";
+    const FIELDS: &'static [&'static str] = &[
+        "author_id",
+        "body",
+        "created_at",
+        "id",
+        "locale",
+        "owner_id",
+        "title",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptI64>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: f0.unwrap_or_default(),
+            body: f1.unwrap_or_default(),
+            created_at: f2.unwrap_or_default(),
+            id: f3.unwrap_or_default(),
+            locale: f4.unwrap_or_default(),
+            owner_id: f5.unwrap_or_default(),
+            title: f6.unwrap_or_default(),
+            r#type: f7.unwrap_or_default(),
+            updated_at: f8.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "internal_articles")]
+impl<'de> serde::Deserialize<'de> for InternalArticleListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "internal_articles")]
 /// Internal Article Search Response
@@ -157,37 +293,92 @@ pub struct InternalArticleListItem {
 /// The results of an Internal Article search
 ///
 /// Generated from schema internal_article_search_response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InternalArticleSearchResponse {
     /// An object containing the results of the search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<super::InternalArticleSearchResponseData>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// The total number of Internal Articles matching the search query
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of the object - `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "internal_articles")]
+impl crate::runtime::object::Object for InternalArticleSearchResponse {
+    const NAME: &'static str = "InternalArticleSearchResponse";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "internal_articles")]
+impl<'de> serde::Deserialize<'de> for InternalArticleSearchResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "internal_articles")]
 /// An object containing the results of the search.
 ///
 /// Generated from schema internal_article_search_response.data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InternalArticleSearchResponseData {
     /// An array of Internal Article objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub internal_articles: Option<Vec<super::InternalArticle>>,
+}
+#[cfg(feature = "internal_articles")]
+impl crate::runtime::object::Object for InternalArticleSearchResponseData {
+    const NAME: &'static str = "InternalArticleSearchResponseData";
+    const FIELDS: &'static [&'static str] = &["internal_articles"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            internal_articles: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "internal_articles")]
+impl<'de> serde::Deserialize<'de> for InternalArticleSearchResponseData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "internal_articles")]
 /// Update Internal Article Request Payload
@@ -195,21 +386,57 @@ pub struct InternalArticleSearchResponseData {
 /// You can Update an Internal Article
 ///
 /// Generated from schema update_internal_article_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateInternalArticleRequest {
     /// The id of the author of the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_id: Option<i64>,
     /// The content of the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The id of the author of the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<i64>,
     /// The title of the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+#[cfg(feature = "internal_articles")]
+impl crate::runtime::object::Object for UpdateInternalArticleRequest {
+    const NAME: &'static str = "UpdateInternalArticleRequest";
+    const FIELDS: &'static [&'static str] = &["author_id", "body", "owner_id", "title"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author_id: f0.unwrap_or_default(),
+            body: f1.unwrap_or_default(),
+            owner_id: f2.unwrap_or_default(),
+            title: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "internal_articles")]
+impl<'de> serde::Deserialize<'de> for UpdateInternalArticleRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "internal_articles")]
 impl UpdateInternalArticleRequest {

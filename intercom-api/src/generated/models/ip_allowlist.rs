@@ -6,29 +6,54 @@
 /// IP allowlist settings for the workspace.
 ///
 /// Generated from schema ip_allowlist.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct IpAllowlist {
     /// Whether the IP allowlist is enabled for the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// List of allowed IP addresses and/or IP ranges in CIDR notation.
     /// Examples:
     /// - Single IP: `192.168.0.1`
     /// - IP range: `192.168.0.1/24` (allows 192.168.0.0 - 192.168.0.255)
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_strings",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_allowlist: Option<Vec<String>>,
     /// String representing the object's type. Always has the value `ip_allowlist`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "ip_allowlist")]
+impl crate::runtime::object::Object for IpAllowlist {
+    const NAME: &'static str = "IpAllowlist";
+    const FIELDS: &'static [&'static str] = &["enabled", "ip_allowlist", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptStrings>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            enabled: f0.unwrap_or_default(),
+            ip_allowlist: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ip_allowlist")]
+impl<'de> serde::Deserialize<'de> for IpAllowlist {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ip_allowlist")]
 impl IpAllowlist {

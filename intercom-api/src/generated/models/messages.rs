@@ -6,36 +6,101 @@
 /// You can create a message
 ///
 /// Generated from schema create_message_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateMessageRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bcc: Option<super::CreateMessageRequestBcc>,
     /// The content of the message. HTML and plaintext are supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cc: Option<super::CreateMessageRequestCc>,
     /// Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_conversation_without_contact_reply: Option<bool>,
     /// The time the message was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// The sender of the message. If not provided, the default sender will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<super::CreateMessageRequestFrom>,
     /// The kind of message being created. Values: `in_app` or `email`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message_type: Option<super::CreateMessageRequestMessageType>,
     /// The title of the email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The style of the outgoing message. Possible values `plain` or `personal`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<super::CreateMessageRequestTemplate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<super::CreateMessageRequestTo>,
+}
+#[cfg(feature = "messages")]
+impl crate::runtime::object::Object for CreateMessageRequest {
+    const NAME: &'static str = "CreateMessageRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "bcc",
+        "body",
+        "cc",
+        "create_conversation_without_contact_reply",
+        "created_at",
+        "from",
+        "message_type",
+        "subject",
+        "template",
+        "to",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            bcc: f0.unwrap_or_default(),
+            body: f1.unwrap_or_default(),
+            cc: f2.unwrap_or_default(),
+            create_conversation_without_contact_reply: f3.unwrap_or_default(),
+            created_at: f4.unwrap_or_default(),
+            from: f5.unwrap_or_default(),
+            message_type: f6.unwrap_or_default(),
+            subject: f7.unwrap_or_default(),
+            template: f8.unwrap_or_default(),
+            to: f9.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "messages")]
+impl<'de> serde::Deserialize<'de> for CreateMessageRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "messages")]
 impl CreateMessageRequest {
@@ -278,13 +343,43 @@ impl From<super::Recipient> for CreateMessageRequestCc {
 /// The sender of the message. If not provided, the default sender will be used.
 ///
 /// Generated from schema create_message_request.from.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateMessageRequestFrom {
     /// The identifier for the admin which is given by Intercom.
     pub id: i64,
     /// Always `admin`.
     pub r#type: String,
+}
+#[cfg(feature = "messages")]
+impl crate::runtime::object::Object for CreateMessageRequestFrom {
+    const NAME: &'static str = "CreateMessageRequestFrom";
+    const FIELDS: &'static [&'static str] = &["id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: map.required(f0, 0)?,
+            r#type: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "messages")]
+impl<'de> serde::Deserialize<'de> for CreateMessageRequestFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "messages")]
 impl CreateMessageRequestFrom {
@@ -418,13 +513,43 @@ impl From<super::Recipient> for CreateMessageRequestTo {
 /// A recipient of a message
 ///
 /// Generated from schema recipient.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Recipient {
     /// The identifier for the contact which is given by Intercom.
     pub id: String,
     /// The role associated to the contact - `user` or `lead`.
     pub r#type: super::RecipientType,
+}
+#[cfg(feature = "messages")]
+impl crate::runtime::object::Object for Recipient {
+    const NAME: &'static str = "Recipient";
+    const FIELDS: &'static [&'static str] = &["id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: map.required(f0, 0)?,
+            r#type: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "messages")]
+impl<'de> serde::Deserialize<'de> for Recipient {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "messages")]
 impl Recipient {

@@ -6,19 +6,51 @@
 /// Response returned when an object is deleted
 ///
 /// Generated from schema deleted_object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedObject {
     /// Whether the news item was deleted successfully or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
     /// The unique identifier for the news item which you provided in the URL.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The type of object which was deleted - news-item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub object: Option<String>,
+}
+#[cfg(feature = "news")]
+impl crate::runtime::object::Object for DeletedObject {
+    const NAME: &'static str = "DeletedObject";
+    const FIELDS: &'static [&'static str] = &["deleted", "id", "object"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            object: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "news")]
+impl<'de> serde::Deserialize<'de> for DeletedObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "news")]
 /// News Item
@@ -26,72 +58,126 @@ pub struct DeletedObject {
 /// A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
 ///
 /// Generated from schema news_item.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct NewsItem {
     /// The news item body, which may contain HTML.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// URL of the image used as cover. Must have .jpg or .png extension.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub cover_image_url: Option<String>,
     /// Timestamp for when the news item was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// When set to true, the news item will appear in the messenger newsfeed without showing a notification badge.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deliver_silently: Option<bool>,
     /// The unique identifier for the news item which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// Label names displayed to users to categorize the news item.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_nullable_strings",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub labels: Option<Vec<Option<String>>>,
     /// A list of newsfeed_assignments to assign to the specified newsfeed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub newsfeed_assignments: Option<Vec<super::NewsfeedAssignment>>,
     /// Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_nullable_strings",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub reactions: Option<Vec<Option<String>>>,
     /// The id of the sender of the news item. Must be a teammate on the workspace.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub sender_id: Option<i64>,
     /// News items will not be visible to your users in the assigned newsfeeds until they are set live.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub state: super::NewsItemState,
     /// The title of the news item.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub title: String,
     /// The type of object.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Timestamp for when the news item was last updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The id of the workspace which the news item belongs to.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
+}
+#[cfg(feature = "news")]
+impl crate::runtime::object::Object for NewsItem {
+    const NAME: &'static str = "NewsItem";
+    const FIELDS: &'static [&'static str] = &[
+        "body",
+        "cover_image_url",
+        "created_at",
+        "deliver_silently",
+        "id",
+        "labels",
+        "newsfeed_assignments",
+        "reactions",
+        "sender_id",
+        "state",
+        "title",
+        "type",
+        "updated_at",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptNullableStrings>(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptNullableStrings>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptI64>(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptString>(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptString>(&mut f13)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            body: f0.unwrap_or_default(),
+            cover_image_url: f1.unwrap_or_default(),
+            created_at: map.present(f2, 2)?,
+            deliver_silently: f3.unwrap_or_default(),
+            id: map.present(f4, 4)?,
+            labels: f5.unwrap_or_default(),
+            newsfeed_assignments: f6.unwrap_or_default(),
+            reactions: f7.unwrap_or_default(),
+            sender_id: f8.unwrap_or_default(),
+            state: map.present(f9, 9)?,
+            title: map.present(f10, 10)?,
+            r#type: map.present(f11, 11)?,
+            updated_at: map.present(f12, 12)?,
+            workspace_id: map.present(f13, 13)?,
+        })
+    }
+}
+#[cfg(feature = "news")]
+impl<'de> serde::Deserialize<'de> for NewsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "news")]
 /// Create News Item Request
@@ -99,31 +185,88 @@ pub struct NewsItem {
 /// A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
 ///
 /// Generated from schema news_item_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NewsItemRequest {
     /// The news item body, which may contain HTML.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deliver_silently: Option<bool>,
     /// Label names displayed to users to categorize the news item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<String>>,
     /// A list of newsfeed_assignments to assign to the specified newsfeed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub newsfeed_assignments: Option<Vec<super::NewsfeedAssignment>>,
     /// Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reactions: Option<Vec<Option<String>>>,
     /// The id of the sender of the news item. Must be a teammate on the workspace.
     pub sender_id: i64,
     /// News items will not be visible to your users in the assigned newsfeeds until they are set live.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<super::NewsItemRequestState>,
     /// The title of the news item.
     pub title: String,
+}
+#[cfg(feature = "news")]
+impl crate::runtime::object::Object for NewsItemRequest {
+    const NAME: &'static str = "NewsItemRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "body",
+        "deliver_silently",
+        "labels",
+        "newsfeed_assignments",
+        "reactions",
+        "sender_id",
+        "state",
+        "title",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            body: f0.unwrap_or_default(),
+            deliver_silently: f1.unwrap_or_default(),
+            labels: f2.unwrap_or_default(),
+            newsfeed_assignments: f3.unwrap_or_default(),
+            reactions: f4.unwrap_or_default(),
+            sender_id: map.required(f5, 5)?,
+            state: f6.unwrap_or_default(),
+            title: map.required(f7, 7)?,
+        })
+    }
+}
+#[cfg(feature = "news")]
+impl<'de> serde::Deserialize<'de> for NewsItemRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "news")]
 impl NewsItemRequest {
@@ -222,25 +365,65 @@ impl Default for NewsItemState {
 /// Newsfeeds currently cannot be edited through the API, please refer to [this article](https://www.intercom.com/help/en/articles/6362267-getting-started-with-news) to set up your newsfeeds in Intercom.
 ///
 /// Generated from schema newsfeed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Newsfeed {
     /// Timestamp for when the newsfeed was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The unique identifier for the newsfeed which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the newsfeed. This name will never be visible to your users.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// The type of object.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Timestamp for when the newsfeed was last updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
+}
+#[cfg(feature = "news")]
+impl crate::runtime::object::Object for Newsfeed {
+    const NAME: &'static str = "Newsfeed";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "id",
+        "name",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: map.present(f0, 0)?,
+            id: map.present(f1, 1)?,
+            name: map.present(f2, 2)?,
+            r#type: map.present(f3, 3)?,
+            updated_at: map.present(f4, 4)?,
+        })
+    }
+}
+#[cfg(feature = "news")]
+impl<'de> serde::Deserialize<'de> for Newsfeed {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "news")]
 /// Newsfeed Assignment
@@ -248,19 +431,45 @@ pub struct Newsfeed {
 /// Assigns a news item to a newsfeed.
 ///
 /// Generated from schema newsfeed_assignment.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NewsfeedAssignment {
     /// The unique identifier for the newsfeed which is given by Intercom. Publish dates cannot be in the future, to schedule news items use the dedicated feature in app (see this article).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub newsfeed_id: Option<i64>,
     /// Publish date of the news item on the newsfeed, use this field if you want to set a publish date in the past (e.g. when importing existing news items). On write, this field will be ignored if the news item state is "draft".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub published_at: Option<crate::Timestamp>,
+}
+#[cfg(feature = "news")]
+impl crate::runtime::object::Object for NewsfeedAssignment {
+    const NAME: &'static str = "NewsfeedAssignment";
+    const FIELDS: &'static [&'static str] = &["newsfeed_id", "published_at"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            newsfeed_id: f0.unwrap_or_default(),
+            published_at: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "news")]
+impl<'de> serde::Deserialize<'de> for NewsfeedAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "news")]
 impl NewsfeedAssignment {
@@ -286,25 +495,56 @@ impl NewsfeedAssignment {
 /// Paginated Response
 ///
 /// Generated from schema paginated_response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PaginatedResponse {
     /// An array of Objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::PaginatedResponseDataItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// A count of the total number of objects.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// The type of object
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub r#type: super::PaginatedResponseType,
+}
+#[cfg(feature = "news")]
+impl crate::runtime::object::Object for PaginatedResponse {
+    const NAME: &'static str = "PaginatedResponse";
+    const FIELDS: &'static [&'static str] = &["data", "pages", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "news")]
+impl<'de> serde::Deserialize<'de> for PaginatedResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "news")]
 /// Generated from schema paginated_response.data.

@@ -6,13 +6,43 @@
 /// You can create an phone switch
 ///
 /// Generated from schema create_phone_switch_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatePhoneSwitchRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<super::CustomAttributes>,
     /// Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger.
     pub phone: String,
+}
+#[cfg(feature = "phone_call_redirects")]
+impl crate::runtime::object::Object for CreatePhoneSwitchRequest {
+    const NAME: &'static str = "CreatePhoneSwitchRequest";
+    const FIELDS: &'static [&'static str] = &["custom_attributes", "phone"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            custom_attributes: f0.unwrap_or_default(),
+            phone: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "phone_call_redirects")]
+impl<'de> serde::Deserialize<'de> for CreatePhoneSwitchRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "phone_call_redirects")]
 impl CreatePhoneSwitchRequest {
@@ -38,17 +68,42 @@ impl CreatePhoneSwitchRequest {
 /// Phone Switch Response
 ///
 /// Generated from schema phone_switch.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PhoneSwitch {
     /// Phone number in E.164 format, that has received the SMS to continue the conversation in the Messenger.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub phone: Option<String>,
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "phone_call_redirects")]
+impl crate::runtime::object::Object for PhoneSwitch {
+    const NAME: &'static str = "PhoneSwitch";
+    const FIELDS: &'static [&'static str] = &["phone", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            phone: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "phone_call_redirects")]
+impl<'de> serde::Deserialize<'de> for PhoneSwitch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

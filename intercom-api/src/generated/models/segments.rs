@@ -6,17 +6,49 @@
 /// This will return a list of Segment Objects. The result may also have a pages object if the response is paginated.
 ///
 /// Generated from schema segment_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SegmentList {
     /// A pagination object, which may be empty, indicating no further pages to fetch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<serde_json::Map<String, serde_json::Value>>,
     /// A list of Segment objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub segments: Option<Vec<super::Segment>>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "segments")]
+impl crate::runtime::object::Object for SegmentList {
+    const NAME: &'static str = "SegmentList";
+    const FIELDS: &'static [&'static str] = &["pages", "segments", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            pages: f0.unwrap_or_default(),
+            segments: f1.unwrap_or_default(),
+            r#type: map.present(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "segments")]
+impl<'de> serde::Deserialize<'de> for SegmentList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

@@ -5,31 +5,50 @@
 /// A list used to access other resources from a parent model.
 ///
 /// Generated from schema addressable_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AddressableList {
     /// The id of the addressable object
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The addressable object type
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// Url to get more company resources for this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+impl crate::runtime::object::Object for AddressableList {
+    const NAME: &'static str = "AddressableList";
+    const FIELDS: &'static [&'static str] = &["id", "type", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+            url: f2.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for AddressableList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "admins", feature = "notes"))]
 /// Admin
@@ -37,57 +56,113 @@ pub struct AddressableList {
 /// Admins are teammate accounts that have access to a workspace.
 ///
 /// Generated from schema admin.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Admin {
     /// Image for the associated team or teammate, as a URL or as an `{image_url}` object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub avatar: Option<super::AdminAvatar>,
     /// Identifies if this admin is currently set in away mode.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub away_mode_enabled: bool,
     /// Identifies if this admin is set to automatically reassign new conversations to the apps default inbox.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub away_mode_reassign: bool,
     /// The unique identifier of the away status reason
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub away_status_reason_id: Option<i64>,
     /// The email of the admin.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub email: String,
     /// Identifies if this admin has a paid inbox seat to restrict/allow features that require them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_inbox_seat: Option<bool>,
     /// The id representing the admin.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The job title of the admin.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub job_title: Option<String>,
     /// The name of the admin.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// This object represents the avatar associated with the admin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_ids: Option<Vec<i64>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_priority_level: Option<super::TeamPriorityLevel>,
     /// String representing the object's type. Always has the value `admin`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "admins", feature = "notes"))]
+impl crate::runtime::object::Object for Admin {
+    const NAME: &'static str = "Admin";
+    const FIELDS: &'static [&'static str] = &[
+        "avatar",
+        "away_mode_enabled",
+        "away_mode_reassign",
+        "away_status_reason_id",
+        "email",
+        "has_inbox_seat",
+        "id",
+        "job_title",
+        "name",
+        "team_ids",
+        "team_priority_level",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            avatar: f0.unwrap_or_default(),
+            away_mode_enabled: map.present(f1, 1)?,
+            away_mode_reassign: map.present(f2, 2)?,
+            away_status_reason_id: f3.unwrap_or_default(),
+            email: map.present(f4, 4)?,
+            has_inbox_seat: f5.unwrap_or_default(),
+            id: map.present(f6, 6)?,
+            job_title: f7.unwrap_or_default(),
+            name: map.present(f8, 8)?,
+            team_ids: f9.unwrap_or_default(),
+            team_priority_level: f10.unwrap_or_default(),
+            r#type: f11.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "admins", feature = "notes"))]
+impl<'de> serde::Deserialize<'de> for Admin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "admins", feature = "notes"))]
 /// Image for the associated team or teammate, as a URL or as an `{image_url}` object.
@@ -157,17 +232,37 @@ impl Default for AdminAvatar {
 /// avatar_object
 ///
 /// Generated from schema admin.avatar (alternative 2).
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminAvatarAvatarObject {
     /// The image URL.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub image_url: Option<String>,
+}
+#[cfg(any(feature = "admins", feature = "notes"))]
+impl crate::runtime::object::Object for AdminAvatarAvatarObject {
+    const NAME: &'static str = "AdminAvatarAvatarObject";
+    const FIELDS: &'static [&'static str] = &["image_url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            image_url: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "admins", feature = "notes"))]
+impl<'de> serde::Deserialize<'de> for AdminAvatarAvatarObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Company
@@ -175,86 +270,158 @@ pub struct AdminAvatarAvatarObject {
 /// Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts. You can fetch, create, update and list companies.
 ///
 /// Generated from schema company.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Company {
     /// The Intercom defined code of the workspace the company is associated to.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub app_id: String,
     /// The company id you have defined for the company.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub company_id: String,
     /// The time the company was added in Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub created_at: i64,
     /// The custom attributes you have set on the company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The Intercom defined id representing the company.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The industry that the company operates in.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub industry: Option<String>,
     /// The time the company last recorded making a request.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_request_at: Option<i64>,
     /// How much revenue the company generates for your business.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub monthly_spend: i64,
     /// The name of the company.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub plan: Option<super::CompanyPlan>,
     /// The time the company was created by you.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub remote_created_at: Option<i64>,
     /// The list of segments associated with the company
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub segments: Option<super::CompanySegments>,
     /// How many sessions the company has recorded.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub session_count: i64,
     /// The number of employees in the company.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub size: Option<i64>,
     /// The list of tags associated with the company
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<super::CompanyTags>,
     /// Value is `company`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// The last time the company was updated.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub updated_at: i64,
     /// The number of users in the company.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub user_count: i64,
     /// The URL for the company website.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub website: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for Company {
+    const NAME: &'static str = "Company";
+    const FIELDS: &'static [&'static str] = &[
+        "app_id",
+        "company_id",
+        "created_at",
+        "custom_attributes",
+        "id",
+        "industry",
+        "last_request_at",
+        "monthly_spend",
+        "name",
+        "plan",
+        "remote_created_at",
+        "segments",
+        "session_count",
+        "size",
+        "tags",
+        "type",
+        "updated_at",
+        "user_count",
+        "website",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptI64>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptI64>(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptI64>(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptI64>(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.with::<crate::runtime::object::OptString>(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptI64>(&mut f16)?,
+                17 => map.with::<crate::runtime::object::OptI64>(&mut f17)?,
+                18 => map.with::<crate::runtime::object::OptString>(&mut f18)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            app_id: map.present(f0, 0)?,
+            company_id: map.present(f1, 1)?,
+            created_at: map.present(f2, 2)?,
+            custom_attributes: f3.unwrap_or_default(),
+            id: map.present(f4, 4)?,
+            industry: f5.unwrap_or_default(),
+            last_request_at: f6.unwrap_or_default(),
+            monthly_spend: map.present(f7, 7)?,
+            name: map.present(f8, 8)?,
+            plan: f9.unwrap_or_default(),
+            remote_created_at: f10.unwrap_or_default(),
+            segments: f11.unwrap_or_default(),
+            session_count: map.present(f12, 12)?,
+            size: f13.unwrap_or_default(),
+            tags: f14.unwrap_or_default(),
+            r#type: f15.unwrap_or_default(),
+            updated_at: map.present(f16, 16)?,
+            user_count: map.present(f17, 17)?,
+            website: f18.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for Company {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Company Data
@@ -262,83 +429,189 @@ pub struct Company {
 /// An object containing data about the companies that a contact is associated with.
 ///
 /// Generated from schema company_data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanyData {
     /// The unique identifier for the company which is given by Intercom.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The type of the object. Always company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// The relative URL of the company.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for CompanyData {
+    const NAME: &'static str = "CompanyData";
+    const FIELDS: &'static [&'static str] = &["id", "type", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+            url: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for CompanyData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Generated from schema company.plan.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanyPlan {
     /// The id of the plan
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The name of the plan
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// Value is always "plan"
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for CompanyPlan {
+    const NAME: &'static str = "CompanyPlan";
+    const FIELDS: &'static [&'static str] = &["id", "name", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            name: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for CompanyPlan {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// The list of segments associated with the company
 ///
 /// Generated from schema company.segments.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanySegments {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub segments: Option<Vec<super::Segment>>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for CompanySegments {
+    const NAME: &'static str = "CompanySegments";
+    const FIELDS: &'static [&'static str] = &["segments", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            segments: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for CompanySegments {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// The list of tags associated with the company
 ///
 /// Generated from schema company.tags.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CompanyTags {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<Vec<super::TagBasic>>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for CompanyTags {
+    const NAME: &'static str = "CompanyTags";
+    const FIELDS: &'static [&'static str] = &["tags", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            tags: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for CompanyTags {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact
@@ -346,229 +619,345 @@ pub struct CompanyTags {
 /// Contacts represent your leads and users in Intercom.
 ///
 /// Generated from schema contact.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Contact {
     /// The name of the Android app which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub android_app_name: Option<String>,
     /// The version of the Android app which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub android_app_version: Option<String>,
     /// The Android device which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub android_device: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub android_last_seen_at: Option<crate::Timestamp>,
     /// The version of the Android OS which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub android_os_version: Option<String>,
     /// The version of the Android SDK which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub android_sdk_version: Option<String>,
     /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub avatar: Option<super::ContactAvatar>,
     /// The name of the browser which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub browser: Option<String>,
     /// The language set by the browser which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub browser_language: Option<String>,
     /// The version of the browser which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub browser_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub companies: Option<super::ContactCompanies>,
     /// (Unix timestamp in seconds) The time when the contact was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The custom attributes which are set for the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The contact's email.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// The contact's email domain.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email_domain: Option<String>,
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// Whether the contact has had an email sent to them hard bounce.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub has_hard_bounced: bool,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the iOS app which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ios_app_name: Option<String>,
     /// The version of the iOS app which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ios_app_version: Option<String>,
     /// The iOS device which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ios_device: Option<String>,
     /// (Unix timestamp in seconds) The last time the contact used the iOS app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ios_last_seen_at: Option<crate::Timestamp>,
     /// The version of iOS which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ios_os_version: Option<String>,
     /// The version of the iOS SDK which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ios_sdk_version: Option<String>,
     /// A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub language_override: Option<String>,
     /// (Unix timestamp in seconds) The time when the contact was last messaged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_contacted_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_email_clicked_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact last opened an email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_email_opened_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact last messaged in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_replied_at: Option<crate::Timestamp>,
     /// (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub last_seen_at: Option<crate::Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub location: Option<super::ContactLocation>,
     /// Whether the contact has marked an email sent to them as spam.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub marked_email_as_spam: bool,
     /// The contacts name.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub notes: Option<super::ContactNotes>,
     /// The operating system which the contact is using.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub os: Option<String>,
     /// The id of an admin that has been assigned account ownership of the contact.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub owner_id: Option<i64>,
     /// The contacts phone.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub phone: Option<String>,
     /// The role of the contact.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub role: super::ContactRole,
     /// (Unix timestamp in seconds) The time specified for when a contact signed up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub signed_up_at: Option<crate::Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub social_profiles: Option<super::ContactSocialProfiles>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<super::ContactTags>,
     /// The type of object.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Whether the contact is unsubscribed from emails.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub unsubscribed_from_emails: bool,
     /// (Unix timestamp in seconds) The time when the contact was last updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The id of the workspace which the contact belongs to.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub workspace_id: String,
     /// If the user has enabled push messaging.
     ///
     /// Only in the responses of `GET /contacts/find_by_external_id/{external_id}`, `GET /contacts/{contact_id}`, `POST /contacts`, `POST /contacts/merge` and `PUT /contacts/{contact_id}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub enabled_push_messaging: Option<bool>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for Contact {
+    const NAME: &'static str = "Contact";
+    const FIELDS: &'static [&'static str] = &[
+        "android_app_name",
+        "android_app_version",
+        "android_device",
+        "android_last_seen_at",
+        "android_os_version",
+        "android_sdk_version",
+        "avatar",
+        "browser",
+        "browser_language",
+        "browser_version",
+        "companies",
+        "created_at",
+        "custom_attributes",
+        "email",
+        "email_domain",
+        "enabled_push_messaging",
+        "external_id",
+        "has_hard_bounced",
+        "id",
+        "ios_app_name",
+        "ios_app_version",
+        "ios_device",
+        "ios_last_seen_at",
+        "ios_os_version",
+        "ios_sdk_version",
+        "language_override",
+        "last_contacted_at",
+        "last_email_clicked_at",
+        "last_email_opened_at",
+        "last_replied_at",
+        "last_seen_at",
+        "location",
+        "marked_email_as_spam",
+        "name",
+        "notes",
+        "os",
+        "owner_id",
+        "phone",
+        "role",
+        "signed_up_at",
+        "social_profiles",
+        "tags",
+        "type",
+        "unsubscribed_from_emails",
+        "updated_at",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        let mut f25 = None;
+        let mut f26 = None;
+        let mut f27 = None;
+        let mut f28 = None;
+        let mut f29 = None;
+        let mut f30 = None;
+        let mut f31 = None;
+        let mut f32 = None;
+        let mut f33 = None;
+        let mut f34 = None;
+        let mut f35 = None;
+        let mut f36 = None;
+        let mut f37 = None;
+        let mut f38 = None;
+        let mut f39 = None;
+        let mut f40 = None;
+        let mut f41 = None;
+        let mut f42 = None;
+        let mut f43 = None;
+        let mut f44 = None;
+        let mut f45 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptString>(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptString>(&mut f13)?,
+                14 => map.with::<crate::runtime::object::OptString>(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                17 => map.value(&mut f17)?,
+                18 => map.with::<crate::runtime::object::OptString>(&mut f18)?,
+                19 => map.with::<crate::runtime::object::OptString>(&mut f19)?,
+                20 => map.with::<crate::runtime::object::OptString>(&mut f20)?,
+                21 => map.with::<crate::runtime::object::OptString>(&mut f21)?,
+                22 => map.value(&mut f22)?,
+                23 => map.with::<crate::runtime::object::OptString>(&mut f23)?,
+                24 => map.with::<crate::runtime::object::OptString>(&mut f24)?,
+                25 => map.with::<crate::runtime::object::OptString>(&mut f25)?,
+                26 => map.value(&mut f26)?,
+                27 => map.value(&mut f27)?,
+                28 => map.value(&mut f28)?,
+                29 => map.value(&mut f29)?,
+                30 => map.value(&mut f30)?,
+                31 => map.value(&mut f31)?,
+                32 => map.value(&mut f32)?,
+                33 => map.with::<crate::runtime::object::OptString>(&mut f33)?,
+                34 => map.value(&mut f34)?,
+                35 => map.with::<crate::runtime::object::OptString>(&mut f35)?,
+                36 => map.with::<crate::runtime::object::OptI64>(&mut f36)?,
+                37 => map.with::<crate::runtime::object::OptString>(&mut f37)?,
+                38 => map.value(&mut f38)?,
+                39 => map.value(&mut f39)?,
+                40 => map.value(&mut f40)?,
+                41 => map.value(&mut f41)?,
+                42 => map.with::<crate::runtime::object::OptString>(&mut f42)?,
+                43 => map.value(&mut f43)?,
+                44 => map.value(&mut f44)?,
+                45 => map.with::<crate::runtime::object::OptString>(&mut f45)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            android_app_name: f0.unwrap_or_default(),
+            android_app_version: f1.unwrap_or_default(),
+            android_device: f2.unwrap_or_default(),
+            android_last_seen_at: f3.unwrap_or_default(),
+            android_os_version: f4.unwrap_or_default(),
+            android_sdk_version: f5.unwrap_or_default(),
+            avatar: f6.unwrap_or_default(),
+            browser: f7.unwrap_or_default(),
+            browser_language: f8.unwrap_or_default(),
+            browser_version: f9.unwrap_or_default(),
+            companies: f10.unwrap_or_default(),
+            created_at: map.present(f11, 11)?,
+            custom_attributes: f12.unwrap_or_default(),
+            email: f13.unwrap_or_default(),
+            email_domain: f14.unwrap_or_default(),
+            external_id: f16.unwrap_or_default(),
+            has_hard_bounced: map.present(f17, 17)?,
+            id: map.present(f18, 18)?,
+            ios_app_name: f19.unwrap_or_default(),
+            ios_app_version: f20.unwrap_or_default(),
+            ios_device: f21.unwrap_or_default(),
+            ios_last_seen_at: f22.unwrap_or_default(),
+            ios_os_version: f23.unwrap_or_default(),
+            ios_sdk_version: f24.unwrap_or_default(),
+            language_override: f25.unwrap_or_default(),
+            last_contacted_at: f26.unwrap_or_default(),
+            last_email_clicked_at: f27.unwrap_or_default(),
+            last_email_opened_at: f28.unwrap_or_default(),
+            last_replied_at: f29.unwrap_or_default(),
+            last_seen_at: f30.unwrap_or_default(),
+            location: f31.unwrap_or_default(),
+            marked_email_as_spam: map.present(f32, 32)?,
+            name: f33.unwrap_or_default(),
+            notes: f34.unwrap_or_default(),
+            os: f35.unwrap_or_default(),
+            owner_id: f36.unwrap_or_default(),
+            phone: f37.unwrap_or_default(),
+            role: map.present(f38, 38)?,
+            signed_up_at: f39.unwrap_or_default(),
+            social_profiles: f40.unwrap_or_default(),
+            tags: f41.unwrap_or_default(),
+            r#type: map.present(f42, 42)?,
+            unsubscribed_from_emails: map.present(f43, 43)?,
+            updated_at: map.present(f44, 44)?,
+            workspace_id: map.present(f45, 45)?,
+            enabled_push_messaging: f15.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// An avatar image: the object the spec declares, or a bare image URL as the API also sends.
@@ -641,24 +1030,46 @@ impl Default for ContactAvatar {
 /// avatar_object
 ///
 /// Generated from schema contact.avatar (alternative 1).
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactAvatarAvatarObject {
     /// An image URL containing the avatar of a contact.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub image_url: Option<String>,
     /// The type of object
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for ContactAvatarAvatarObject {
+    const NAME: &'static str = "ContactAvatarAvatarObject";
+    const FIELDS: &'static [&'static str] = &["image_url", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            image_url: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for ContactAvatarAvatarObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact companies
@@ -666,30 +1077,58 @@ pub struct ContactAvatarAvatarObject {
 /// An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
 ///
 /// Generated from schema contact_companies.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactCompanies {
     /// An array of company data objects attached to the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::CompanyData>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_more: Option<bool>,
     /// Integer representing the total number of companies attached to this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// Url to get more company resources for this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for ContactCompanies {
+    const NAME: &'static str = "ContactCompanies";
+    const FIELDS: &'static [&'static str] = &["data", "has_more", "total_count", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            has_more: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            url: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for ContactCompanies {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact Location
@@ -697,38 +1136,58 @@ pub struct ContactCompanies {
 /// An object containing location meta data about a Intercom contact.
 ///
 /// Generated from schema contact_location.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactLocation {
     /// The city that the contact is located in
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub city: Option<String>,
     /// The country that the contact is located in
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub country: Option<String>,
     /// The overal region that the contact is located in
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub region: Option<String>,
     /// Always location
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for ContactLocation {
+    const NAME: &'static str = "ContactLocation";
+    const FIELDS: &'static [&'static str] = &["city", "country", "region", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            city: f0.unwrap_or_default(),
+            country: f1.unwrap_or_default(),
+            region: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for ContactLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact notes
@@ -736,30 +1195,58 @@ pub struct ContactLocation {
 /// An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
 ///
 /// Generated from schema contact_notes.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactNotes {
     /// This object represents the notes attached to a contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::AddressableList>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_more: Option<bool>,
     /// Int representing the total number of companyies attached to this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// Url to get more company resources for this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for ContactNotes {
+    const NAME: &'static str = "ContactNotes";
+    const FIELDS: &'static [&'static str] = &["data", "has_more", "total_count", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            has_more: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            url: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for ContactNotes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Contact Reference
@@ -767,85 +1254,165 @@ pub struct ContactNotes {
 /// reference to contact object
 ///
 /// Generated from schema contact_reference.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactReference {
     /// The unique identifier for the contact which is provided by the Client.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// always contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for ContactReference {
+    const NAME: &'static str = "ContactReference";
+    const FIELDS: &'static [&'static str] = &["external_id", "id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            external_id: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for ContactReference {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Contact Reply Base Object
 ///
 /// Generated from schema contact_reply_base_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactReplyBaseRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_strings",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub message_type: Option<String>,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub reply_options: Option<Vec<super::ContactReplyBaseRequestReplyOptionsItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+impl crate::runtime::object::Object for ContactReplyBaseRequest {
+    const NAME: &'static str = "ContactReplyBaseRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_urls",
+        "body",
+        "created_at",
+        "message_type",
+        "reply_options",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptStrings>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f0.unwrap_or_default(),
+            body: f1.unwrap_or_default(),
+            created_at: f2.unwrap_or_default(),
+            message_type: f3.unwrap_or_default(),
+            reply_options: f4.unwrap_or_default(),
+            r#type: f5.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyBaseRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_base_request.reply_options.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactReplyBaseRequestReplyOptionsItem {
     /// The text of the chosen reply option.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub text: Option<String>,
     /// The unique identifier for the quick reply option selected.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub uuid: Option<String>,
+}
+impl crate::runtime::object::Object for ContactReplyBaseRequestReplyOptionsItem {
+    const NAME: &'static str = "ContactReplyBaseRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: f0.unwrap_or_default(),
+            uuid: f1.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyBaseRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// The role of the contact.
@@ -877,43 +1444,93 @@ impl Default for ContactRole {
 /// An object containing social profiles that a contact has.
 ///
 /// Generated from schema contact_social_profiles.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactSocialProfiles {
     /// A list of social profiles objects associated with the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::SocialProfile>>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for ContactSocialProfiles {
+    const NAME: &'static str = "ContactSocialProfiles";
+    const FIELDS: &'static [&'static str] = &["data"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for ContactSocialProfiles {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Contact Subscription Types
 ///
 /// An object containing Subscription Types meta data about the SubscriptionTypes that a contact has.
 ///
 /// Generated from schema contact_subscription_types.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactSubscriptionTypes {
     /// This object represents the subscriptions attached to a contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::AddressableList>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_more: Option<bool>,
     /// Int representing the total number of subscription types attached to this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// Url to get more subscription type resources for this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+impl crate::runtime::object::Object for ContactSubscriptionTypes {
+    const NAME: &'static str = "ContactSubscriptionTypes";
+    const FIELDS: &'static [&'static str] = &["data", "has_more", "total_count", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            has_more: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            url: f3.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactSubscriptionTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
 /// Contact Tags
@@ -921,30 +1538,58 @@ pub struct ContactSubscriptionTypes {
 /// An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
 ///
 /// Generated from schema contact_tags.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ContactTags {
     /// This object represents the tags attached to a contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::AddressableList>>,
     /// Whether there's more Addressable Objects to be viewed. If true, use the url to view all
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_more: Option<bool>,
     /// Int representing the total number of tags attached to this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// url to get more tag resources for this contact
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for ContactTags {
+    const NAME: &'static str = "ContactTags";
+    const FIELDS: &'static [&'static str] = &["data", "has_more", "total_count", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            has_more: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            url: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for ContactTags {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Create Ticket Reply Request Payload
 ///
@@ -1124,37 +1769,68 @@ impl Default for CreateTicketReplyWithCommentRequest {
 /// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
 ///
 /// Generated from schema cursor_pages.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CursorPages {
     /// The next page, if any — a cursor object, or the URL of the next page for page-number lists.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub next: Option<super::CursorPagesNext>,
     /// The current page
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub page: Option<i64>,
     /// Number of results per page
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub per_page: Option<i64>,
     /// Total number of pages
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_pages: Option<i64>,
     /// the type of object `pages`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+impl crate::runtime::object::Object for CursorPages {
+    const NAME: &'static str = "CursorPages";
+    const FIELDS: &'static [&'static str] = &[
+        "next",
+        "page",
+        "per_page",
+        "total_pages",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            next: f0.unwrap_or_default(),
+            page: f1.unwrap_or_default(),
+            per_page: f2.unwrap_or_default(),
+            total_pages: f3.unwrap_or_default(),
+            r#type: f4.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for CursorPages {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// The next page, if any — a cursor object, or the URL of the next page for page-number lists.
 ///
@@ -1231,357 +1907,529 @@ pub type CustomAttributes = serde_json::Map<String, serde_json::Value>;
 /// The list of associated custom object instances for a given reference attribute on the parent object.
 ///
 /// Generated from schema custom_object_instance_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CustomObjectInstanceList {
     /// The list of associated custom object instances for a given reference attribute on the parent object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub instances: Option<Vec<super::CustomObjectInstance>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+impl crate::runtime::object::Object for CustomObjectInstanceList {
+    const NAME: &'static str = "CustomObjectInstanceList";
+    const FIELDS: &'static [&'static str] = &["instances", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            instances: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomObjectInstanceList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Data Event
 ///
 /// Data events are used to notify Intercom of changes to your data.
 ///
 /// Generated from schema data_event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEvent {
     /// The time the event occurred as a UTC Unix timestamp
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// An email address for your user. An email should only be used where your application uses email to uniquely identify users.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub event_name: String,
     /// Your identifier for a lead or a user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The Intercom identifier for the user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub intercom_user_id: Option<String>,
     /// Optional metadata about the event.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_string_map",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Your identifier for the user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+impl crate::runtime::object::Object for DataEvent {
+    const NAME: &'static str = "DataEvent";
+    const FIELDS: &'static [&'static str] = &[
+        "created_at",
+        "email",
+        "event_name",
+        "id",
+        "intercom_user_id",
+        "metadata",
+        "type",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptStringMap>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            created_at: map.present(f0, 0)?,
+            email: f1.unwrap_or_default(),
+            event_name: map.present(f2, 2)?,
+            id: f3.unwrap_or_default(),
+            intercom_user_id: f4.unwrap_or_default(),
+            metadata: f5.unwrap_or_default(),
+            r#type: map.present(f6, 6)?,
+            user_id: f7.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for DataEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Data Event List
 ///
 /// This will return a list of data events for the App.
 ///
 /// Generated from schema data_event_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEventList {
     /// A list of data events
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub events: Option<Vec<super::DataEvent>>,
     /// Pagination
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::DataEventListPages>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+impl crate::runtime::object::Object for DataEventList {
+    const NAME: &'static str = "DataEventList";
+    const FIELDS: &'static [&'static str] = &["events", "pages", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            events: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for DataEventList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Pagination
 ///
 /// Generated from schema data_event_list.pages.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataEventListPages {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub next: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub since: Option<String>,
+}
+impl crate::runtime::object::Object for DataEventListPages {
+    const NAME: &'static str = "DataEventListPages";
+    const FIELDS: &'static [&'static str] = &["next", "since"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            next: f0.unwrap_or_default(),
+            since: f1.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for DataEventListPages {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Data Export CSV
 ///
 /// A CSV output file
 ///
 /// Generated from schema data_export_csv.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataExportCsv {
     /// The company ID of the user in relation to the message that was sent. Will return -1 if no company is present.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub company_id: Option<String>,
     /// The specific content that was received. In an A/B test each version has its own Content ID.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_id: Option<String>,
     /// The title of the content you see in your Intercom workspace.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_title: Option<String>,
     /// Email, Chat, Post etc.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_type: Option<String>,
     /// The users email who was sent the message.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// The first time the series the user clicked on a link within this message. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_click: Option<i64>,
     /// The first time a user completed this message if the content was able to be completed e.g. Tours, Surveys. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_completion: Option<i64>,
     /// The first time the series the user dismissed this message. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_dismisall: Option<i64>,
     /// The first time the user met this messages associated goal if one exists. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_goal_success: Option<i64>,
     /// The first time this message hard bounced for this user. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_hard_bounce: Option<i64>,
     /// The first time the user opened this message. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_open: Option<i64>,
     /// The first time a user replied to this message if the content was able to receive replies. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_reply: Option<i64>,
     /// The first time the series this message was a part of was completed by the user. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_series_completion: Option<i64>,
     /// The first time the series this message was a part of was disengaged by the user. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_series_disengagement: Option<i64>,
     /// The first time the series this message was a part of was exited by the user. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_series_exit: Option<i64>,
     /// The first time the user unsubscribed from this message. Only events within the export job's requested date range are counted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub first_unsubscribe: Option<i64>,
     /// The full name of the user receiving the message
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The id of the series node that this ruleset is associated with. Each block in a series has a corresponding node_id.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub node_id: Option<String>,
     /// ID for this receipt. Will be included with any related stats in other files to identify this specific delivery of a message.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub receipt_id: Option<String>,
     /// Timestamp for when the receipt was recorded.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub received_at: Option<i64>,
     /// The id of the message.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ruleset_id: Option<String>,
     /// As you edit content we record new versions. This ID can help you determine which version of a piece of content that was received.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ruleset_version_id: Option<String>,
     /// The id of the series that this content is part of. Will return -1 if not part of a series.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub series_id: Option<String>,
     /// The title of the series that this content is part of.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub series_title: Option<String>,
     /// The external_user_id of the user who was sent the message
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_external_id: Option<String>,
     /// The user_id of the user who was sent the message.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+impl crate::runtime::object::Object for DataExportCsv {
+    const NAME: &'static str = "DataExportCsv";
+    const FIELDS: &'static [&'static str] = &[
+        "company_id",
+        "content_id",
+        "content_title",
+        "content_type",
+        "email",
+        "first_click",
+        "first_completion",
+        "first_dismisall",
+        "first_goal_success",
+        "first_hard_bounce",
+        "first_open",
+        "first_reply",
+        "first_series_completion",
+        "first_series_disengagement",
+        "first_series_exit",
+        "first_unsubscribe",
+        "name",
+        "node_id",
+        "receipt_id",
+        "received_at",
+        "ruleset_id",
+        "ruleset_version_id",
+        "series_id",
+        "series_title",
+        "user_external_id",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        let mut f25 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptI64>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptI64>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptI64>(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptI64>(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptI64>(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptI64>(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptI64>(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptI64>(&mut f13)?,
+                14 => map.with::<crate::runtime::object::OptI64>(&mut f14)?,
+                15 => map.with::<crate::runtime::object::OptI64>(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                17 => map.with::<crate::runtime::object::OptString>(&mut f17)?,
+                18 => map.with::<crate::runtime::object::OptString>(&mut f18)?,
+                19 => map.with::<crate::runtime::object::OptI64>(&mut f19)?,
+                20 => map.with::<crate::runtime::object::OptString>(&mut f20)?,
+                21 => map.with::<crate::runtime::object::OptString>(&mut f21)?,
+                22 => map.with::<crate::runtime::object::OptString>(&mut f22)?,
+                23 => map.with::<crate::runtime::object::OptString>(&mut f23)?,
+                24 => map.with::<crate::runtime::object::OptString>(&mut f24)?,
+                25 => map.with::<crate::runtime::object::OptString>(&mut f25)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            company_id: f0.unwrap_or_default(),
+            content_id: f1.unwrap_or_default(),
+            content_title: f2.unwrap_or_default(),
+            content_type: f3.unwrap_or_default(),
+            email: f4.unwrap_or_default(),
+            first_click: f5.unwrap_or_default(),
+            first_completion: f6.unwrap_or_default(),
+            first_dismisall: f7.unwrap_or_default(),
+            first_goal_success: f8.unwrap_or_default(),
+            first_hard_bounce: f9.unwrap_or_default(),
+            first_open: f10.unwrap_or_default(),
+            first_reply: f11.unwrap_or_default(),
+            first_series_completion: f12.unwrap_or_default(),
+            first_series_disengagement: f13.unwrap_or_default(),
+            first_series_exit: f14.unwrap_or_default(),
+            first_unsubscribe: f15.unwrap_or_default(),
+            name: f16.unwrap_or_default(),
+            node_id: f17.unwrap_or_default(),
+            receipt_id: f18.unwrap_or_default(),
+            received_at: f19.unwrap_or_default(),
+            ruleset_id: f20.unwrap_or_default(),
+            ruleset_version_id: f21.unwrap_or_default(),
+            series_id: f22.unwrap_or_default(),
+            series_title: f23.unwrap_or_default(),
+            user_external_id: f24.unwrap_or_default(),
+            user_id: f25.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for DataExportCsv {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Error
 ///
 /// The API will return an Error List for a failed request, which will contain one or more Error objects.
 ///
 /// Generated from schema error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Error {
     /// An array of one or more error objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub errors: Option<Vec<super::ErrorErrorsItem>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub request_id: Option<String>,
     /// The type is error.list
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
 }
+impl crate::runtime::object::Object for Error {
+    const NAME: &'static str = "Error";
+    const FIELDS: &'static [&'static str] = &["errors", "request_id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            errors: f0.unwrap_or_default(),
+            request_id: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
 /// Generated from schema error.errors.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorErrorsItem {
     /// A string indicating the kind of error, used to further qualify the HTTP response code
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub code: Option<String>,
     /// Optional. Used to identify a particular field or query parameter that was in error.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub field: Option<String>,
     /// Optional. Human readable description of the error.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub message: Option<String>,
+}
+impl crate::runtime::object::Object for ErrorErrorsItem {
+    const NAME: &'static str = "ErrorErrorsItem";
+    const FIELDS: &'static [&'static str] = &["code", "field", "message"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            code: f0.unwrap_or_default(),
+            field: f1.unwrap_or_default(),
+            message: f2.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorErrorsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// File
@@ -1589,58 +2437,83 @@ pub struct ErrorErrorsItem {
 /// The value describing a file upload set for a custom attribute
 ///
 /// Generated from schema file_attribute.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FileAttribute {
     /// The type of file
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_type: Option<String>,
     /// The size of the file in bytes
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub filesize: Option<i64>,
     /// The height of the file in pixels, if applicable
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub height: Option<i64>,
     /// The name of the file
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// The url of the file. This is a temporary URL and will expire after 30 minutes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
     /// The width of the file in pixels, if applicable
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub width: Option<i64>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for FileAttribute {
+    const NAME: &'static str = "FileAttribute";
+    const FIELDS: &'static [&'static str] = &[
+        "content_type",
+        "filesize",
+        "height",
+        "name",
+        "type",
+        "url",
+        "width",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            content_type: f0.unwrap_or_default(),
+            filesize: f1.unwrap_or_default(),
+            height: f2.unwrap_or_default(),
+            name: f3.unwrap_or_default(),
+            r#type: f4.unwrap_or_default(),
+            url: f5.unwrap_or_default(),
+            width: f6.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for FileAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Fin Agent CSAT Requested Event
 ///
@@ -1653,73 +2526,149 @@ pub struct FileAttribute {
 /// delivered, and the token is revoked once it is sent.
 ///
 /// Generated from schema fin_agent_csat_requested_event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentCsatRequestedEvent {
     /// The ID of the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at_ms: Option<String>,
     /// The rating survey to present to the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub csat: Option<super::FinAgentCsatRequestedEventCsat>,
     /// The name of the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub event_name: Option<String>,
     /// The ID of the user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+impl crate::runtime::object::Object for FinAgentCsatRequestedEvent {
+    const NAME: &'static str = "FinAgentCsatRequestedEvent";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_id",
+        "created_at_ms",
+        "csat",
+        "event_name",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: f0.unwrap_or_default(),
+            created_at_ms: f1.unwrap_or_default(),
+            csat: f2.unwrap_or_default(),
+            event_name: f3.unwrap_or_default(),
+            user_id: f4.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for FinAgentCsatRequestedEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// The rating survey to present to the user.
 ///
 /// Generated from schema fin_agent_csat_requested_event.csat.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentCsatRequestedEventCsat {
     /// The ordered rating options to show the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub options: Option<Vec<super::FinAgentCsatRequestedEventCsatOptionsItem>>,
 }
+impl crate::runtime::object::Object for FinAgentCsatRequestedEventCsat {
+    const NAME: &'static str = "FinAgentCsatRequestedEventCsat";
+    const FIELDS: &'static [&'static str] = &["options"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            options: f0.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for FinAgentCsatRequestedEventCsat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
 /// Generated from schema fin_agent_csat_requested_event.csat.options.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentCsatRequestedEventCsatOptionsItem {
     /// The emoji representing this rating.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub emoji: Option<String>,
     /// The stable key to send back as 'rating' on POST /fin/csat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub key: Option<super::FinAgentCsatRequestedEventCsatOptionsItemKey>,
     /// The human-readable label for this rating, localised to the conversation's
     /// detected language. Distinct from 'key' — display the label, but send back
     /// the key.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub label: Option<String>,
+}
+impl crate::runtime::object::Object for FinAgentCsatRequestedEventCsatOptionsItem {
+    const NAME: &'static str = "FinAgentCsatRequestedEventCsatOptionsItem";
+    const FIELDS: &'static [&'static str] = &["emoji", "key", "label"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            emoji: f0.unwrap_or_default(),
+            key: f1.unwrap_or_default(),
+            label: f2.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for FinAgentCsatRequestedEventCsatOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// The stable key to send back as 'rating' on POST /fin/csat.
 ///
@@ -1758,81 +2707,138 @@ impl Default for FinAgentCsatRequestedEventCsatOptionsItemKey {
 /// Fin's status will update to 'awaiting_user_reply'.
 ///
 /// Generated from schema fin_agent_replied_event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentRepliedEvent {
     /// The ID of the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at_ms: Option<String>,
     /// The name of the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub event_name: Option<String>,
     /// Fin's answer to the user's query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub message: Option<super::FinAgentRepliedEventMessage>,
     /// Fin's current status (always 'awaiting_user_reply' for this event).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<String>,
     /// Optional. Present when the reply was generated via streaming.
     /// Correlates this event with the fin_reply_chunk events that preceded it.
     /// Use this to know when to replace streamed chunk_text with the final message body.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub stream_id: Option<String>,
     /// The ID of the user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+impl crate::runtime::object::Object for FinAgentRepliedEvent {
+    const NAME: &'static str = "FinAgentRepliedEvent";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_id",
+        "created_at_ms",
+        "event_name",
+        "message",
+        "status",
+        "stream_id",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: f0.unwrap_or_default(),
+            created_at_ms: f1.unwrap_or_default(),
+            event_name: f2.unwrap_or_default(),
+            message: f3.unwrap_or_default(),
+            status: f4.unwrap_or_default(),
+            stream_id: f5.unwrap_or_default(),
+            user_id: f6.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for FinAgentRepliedEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Fin's answer to the user's query.
 ///
 /// Generated from schema fin_agent_replied_event.message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentRepliedEventMessage {
     /// The author of the message (always 'fin' for this event).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub author: Option<String>,
     /// The HTML body of Fin's response.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// A unique identifier for this message.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The timestamp the message was created at, with millisecond precision.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub timestamp_ms: Option<String>,
+}
+impl crate::runtime::object::Object for FinAgentRepliedEventMessage {
+    const NAME: &'static str = "FinAgentRepliedEventMessage";
+    const FIELDS: &'static [&'static str] = &["author", "body", "id", "timestamp_ms"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            author: f0.unwrap_or_default(),
+            body: f1.unwrap_or_default(),
+            id: f2.unwrap_or_default(),
+            timestamp_ms: f3.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for FinAgentRepliedEventMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Fin Agent Reply Chunk Event
 ///
@@ -1842,53 +2848,84 @@ pub struct FinAgentRepliedEventMessage {
 /// When the fin_replied event arrives with the same stream_id, replace streamed text with the final HTML body.
 ///
 /// Generated from schema fin_agent_reply_chunk_event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentReplyChunkEvent {
     /// 0-based counter for this chunk within the stream. Contiguous.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub chunk_index: Option<i64>,
     /// The full accumulated plain text of Fin's answer so far.
     /// Each chunk supersedes the previous — replace rather than append.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub chunk_text: Option<String>,
     /// The ID of the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at_ms: Option<String>,
     /// The name of the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub event_name: Option<String>,
     /// Fin's current status (always 'replying' for this event).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<String>,
     /// A unique identifier for this streaming response.
     /// Correlates chunks with each other and with the eventual fin_replied event.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub stream_id: Option<String>,
+}
+impl crate::runtime::object::Object for FinAgentReplyChunkEvent {
+    const NAME: &'static str = "FinAgentReplyChunkEvent";
+    const FIELDS: &'static [&'static str] = &[
+        "chunk_index",
+        "chunk_text",
+        "conversation_id",
+        "created_at_ms",
+        "event_name",
+        "status",
+        "stream_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            chunk_index: f0.unwrap_or_default(),
+            chunk_text: f1.unwrap_or_default(),
+            conversation_id: f2.unwrap_or_default(),
+            created_at_ms: f3.unwrap_or_default(),
+            event_name: f4.unwrap_or_default(),
+            status: f5.unwrap_or_default(),
+            stream_id: f6.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for FinAgentReplyChunkEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Fin Agent Status Updated Event
 ///
@@ -1896,26 +2933,18 @@ pub struct FinAgentReplyChunkEvent {
 /// Delivered via webhooks or SSE. Fin will report its status to the client via this event.
 ///
 /// Generated from schema fin_agent_status_updated_event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinAgentStatusUpdatedEvent {
     /// The ID of the conversation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The timestamp the event was created at, with millisecond precision.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at_ms: Option<String>,
     /// The name of the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub event_name: Option<String>,
     /// Optional. A human-readable explanation of why the conversation was escalated.
     /// Only present when status is 'escalated'.
@@ -1925,25 +2954,64 @@ pub struct FinAgentStatusUpdatedEvent {
     /// - "Escalation rule matched"
     /// - "Routed to team"
     /// - "Conversation finished without resolution"
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub reason: Option<String>,
     /// Fin's current status.
     /// - escalated: The conversation has been escalated to a human
     /// - resolved: The user's query has been resolved
     /// - complete: Fin has completed its workflow. When CSAT is enabled a csat_requested event may follow, in which case the SSE stream is held open past complete until it is delivered or the token expires
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<super::FinAgentStatusUpdatedEventStatus>,
     /// The ID of the user.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
+}
+impl crate::runtime::object::Object for FinAgentStatusUpdatedEvent {
+    const NAME: &'static str = "FinAgentStatusUpdatedEvent";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_id",
+        "created_at_ms",
+        "event_name",
+        "reason",
+        "status",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: f0.unwrap_or_default(),
+            created_at_ms: f1.unwrap_or_default(),
+            event_name: f2.unwrap_or_default(),
+            reason: f3.unwrap_or_default(),
+            status: f4.unwrap_or_default(),
+            user_id: f5.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for FinAgentStatusUpdatedEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Fin's current status.
 /// - escalated: The conversation has been escalated to a human
@@ -2044,47 +3112,82 @@ impl Default for IntercomVersion {
 /// Jobs are tasks that are processed asynchronously by the Intercom system after being enqueued via the API. This allows for efficient handling of operations that may take time to complete, such as data imports or exports. You can check the status of your jobs to monitor their progress and ensure they are completed successfully.
 ///
 /// Generated from schema jobs.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Jobs {
     /// The id of the job that's currently being processed or has completed.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The id of the resource created during job execution (e.g. ticket id)
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub resource_id: Option<String>,
     /// The type of resource created during job execution.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub resource_type: Option<String>,
     /// The url of the resource created during job exeuction. Use this url to fetch the resource.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub resource_url: Option<String>,
     /// The status of the job execution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<super::JobsStatus>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// API endpoint URL to check the job status.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(any(feature = "jobs", feature = "tickets"))]
+impl crate::runtime::object::Object for Jobs {
+    const NAME: &'static str = "Jobs";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "resource_id",
+        "resource_type",
+        "resource_url",
+        "status",
+        "type",
+        "url",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: map.present(f0, 0)?,
+            resource_id: f1.unwrap_or_default(),
+            resource_type: f2.unwrap_or_default(),
+            resource_url: f3.unwrap_or_default(),
+            status: f4.unwrap_or_default(),
+            r#type: map.present(f5, 5)?,
+            url: f6.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "jobs", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for Jobs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "jobs", feature = "tickets"))]
 /// The status of the job execution.
@@ -2120,19 +3223,50 @@ impl Default for JobsStatus {
 /// A linked conversation or ticket.
 ///
 /// Generated from schema linked_object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct LinkedObject {
     /// Category of the Linked Ticket Object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub category: Option<super::LinkedObjectCategory>,
     /// The ID of the linked object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// ticket or conversation
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub r#type: super::LinkedObjectType,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for LinkedObject {
+    const NAME: &'static str = "LinkedObject";
+    const FIELDS: &'static [&'static str] = &["category", "id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            category: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            r#type: map.present(f2, 2)?,
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for LinkedObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Category of the Linked Ticket Object.
@@ -2169,26 +3303,58 @@ impl Default for LinkedObjectCategory {
 /// An object containing metadata about linked conversations and linked tickets. Up to 1000 can be returned.
 ///
 /// Generated from schema linked_object_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct LinkedObjectList {
     /// An array containing the linked conversations and linked tickets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::LinkedObject>>,
     /// Whether or not there are more linked objects than returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_more: Option<bool>,
     /// The total number of linked objects.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// Always list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for LinkedObjectList {
+    const NAME: &'static str = "LinkedObjectList";
+    const FIELDS: &'static [&'static str] = &["data", "has_more", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            has_more: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for LinkedObjectList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// ticket or conversation
@@ -2222,39 +3388,79 @@ impl Default for LinkedObjectType {
 /// Message are how you reach out to contacts in Intercom. They are created when an admin sends an outbound message to a contact.
 ///
 /// Generated from schema message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Message {
     /// The message body, which may contain HTML.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub body: String,
     /// The associated conversation_id
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// The time the conversation was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The id representing the message.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The type of message that was sent. Can be email, inapp, facebook or twitter.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub message_type: super::MessageMessageType,
     /// The subject of the message. Only present if message_type: email.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub subject: Option<String>,
     /// The type of the message
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(any(feature = "conversations", feature = "messages"))]
+impl crate::runtime::object::Object for Message {
+    const NAME: &'static str = "Message";
+    const FIELDS: &'static [&'static str] = &[
+        "body",
+        "conversation_id",
+        "created_at",
+        "id",
+        "message_type",
+        "subject",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            body: map.present(f0, 0)?,
+            conversation_id: f1.unwrap_or_default(),
+            created_at: map.present(f2, 2)?,
+            id: map.present(f3, 3)?,
+            message_type: map.present(f4, 4)?,
+            subject: f5.unwrap_or_default(),
+            r#type: map.present(f6, 6)?,
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "messages"))]
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "messages"))]
 /// The type of message that was sent. Can be email, inapp, facebook or twitter.
@@ -2295,14 +3501,44 @@ pub type Metadata = super::ConversationPartMetadata;
 /// Search using Intercoms Search APIs with more than one filter.
 ///
 /// Generated from schema multiple_filter_search_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MultipleFilterSearchRequest {
     /// An operator to allow boolean inspection between multiple fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<super::MultipleFilterSearchRequestOperator>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<super::MultipleFilterSearchRequestValue>,
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for MultipleFilterSearchRequest {
+    const NAME: &'static str = "MultipleFilterSearchRequest";
+    const FIELDS: &'static [&'static str] = &["operator", "value"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            operator: f0.unwrap_or_default(),
+            value: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for MultipleFilterSearchRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl MultipleFilterSearchRequest {
@@ -2485,37 +3721,64 @@ impl<'de> serde::Deserialize<'de> for MultipleFilterSearchRequestValue {
 /// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
 ///
 /// Generated from schema pages_link.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PagesLink {
     /// A link to the next page of results. A response that does not contain a next link does not have further data to fetch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub next: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub page: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub per_page: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_pages: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+impl crate::runtime::object::Object for PagesLink {
+    const NAME: &'static str = "PagesLink";
+    const FIELDS: &'static [&'static str] = &[
+        "next",
+        "page",
+        "per_page",
+        "total_pages",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            next: f0.unwrap_or_default(),
+            page: f1.unwrap_or_default(),
+            per_page: f2.unwrap_or_default(),
+            total_pages: f3.unwrap_or_default(),
+            r#type: f4.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for PagesLink {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Part attachment
@@ -2523,47 +3786,81 @@ pub struct PagesLink {
 /// The file attached to a part
 ///
 /// Generated from schema part_attachment.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PartAttachment {
     /// The content type of the attachment
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_type: Option<String>,
     /// The size of the attachment
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub filesize: Option<i64>,
     /// The height of the attachment
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub height: Option<i64>,
     /// The name of the attachment
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// The type of attachment
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The URL of the attachment
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub url: String,
     /// The width of the attachment
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub width: Option<i64>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for PartAttachment {
+    const NAME: &'static str = "PartAttachment";
+    const FIELDS: &'static [&'static str] = &[
+        "content_type",
+        "filesize",
+        "height",
+        "name",
+        "type",
+        "url",
+        "width",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            content_type: f0.unwrap_or_default(),
+            filesize: f1.unwrap_or_default(),
+            height: f2.unwrap_or_default(),
+            name: map.present(f3, 3)?,
+            r#type: map.present(f4, 4)?,
+            url: map.present(f5, 5)?,
+            width: f6.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for PartAttachment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -2579,22 +3876,60 @@ pub struct PartAttachment {
 /// reference to another object
 ///
 /// Generated from schema reference.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Reference {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(
+    any(
+        feature = "articles",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags",
+        feature = "tickets"
+    )
+)]
+impl crate::runtime::object::Object for Reference {
+    const NAME: &'static str = "Reference";
+    const FIELDS: &'static [&'static str] = &["id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "articles",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags",
+        feature = "tickets"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for Reference {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Search data
@@ -2602,15 +3937,48 @@ pub struct Reference {
 /// Search using Intercoms Search APIs.
 ///
 /// Generated from schema search_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SearchRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pagination: Option<super::StartingAfterPaging>,
     pub query: super::SearchRequestQuery,
     /// How to order the results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<super::SearchRequestSort>,
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for SearchRequest {
+    const NAME: &'static str = "SearchRequest";
+    const FIELDS: &'static [&'static str] = &["pagination", "query", "sort"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            pagination: f0.unwrap_or_default(),
+            query: map.required(f1, 1)?,
+            sort: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for SearchRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl SearchRequest {
@@ -2805,14 +4173,44 @@ impl From<super::MultipleFilterSearchRequest> for SearchRequestQuery {
 /// How to order the results.
 ///
 /// Generated from schema search_request.sort.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SearchRequestSort {
     /// The searchable field to sort by (e.g. `created_at`, `updated_at`, `name`).
     pub field: String,
     /// The sort order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<super::SearchRequestSortOrder>,
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for SearchRequestSort {
+    const NAME: &'static str = "SearchRequestSort";
+    const FIELDS: &'static [&'static str] = &["field", "order"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            field: map.required(f0, 0)?,
+            order: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for SearchRequestSort {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl SearchRequestSort {
@@ -2860,35 +4258,92 @@ crate::string_enum!(
 /// A segment is a group of your contacts defined by the rules that you set.
 ///
 /// Generated from schema segment.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Segment {
     /// The number of items in the user segment. It's returned when `include_count=true` is included in the request.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub count: Option<i64>,
     /// The time the segment was created.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub created_at: i64,
     /// The unique identifier representing the segment.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the segment.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// Type of the contact: contact (lead) or user.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub person_type: super::SegmentPersonType,
     /// The type of object.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The time the segment was updated.
-    #[serde(deserialize_with = "crate::runtime::field::int")]
     pub updated_at: i64,
+}
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "segments",
+        feature = "visitors"
+    )
+)]
+impl crate::runtime::object::Object for Segment {
+    const NAME: &'static str = "Segment";
+    const FIELDS: &'static [&'static str] = &[
+        "count",
+        "created_at",
+        "id",
+        "name",
+        "person_type",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            count: f0.unwrap_or_default(),
+            created_at: map.present(f1, 1)?,
+            id: map.present(f2, 2)?,
+            name: map.present(f3, 3)?,
+            person_type: map.present(f4, 4)?,
+            r#type: map.present(f5, 5)?,
+            updated_at: map.present(f6, 6)?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "segments",
+        feature = "visitors"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for Segment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -2941,11 +4396,11 @@ impl Default for SegmentPersonType {
 /// Search using Intercoms Search APIs with a single filter.
 ///
 /// Generated from schema single_filter_search_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SingleFilterSearchRequest {
     /// The accepted field that you want to search on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// The accepted operators you can use to define how you want to search for the value. Operator support depends on the field's data type. The breakdown below is for Contacts search; the other search endpoints that share this schema accept a different set per field:
     /// - `string` fields: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`
@@ -2953,11 +4408,44 @@ pub struct SingleFilterSearchRequest {
     /// - `boolean` fields: `=`, `!=`, `IN`, `NIN`
     /// - `integer` fields: `=`, `!=`, `IN`, `NIN`, `<`, `>`, `<=`, `>=`
     /// - `date` fields (all standard timestamp attributes and date custom attributes): `=`, `<`, `>` only. `!=`, `<=`, `>=`, `IN`, and `NIN` are not supported and return an error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<super::SingleFilterSearchRequestOperator>,
     /// The value that you want to search on.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub value: crate::runtime::Nullable<super::SingleFilterSearchRequestValue>,
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for SingleFilterSearchRequest {
+    const NAME: &'static str = "SingleFilterSearchRequest";
+    const FIELDS: &'static [&'static str] = &["field", "operator", "value"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            field: f0.unwrap_or_default(),
+            operator: f1.unwrap_or_default(),
+            value: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl SingleFilterSearchRequest {
@@ -3187,48 +4675,93 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
 /// A Social Profile allows you to label your contacts, companies, and conversations and list them using that Social Profile.
 ///
 /// Generated from schema social_profile.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SocialProfile {
     /// The name of the Social media profile
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// value is "social_profile"
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// The name of the Social media profile
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl crate::runtime::object::Object for SocialProfile {
+    const NAME: &'static str = "SocialProfile";
+    const FIELDS: &'static [&'static str] = &["name", "type", "url"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            name: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+            url: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
+impl<'de> serde::Deserialize<'de> for SocialProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Pagination: Starting After
 ///
 /// Generated from schema starting_after_paging.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct StartingAfterPaging {
     /// The number of results to fetch per page.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// The cursor to use in the next request to get the next page of results.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub starting_after: crate::runtime::Nullable<String>,
+}
+impl crate::runtime::object::Object for StartingAfterPaging {
+    const NAME: &'static str = "StartingAfterPaging";
+    const FIELDS: &'static [&'static str] = &["per_page", "starting_after"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            per_page: f0.unwrap_or_default(),
+            starting_after: f1.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for StartingAfterPaging {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl StartingAfterPaging {
     /// Creates the value with no optional field set.
@@ -3260,30 +4793,81 @@ impl StartingAfterPaging {
 /// A subscription type lets customers easily opt out of non-essential communications without missing what's important to them.
 ///
 /// Generated from schema subscription_type.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SubscriptionType {
     /// Describes the type of consent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub consent_type: Option<super::SubscriptionTypeConsentType>,
     /// The message types that this subscription supports - can contain `email` or `sms_message`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub content_types: Option<Vec<super::SubscriptionTypeContentTypesItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub default_translation: Option<super::Translation>,
     /// The unique identifier representing the subscription type.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The state of the subscription type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub state: Option<super::SubscriptionTypeState>,
     /// An array of translations objects with the localised version of the subscription type in each available locale within your translation settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub translations: Option<Vec<super::Translation>>,
     /// The type of the object - subscription
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
+impl crate::runtime::object::Object for SubscriptionType {
+    const NAME: &'static str = "SubscriptionType";
+    const FIELDS: &'static [&'static str] = &[
+        "consent_type",
+        "content_types",
+        "default_translation",
+        "id",
+        "state",
+        "translations",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            consent_type: f0.unwrap_or_default(),
+            content_types: f1.unwrap_or_default(),
+            default_translation: f2.unwrap_or_default(),
+            id: map.present(f3, 3)?,
+            state: f4.unwrap_or_default(),
+            translations: f5.unwrap_or_default(),
+            r#type: map.present(f6, 6)?,
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
+impl<'de> serde::Deserialize<'de> for SubscriptionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// Describes the type of consent.
@@ -3341,16 +4925,45 @@ impl Default for SubscriptionTypeContentTypesItem {
 /// A list of subscription type objects.
 ///
 /// Generated from schema subscription_type_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SubscriptionTypeList {
     /// A list of subscription type objects associated with the workspace .
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::SubscriptionType>>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
+impl crate::runtime::object::Object for SubscriptionTypeList {
+    const NAME: &'static str = "SubscriptionTypeList";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
+impl<'de> serde::Deserialize<'de> for SubscriptionTypeList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// The state of the subscription type.
@@ -3393,25 +5006,81 @@ impl Default for SubscriptionTypeState {
 /// A tag allows you to label your contacts, companies, and conversations and list them using that tag.
 ///
 /// Generated from schema tag.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Tag {
     /// The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub applied_at: Option<crate::Timestamp>,
     /// The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub applied_by: Option<super::Reference>,
     /// The id of the tag
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the tag
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// value is "tag"
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(
+    any(
+        feature = "articles",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags"
+    )
+)]
+impl crate::runtime::object::Object for Tag {
+    const NAME: &'static str = "Tag";
+    const FIELDS: &'static [&'static str] = &[
+        "applied_at",
+        "applied_by",
+        "id",
+        "name",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            applied_at: f0.unwrap_or_default(),
+            applied_by: f1.unwrap_or_default(),
+            id: map.present(f2, 2)?,
+            name: map.present(f3, 3)?,
+            r#type: map.present(f4, 4)?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "articles",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for Tag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -3427,23 +5096,66 @@ pub struct Tag {
 /// A tag allows you to label your contacts, companies, and conversations and list them using that tag.
 ///
 /// Generated from schema tag_basic.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TagBasic {
     /// The id of the tag
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the tag
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// value is "tag"
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags",
+        feature = "visitors"
+    )
+)]
+impl crate::runtime::object::Object for TagBasic {
+    const NAME: &'static str = "TagBasic";
+    const FIELDS: &'static [&'static str] = &["id", "name", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: map.present(f0, 0)?,
+            name: f1.unwrap_or_default(),
+            r#type: map.present(f2, 2)?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "companies",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tags",
+        feature = "visitors"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for TagBasic {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "tags"))]
 /// Tags
@@ -3451,16 +5163,45 @@ pub struct TagBasic {
 /// A list of tags objects in the workspace.
 ///
 /// Generated from schema tag_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TagList {
     /// A list of tags objects associated with the workspace .
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::Tag>>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(any(feature = "contacts", feature = "tags"))]
+impl crate::runtime::object::Object for TagList {
+    const NAME: &'static str = "TagList";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "tags"))]
+impl<'de> serde::Deserialize<'de> for TagList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "articles", feature = "conversations"))]
 /// Tags
@@ -3468,16 +5209,46 @@ pub struct TagList {
 /// A list of tags objects associated with a conversation
 ///
 /// Generated from schema tags.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Tags {
     /// A list of tags objects associated with the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<Vec<super::Tag>>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "articles", feature = "conversations"))]
+impl crate::runtime::object::Object for Tags {
+    const NAME: &'static str = "Tags";
+    const FIELDS: &'static [&'static str] = &["tags", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            tags: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "articles", feature = "conversations"))]
+impl<'de> serde::Deserialize<'de> for Tags {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "admins", feature = "notes"))]
 /// Team Priority Level
@@ -3485,16 +5256,46 @@ pub struct Tags {
 /// Admin priority levels for teams
 ///
 /// Generated from schema team_priority_level.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TeamPriorityLevel {
     /// The primary team ids for the team
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub primary_team_ids: Option<Vec<i64>>,
     /// The secondary team ids for the team
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub secondary_team_ids: Option<Vec<i64>>,
+}
+#[cfg(any(feature = "admins", feature = "notes"))]
+impl crate::runtime::object::Object for TeamPriorityLevel {
+    const NAME: &'static str = "TeamPriorityLevel";
+    const FIELDS: &'static [&'static str] = &["primary_team_ids", "secondary_team_ids"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            primary_team_ids: f0.unwrap_or_default(),
+            secondary_team_ids: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "admins", feature = "notes"))]
+impl<'de> serde::Deserialize<'de> for TeamPriorityLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket
@@ -3502,63 +5303,141 @@ pub struct TeamPriorityLevel {
 /// Tickets are how you track requests from your users.
 ///
 /// Generated from schema ticket.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Ticket {
     /// The id representing the admin assigned to the ticket.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub admin_assignee_id: Option<String>,
     /// Category of the Ticket.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub category: super::TicketCategory,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub contacts: super::TicketContacts,
     /// The time the ticket was created as a UTC Unix timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The unique identifier for the ticket which is given by Intercom.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// Whether or not the ticket is shared with the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub is_shared: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub linked_objects: Option<super::LinkedObjectList>,
     /// Whether or not the ticket is open. If false, the ticket is closed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub open: Option<bool>,
     /// The time the ticket will be snoozed until as a UTC Unix timestamp. If null, the ticket is not currently snoozed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub snoozed_until: Option<crate::Timestamp>,
     /// The id representing the team assigned to the ticket.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_assignee_id: Option<String>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub ticket_attributes: super::TicketCustomAttributes,
     /// The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub ticket_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_parts: Option<super::TicketParts>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub ticket_state: super::TicketState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_type: Option<super::TicketType>,
     /// Always ticket
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The last time the ticket was updated as a UTC Unix timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for Ticket {
+    const NAME: &'static str = "Ticket";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_assignee_id",
+        "category",
+        "contacts",
+        "created_at",
+        "id",
+        "is_shared",
+        "linked_objects",
+        "open",
+        "snoozed_until",
+        "team_assignee_id",
+        "ticket_attributes",
+        "ticket_id",
+        "ticket_parts",
+        "ticket_state",
+        "ticket_type",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.with::<crate::runtime::object::OptString>(&mut f15)?,
+                16 => map.value(&mut f16)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_assignee_id: f0.unwrap_or_default(),
+            category: map.present(f1, 1)?,
+            contacts: map.present(f2, 2)?,
+            created_at: f3.unwrap_or_default(),
+            id: map.present(f4, 4)?,
+            is_shared: f5.unwrap_or_default(),
+            linked_objects: f6.unwrap_or_default(),
+            open: f7.unwrap_or_default(),
+            snoozed_until: f8.unwrap_or_default(),
+            team_assignee_id: f9.unwrap_or_default(),
+            ticket_attributes: map.present(f10, 10)?,
+            ticket_id: map.present(f11, 11)?,
+            ticket_parts: f12.unwrap_or_default(),
+            ticket_state: map.present(f13, 13)?,
+            ticket_type: f14.unwrap_or_default(),
+            r#type: map.present(f15, 15)?,
+            updated_at: f16.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for Ticket {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Category of the Ticket.
@@ -3595,16 +5474,46 @@ impl Default for TicketCategory {
 /// The list of contacts affected by a ticket.
 ///
 /// Generated from schema ticket_contacts.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketContacts {
     /// The list of contacts affected by this ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub contacts: Option<Vec<super::ContactReference>>,
     /// always contact.list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for TicketContacts {
+    const NAME: &'static str = "TicketContacts";
+    const FIELDS: &'static [&'static str] = &["contacts", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            contacts: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for TicketContacts {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket Attributes
@@ -3719,65 +5628,131 @@ impl Default for TicketCustomAttributesValue {
 /// A Ticket Part represents a message in the ticket.
 ///
 /// Generated from schema ticket_part.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPart {
     /// The app package code if this part was created via API. Note this field won't show if the part was not created via API.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub app_package_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub assigned_to: Option<super::Reference>,
     /// A list of attachments for the part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub author: super::TicketPartAuthor,
     /// The message body, which may contain HTML.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The time the ticket part was created.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
     /// The external id of the ticket part
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_id: Option<String>,
     /// The id representing the ticket part.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The type of ticket part.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub part_type: super::TicketPartPartType,
     /// The previous state of the ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub previous_ticket_state: Option<super::TicketPartPreviousTicketState>,
     /// Whether or not the ticket part has been redacted.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub redacted: bool,
     /// The state of the ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_state: Option<super::TicketPartTicketState>,
     /// Always ticket_part
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The last time the ticket part was updated.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub updated_at: crate::Timestamp,
     /// The updated attribute data of the ticket part. Only present for attribute update parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_attribute_data: Option<super::TicketPartUpdatedAttributeData>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for TicketPart {
+    const NAME: &'static str = "TicketPart";
+    const FIELDS: &'static [&'static str] = &[
+        "app_package_code",
+        "assigned_to",
+        "attachments",
+        "author",
+        "body",
+        "created_at",
+        "external_id",
+        "id",
+        "part_type",
+        "previous_ticket_state",
+        "redacted",
+        "ticket_state",
+        "type",
+        "updated_at",
+        "updated_attribute_data",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptString>(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            app_package_code: f0.unwrap_or_default(),
+            assigned_to: f1.unwrap_or_default(),
+            attachments: f2.unwrap_or_default(),
+            author: map.present(f3, 3)?,
+            body: f4.unwrap_or_default(),
+            created_at: map.present(f5, 5)?,
+            external_id: f6.unwrap_or_default(),
+            id: map.present(f7, 7)?,
+            part_type: map.present(f8, 8)?,
+            previous_ticket_state: f9.unwrap_or_default(),
+            redacted: map.present(f10, 10)?,
+            ticket_state: f11.unwrap_or_default(),
+            r#type: map.present(f12, 12)?,
+            updated_at: map.present(f13, 13)?,
+            updated_attribute_data: f14.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for TicketPart {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket part author
@@ -3785,30 +5760,56 @@ pub struct TicketPart {
 /// The author that wrote or triggered the part. Can be a bot, admin, team or user.
 ///
 /// Generated from schema ticket_part_author.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartAuthor {
     /// The email of the author
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// The id of the author
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the author
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The type of the author
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub r#type: super::TicketPartAuthorType,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for TicketPartAuthor {
+    const NAME: &'static str = "TicketPartAuthor";
+    const FIELDS: &'static [&'static str] = &["email", "id", "name", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            name: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for TicketPartAuthor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// The type of the author
@@ -3947,58 +5948,146 @@ impl Default for TicketPartTicketState {
 /// The updated attribute data of the ticket part. Only present for attribute update parts.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartUpdatedAttributeData {
     /// Information about the attribute that was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attribute: Option<super::TicketPartUpdatedAttributeDataAttribute>,
     /// The new value of the attribute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<super::TicketPartUpdatedAttributeDataValue>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for TicketPartUpdatedAttributeData {
+    const NAME: &'static str = "TicketPartUpdatedAttributeData";
+    const FIELDS: &'static [&'static str] = &["attribute", "value"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attribute: f0.unwrap_or_default(),
+            value: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Information about the attribute that was updated.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.attribute.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartUpdatedAttributeDataAttribute {
     /// The unique identifier of the attribute.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The human-readable name of the attribute.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub label: Option<String>,
     /// The type of the object. Always 'attribute'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for TicketPartUpdatedAttributeDataAttribute {
+    const NAME: &'static str = "TicketPartUpdatedAttributeDataAttribute";
+    const FIELDS: &'static [&'static str] = &["id", "label", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            label: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// The new value of the attribute.
 ///
 /// Generated from schema ticket_part.updated_attribute_data.value.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketPartUpdatedAttributeDataValue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<super::TicketPartUpdatedAttributeDataValueId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub label: Option<super::TicketPartUpdatedAttributeDataValueLabel>,
     /// The type of the object. Always 'value'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for TicketPartUpdatedAttributeDataValue {
+    const NAME: &'static str = "TicketPartUpdatedAttributeDataValue";
+    const FIELDS: &'static [&'static str] = &["id", "label", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            label: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Generated from schema ticket_part.updated_attribute_data.value.id.
@@ -4112,21 +6201,50 @@ impl Default for TicketPartUpdatedAttributeDataValueLabel {
 /// A list of Ticket Part objects for each note and event in the ticket. There is a limit of 500 parts.
 ///
 /// Generated from schema ticket_parts.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketParts {
     /// A list of Ticket Part objects for each ticket. There is a limit of 500 parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_parts: Option<Vec<super::TicketPart>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl crate::runtime::object::Object for TicketParts {
+    const NAME: &'static str = "TicketParts";
+    const FIELDS: &'static [&'static str] = &["ticket_parts", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            ticket_parts: f0.unwrap_or_default(),
+            total_count: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
+impl<'de> serde::Deserialize<'de> for TicketParts {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Ticket Attributes
@@ -4227,41 +6345,84 @@ impl<'de> serde::Deserialize<'de> for TicketRequestCustomAttributesValue {
 /// A ticket state, used to define the state of a ticket.
 ///
 /// Generated from schema ticket_state.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketState {
     /// The category of the ticket state
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub category: Option<super::TicketStateCategory>,
     /// The state the ticket is currently in, in a human readable form - visible to customers, in the messenger, email and tickets portal.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_label: Option<String>,
     /// The id of the ticket state
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The state the ticket is currently in, in a human readable form - visible in Intercom
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub internal_label: Option<String>,
     /// String representing the object's type. Always has the value `ticket_state`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl crate::runtime::object::Object for TicketState {
+    const NAME: &'static str = "TicketState";
+    const FIELDS: &'static [&'static str] = &[
+        "category",
+        "external_label",
+        "id",
+        "internal_label",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            category: f0.unwrap_or_default(),
+            external_label: f1.unwrap_or_default(),
+            id: f2.unwrap_or_default(),
+            internal_label: f3.unwrap_or_default(),
+            r#type: f4.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for TicketState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -4328,61 +6489,130 @@ impl Default for TicketStateCategory {
 /// A ticket type, used to define the data fields to be captured in a ticket.
 ///
 /// Generated from schema ticket_type.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketType {
     /// Whether the ticket type is archived or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub archived: Option<bool>,
     /// Category of the Ticket Type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub category: Option<super::TicketTypeCategory>,
     /// The date and time the ticket type was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The description of the ticket type
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// The icon of the ticket type
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub icon: Option<String>,
     /// The id representing the ticket type.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the ticket type
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// A list of ticket states associated with a given ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_states: Option<super::TicketTypeTicketStates>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_type_attributes: Option<super::TicketTypeAttributeList>,
     /// String representing the object's type. Always has the value `ticket_type`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The date and time the ticket type was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
     /// The id of the workspace that the ticket type belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub workspace_id: Option<String>,
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl crate::runtime::object::Object for TicketType {
+    const NAME: &'static str = "TicketType";
+    const FIELDS: &'static [&'static str] = &[
+        "archived",
+        "category",
+        "created_at",
+        "description",
+        "icon",
+        "id",
+        "name",
+        "ticket_states",
+        "ticket_type_attributes",
+        "type",
+        "updated_at",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptString>(&mut f11)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            archived: f0.unwrap_or_default(),
+            category: f1.unwrap_or_default(),
+            created_at: f2.unwrap_or_default(),
+            description: f3.unwrap_or_default(),
+            icon: f4.unwrap_or_default(),
+            id: map.present(f5, 5)?,
+            name: f6.unwrap_or_default(),
+            ticket_states: f7.unwrap_or_default(),
+            ticket_type_attributes: f8.unwrap_or_default(),
+            r#type: map.present(f9, 9)?,
+            updated_at: f10.unwrap_or_default(),
+            workspace_id: f11.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for TicketType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -4397,81 +6627,166 @@ pub struct TicketType {
 /// Ticket type attribute, used to define each data field to be captured in a ticket.
 ///
 /// Generated from schema ticket_type_attribute.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeAttribute {
     /// Whether the ticket type attribute is archived or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub archived: Option<bool>,
     /// The date and time the ticket type attribute was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The type of the data attribute (allowed values: "string list integer decimal boolean datetime files")
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data_type: Option<super::TicketTypeAttributeDataType>,
     /// Whether the attribute is built in or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub default: Option<bool>,
     /// The description of the ticket type attribute
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// The id representing the ticket type attribute.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// Input options for the attribute
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub input_options: Option<serde_json::Map<String, serde_json::Value>>,
     /// The name of the ticket type attribute
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The order of the attribute against other attributes
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub order: Option<i64>,
     /// Whether the attribute is required or not for teammates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub required_to_create: Option<bool>,
     /// Whether the attribute is required or not for contacts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub required_to_create_for_contacts: Option<bool>,
     /// The id of the ticket type that the attribute belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_type_id: Option<i64>,
     /// String representing the object's type. Always has the value `ticket_type_attribute`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The date and time the ticket type attribute was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
     /// Whether the attribute is visible or not to teammates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub visible_on_create: Option<bool>,
     /// Whether the attribute is visible or not to contacts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub visible_to_contacts: Option<bool>,
     /// The id of the workspace that the ticket type attribute belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub workspace_id: Option<String>,
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl crate::runtime::object::Object for TicketTypeAttribute {
+    const NAME: &'static str = "TicketTypeAttribute";
+    const FIELDS: &'static [&'static str] = &[
+        "archived",
+        "created_at",
+        "data_type",
+        "default",
+        "description",
+        "id",
+        "input_options",
+        "name",
+        "order",
+        "required_to_create",
+        "required_to_create_for_contacts",
+        "ticket_type_id",
+        "type",
+        "updated_at",
+        "visible_on_create",
+        "visible_to_contacts",
+        "workspace_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.with::<crate::runtime::object::OptI64>(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                10 => map.value(&mut f10)?,
+                11 => map.with::<crate::runtime::object::OptI64>(&mut f11)?,
+                12 => map.with::<crate::runtime::object::OptString>(&mut f12)?,
+                13 => map.value(&mut f13)?,
+                14 => map.value(&mut f14)?,
+                15 => map.value(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            archived: f0.unwrap_or_default(),
+            created_at: f1.unwrap_or_default(),
+            data_type: f2.unwrap_or_default(),
+            default: f3.unwrap_or_default(),
+            description: f4.unwrap_or_default(),
+            id: map.present(f5, 5)?,
+            input_options: f6.unwrap_or_default(),
+            name: f7.unwrap_or_default(),
+            order: f8.unwrap_or_default(),
+            required_to_create: f9.unwrap_or_default(),
+            required_to_create_for_contacts: f10.unwrap_or_default(),
+            ticket_type_id: f11.unwrap_or_default(),
+            r#type: map.present(f12, 12)?,
+            updated_at: f13.unwrap_or_default(),
+            visible_on_create: f14.unwrap_or_default(),
+            visible_to_contacts: f15.unwrap_or_default(),
+            workspace_id: f16.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for TicketTypeAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -4544,20 +6859,60 @@ impl Default for TicketTypeAttributeDataType {
 /// A list of attributes associated with a given ticket type.
 ///
 /// Generated from schema ticket_type_attribute_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeAttributeList {
     /// A list of ticket type attributes associated with a given ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_type_attributes: Option<Vec<super::TicketTypeAttribute>>,
     /// String representing the object's type. Always has the value `ticket_type_attributes.list`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl crate::runtime::object::Object for TicketTypeAttributeList {
+    const NAME: &'static str = "TicketTypeAttributeList";
+    const FIELDS: &'static [&'static str] = &["ticket_type_attributes", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            ticket_type_attributes: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for TicketTypeAttributeList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -4622,20 +6977,60 @@ impl Default for TicketTypeCategory {
 /// A list of ticket states associated with a given ticket type.
 ///
 /// Generated from schema ticket_type.ticket_states.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeTicketStates {
     /// A list of ticket states associated with a given ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::TicketState>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl crate::runtime::object::Object for TicketTypeTicketStates {
+    const NAME: &'static str = "TicketTypeTicketStates";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "ticket_states",
+        feature = "ticket_types",
+        feature = "tickets"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for TicketTypeTicketStates {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(any(feature = "contacts", feature = "subscription_types"))]
 /// Translation
@@ -4643,138 +7038,248 @@ pub struct TicketTypeTicketStates {
 /// A translation object contains the localised details of a subscription type.
 ///
 /// Generated from schema translation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Translation {
     /// The localised description of the subscription type.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// The two character identifier for the language of the translation object.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub locale: Option<String>,
     /// The localised name of the subscription type.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
+}
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
+impl crate::runtime::object::Object for Translation {
+    const NAME: &'static str = "Translation";
+    const FIELDS: &'static [&'static str] = &["description", "locale", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            description: f0.unwrap_or_default(),
+            locale: f1.unwrap_or_default(),
+            name: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(any(feature = "contacts", feature = "subscription_types"))]
+impl<'de> serde::Deserialize<'de> for Translation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Visitor Deleted Object
 ///
 /// Response returned when an object is deleted
 ///
 /// Generated from schema visitor_deleted_object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorDeletedObject {
     /// The unique identifier for the visitor which is given by Intercom.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The type of object which was deleted
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// Automatically generated identifier for the Visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub user_id: Option<String>,
 }
+impl crate::runtime::object::Object for VisitorDeletedObject {
+    const NAME: &'static str = "VisitorDeletedObject";
+    const FIELDS: &'static [&'static str] = &["id", "type", "user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+            user_id: f2.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for VisitorDeletedObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
 /// Generated from schema whatsapp_message_status_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusList {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub events: Option<Vec<super::WhatsappMessageStatusListEventsItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::WhatsappMessageStatusListPages>,
     /// The provided ruleset ID
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ruleset_id: Option<String>,
     /// Total number of events
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
 }
+impl crate::runtime::object::Object for WhatsappMessageStatusList {
+    const NAME: &'static str = "WhatsappMessageStatusList";
+    const FIELDS: &'static [&'static str] = &[
+        "events",
+        "pages",
+        "ruleset_id",
+        "total_count",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptI64>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            events: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            ruleset_id: f2.unwrap_or_default(),
+            total_count: f3.unwrap_or_default(),
+            r#type: f4.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappMessageStatusList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
 /// Generated from schema whatsapp_message_status_list.events.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusListEventsItem {
     /// ID of the conversation
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub conversation_id: Option<String>,
     /// Creation timestamp
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<i64>,
     /// Event ID
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// Current status of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<super::WhatsappMessageStatusListEventsItemStatus>,
     /// Name of the WhatsApp template used
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub template_name: Option<String>,
     /// Event type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
     /// Last update timestamp
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<i64>,
     /// WhatsApp's message identifier
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub whatsapp_message_id: Option<String>,
+}
+impl crate::runtime::object::Object for WhatsappMessageStatusListEventsItem {
+    const NAME: &'static str = "WhatsappMessageStatusListEventsItem";
+    const FIELDS: &'static [&'static str] = &[
+        "conversation_id",
+        "created_at",
+        "id",
+        "status",
+        "template_name",
+        "type",
+        "updated_at",
+        "whatsapp_message_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptI64>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversation_id: f0.unwrap_or_default(),
+            created_at: f1.unwrap_or_default(),
+            id: f2.unwrap_or_default(),
+            status: f3.unwrap_or_default(),
+            template_name: f4.unwrap_or_default(),
+            r#type: f5.unwrap_or_default(),
+            updated_at: f6.unwrap_or_default(),
+            whatsapp_message_id: f7.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappMessageStatusListEventsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Current status of the message
 ///
@@ -4805,42 +7310,86 @@ impl Default for WhatsappMessageStatusListEventsItemStatus {
     }
 }
 /// Generated from schema whatsapp_message_status_list.pages.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusListPages {
     /// Information for fetching next page (null if no more pages)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub next: Option<super::WhatsappMessageStatusListPagesNext>,
     /// Number of results per page
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub per_page: Option<i64>,
     /// Total number of pages
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_pages: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+impl crate::runtime::object::Object for WhatsappMessageStatusListPages {
+    const NAME: &'static str = "WhatsappMessageStatusListPages";
+    const FIELDS: &'static [&'static str] = &["next", "per_page", "total_pages", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            next: f0.unwrap_or_default(),
+            per_page: f1.unwrap_or_default(),
+            total_pages: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappMessageStatusListPages {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 /// Information for fetching next page (null if no more pages)
 ///
 /// Generated from schema whatsapp_message_status_list.pages.next.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WhatsappMessageStatusListPagesNext {
     /// Cursor for the next page
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub starting_after: Option<String>,
+}
+impl crate::runtime::object::Object for WhatsappMessageStatusListPagesNext {
+    const NAME: &'static str = "WhatsappMessageStatusListPagesNext";
+    const FIELDS: &'static [&'static str] = &["starting_after"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.with::<crate::runtime::object::OptString>(&mut f0)?;
+        }
+        Ok(Self {
+            starting_after: f0.unwrap_or_default(),
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappMessageStatusListPagesNext {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

@@ -2,11 +2,33 @@
 #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]
 #[cfg(feature = "tags")]
 /// Generated from operation attachTagToContact (POST /contacts/{contact_id}/tags) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachTagToContactRequest {
     /// The unique identifier for the tag which is given by Intercom
     pub id: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for AttachTagToContactRequest {
+    const NAME: &'static str = "AttachTagToContactRequest";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self { id: map.required(f0, 0)? })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for AttachTagToContactRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl AttachTagToContactRequest {
@@ -19,13 +41,43 @@ impl AttachTagToContactRequest {
 }
 #[cfg(feature = "tags")]
 /// Generated from operation attachTagToConversation (POST /conversations/{conversation_id}/tags) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachTagToConversationRequest {
     /// The unique identifier for the admin which is given by Intercom.
     pub admin_id: String,
     /// The unique identifier for the tag which is given by Intercom
     pub id: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for AttachTagToConversationRequest {
+    const NAME: &'static str = "AttachTagToConversationRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id", "id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            id: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for AttachTagToConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl AttachTagToConversationRequest {
@@ -42,13 +94,43 @@ impl AttachTagToConversationRequest {
 }
 #[cfg(feature = "tags")]
 /// Generated from operation attachTagToTicket (POST /tickets/{ticket_id}/tags) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachTagToTicketRequest {
     /// The unique identifier for the admin which is given by Intercom.
     pub admin_id: String,
     /// The unique identifier for the tag which is given by Intercom
     pub id: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for AttachTagToTicketRequest {
+    const NAME: &'static str = "AttachTagToTicketRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id", "id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            id: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for AttachTagToTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl AttachTagToTicketRequest {
@@ -69,14 +151,44 @@ impl AttachTagToTicketRequest {
 /// You can create or update an existing tag.
 ///
 /// Generated from schema create_or_update_tag_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateOrUpdateTagRequest {
     /// The id of tag to updates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the tag, which will be created if not found, or the new name for the tag if this is an update request. Names are case insensitive.
     pub name: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for CreateOrUpdateTagRequest {
+    const NAME: &'static str = "CreateOrUpdateTagRequest";
+    const FIELDS: &'static [&'static str] = &["id", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            name: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for CreateOrUpdateTagRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl CreateOrUpdateTagRequest {
@@ -255,11 +367,35 @@ impl From<super::TagMultipleUsersRequest> for CreateTagRequest {
 }
 #[cfg(feature = "tags")]
 /// Generated from operation detachTagFromConversation (DELETE /conversations/{conversation_id}/tags/{tag_id}) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DetachTagFromConversationRequest {
     /// The unique identifier for the admin which is given by Intercom.
     pub admin_id: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for DetachTagFromConversationRequest {
+    const NAME: &'static str = "DetachTagFromConversationRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for DetachTagFromConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl DetachTagFromConversationRequest {
@@ -272,11 +408,35 @@ impl DetachTagFromConversationRequest {
 }
 #[cfg(feature = "tags")]
 /// Generated from operation detachTagFromTicket (DELETE /tickets/{ticket_id}/tags/{tag_id}) request body.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DetachTagFromTicketRequest {
     /// The unique identifier for the admin which is given by Intercom.
     pub admin_id: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for DetachTagFromTicketRequest {
+    const NAME: &'static str = "DetachTagFromTicketRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for DetachTagFromTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl DetachTagFromTicketRequest {
@@ -293,13 +453,43 @@ impl DetachTagFromTicketRequest {
 /// You can tag a single company or a list of companies.
 ///
 /// Generated from schema tag_company_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TagCompanyRequest {
     /// The id or company_id of the company can be passed as input parameters.
     pub companies: Vec<super::TagCompanyRequestCompaniesItem>,
     /// The name of the tag, which will be created if not found.
     pub name: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for TagCompanyRequest {
+    const NAME: &'static str = "TagCompanyRequest";
+    const FIELDS: &'static [&'static str] = &["companies", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            companies: map.required(f0, 0)?,
+            name: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for TagCompanyRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl TagCompanyRequest {
@@ -316,15 +506,45 @@ impl TagCompanyRequest {
 }
 #[cfg(feature = "tags")]
 /// Generated from schema tag_company_request.companies.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TagCompanyRequestCompaniesItem {
     /// The company id you have defined for the company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The Intercom defined id representing the company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for TagCompanyRequestCompaniesItem {
+    const NAME: &'static str = "TagCompanyRequestCompaniesItem";
+    const FIELDS: &'static [&'static str] = &["company_id", "id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            company_id: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for TagCompanyRequestCompaniesItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl TagCompanyRequestCompaniesItem {
@@ -349,12 +569,42 @@ impl TagCompanyRequestCompaniesItem {
 /// You can tag a list of users.
 ///
 /// Generated from schema tag_multiple_users_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TagMultipleUsersRequest {
     /// The name of the tag, which will be created if not found.
     pub name: String,
     pub users: Vec<super::TagMultipleUsersRequestUsersItem>,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for TagMultipleUsersRequest {
+    const NAME: &'static str = "TagMultipleUsersRequest";
+    const FIELDS: &'static [&'static str] = &["name", "users"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            name: map.required(f0, 0)?,
+            users: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for TagMultipleUsersRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl TagMultipleUsersRequest {
@@ -368,12 +618,34 @@ impl TagMultipleUsersRequest {
 }
 #[cfg(feature = "tags")]
 /// Generated from schema tag_multiple_users_request.users.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TagMultipleUsersRequestUsersItem {
     /// The Intercom defined id representing the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for TagMultipleUsersRequestUsersItem {
+    const NAME: &'static str = "TagMultipleUsersRequestUsersItem";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self { id: f0.unwrap_or_default() })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for TagMultipleUsersRequestUsersItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl TagMultipleUsersRequestUsersItem {
@@ -393,13 +665,43 @@ impl TagMultipleUsersRequestUsersItem {
 /// You can tag a single company or a list of companies.
 ///
 /// Generated from schema untag_company_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UntagCompanyRequest {
     /// The id or company_id of the company can be passed as input parameters.
     pub companies: Vec<super::UntagCompanyRequestCompaniesItem>,
     /// The name of the tag which will be untagged from the company
     pub name: String,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for UntagCompanyRequest {
+    const NAME: &'static str = "UntagCompanyRequest";
+    const FIELDS: &'static [&'static str] = &["companies", "name"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            companies: map.required(f0, 0)?,
+            name: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for UntagCompanyRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl UntagCompanyRequest {
@@ -416,18 +718,51 @@ impl UntagCompanyRequest {
 }
 #[cfg(feature = "tags")]
 /// Generated from schema untag_company_request.companies.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UntagCompanyRequestCompaniesItem {
     /// The company id you have defined for the company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The Intercom defined id representing the company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Always set to true
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub untag: Option<bool>,
+}
+#[cfg(feature = "tags")]
+impl crate::runtime::object::Object for UntagCompanyRequestCompaniesItem {
+    const NAME: &'static str = "UntagCompanyRequestCompaniesItem";
+    const FIELDS: &'static [&'static str] = &["company_id", "id", "untag"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            company_id: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+            untag: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "tags")]
+impl<'de> serde::Deserialize<'de> for UntagCompanyRequestCompaniesItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tags")]
 impl UntagCompanyRequestCompaniesItem {

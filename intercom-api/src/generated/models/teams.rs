@@ -6,16 +6,49 @@
 /// Admin priority levels for the team
 ///
 /// Generated from schema admin_priority_level.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminPriorityLevel {
     /// The primary admin ids for the team
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub primary_admin_ids: Option<Vec<i64>>,
     /// The secondary admin ids for the team
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub secondary_admin_ids: Option<Vec<i64>>,
+}
+#[cfg(feature = "teams")]
+impl crate::runtime::object::Object for AdminPriorityLevel {
+    const NAME: &'static str = "AdminPriorityLevel";
+    const FIELDS: &'static [&'static str] = &[
+        "primary_admin_ids",
+        "secondary_admin_ids",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            primary_admin_ids: f0.unwrap_or_default(),
+            secondary_admin_ids: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "teams")]
+impl<'de> serde::Deserialize<'de> for AdminPriorityLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "teams")]
 /// Team
@@ -23,38 +56,79 @@ pub struct AdminPriorityLevel {
 /// Teams are groups of admins in Intercom.
 ///
 /// Generated from schema team.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Team {
     /// The list of admin IDs that are a part of the team.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub admin_ids: Vec<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub admin_priority_level: Option<super::AdminPriorityLevel>,
     /// The assignment limit for the team. This field is only present when the team's distribution type is load balanced.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub assignment_limit: Option<i64>,
     /// Describes how assignments are distributed among the team members
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub distribution_method: Option<String>,
     /// The id of the team
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The name of the team
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub name: String,
     /// Value is always "team"
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "teams")]
+impl crate::runtime::object::Object for Team {
+    const NAME: &'static str = "Team";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_ids",
+        "admin_priority_level",
+        "assignment_limit",
+        "distribution_method",
+        "id",
+        "name",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_ids: map.present(f0, 0)?,
+            admin_priority_level: f1.unwrap_or_default(),
+            assignment_limit: f2.unwrap_or_default(),
+            distribution_method: f3.unwrap_or_default(),
+            id: map.present(f4, 4)?,
+            name: map.present(f5, 5)?,
+            r#type: map.present(f6, 6)?,
+        })
+    }
+}
+#[cfg(feature = "teams")]
+impl<'de> serde::Deserialize<'de> for Team {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "teams")]
 /// Team List
@@ -62,14 +136,43 @@ pub struct Team {
 /// This will return a list of team objects for the App.
 ///
 /// Generated from schema team_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TeamList {
     /// A list of team objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub teams: Option<Vec<super::Team>>,
     /// The type of the object
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "teams")]
+impl crate::runtime::object::Object for TeamList {
+    const NAME: &'static str = "TeamList";
+    const FIELDS: &'static [&'static str] = &["teams", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            teams: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "teams")]
+impl<'de> serde::Deserialize<'de> for TeamList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

@@ -6,47 +6,84 @@
 /// A ticket state, used to define the state of a ticket.
 ///
 /// Generated from schema ticket_state_detailed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketStateDetailed {
     /// Whether the ticket state is archived
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub archived: Option<bool>,
     /// The category of the ticket state
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub category: Option<super::TicketStateDetailedCategory>,
     /// The state the ticket is currently in, in a human readable form - visible to customers, in the messenger, email and tickets portal.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub external_label: Option<String>,
     /// The id of the ticket state
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The state the ticket is currently in, in a human readable form - visible in Intercom
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub internal_label: Option<String>,
     /// A list of ticket types associated with a given ticket state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket_types: Option<super::TicketStateDetailedTicketTypes>,
     /// String representing the object's type. Always has the value `ticket_state`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "ticket_states")]
+impl crate::runtime::object::Object for TicketStateDetailed {
+    const NAME: &'static str = "TicketStateDetailed";
+    const FIELDS: &'static [&'static str] = &[
+        "archived",
+        "category",
+        "external_label",
+        "id",
+        "internal_label",
+        "ticket_types",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            archived: f0.unwrap_or_default(),
+            category: f1.unwrap_or_default(),
+            external_label: f2.unwrap_or_default(),
+            id: f3.unwrap_or_default(),
+            internal_label: f4.unwrap_or_default(),
+            ticket_types: f5.unwrap_or_default(),
+            r#type: f6.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ticket_states")]
+impl<'de> serde::Deserialize<'de> for TicketStateDetailed {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ticket_states")]
 /// The category of the ticket state
@@ -83,20 +120,46 @@ impl Default for TicketStateDetailedCategory {
 /// A list of ticket types associated with a given ticket state.
 ///
 /// Generated from schema ticket_state_detailed.ticket_types.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketStateDetailedTicketTypes {
     /// A list of ticket type attributes associated with a given ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::TicketType>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "ticket_states")]
+impl crate::runtime::object::Object for TicketStateDetailedTicketTypes {
+    const NAME: &'static str = "TicketStateDetailedTicketTypes";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ticket_states")]
+impl<'de> serde::Deserialize<'de> for TicketStateDetailedTicketTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ticket_states")]
 /// Ticket States
@@ -104,14 +167,43 @@ pub struct TicketStateDetailedTicketTypes {
 /// A list of ticket states associated with a given ticket type.
 ///
 /// Generated from schema ticket_state_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketStateList {
     /// A list of ticket states associated with a given ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::TicketStateDetailed>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "ticket_states")]
+impl crate::runtime::object::Object for TicketStateList {
+    const NAME: &'static str = "TicketStateList";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "ticket_states")]
+impl<'de> serde::Deserialize<'de> for TicketStateList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }

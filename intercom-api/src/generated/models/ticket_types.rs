@@ -6,36 +6,101 @@
 /// You can create a Ticket Type Attribute
 ///
 /// Generated from schema create_ticket_type_attribute_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTicketTypeAttributeRequest {
     /// Whether the attribute allows multiple files to be attached to it (only applicable to file attributes)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_multiple_values: Option<bool>,
     /// The data type of the attribute
     pub data_type: super::CreateTicketTypeAttributeRequestDataType,
     /// The description of the attribute presented to the teammate or contact
     pub description: String,
     /// A comma delimited list of items for the attribute value (only applicable to list attributes)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub list_items: Option<String>,
     /// Whether the attribute allows multiple lines of text (only applicable to string attributes)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
     /// The name of the ticket type attribute
     pub name: String,
     /// Whether the attribute is required to be filled in when teammates are creating the ticket in Inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_to_create: Option<bool>,
     /// Whether the attribute is required to be filled in when contacts are creating the ticket in Messenger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_to_create_for_contacts: Option<bool>,
     /// Whether the attribute is visible to teammates when creating a ticket in Inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_on_create: Option<bool>,
     /// Whether the attribute is visible to contacts when creating a ticket in Messenger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_to_contacts: Option<bool>,
+}
+#[cfg(feature = "ticket_types")]
+impl crate::runtime::object::Object for CreateTicketTypeAttributeRequest {
+    const NAME: &'static str = "CreateTicketTypeAttributeRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "allow_multiple_values",
+        "data_type",
+        "description",
+        "list_items",
+        "multiline",
+        "name",
+        "required_to_create",
+        "required_to_create_for_contacts",
+        "visible_on_create",
+        "visible_to_contacts",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            allow_multiple_values: f0.unwrap_or_default(),
+            data_type: map.required(f1, 1)?,
+            description: map.required(f2, 2)?,
+            list_items: f3.unwrap_or_default(),
+            multiline: f4.unwrap_or_default(),
+            name: map.required(f5, 5)?,
+            required_to_create: f6.unwrap_or_default(),
+            required_to_create_for_contacts: f7.unwrap_or_default(),
+            visible_on_create: f8.unwrap_or_default(),
+            visible_to_contacts: f9.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ticket_types")]
+impl<'de> serde::Deserialize<'de> for CreateTicketTypeAttributeRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ticket_types")]
 impl CreateTicketTypeAttributeRequest {
@@ -131,23 +196,68 @@ crate::string_enum!(
 /// You can copy the `icon` property for your ticket type from [Twemoji Cheatsheet](https://twemoji-cheatsheet.vercel.app/)
 ///
 /// Generated from schema create_ticket_type_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTicketTypeRequest {
     /// Category of the Ticket Type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<super::CreateTicketTypeRequestCategory>,
     /// The description of the ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The icon of the ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
     /// Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_internal: Option<bool>,
     /// The name of the ticket type.
     pub name: String,
+}
+#[cfg(feature = "ticket_types")]
+impl crate::runtime::object::Object for CreateTicketTypeRequest {
+    const NAME: &'static str = "CreateTicketTypeRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "category",
+        "description",
+        "icon",
+        "is_internal",
+        "name",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            category: f0.unwrap_or_default(),
+            description: f1.unwrap_or_default(),
+            icon: f2.unwrap_or_default(),
+            is_internal: f3.unwrap_or_default(),
+            name: map.required(f4, 4)?,
+        })
+    }
+}
+#[cfg(feature = "ticket_types")]
+impl<'de> serde::Deserialize<'de> for CreateTicketTypeRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ticket_types")]
 impl CreateTicketTypeRequest {
@@ -212,16 +322,45 @@ crate::string_enum!(
 /// A list of ticket types associated with a given workspace.
 ///
 /// Generated from schema ticket_type_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketTypeList {
     /// A list of ticket_types associated with a given workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub data: Option<Vec<super::TicketType>>,
     /// String representing the object's type. Always has the value `list`.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "ticket_types")]
+impl crate::runtime::object::Object for TicketTypeList {
+    const NAME: &'static str = "TicketTypeList";
+    const FIELDS: &'static [&'static str] = &["data", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            data: f0.unwrap_or_default(),
+            r#type: map.present(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "ticket_types")]
+impl<'de> serde::Deserialize<'de> for TicketTypeList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ticket_types")]
 /// Update Ticket Type Attribute Request Payload
@@ -229,39 +368,104 @@ pub struct TicketTypeList {
 /// You can update a Ticket Type Attribute
 ///
 /// Generated from schema update_ticket_type_attribute_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateTicketTypeAttributeRequest {
     /// Whether the attribute allows multiple files to be attached to it (only applicable to file attributes)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_multiple_values: Option<bool>,
     /// Whether the attribute should be archived and not shown during creation of the ticket (it will still be present on previously created tickets)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// The description of the attribute presented to the teammate or contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A comma delimited list of items for the attribute value (only applicable to list attributes)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub list_items: Option<String>,
     /// Whether the attribute allows multiple lines of text (only applicable to string attributes)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
     /// The name of the ticket type attribute
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Whether the attribute is required to be filled in when teammates are creating the ticket in Inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_to_create: Option<bool>,
     /// Whether the attribute is required to be filled in when contacts are creating the ticket in Messenger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_to_create_for_contacts: Option<bool>,
     /// Whether the attribute is visible to teammates when creating a ticket in Inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_on_create: Option<bool>,
     /// Whether the attribute is visible to contacts when creating a ticket in Messenger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_to_contacts: Option<bool>,
+}
+#[cfg(feature = "ticket_types")]
+impl crate::runtime::object::Object for UpdateTicketTypeAttributeRequest {
+    const NAME: &'static str = "UpdateTicketTypeAttributeRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "allow_multiple_values",
+        "archived",
+        "description",
+        "list_items",
+        "multiline",
+        "name",
+        "required_to_create",
+        "required_to_create_for_contacts",
+        "visible_on_create",
+        "visible_to_contacts",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.value(&mut f9)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            allow_multiple_values: f0.unwrap_or_default(),
+            archived: f1.unwrap_or_default(),
+            description: f2.unwrap_or_default(),
+            list_items: f3.unwrap_or_default(),
+            multiline: f4.unwrap_or_default(),
+            name: f5.unwrap_or_default(),
+            required_to_create: f6.unwrap_or_default(),
+            required_to_create_for_contacts: f7.unwrap_or_default(),
+            visible_on_create: f8.unwrap_or_default(),
+            visible_to_contacts: f9.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ticket_types")]
+impl<'de> serde::Deserialize<'de> for UpdateTicketTypeAttributeRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ticket_types")]
 impl UpdateTicketTypeAttributeRequest {
@@ -338,27 +542,76 @@ impl UpdateTicketTypeAttributeRequest {
 /// You can copy the `icon` property for your ticket type from [Twemoji Cheatsheet](https://twemoji-cheatsheet.vercel.app/)
 ///
 /// Generated from schema update_ticket_type_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateTicketTypeRequest {
     /// The archived status of the ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Category of the Ticket Type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<super::UpdateTicketTypeRequestCategory>,
     /// The description of the ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The icon of the ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
     /// Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_internal: Option<bool>,
     /// The name of the ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+#[cfg(feature = "ticket_types")]
+impl crate::runtime::object::Object for UpdateTicketTypeRequest {
+    const NAME: &'static str = "UpdateTicketTypeRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "archived",
+        "category",
+        "description",
+        "icon",
+        "is_internal",
+        "name",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            archived: f0.unwrap_or_default(),
+            category: f1.unwrap_or_default(),
+            description: f2.unwrap_or_default(),
+            icon: f3.unwrap_or_default(),
+            is_internal: f4.unwrap_or_default(),
+            name: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "ticket_types")]
+impl<'de> serde::Deserialize<'de> for UpdateTicketTypeRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "ticket_types")]
 impl UpdateTicketTypeRequest {

@@ -5,28 +5,83 @@
 /// Payload of the request to reply on behalf of an admin
 ///
 /// Generated from schema admin_reply_ticket_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AdminReplyTicketRequest {
     /// The id of the admin who is authoring the comment.
     pub admin_id: String,
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// If set to true, the note will be cross-posted to all linked conversations. Only applicable to note message types on back-office tickets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cross_post: Option<bool>,
     pub message_type: super::AdminReplyTicketRequestMessageType,
     /// The quick reply options to display. Must be present for quick_reply message types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<super::AdminReplyTicketRequestReplyOptionsItem>>,
     pub r#type: String,
+}
+impl crate::runtime::object::Object for AdminReplyTicketRequest {
+    const NAME: &'static str = "AdminReplyTicketRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "attachment_urls",
+        "body",
+        "created_at",
+        "cross_post",
+        "message_type",
+        "reply_options",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+            attachment_urls: f1.unwrap_or_default(),
+            body: f2.unwrap_or_default(),
+            created_at: f3.unwrap_or_default(),
+            cross_post: f4.unwrap_or_default(),
+            message_type: map.required(f5, 5)?,
+            reply_options: f6.unwrap_or_default(),
+            r#type: map.required(f7, 7)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for AdminReplyTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl AdminReplyTicketRequest {
     /// Creates the value from its required fields.
@@ -94,13 +149,41 @@ crate::string_enum!(
 /// Quick Reply Option
 ///
 /// Generated from schema admin_reply_ticket_request.reply_options.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AdminReplyTicketRequestReplyOptionsItem {
     /// The text to display in this quick reply option.
     pub text: String,
     /// A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option.
     pub uuid: String,
+}
+impl crate::runtime::object::Object for AdminReplyTicketRequestReplyOptionsItem {
+    const NAME: &'static str = "AdminReplyTicketRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for AdminReplyTicketRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl AdminReplyTicketRequestReplyOptionsItem {
     /// Creates the value from its required fields.
@@ -116,26 +199,77 @@ impl AdminReplyTicketRequestReplyOptionsItem {
 /// Payload of the request to reply on behalf of a contact using their `email`
 ///
 /// Generated from schema contact_reply_ticket_email_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyTicketEmailRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
     pub body: String,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     pub message_type: String,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<
         Vec<super::ContactReplyTicketEmailRequestReplyOptionsItem>,
     >,
     pub r#type: String,
     /// The email you have defined for the user.
     pub email: String,
+}
+impl crate::runtime::object::Object for ContactReplyTicketEmailRequest {
+    const NAME: &'static str = "ContactReplyTicketEmailRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_urls",
+        "body",
+        "created_at",
+        "email",
+        "message_type",
+        "reply_options",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f0.unwrap_or_default(),
+            body: map.required(f1, 1)?,
+            created_at: f2.unwrap_or_default(),
+            message_type: map.required(f4, 4)?,
+            reply_options: f5.unwrap_or_default(),
+            r#type: map.required(f6, 6)?,
+            email: map.required(f3, 3)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyTicketEmailRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl ContactReplyTicketEmailRequest {
     /// Creates the value from its required fields.
@@ -172,13 +306,41 @@ impl ContactReplyTicketEmailRequest {
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_ticket_email_request.reply_options.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyTicketEmailRequestReplyOptionsItem {
     /// The text of the chosen reply option.
     pub text: String,
     /// The unique identifier for the quick reply option selected.
     pub uuid: String,
+}
+impl crate::runtime::object::Object for ContactReplyTicketEmailRequestReplyOptionsItem {
+    const NAME: &'static str = "ContactReplyTicketEmailRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyTicketEmailRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl ContactReplyTicketEmailRequestReplyOptionsItem {
     /// Creates the value from its required fields.
@@ -194,26 +356,77 @@ impl ContactReplyTicketEmailRequestReplyOptionsItem {
 /// Payload of the request to reply on behalf of a contact using their `intercom_user_id`
 ///
 /// Generated from schema contact_reply_ticket_intercom_user_id_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyTicketIntercomUserIdRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
     pub body: String,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     pub message_type: String,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<
         Vec<super::ContactReplyTicketIntercomUserIdRequestReplyOptionsItem>,
     >,
     pub r#type: String,
     /// The identifier for the contact as given by Intercom.
     pub intercom_user_id: String,
+}
+impl crate::runtime::object::Object for ContactReplyTicketIntercomUserIdRequest {
+    const NAME: &'static str = "ContactReplyTicketIntercomUserIdRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_urls",
+        "body",
+        "created_at",
+        "intercom_user_id",
+        "message_type",
+        "reply_options",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f0.unwrap_or_default(),
+            body: map.required(f1, 1)?,
+            created_at: f2.unwrap_or_default(),
+            message_type: map.required(f4, 4)?,
+            reply_options: f5.unwrap_or_default(),
+            r#type: map.required(f6, 6)?,
+            intercom_user_id: map.required(f3, 3)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyTicketIntercomUserIdRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl ContactReplyTicketIntercomUserIdRequest {
     /// Creates the value from its required fields.
@@ -255,13 +468,43 @@ impl ContactReplyTicketIntercomUserIdRequest {
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_ticket_intercom_user_id_request.reply_options.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyTicketIntercomUserIdRequestReplyOptionsItem {
     /// The text of the chosen reply option.
     pub text: String,
     /// The unique identifier for the quick reply option selected.
     pub uuid: String,
+}
+impl crate::runtime::object::Object
+for ContactReplyTicketIntercomUserIdRequestReplyOptionsItem {
+    const NAME: &'static str = "ContactReplyTicketIntercomUserIdRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for ContactReplyTicketIntercomUserIdRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl ContactReplyTicketIntercomUserIdRequestReplyOptionsItem {
     /// Creates the value from its required fields.
@@ -449,26 +692,77 @@ impl From<super::ContactReplyTicketEmailRequest> for ContactReplyTicketRequest {
 /// Payload of the request to reply on behalf of a contact using their `user_id`
 ///
 /// Generated from schema contact_reply_ticket_user_id_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyTicketUserIdRequest {
     /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
     /// The text body of the comment.
     pub body: String,
     /// The time the reply was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     pub message_type: String,
     /// The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<
         Vec<super::ContactReplyTicketUserIdRequestReplyOptionsItem>,
     >,
     pub r#type: String,
     /// The external_id you have defined for the contact.
     pub user_id: String,
+}
+impl crate::runtime::object::Object for ContactReplyTicketUserIdRequest {
+    const NAME: &'static str = "ContactReplyTicketUserIdRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_urls",
+        "body",
+        "created_at",
+        "message_type",
+        "reply_options",
+        "type",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f0.unwrap_or_default(),
+            body: map.required(f1, 1)?,
+            created_at: f2.unwrap_or_default(),
+            message_type: map.required(f3, 3)?,
+            reply_options: f4.unwrap_or_default(),
+            r#type: map.required(f5, 5)?,
+            user_id: map.required(f6, 6)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyTicketUserIdRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl ContactReplyTicketUserIdRequest {
     /// Creates the value from its required fields.
@@ -505,13 +799,41 @@ impl ContactReplyTicketUserIdRequest {
 /// Quick Reply Option
 ///
 /// Generated from schema contact_reply_ticket_user_id_request.reply_options.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactReplyTicketUserIdRequestReplyOptionsItem {
     /// The text of the chosen reply option.
     pub text: String,
     /// The unique identifier for the quick reply option selected.
     pub uuid: String,
+}
+impl crate::runtime::object::Object for ContactReplyTicketUserIdRequestReplyOptionsItem {
+    const NAME: &'static str = "ContactReplyTicketUserIdRequestReplyOptionsItem";
+    const FIELDS: &'static [&'static str] = &["text", "uuid"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            text: map.required(f0, 0)?,
+            uuid: map.required(f1, 1)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactReplyTicketUserIdRequestReplyOptionsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 impl ContactReplyTicketUserIdRequestReplyOptionsItem {
     /// Creates the value from its required fields.
@@ -528,13 +850,13 @@ impl ContactReplyTicketUserIdRequestReplyOptionsItem {
 /// You can create a Ticket
 ///
 /// Generated from schema create_ticket_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTicketRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub assignment: Option<super::CreateTicketRequestAssignment>,
     /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
     pub contacts: Vec<super::CreateTicketRequestContactsItem>,
@@ -543,20 +865,77 @@ pub struct CreateTicketRequest {
     /// - customer tickets | non-shared back-office ticket
     /// - conversation | tracker ticket
     /// - customer ticket | tracker ticket
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation_to_link_id: Option<String>,
     /// The time the ticket was created. If not provided, the current time will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_attributes: Option<super::TicketRequestCustomAttributes>,
     /// The ID of the type of ticket you want to create
     pub ticket_type_id: String,
     /// Option to disable notifications when a Ticket is created.
     ///
     /// Only accepted by `POST /tickets` and `POST /tickets/enqueue`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for CreateTicketRequest {
+    const NAME: &'static str = "CreateTicketRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "assignment",
+        "company_id",
+        "contacts",
+        "conversation_to_link_id",
+        "created_at",
+        "skip_notifications",
+        "ticket_attributes",
+        "ticket_type_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            assignment: f0.unwrap_or_default(),
+            company_id: f1.unwrap_or_default(),
+            contacts: map.required(f2, 2)?,
+            conversation_to_link_id: f3.unwrap_or_default(),
+            created_at: f4.unwrap_or_default(),
+            ticket_attributes: f6.unwrap_or_default(),
+            ticket_type_id: map.required(f7, 7)?,
+            skip_notifications: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for CreateTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 impl CreateTicketRequest {
@@ -615,15 +994,45 @@ impl CreateTicketRequest {
 }
 #[cfg(feature = "tickets")]
 /// Generated from schema create_ticket_request.assignment.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTicketRequestAssignment {
     /// The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_assignee_id: Option<String>,
     /// The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub team_assignee_id: Option<String>,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for CreateTicketRequestAssignment {
+    const NAME: &'static str = "CreateTicketRequestAssignment";
+    const FIELDS: &'static [&'static str] = &["admin_assignee_id", "team_assignee_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_assignee_id: f0.unwrap_or_default(),
+            team_assignee_id: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for CreateTicketRequestAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 impl CreateTicketRequestAssignment {
@@ -750,11 +1159,35 @@ for CreateTicketRequestContactsItem {
 /// Email
 ///
 /// Generated from schema create_ticket_request.contacts (alternative 3).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTicketRequestContactsItemEmail {
     /// The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
     pub email: String,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for CreateTicketRequestContactsItemEmail {
+    const NAME: &'static str = "CreateTicketRequestContactsItemEmail";
+    const FIELDS: &'static [&'static str] = &["email"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            email: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItemEmail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 impl CreateTicketRequestContactsItemEmail {
@@ -767,11 +1200,35 @@ impl CreateTicketRequestContactsItemEmail {
 /// External ID
 ///
 /// Generated from schema create_ticket_request.contacts (alternative 2).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTicketRequestContactsItemExternalId {
     /// The external_id you have defined for the contact who is being added as a participant.
     pub external_id: String,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for CreateTicketRequestContactsItemExternalId {
+    const NAME: &'static str = "CreateTicketRequestContactsItemExternalId";
+    const FIELDS: &'static [&'static str] = &["external_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            external_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItemExternalId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 impl CreateTicketRequestContactsItemExternalId {
@@ -786,11 +1243,33 @@ impl CreateTicketRequestContactsItemExternalId {
 /// ID
 ///
 /// Generated from schema create_ticket_request.contacts (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTicketRequestContactsItemId {
     /// The identifier for the contact as given by Intercom.
     pub id: String,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for CreateTicketRequestContactsItemId {
+    const NAME: &'static str = "CreateTicketRequestContactsItemId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self { id: map.required(f0, 0)? })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for CreateTicketRequestContactsItemId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 impl CreateTicketRequestContactsItemId {
@@ -807,7 +1286,7 @@ impl CreateTicketRequestContactsItemId {
 #[non_exhaustive]
 pub struct ReplyTicketRequest {
     /// Option to disable notifications when replying to a Ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub skip_notifications: Option<bool>,
     #[serde(flatten)]
     pub kind: super::ReplyTicketRequestKind,
@@ -1019,19 +1498,51 @@ impl From<super::AdminReplyTicketRequest> for ReplyTicketRequestKind {
 /// deleted ticket object
 ///
 /// Generated from schema ticket_deleted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketDeleted {
     /// Whether the ticket is deleted or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub deleted: Option<bool>,
     /// The unique identifier for the ticket.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// always ticket
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub object: Option<String>,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for TicketDeleted {
+    const NAME: &'static str = "TicketDeleted";
+    const FIELDS: &'static [&'static str] = &["deleted", "id", "object"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted: f0.unwrap_or_default(),
+            id: map.present(f1, 1)?,
+            object: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for TicketDeleted {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 /// Ticket List
@@ -1039,64 +1550,150 @@ pub struct TicketDeleted {
 /// Tickets are how you track requests from your users.
 ///
 /// Generated from schema ticket_list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketList {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pages: Option<super::CursorPages>,
     /// The list of ticket objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tickets: Option<Vec<super::Ticket>>,
     /// A count of the total number of objects.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub total_count: Option<i64>,
     /// Always ticket.list
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for TicketList {
+    const NAME: &'static str = "TicketList";
+    const FIELDS: &'static [&'static str] = &["pages", "tickets", "total_count", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            pages: f0.unwrap_or_default(),
+            tickets: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: map.present(f3, 3)?,
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for TicketList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 /// A Ticket Part representing a note, comment, or quick_reply on a ticket
 ///
 /// Generated from schema ticket_reply.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TicketReply {
     /// A list of attachments for the part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub attachments: Option<Vec<super::PartAttachment>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub author: Option<super::TicketPartAuthor>,
     /// The message body, which may contain HTML.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<String>,
     /// The time the note was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<crate::Timestamp>,
     /// The id representing the part.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// Type of the part
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub part_type: Option<super::TicketReplyPartType>,
     /// Whether or not the ticket part has been redacted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub redacted: Option<bool>,
     /// Always ticket_part
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// The last time the note was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for TicketReply {
+    const NAME: &'static str = "TicketReply";
+    const FIELDS: &'static [&'static str] = &[
+        "attachments",
+        "author",
+        "body",
+        "created_at",
+        "id",
+        "part_type",
+        "redacted",
+        "type",
+        "updated_at",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachments: f0.unwrap_or_default(),
+            author: f1.unwrap_or_default(),
+            body: f2.unwrap_or_default(),
+            created_at: f3.unwrap_or_default(),
+            id: map.present(f4, 4)?,
+            part_type: f5.unwrap_or_default(),
+            redacted: f6.unwrap_or_default(),
+            r#type: map.present(f7, 7)?,
+            updated_at: f8.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for TicketReply {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 /// Type of the part
@@ -1133,38 +1730,99 @@ impl Default for TicketReplyPartType {
 /// You can update a Ticket
 ///
 /// Generated from schema update_ticket_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateTicketRequest {
     /// The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<i64>,
     /// The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub assignee_id: Option<String>,
     /// The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// Specify whether the ticket is visible to users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_shared: Option<bool>,
     /// Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
     /// The time you want the ticket to reopen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<crate::Timestamp>,
     /// The attributes set on the ticket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// The ID of the ticket state associated with the ticket type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_state_id: Option<String>,
     /// Option to disable notifications when a Ticket is updated.
     ///
     /// Only accepted by `PUT /tickets/{ticket_id}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
+}
+#[cfg(feature = "tickets")]
+impl crate::runtime::object::Object for UpdateTicketRequest {
+    const NAME: &'static str = "UpdateTicketRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_id",
+        "assignee_id",
+        "company_id",
+        "is_shared",
+        "open",
+        "skip_notifications",
+        "snoozed_until",
+        "ticket_attributes",
+        "ticket_state_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.value(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            admin_id: f0.unwrap_or_default(),
+            assignee_id: f1.unwrap_or_default(),
+            company_id: f2.unwrap_or_default(),
+            is_shared: f3.unwrap_or_default(),
+            open: f4.unwrap_or_default(),
+            snoozed_until: f6.unwrap_or_default(),
+            ticket_attributes: f7.unwrap_or_default(),
+            ticket_state_id: f8.unwrap_or_default(),
+            skip_notifications: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for UpdateTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "tickets")]
 impl UpdateTicketRequest {

@@ -6,7 +6,7 @@
 /// You can merge a Visitor to a Contact of role type lead or user.
 ///
 /// Generated from schema convert_visitor_request.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConvertVisitorRequest {
     /// Represents the role of the Contact model. Accepts `lead` or `user`.
@@ -15,6 +15,39 @@ pub struct ConvertVisitorRequest {
     pub user: super::ConvertVisitorRequestUser,
     /// The unique identifiers to convert a single Visitor.
     pub visitor: super::ConvertVisitorRequestVisitor,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for ConvertVisitorRequest {
+    const NAME: &'static str = "ConvertVisitorRequest";
+    const FIELDS: &'static [&'static str] = &["type", "user", "visitor"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            r#type: map.required(f0, 0)?,
+            user: map.required(f1, 1)?,
+            visitor: map.required(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for ConvertVisitorRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 impl ConvertVisitorRequest {
@@ -47,18 +80,51 @@ crate::string_enum!(ConvertVisitorRequestType { Lead = "lead", User = "user", })
 /// The unique identifiers retained after converting or merging.
 ///
 /// Generated from schema convert_visitor_request.user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConvertVisitorRequestUser {
     /// The contact's email, retained by default if one is present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A unique identifier for the contact which is given to Intercom, which will be represented as external_id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for ConvertVisitorRequestUser {
+    const NAME: &'static str = "ConvertVisitorRequestUser";
+    const FIELDS: &'static [&'static str] = &["email", "id", "user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+            user_id: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for ConvertVisitorRequestUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 impl ConvertVisitorRequestUser {
@@ -90,18 +156,51 @@ impl ConvertVisitorRequestUser {
 /// The unique identifiers to convert a single Visitor.
 ///
 /// Generated from schema convert_visitor_request.visitor.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConvertVisitorRequestVisitor {
     /// The visitor's email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The unique identifier for the contact which is given by Intercom.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A unique identifier for the contact which is given to Intercom.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for ConvertVisitorRequestVisitor {
+    const NAME: &'static str = "ConvertVisitorRequestVisitor";
+    const FIELDS: &'static [&'static str] = &["email", "id", "user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            email: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+            user_id: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for ConvertVisitorRequestVisitor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 impl ConvertVisitorRequestVisitor {
@@ -135,21 +234,62 @@ impl ConvertVisitorRequestVisitor {
 /// Update an existing visitor.
 ///
 /// Generated from schema update_visitor_request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateVisitorRequest {
     /// The custom attributes which are set for the visitor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<std::collections::BTreeMap<String, String>>,
     /// A unique identified for the visitor which is given by Intercom.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The visitor's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A unique identified for the visitor which is given by you.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for UpdateVisitorRequest {
+    const NAME: &'static str = "UpdateVisitorRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "custom_attributes",
+        "id",
+        "name",
+        "user_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            custom_attributes: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+            name: f2.unwrap_or_default(),
+            user_id: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for UpdateVisitorRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 impl UpdateVisitorRequest {
@@ -192,339 +332,601 @@ impl UpdateVisitorRequest {
 /// Visitors are useful for representing anonymous people that have not yet been identified. They usually represent website visitors. Visitors are not visible in Intercom platform. The Visitors resource provides methods to fetch, update, convert and delete.
 ///
 /// Generated from schema visitor.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Visitor {
     /// Identifies if this visitor is anonymous.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub anonymous: Option<bool>,
     /// The id of the app the visitor is associated with.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub app_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub avatar: Option<super::VisitorAvatar>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub companies: Option<super::VisitorCompanies>,
     /// The time the Visitor was added to Intercom.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub created_at: Option<i64>,
     /// The custom attributes you have set on the Visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_string_map",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub custom_attributes: Option<std::collections::BTreeMap<String, String>>,
     /// Identifies if this visitor has do not track enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub do_not_track: Option<bool>,
     /// The email of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// Identifies if this visitor has had a hard bounce.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub has_hard_bounced: Option<bool>,
     /// The Intercom defined id representing the Visitor.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub id: String,
     /// The time the Lead last recorded making a request.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub las_request_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub location_data: Option<super::VisitorLocationData>,
     /// Identifies if this visitor has marked an email as spam.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub marked_email_as_spam: Option<bool>,
     /// The name of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The id of the admin that owns the Visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub owner_id: Option<String>,
     /// The phone number of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub phone: Option<String>,
     /// The pseudonym of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub pseudonym: Option<String>,
     /// The referer of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub referrer: Option<String>,
     /// The time the Visitor was added to Intercom.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub remote_created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub segments: Option<super::VisitorSegments>,
     /// The number of sessions the Visitor has had.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub session_count: Option<i64>,
     /// The time the Visitor signed up for your product.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub signed_up_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub social_profiles: Option<super::VisitorSocialProfiles>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<super::VisitorTags>,
     /// Value is 'visitor'
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub r#type: String,
     /// Whether the Visitor is unsubscribed from emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub unsubscribed_from_emails: Option<bool>,
     /// The last time the Visitor was updated.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_i64",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<i64>,
     /// Automatically generated identifier for the Visitor.
-    #[serde(deserialize_with = "crate::runtime::field::string")]
     pub user_id: String,
     /// The utm_campaign of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub utm_campaign: Option<String>,
     /// The utm_content of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub utm_content: Option<String>,
     /// The utm_medium of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub utm_medium: Option<String>,
     /// The utm_source of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub utm_source: Option<String>,
     /// The utm_term of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub utm_term: Option<String>,
 }
 #[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for Visitor {
+    const NAME: &'static str = "Visitor";
+    const FIELDS: &'static [&'static str] = &[
+        "anonymous",
+        "app_id",
+        "avatar",
+        "companies",
+        "created_at",
+        "custom_attributes",
+        "do_not_track",
+        "email",
+        "has_hard_bounced",
+        "id",
+        "las_request_at",
+        "location_data",
+        "marked_email_as_spam",
+        "name",
+        "owner_id",
+        "phone",
+        "pseudonym",
+        "referrer",
+        "remote_created_at",
+        "segments",
+        "session_count",
+        "signed_up_at",
+        "social_profiles",
+        "tags",
+        "type",
+        "unsubscribed_from_emails",
+        "updated_at",
+        "user_id",
+        "utm_campaign",
+        "utm_content",
+        "utm_medium",
+        "utm_source",
+        "utm_term",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        let mut f8 = None;
+        let mut f9 = None;
+        let mut f10 = None;
+        let mut f11 = None;
+        let mut f12 = None;
+        let mut f13 = None;
+        let mut f14 = None;
+        let mut f15 = None;
+        let mut f16 = None;
+        let mut f17 = None;
+        let mut f18 = None;
+        let mut f19 = None;
+        let mut f20 = None;
+        let mut f21 = None;
+        let mut f22 = None;
+        let mut f23 = None;
+        let mut f24 = None;
+        let mut f25 = None;
+        let mut f26 = None;
+        let mut f27 = None;
+        let mut f28 = None;
+        let mut f29 = None;
+        let mut f30 = None;
+        let mut f31 = None;
+        let mut f32 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptI64>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptStringMap>(&mut f5)?,
+                6 => map.value(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                8 => map.value(&mut f8)?,
+                9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
+                10 => map.with::<crate::runtime::object::OptI64>(&mut f10)?,
+                11 => map.value(&mut f11)?,
+                12 => map.value(&mut f12)?,
+                13 => map.with::<crate::runtime::object::OptString>(&mut f13)?,
+                14 => map.with::<crate::runtime::object::OptString>(&mut f14)?,
+                15 => map.with::<crate::runtime::object::OptString>(&mut f15)?,
+                16 => map.with::<crate::runtime::object::OptString>(&mut f16)?,
+                17 => map.with::<crate::runtime::object::OptString>(&mut f17)?,
+                18 => map.with::<crate::runtime::object::OptI64>(&mut f18)?,
+                19 => map.value(&mut f19)?,
+                20 => map.with::<crate::runtime::object::OptI64>(&mut f20)?,
+                21 => map.with::<crate::runtime::object::OptI64>(&mut f21)?,
+                22 => map.value(&mut f22)?,
+                23 => map.value(&mut f23)?,
+                24 => map.with::<crate::runtime::object::OptString>(&mut f24)?,
+                25 => map.value(&mut f25)?,
+                26 => map.with::<crate::runtime::object::OptI64>(&mut f26)?,
+                27 => map.with::<crate::runtime::object::OptString>(&mut f27)?,
+                28 => map.with::<crate::runtime::object::OptString>(&mut f28)?,
+                29 => map.with::<crate::runtime::object::OptString>(&mut f29)?,
+                30 => map.with::<crate::runtime::object::OptString>(&mut f30)?,
+                31 => map.with::<crate::runtime::object::OptString>(&mut f31)?,
+                32 => map.with::<crate::runtime::object::OptString>(&mut f32)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            anonymous: f0.unwrap_or_default(),
+            app_id: f1.unwrap_or_default(),
+            avatar: f2.unwrap_or_default(),
+            companies: f3.unwrap_or_default(),
+            created_at: f4.unwrap_or_default(),
+            custom_attributes: f5.unwrap_or_default(),
+            do_not_track: f6.unwrap_or_default(),
+            email: f7.unwrap_or_default(),
+            has_hard_bounced: f8.unwrap_or_default(),
+            id: map.present(f9, 9)?,
+            las_request_at: f10.unwrap_or_default(),
+            location_data: f11.unwrap_or_default(),
+            marked_email_as_spam: f12.unwrap_or_default(),
+            name: f13.unwrap_or_default(),
+            owner_id: f14.unwrap_or_default(),
+            phone: f15.unwrap_or_default(),
+            pseudonym: f16.unwrap_or_default(),
+            referrer: f17.unwrap_or_default(),
+            remote_created_at: f18.unwrap_or_default(),
+            segments: f19.unwrap_or_default(),
+            session_count: f20.unwrap_or_default(),
+            signed_up_at: f21.unwrap_or_default(),
+            social_profiles: f22.unwrap_or_default(),
+            tags: f23.unwrap_or_default(),
+            r#type: map.present(f24, 24)?,
+            unsubscribed_from_emails: f25.unwrap_or_default(),
+            updated_at: f26.unwrap_or_default(),
+            user_id: map.present(f27, 27)?,
+            utm_campaign: f28.unwrap_or_default(),
+            utm_content: f29.unwrap_or_default(),
+            utm_medium: f30.unwrap_or_default(),
+            utm_source: f31.unwrap_or_default(),
+            utm_term: f32.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for Visitor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "visitors")]
 /// Generated from schema visitor.avatar.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorAvatar {
     /// This object represents the avatar associated with the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub image_url: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for VisitorAvatar {
+    const NAME: &'static str = "VisitorAvatar";
+    const FIELDS: &'static [&'static str] = &["image_url", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            image_url: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for VisitorAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 /// Generated from schema visitor.companies.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorCompanies {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub companies: Option<Vec<super::Company>>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
 }
 #[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for VisitorCompanies {
+    const NAME: &'static str = "VisitorCompanies";
+    const FIELDS: &'static [&'static str] = &["companies", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            companies: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for VisitorCompanies {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "visitors")]
 /// Generated from schema visitor.location_data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorLocationData {
     /// The city name of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub city_name: Option<String>,
     /// The continent code of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub continent_code: Option<String>,
     /// The country code of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub country_code: Option<String>,
     /// The country name of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub country_name: Option<String>,
     /// The postal code of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub postal_code: Option<String>,
     /// The region name of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub region_name: Option<String>,
     /// The timezone of the visitor.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub timezone: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for VisitorLocationData {
+    const NAME: &'static str = "VisitorLocationData";
+    const FIELDS: &'static [&'static str] = &[
+        "city_name",
+        "continent_code",
+        "country_code",
+        "country_name",
+        "postal_code",
+        "region_name",
+        "timezone",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        let mut f6 = None;
+        let mut f7 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                4 => map.with::<crate::runtime::object::OptString>(&mut f4)?,
+                5 => map.with::<crate::runtime::object::OptString>(&mut f5)?,
+                6 => map.with::<crate::runtime::object::OptString>(&mut f6)?,
+                7 => map.with::<crate::runtime::object::OptString>(&mut f7)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            city_name: f0.unwrap_or_default(),
+            continent_code: f1.unwrap_or_default(),
+            country_code: f2.unwrap_or_default(),
+            country_name: f3.unwrap_or_default(),
+            postal_code: f4.unwrap_or_default(),
+            region_name: f5.unwrap_or_default(),
+            timezone: f6.unwrap_or_default(),
+            r#type: f7.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for VisitorLocationData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 /// Generated from schema visitor.segments.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorSegments {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_strings",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub segments: Option<Vec<String>>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for VisitorSegments {
+    const NAME: &'static str = "VisitorSegments";
+    const FIELDS: &'static [&'static str] = &["segments", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptStrings>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            segments: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for VisitorSegments {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 /// Generated from schema visitor.social_profiles.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorSocialProfiles {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::field::opt_strings",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub social_profiles: Option<Vec<String>>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for VisitorSocialProfiles {
+    const NAME: &'static str = "VisitorSocialProfiles";
+    const FIELDS: &'static [&'static str] = &["social_profiles", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptStrings>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            social_profiles: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for VisitorSocialProfiles {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
 #[cfg(feature = "visitors")]
 /// Generated from schema visitor.tags.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorTags {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub tags: Option<Vec<super::VisitorTagsTagsItem>>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
 }
 #[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for VisitorTags {
+    const NAME: &'static str = "VisitorTags";
+    const FIELDS: &'static [&'static str] = &["tags", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            tags: f0.unwrap_or_default(),
+            r#type: f1.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for VisitorTags {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "visitors")]
 /// Generated from schema visitor.tags.tags.
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct VisitorTagsTagsItem {
     /// The id of the tag.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The name of the tag.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::lenient::opt_string",
-    )]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The type of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
+}
+#[cfg(feature = "visitors")]
+impl crate::runtime::object::Object for VisitorTagsTagsItem {
+    const NAME: &'static str = "VisitorTagsTagsItem";
+    const FIELDS: &'static [&'static str] = &["id", "name", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next()? {
+            match field {
+                0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptString>(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: f0.unwrap_or_default(),
+            name: f1.unwrap_or_default(),
+            r#type: f2.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "visitors")]
+impl<'de> serde::Deserialize<'de> for VisitorTagsTagsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
 }
