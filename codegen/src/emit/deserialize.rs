@@ -62,10 +62,10 @@ pub fn object(name: &Ident, slots: &[Slot], rt: &TokenStream) -> TokenStream {
     });
     let numbers: Vec<Literal> = (0..slots.len()).map(Literal::usize_unsuffixed).collect();
     let scan = match slots.len() {
-        0 => quote!(while map.next()?.is_some() {}),
-        1 => quote!(while map.next()?.is_some() { #(#reads;)* }),
+        0 => quote!(while map.next_field()?.is_some() {}),
+        1 => quote!(while map.next_field()?.is_some() { #(#reads;)* }),
         _ => quote! {
-            while let Some(field) = map.next()? {
+            while let Some(field) = map.next_field()? {
                 match field {
                     #( #numbers => #reads, )*
                     _ => {}

@@ -153,20 +153,23 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         Some(_) => steps.push(quote!(request.raw_body(self.body.clone());)),
         None => {}
     }
-    let finish = match &op.response {
-        Response::Json(_) => quote!(self.client.execute(request).await?.json()),
-        Response::Empty => quote!(self.client.execute(request).await.map(|_| ())),
-        Response::Text => quote!(self.client.execute(request).await?.text()),
-        Response::Bytes => quote!(self.client.download(request).await),
-        Response::Redirect => quote!(self.client.execute(request).await?.location()),
-    };
+    let call = Ident::new(
+        match &op.response {
+            Response::Json(_) => "call_json",
+            Response::Empty => "call_empty",
+            Response::Text => "call_text",
+            Response::Bytes => "call_download",
+            Response::Redirect => "call_redirect",
+        },
+        Span::call_site(),
+    );
     let with_warnings = matches!(op.response, Response::Json(_)).then(|| {
         quote! {
             /// Sends the request like [`send`](Self::send), and also returns what of the answer
             /// did not fit its type and was left out.
-            pub async fn send_with_warnings(self) -> Result<#rt::runtime::Decoded<#ret>, #rt::Error> {
-                let request = self.request()?;
-                self.client.execute(request).await?.json_with_warnings()
+            #[inline]
+            pub fn send_with_warnings(self) -> impl std::future::Future<Output = Result<#rt::runtime::Decoded<#ret>, #rt::Error>> + 'a {
+                self.client.call_json_with_warnings(self.request())
             }
         }
     });
@@ -202,6 +205,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
         quote! {
             /// Lets the client retry this request on transient failures although it is not
             /// idempotent (only safe if sending it twice does no harm).
+            #[inline]
             pub fn retry_non_idempotent(mut self) -> Self { self.options.retry_non_idempotent = true; self }
         }
     });
@@ -225,6 +229,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
 
             /// Gives this call (all attempts and the waits between them) another deadline than
             /// the client's.
+            #[inline]
             pub fn deadline(mut self, deadline: std::time::Duration) -> Self { self.options.deadline = Some(deadline); self }
 
             #retry_opt_in
@@ -234,12 +239,17 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
             /// for arguments they cannot convert, such as a non-numeric id the API wants as an
             /// integer).
             #[doc(hidden)]
+            #[inline]
             pub fn refuse_if(mut self, reason: Option<String>) -> Self {
                 if let Some(reason) = reason { self.options.refuse(reason); }
                 self
             }
 
             /// The request as it will be sent; fails on invalid input such as an empty id.
+            // `#[inline]` here and on `send`: the code of a call (the body's serialization above
+            // all) is generated in the crates that make it, for the operations they use, not in
+            // every build of this crate.
+            #[inline]
             pub fn request(&self) -> Result<#rt::runtime::Request, #rt::Error> {
                 self.options.check()?;
                 #binding = #rt::runtime::Request::new(#rt::runtime::Method::#method, #path_expr, #template, #id, #idempotent, self.options.clone());
@@ -248,9 +258,9 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
             }
 
             /// Sends the request (retrying as the client is configured) and decodes the answer.
-            pub async fn send(self) -> Result<#ret, #rt::Error> {
-                let request = self.request()?;
-                #finish
+            #[inline]
+            pub fn send(self) -> impl std::future::Future<Output = Result<#ret, #rt::Error>> + 'a {
+                self.client.#call(self.request())
             }
 
             #with_warnings

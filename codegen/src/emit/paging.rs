@@ -49,6 +49,7 @@ pub fn methods(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> TokenS
         .then(|| quote!(.scroll_param(page.scroll_param.as_deref())));
     quote! {
         #[doc = #pages_doc]
+        #[inline]
         pub fn pages(self) -> impl #rt::runtime::Stream<Item = Result<#page, #rt::Error>> + Send + 'a {
             #rt::runtime::pages(self.client, self.request(), #rt::runtime::PageKind::#kind, |page: &#page| {
                 #rt::runtime::PageInfo::new(page.#items_field.as_ref().map_or(0, Vec::len)) #links #scroll
@@ -56,6 +57,7 @@ pub fn methods(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> TokenS
         }
 
         #[doc = #items_doc]
+        #[inline]
         pub fn items(self) -> impl #rt::runtime::Stream<Item = Result<#item, #rt::Error>> + Send + 'a {
             #rt::runtime::items(self.pages(), |page: #page| page.#items_field.unwrap_or_default())
         }

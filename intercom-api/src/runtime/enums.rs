@@ -1,5 +1,10 @@
 //! The macro behind every generated string enum.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::Visitor;
+
 /// Implements a generated string enum (declared `#[non_exhaustive]` with an `Unknown(String)`
 /// fallback): `as_str()`, infallible parsing, `Display`, and serde as a plain string.
 #[doc(hidden)]
@@ -8,6 +13,7 @@ macro_rules! string_enum {
     ($name:ident { $( $variant:ident = $wire:literal, )* }) => {
         impl $name {
             /// The value as sent on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $( Self::$variant => $wire, )*
@@ -17,6 +23,7 @@ macro_rules! string_enum {
         }
 
         impl From<&str> for $name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     $( $wire => Self::$variant, )*
@@ -26,6 +33,7 @@ macro_rules! string_enum {
         }
 
         impl From<String> for $name {
+            #[inline]
             fn from(value: String) -> Self {
                 Self::from(value.as_str())
             }
@@ -33,12 +41,14 @@ macro_rules! string_enum {
 
         impl std::str::FromStr for $name {
             type Err = std::convert::Infallible;
+            #[inline]
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 Ok(Self::from(value))
             }
         }
 
         impl std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -52,18 +62,37 @@ macro_rules! string_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl serde::de::Visitor<'_> for Visitor {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str("a string")
-                    }
-                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
-                        Ok($name::from(value))
-                    }
-                }
-                deserializer.deserialize_str(Visitor)
+                deserializer.deserialize_str($crate::runtime::StrVisitor::<Self>::new())
             }
         }
     };
+}
+
+/// Decodes a string enum from any string: what a generated enum's `Deserialize` runs.
+#[doc(hidden)]
+pub struct StrVisitor<T>(PhantomData<T>);
+
+impl<T> StrVisitor<T> {
+    /// The visitor.
+    pub fn new() -> Self {
+        StrVisitor(PhantomData)
+    }
+}
+
+impl<T> Default for StrVisitor<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: for<'a> From<&'a str>> Visitor<'_> for StrVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::from(value))
+    }
 }

@@ -11,6 +11,7 @@
 //! can use it too.
 
 mod body;
+mod call;
 mod client;
 mod config;
 mod decode;
@@ -43,6 +44,8 @@ pub use config::{Region, RequestOptions, RetryPolicy};
 pub(crate) use decode::salvage;
 pub use decode::{DecodeWarning, Decoded, Salvage, MAX_SALVAGE};
 pub use download::Download;
+#[doc(hidden)]
+pub use enums::StrVisitor;
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
 pub use fit::{fit, fit_order, Fit};
 pub use futures_util::Stream;

@@ -108,7 +108,7 @@ impl<'de, M: Decoder> DeserializeSeed<'de> for With<M> {
 
 impl<'de, A: MapAccess<'de>> Fields<A> {
     /// The slot of the next known field (unknown fields are skipped), or `None` at the end.
-    pub fn next(&mut self) -> Result<Option<usize>, A::Error> {
+    pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
         while let Some(key) = self.map.next_key_seed(Key(self.fields))? {
             match key {
                 Some(index) => {
@@ -262,7 +262,7 @@ mod tests {
         fn visit<'de, A: MapAccess<'de>>(map: &mut Fields<A>) -> Result<Self, A::Error> {
             let (mut f0, mut f1, mut f2, mut f3) = (None, None, None, None);
             let (mut f4, mut f5, mut f6, mut f7) = (None, None, None, None);
-            while let Some(field) = map.next()? {
+            while let Some(field) = map.next_field()? {
                 match field {
                     0 => map.with::<OptI64>(&mut f0)?,
                     1 => map.with::<OptString>(&mut f1)?,

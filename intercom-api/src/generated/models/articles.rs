@@ -98,7 +98,7 @@ impl crate::runtime::object::Object for Article {
         let mut f15 = None;
         let mut f16 = None;
         let mut f17 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -214,7 +214,7 @@ impl crate::runtime::object::Object for ArticleContent {
         let mut f6 = None;
         let mut f7 = None;
         let mut f8 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -372,7 +372,7 @@ impl crate::runtime::object::Object for ArticleList {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -492,7 +492,7 @@ impl crate::runtime::object::Object for ArticleListItem {
         let mut f14 = None;
         let mut f15 = None;
         let mut f16 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -657,7 +657,7 @@ impl crate::runtime::object::Object for ArticleSearchHighlights {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -705,7 +705,7 @@ for ArticleSearchHighlightsHighlightedSummaryItemItem {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -777,7 +777,7 @@ impl crate::runtime::object::Object for ArticleSearchHighlightsHighlightedTitleI
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -857,7 +857,7 @@ impl crate::runtime::object::Object for ArticleSearchResponse {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -906,7 +906,7 @@ impl crate::runtime::object::Object for ArticleSearchResponseData {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -999,7 +999,7 @@ impl crate::runtime::object::Object for ArticleStatistics {
         let mut f4 = None;
         let mut f5 = None;
         let mut f6 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptF64>(&mut f1)?,
@@ -1201,7 +1201,7 @@ impl crate::runtime::object::Object for ArticleTranslatedContent {
         let mut f35 = None;
         let mut f36 = None;
         let mut f37 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -1590,7 +1590,7 @@ impl crate::runtime::object::Object for CreateArticleRequest {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -1740,7 +1740,7 @@ impl crate::runtime::object::Object for DeletedArticleObject {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -1838,7 +1838,7 @@ impl crate::runtime::object::Object for UpdateArticleRequest {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,

@@ -54,7 +54,7 @@ impl crate::runtime::object::Object for AwayStatusReason {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -112,7 +112,7 @@ impl crate::runtime::object::Object for AwayStatusReasonList {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,

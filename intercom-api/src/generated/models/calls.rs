@@ -121,7 +121,7 @@ impl crate::runtime::object::Object for Call {
         let mut f18 = None;
         let mut f19 = None;
         let mut f20 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -212,7 +212,7 @@ impl crate::runtime::object::Object for CallList {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -306,7 +306,7 @@ impl crate::runtime::object::Object for ListCallsWithTranscriptsRequest {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -349,7 +349,7 @@ impl crate::runtime::object::Object for ListCallsWithTranscriptsResponse {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,

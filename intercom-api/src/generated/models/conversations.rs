@@ -53,7 +53,7 @@ impl crate::runtime::object::Object for AdminReplyConversationRequest {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -218,7 +218,7 @@ impl crate::runtime::object::Object for AiAgent {
         let mut f6 = None;
         let mut f7 = None;
         let mut f8 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -382,7 +382,7 @@ impl crate::runtime::object::Object for AssignConversationRequest {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -469,7 +469,7 @@ impl crate::runtime::object::Object for AttachContactToConversationRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -701,7 +701,7 @@ impl crate::runtime::object::Object for AttachContactToConversationRequestCustom
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -759,7 +759,7 @@ for AttachContactToConversationRequestCustomerIntercomUserId {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -818,7 +818,7 @@ for AttachContactToConversationRequestCustomerUserId {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -1485,7 +1485,7 @@ impl crate::runtime::object::Object for CloseConversationRequest {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -1789,7 +1789,7 @@ impl crate::runtime::object::Object for ContactReplyEmailRequest {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -1885,7 +1885,7 @@ impl crate::runtime::object::Object for ContactReplyEmailRequestReplyOptionsItem
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -1970,7 +1970,7 @@ impl crate::runtime::object::Object for ContactReplyIntercomUserIdRequest {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2070,7 +2070,7 @@ for ContactReplyIntercomUserIdRequestReplyOptionsItem {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2153,7 +2153,7 @@ impl crate::runtime::object::Object for ContactReplyUserIdRequest {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2249,7 +2249,7 @@ impl crate::runtime::object::Object for ContactReplyUserIdRequestReplyOptionsIte
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2314,7 +2314,7 @@ impl crate::runtime::object::Object for ContentSource {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -2400,7 +2400,7 @@ impl crate::runtime::object::Object for ContentSourcesList {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
@@ -2549,7 +2549,7 @@ impl crate::runtime::object::Object for Conversation {
         let mut f23 = None;
         let mut f24 = None;
         let mut f25 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2647,7 +2647,7 @@ impl crate::runtime::object::Object for ConversationAttachmentFiles {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2720,7 +2720,7 @@ impl crate::runtime::object::Object for ConversationAttributeUpdatedByAdmin {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2759,7 +2759,7 @@ impl crate::runtime::object::Object for ConversationAttributeUpdatedByAdminAttri
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptString>(&mut f0)?;
         }
         Ok(Self {
@@ -2793,7 +2793,7 @@ impl crate::runtime::object::Object for ConversationAttributeUpdatedByAdminValue
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptString>(&mut f0)?;
         }
         Ok(Self {
@@ -2836,7 +2836,7 @@ impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflow {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -2877,7 +2877,7 @@ impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflowAt
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptString>(&mut f0)?;
         }
         Ok(Self {
@@ -2911,7 +2911,7 @@ impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflowVa
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptString>(&mut f0)?;
         }
         Ok(Self {
@@ -2945,7 +2945,7 @@ impl crate::runtime::object::Object for ConversationAttributeUpdatedByWorkflowWo
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptString>(&mut f0)?;
         }
         Ok(Self {
@@ -2986,7 +2986,7 @@ impl crate::runtime::object::Object for ConversationContacts {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -3029,7 +3029,7 @@ impl crate::runtime::object::Object for ConversationCustomers {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -3074,7 +3074,7 @@ impl crate::runtime::object::Object for ConversationDeleted {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -3124,7 +3124,7 @@ impl crate::runtime::object::Object for ConversationFirstContactReply {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -3184,7 +3184,7 @@ impl crate::runtime::object::Object for ConversationList {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -3331,7 +3331,7 @@ impl crate::runtime::object::Object for ConversationListItem {
         let mut f22 = None;
         let mut f23 = None;
         let mut f24 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -3549,7 +3549,7 @@ impl crate::runtime::object::Object for ConversationPart {
         let mut f15 = None;
         let mut f16 = None;
         let mut f17 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -3649,7 +3649,7 @@ impl crate::runtime::object::Object for ConversationPartAuthor {
         let mut f3 = None;
         let mut f4 = None;
         let mut f5 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -3737,7 +3737,7 @@ impl crate::runtime::object::Object for ConversationPartMetadata {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -3781,7 +3781,7 @@ impl crate::runtime::object::Object for ConversationPartMetadataQuickReplyOption
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -3926,7 +3926,7 @@ impl crate::runtime::object::Object for ConversationParts {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
@@ -4020,7 +4020,7 @@ impl crate::runtime::object::Object for ConversationRating {
         let mut f3 = None;
         let mut f4 = None;
         let mut f5 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -4079,7 +4079,7 @@ impl crate::runtime::object::Object for ConversationResponseTime {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptI64>(&mut f1)?,
@@ -4160,7 +4160,7 @@ impl crate::runtime::object::Object for ConversationSource {
         let mut f6 = None;
         let mut f7 = None;
         let mut f8 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -4437,7 +4437,7 @@ impl crate::runtime::object::Object for ConversationStatistics {
         let mut f20 = None;
         let mut f21 = None;
         let mut f22 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -4525,7 +4525,7 @@ impl crate::runtime::object::Object for ConversationTeammates {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -4569,7 +4569,7 @@ impl crate::runtime::object::Object for ConvertConversationToTicketRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -4648,7 +4648,7 @@ impl crate::runtime::object::Object for CreateConversationRequest {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -4725,7 +4725,7 @@ impl crate::runtime::object::Object for CreateConversationRequestFrom {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -4801,7 +4801,7 @@ impl crate::runtime::object::Object for CustomActionFinished {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -4839,7 +4839,7 @@ impl crate::runtime::object::Object for CustomActionFinishedAction {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -4907,7 +4907,7 @@ impl crate::runtime::object::Object for CustomActionStarted {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -4941,7 +4941,7 @@ impl crate::runtime::object::Object for CustomActionStartedAction {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptString>(&mut f0)?;
         }
         Ok(Self {
@@ -5073,7 +5073,7 @@ impl crate::runtime::object::Object for CustomerRequestEmail {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -5114,7 +5114,7 @@ impl crate::runtime::object::Object for CustomerRequestIntercomUserId {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -5157,7 +5157,7 @@ impl crate::runtime::object::Object for CustomerRequestUserId {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -5198,7 +5198,7 @@ impl crate::runtime::object::Object for DetachContactFromConversationRequest {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -5851,7 +5851,7 @@ impl crate::runtime::object::Object for EmailAddressHeader {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -5900,7 +5900,7 @@ impl crate::runtime::object::Object for EmailMessageMetadata {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -6218,7 +6218,7 @@ impl crate::runtime::object::Object for OpenConversationRequest {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -6276,7 +6276,7 @@ impl crate::runtime::object::Object for OperatorWorkflowEvent {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -6319,7 +6319,7 @@ impl crate::runtime::object::Object for OperatorWorkflowEventEvent {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -6358,7 +6358,7 @@ impl crate::runtime::object::Object for OperatorWorkflowEventWorkflow {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptString>(&mut f0)?;
         }
         Ok(Self {
@@ -6395,7 +6395,7 @@ impl crate::runtime::object::Object for QuickReplyOption {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -6502,7 +6502,7 @@ impl crate::runtime::object::Object for RedactConversationRequestConversationPar
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -6565,7 +6565,7 @@ impl crate::runtime::object::Object for RedactConversationRequestSource {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -6875,7 +6875,7 @@ impl crate::runtime::object::Object for SlaApplied {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -6964,7 +6964,7 @@ impl crate::runtime::object::Object for SnoozeConversationRequest {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -7041,7 +7041,7 @@ impl crate::runtime::object::Object for UpdateConversationRequest {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,

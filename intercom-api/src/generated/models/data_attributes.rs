@@ -175,7 +175,7 @@ impl crate::runtime::object::Object for CreateDataAttributeRequestKindListAttrib
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -227,7 +227,7 @@ for CreateDataAttributeRequestKindListAttributeOptionsItem {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -274,7 +274,7 @@ impl crate::runtime::object::Object for CreateDataAttributeRequestKindOtherType 
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -448,7 +448,7 @@ impl crate::runtime::object::Object for DataAttribute {
         let mut f14 = None;
         let mut f15 = None;
         let mut f16 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -557,7 +557,7 @@ impl crate::runtime::object::Object for DataAttributeList {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -777,7 +777,7 @@ impl crate::runtime::object::Object for UpdateDataAttributeRequestKindListAttrib
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -819,7 +819,7 @@ for UpdateDataAttributeRequestKindListAttributeOptionsItem {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -862,7 +862,7 @@ impl crate::runtime::object::Object for UpdateDataAttributeRequestKindOtherType 
     fn visit<'de, A: serde::de::MapAccess<'de>>(
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
-        while map.next()?.is_some() {}
+        while map.next_field()?.is_some() {}
         Ok(Self {})
     }
 }

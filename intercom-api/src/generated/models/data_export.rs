@@ -23,7 +23,7 @@ impl crate::runtime::object::Object for CreateDataExportsRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -93,7 +93,7 @@ impl crate::runtime::object::Object for DataExport {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -184,7 +184,7 @@ impl crate::runtime::object::Object for GetExportReportingDataByJobIdentifierRes
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -229,7 +229,7 @@ impl crate::runtime::object::Object for GetExportReportingDataGetDatasetsRespons
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -288,7 +288,7 @@ for GetExportReportingDataGetDatasetsResponseDataItem {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -336,7 +336,7 @@ for GetExportReportingDataGetDatasetsResponseDataItemAttributesItem {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -384,7 +384,7 @@ impl crate::runtime::object::Object for PostExportReportingDataEnqueueRequest {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -457,7 +457,7 @@ impl crate::runtime::object::Object for PostExportReportingDataEnqueueResponse {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,

@@ -46,7 +46,7 @@ impl crate::runtime::object::Object for CreateDataEventRequest {
         let mut f3 = None;
         let mut f4 = None;
         let mut f5 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -147,7 +147,7 @@ impl crate::runtime::object::Object for CreateDataEventSummariesRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -222,7 +222,7 @@ impl crate::runtime::object::Object for CreateDataEventSummariesRequestEventSumm
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -322,7 +322,7 @@ impl crate::runtime::object::Object for DataEventSummary {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -393,7 +393,7 @@ impl crate::runtime::object::Object for DataEventSummaryItem {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -539,7 +539,7 @@ impl crate::runtime::object::Object for LisDataEventsFilterEmailQueryParameter {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -579,7 +579,7 @@ impl crate::runtime::object::Object for LisDataEventsFilterIntercomUserIdQueryPa
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -621,7 +621,7 @@ impl crate::runtime::object::Object for LisDataEventsFilterUserIdQueryParameter 
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {

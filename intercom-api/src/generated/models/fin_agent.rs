@@ -44,7 +44,7 @@ impl crate::runtime::object::Object for FinAgentAttachment {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -146,7 +146,7 @@ impl crate::runtime::object::Object for FinAgentAttributeErrors {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -187,7 +187,7 @@ impl crate::runtime::object::Object for FinAgentAttributeErrorsConversation {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptStringMap>(&mut f0)?;
         }
         Ok(Self {
@@ -223,7 +223,7 @@ impl crate::runtime::object::Object for FinAgentAttributeErrorsUser {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.with::<crate::runtime::object::OptStringMap>(&mut f0)?;
         }
         Ok(Self {
@@ -268,7 +268,7 @@ impl crate::runtime::object::Object for FinAgentConversationMetadata {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -352,7 +352,7 @@ impl crate::runtime::object::Object for FinAgentMessage {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -453,7 +453,7 @@ impl crate::runtime::object::Object for FinAgentUser {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -537,7 +537,7 @@ impl crate::runtime::object::Object for ReplyToFinRequest {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -630,7 +630,7 @@ impl crate::runtime::object::Object for ReplyToFinResponse {
         let mut f3 = None;
         let mut f4 = None;
         let mut f5 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -726,7 +726,7 @@ impl crate::runtime::object::Object for StartFinConversationRequest {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -830,7 +830,7 @@ impl crate::runtime::object::Object for StartFinConversationResponse {
         let mut f3 = None;
         let mut f4 = None;
         let mut f5 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -916,7 +916,7 @@ impl crate::runtime::object::Object for SubmitFinCsatRequest {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -1009,7 +1009,7 @@ impl crate::runtime::object::Object for SubmitFinCsatResponse {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.value(&mut f1)?,

@@ -32,7 +32,7 @@ impl crate::runtime::object::Object for IpAllowlist {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptStrings>(&mut f1)?,

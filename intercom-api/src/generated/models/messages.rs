@@ -65,7 +65,7 @@ impl crate::runtime::object::Object for CreateMessageRequest {
         let mut f7 = None;
         let mut f8 = None;
         let mut f9 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -360,7 +360,7 @@ impl crate::runtime::object::Object for CreateMessageRequestFrom {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -530,7 +530,7 @@ impl crate::runtime::object::Object for Recipient {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,

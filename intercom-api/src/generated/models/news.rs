@@ -29,7 +29,7 @@ impl crate::runtime::object::Object for DeletedObject {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -134,7 +134,7 @@ impl crate::runtime::object::Object for NewsItem {
         let mut f11 = None;
         let mut f12 = None;
         let mut f13 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -235,7 +235,7 @@ impl crate::runtime::object::Object for NewsItemRequest {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -398,7 +398,7 @@ impl crate::runtime::object::Object for Newsfeed {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -450,7 +450,7 @@ impl crate::runtime::object::Object for NewsfeedAssignment {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptI64>(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -521,7 +521,7 @@ impl crate::runtime::object::Object for PaginatedResponse {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,

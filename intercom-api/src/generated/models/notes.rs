@@ -20,7 +20,7 @@ impl crate::runtime::object::Object for CreateNoteRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -100,7 +100,7 @@ impl crate::runtime::object::Object for Note {
         let mut f3 = None;
         let mut f4 = None;
         let mut f5 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -153,7 +153,7 @@ impl crate::runtime::object::Object for NoteContact {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -206,7 +206,7 @@ impl crate::runtime::object::Object for NoteList {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,

@@ -16,7 +16,7 @@ impl crate::runtime::object::Object for AttachTagToContactRequest {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self { id: map.required(f0, 0)? })
@@ -58,7 +58,7 @@ impl crate::runtime::object::Object for AttachTagToConversationRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -111,7 +111,7 @@ impl crate::runtime::object::Object for AttachTagToTicketRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -169,7 +169,7 @@ impl crate::runtime::object::Object for CreateOrUpdateTagRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -381,7 +381,7 @@ impl crate::runtime::object::Object for DetachTagFromConversationRequest {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -422,7 +422,7 @@ impl crate::runtime::object::Object for DetachTagFromTicketRequest {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self {
@@ -470,7 +470,7 @@ impl crate::runtime::object::Object for TagCompanyRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -525,7 +525,7 @@ impl crate::runtime::object::Object for TagCompanyRequestCompaniesItem {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -585,7 +585,7 @@ impl crate::runtime::object::Object for TagMultipleUsersRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -633,7 +633,7 @@ impl crate::runtime::object::Object for TagMultipleUsersRequestUsersItem {
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
-        while map.next()?.is_some() {
+        while map.next_field()?.is_some() {
             map.value(&mut f0)?;
         }
         Ok(Self { id: f0.unwrap_or_default() })
@@ -682,7 +682,7 @@ impl crate::runtime::object::Object for UntagCompanyRequest {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -741,7 +741,7 @@ impl crate::runtime::object::Object for UntagCompanyRequestCompaniesItem {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,

@@ -65,7 +65,7 @@ impl crate::runtime::object::Object for CreateTicketTypeAttributeRequest {
         let mut f7 = None;
         let mut f8 = None;
         let mut f9 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -232,7 +232,7 @@ impl crate::runtime::object::Object for CreateTicketTypeRequest {
         let mut f2 = None;
         let mut f3 = None;
         let mut f4 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -341,7 +341,7 @@ impl crate::runtime::object::Object for TicketTypeList {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -430,7 +430,7 @@ impl crate::runtime::object::Object for UpdateTicketTypeAttributeRequest {
         let mut f7 = None;
         let mut f8 = None;
         let mut f9 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -584,7 +584,7 @@ impl crate::runtime::object::Object for UpdateTicketTypeRequest {
         let mut f3 = None;
         let mut f4 = None;
         let mut f5 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,

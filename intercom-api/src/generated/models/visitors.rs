@@ -26,7 +26,7 @@ impl crate::runtime::object::Object for ConvertVisitorRequest {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -103,7 +103,7 @@ impl crate::runtime::object::Object for ConvertVisitorRequestUser {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -179,7 +179,7 @@ impl crate::runtime::object::Object for ConvertVisitorRequestVisitor {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -266,7 +266,7 @@ impl crate::runtime::object::Object for UpdateVisitorRequest {
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
@@ -501,7 +501,7 @@ impl crate::runtime::object::Object for Visitor {
         let mut f30 = None;
         let mut f31 = None;
         let mut f32 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -605,7 +605,7 @@ impl crate::runtime::object::Object for VisitorAvatar {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -647,7 +647,7 @@ impl crate::runtime::object::Object for VisitorCompanies {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -722,7 +722,7 @@ impl crate::runtime::object::Object for VisitorLocationData {
         let mut f5 = None;
         let mut f6 = None;
         let mut f7 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -776,7 +776,7 @@ impl crate::runtime::object::Object for VisitorSegments {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptStrings>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -818,7 +818,7 @@ impl crate::runtime::object::Object for VisitorSocialProfiles {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptStrings>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -860,7 +860,7 @@ impl crate::runtime::object::Object for VisitorTags {
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
@@ -907,7 +907,7 @@ impl crate::runtime::object::Object for VisitorTagsTagsItem {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
-        while let Some(field) = map.next()? {
+        while let Some(field) = map.next_field()? {
             match field {
                 0 => map.with::<crate::runtime::object::OptString>(&mut f0)?,
                 1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,

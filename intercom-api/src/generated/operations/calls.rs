@@ -38,6 +38,7 @@ impl<'a> CallsList<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -47,6 +48,7 @@ impl<'a> CallsList<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -54,6 +56,7 @@ impl<'a> CallsList<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -73,17 +76,26 @@ impl<'a> CallsList<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::CallList, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::CallList, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::CallList>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::CallList>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Calls<'a> {
@@ -120,12 +132,14 @@ impl<'a> CallsListWithTranscripts<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -135,6 +149,7 @@ impl<'a> CallsListWithTranscripts<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -142,6 +157,7 @@ impl<'a> CallsListWithTranscripts<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -156,22 +172,31 @@ impl<'a> CallsListWithTranscripts<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::ListCallsWithTranscriptsResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<
+            super::super::models::ListCallsWithTranscriptsResponse,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::ListCallsWithTranscriptsResponse>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<
+                super::super::models::ListCallsWithTranscriptsResponse,
+            >,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Calls<'a> {
@@ -211,6 +236,7 @@ impl<'a> CallsFind<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -220,6 +246,7 @@ impl<'a> CallsFind<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -227,6 +254,7 @@ impl<'a> CallsFind<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -240,17 +268,26 @@ impl<'a> CallsFind<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Call, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Call, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Call>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Call>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Calls<'a> {
@@ -286,6 +323,7 @@ impl<'a> CallsFindRecording<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -295,6 +333,7 @@ impl<'a> CallsFindRecording<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -302,6 +341,7 @@ impl<'a> CallsFindRecording<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -319,9 +359,11 @@ impl<'a> CallsFindRecording<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<String, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.location()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<Output = Result<String, crate::Error>> + 'a {
+        self.client.call_redirect(self.request())
     }
 }
 impl<'a> Calls<'a> {
@@ -360,6 +402,7 @@ impl<'a> CallsFindTranscript<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -369,6 +412,7 @@ impl<'a> CallsFindTranscript<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -376,6 +420,7 @@ impl<'a> CallsFindTranscript<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -393,9 +438,11 @@ impl<'a> CallsFindTranscript<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<String, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.text()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<Output = Result<String, crate::Error>> + 'a {
+        self.client.call_text(self.request())
     }
 }
 impl<'a> Calls<'a> {

@@ -62,6 +62,7 @@ impl<'a> CompaniesRetrieve<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -71,6 +72,7 @@ impl<'a> CompaniesRetrieve<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -78,6 +80,7 @@ impl<'a> CompaniesRetrieve<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -109,20 +112,26 @@ impl<'a> CompaniesRetrieve<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::CompanyList, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::CompanyList, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CompanyList>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::CompanyList>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -181,12 +190,14 @@ impl<'a> CompaniesCreateOrUpdate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -196,6 +207,7 @@ impl<'a> CompaniesCreateOrUpdate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -203,6 +215,7 @@ impl<'a> CompaniesCreateOrUpdate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -219,17 +232,26 @@ impl<'a> CompaniesCreateOrUpdate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Company, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Company>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Company>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -292,6 +314,7 @@ impl<'a> CompaniesList<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -301,6 +324,7 @@ impl<'a> CompaniesList<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -308,6 +332,7 @@ impl<'a> CompaniesList<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -330,22 +355,29 @@ impl<'a> CompaniesList<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::CompanyList, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::CompanyList, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CompanyList>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::CompanyList>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
     /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    #[inline]
     pub fn pages(
         self,
     ) -> impl crate::runtime::Stream<
@@ -362,6 +394,7 @@ impl<'a> CompaniesList<'a> {
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.
+    #[inline]
     pub fn items(
         self,
     ) -> impl crate::runtime::Stream<
@@ -419,6 +452,7 @@ impl<'a> CompaniesScroll<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -428,6 +462,7 @@ impl<'a> CompaniesScroll<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -435,6 +470,7 @@ impl<'a> CompaniesScroll<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -451,24 +487,29 @@ impl<'a> CompaniesScroll<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::CompanyScroll, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::CompanyScroll, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CompanyScroll>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::CompanyScroll>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
     /// Every page, starting with this request's, fetched by `scroll_param` until a page comes back empty (a scroll expires after a minute) as the stream is polled.
+    #[inline]
     pub fn pages(
         self,
     ) -> impl crate::runtime::Stream<
@@ -486,6 +527,7 @@ impl<'a> CompaniesScroll<'a> {
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.
+    #[inline]
     pub fn items(
         self,
     ) -> impl crate::runtime::Stream<
@@ -542,6 +584,7 @@ impl<'a> CompaniesDelete<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -551,6 +594,7 @@ impl<'a> CompaniesDelete<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -558,6 +602,7 @@ impl<'a> CompaniesDelete<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -574,22 +619,26 @@ impl<'a> CompaniesDelete<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::DeletedCompanyObject, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::DeletedCompanyObject, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::DeletedCompanyObject>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::DeletedCompanyObject>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -634,6 +683,7 @@ impl<'a> CompaniesFind<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -643,6 +693,7 @@ impl<'a> CompaniesFind<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -650,6 +701,7 @@ impl<'a> CompaniesFind<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -666,17 +718,26 @@ impl<'a> CompaniesFind<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Company, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Company>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Company>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -721,6 +782,7 @@ impl<'a> CompaniesUpdate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -730,6 +792,7 @@ impl<'a> CompaniesUpdate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -737,6 +800,7 @@ impl<'a> CompaniesUpdate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -756,17 +820,26 @@ impl<'a> CompaniesUpdate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Company, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Company>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Company>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -809,6 +882,7 @@ impl<'a> CompaniesListAttachedContacts<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -818,6 +892,7 @@ impl<'a> CompaniesListAttachedContacts<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -825,6 +900,7 @@ impl<'a> CompaniesListAttachedContacts<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -841,22 +917,26 @@ impl<'a> CompaniesListAttachedContacts<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::CompanyAttachedContacts, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::CompanyAttachedContacts, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CompanyAttachedContacts>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::CompanyAttachedContacts>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -895,6 +975,7 @@ impl<'a> CompaniesListAttachedSegments<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -904,6 +985,7 @@ impl<'a> CompaniesListAttachedSegments<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -911,6 +993,7 @@ impl<'a> CompaniesListAttachedSegments<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -927,22 +1010,26 @@ impl<'a> CompaniesListAttachedSegments<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::CompanyAttachedSegments, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::CompanyAttachedSegments, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::CompanyAttachedSegments>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::CompanyAttachedSegments>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -982,12 +1069,14 @@ impl<'a> CompaniesAttachContact<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -997,6 +1086,7 @@ impl<'a> CompaniesAttachContact<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -1004,6 +1094,7 @@ impl<'a> CompaniesAttachContact<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -1021,17 +1112,26 @@ impl<'a> CompaniesAttachContact<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Company, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Company>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Company>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {
@@ -1073,6 +1173,7 @@ impl<'a> CompaniesDetachContact<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -1082,6 +1183,7 @@ impl<'a> CompaniesDetachContact<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -1089,6 +1191,7 @@ impl<'a> CompaniesDetachContact<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -1106,17 +1209,26 @@ impl<'a> CompaniesDetachContact<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Company, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Company, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Company>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Company>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Companies<'a> {

@@ -41,6 +41,7 @@ impl<'a> DataAttributesList<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -50,6 +51,7 @@ impl<'a> DataAttributesList<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -57,6 +59,7 @@ impl<'a> DataAttributesList<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -76,22 +79,26 @@ impl<'a> DataAttributesList<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::DataAttributeList, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::DataAttributeList, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::DataAttributeList>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::DataAttributeList>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> DataAttributes<'a> {
@@ -128,12 +135,14 @@ impl<'a> DataAttributesCreate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -143,6 +152,7 @@ impl<'a> DataAttributesCreate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -150,6 +160,7 @@ impl<'a> DataAttributesCreate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -164,22 +175,26 @@ impl<'a> DataAttributesCreate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::DataAttribute, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::DataAttribute, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::DataAttribute>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::DataAttribute>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> DataAttributes<'a> {
@@ -219,6 +234,7 @@ impl<'a> DataAttributesUpdate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -228,6 +244,7 @@ impl<'a> DataAttributesUpdate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -235,6 +252,7 @@ impl<'a> DataAttributesUpdate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -252,22 +270,26 @@ impl<'a> DataAttributesUpdate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::DataAttribute, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::DataAttribute, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::DataAttribute>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::DataAttribute>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> DataAttributes<'a> {

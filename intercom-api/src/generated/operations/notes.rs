@@ -39,6 +39,7 @@ impl<'a> NotesList<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -48,6 +49,7 @@ impl<'a> NotesList<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -55,6 +57,7 @@ impl<'a> NotesList<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -77,19 +80,29 @@ impl<'a> NotesList<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::NoteList, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::NoteList, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::NoteList>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::NoteList>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
     /// Every page, starting with this request's, fetched by page number (`page`), keeping `per_page` as the stream is polled.
+    #[inline]
     pub fn pages(
         self,
     ) -> impl crate::runtime::Stream<
@@ -106,6 +119,7 @@ impl<'a> NotesList<'a> {
         )
     }
     /// Every item (`data`) of every page; one page is held in memory at a time.
+    #[inline]
     pub fn items(
         self,
     ) -> impl crate::runtime::Stream<
@@ -153,12 +167,14 @@ impl<'a> NotesCreate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -168,6 +184,7 @@ impl<'a> NotesCreate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -175,6 +192,7 @@ impl<'a> NotesCreate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -192,17 +210,26 @@ impl<'a> NotesCreate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Note, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Note, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Note>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Note>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Notes<'a> {
@@ -243,6 +270,7 @@ impl<'a> NotesFind<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -252,6 +280,7 @@ impl<'a> NotesFind<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -259,6 +288,7 @@ impl<'a> NotesFind<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -272,17 +302,26 @@ impl<'a> NotesFind<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Note, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Note, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Note>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Note>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Notes<'a> {

@@ -27,12 +27,14 @@ impl<'a> TicketsCreate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -42,6 +44,7 @@ impl<'a> TicketsCreate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -49,6 +52,7 @@ impl<'a> TicketsCreate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -63,17 +67,26 @@ impl<'a> TicketsCreate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Ticket, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Ticket>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Ticket>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Tickets<'a> {
@@ -112,12 +125,14 @@ impl<'a> TicketsEnqueueCreate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -127,6 +142,7 @@ impl<'a> TicketsEnqueueCreate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -134,6 +150,7 @@ impl<'a> TicketsEnqueueCreate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -148,17 +165,26 @@ impl<'a> TicketsEnqueueCreate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Jobs, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Jobs, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Jobs>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Jobs>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Tickets<'a> {
@@ -197,6 +223,7 @@ impl<'a> TicketsSearch<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -206,6 +233,7 @@ impl<'a> TicketsSearch<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -213,6 +241,7 @@ impl<'a> TicketsSearch<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -227,22 +256,29 @@ impl<'a> TicketsSearch<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TicketList, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::TicketList, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::TicketList>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::TicketList>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
     /// Every page, starting with this request's, fetched by cursor (`pagination.starting_after` in the body), keeping `per_page` as the stream is polled.
+    #[inline]
     pub fn pages(
         self,
     ) -> impl crate::runtime::Stream<
@@ -259,6 +295,7 @@ impl<'a> TicketsSearch<'a> {
         )
     }
     /// Every item (`tickets`) of every page; one page is held in memory at a time.
+    #[inline]
     pub fn items(
         self,
     ) -> impl crate::runtime::Stream<
@@ -371,6 +408,7 @@ impl<'a> TicketsDelete<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -380,6 +418,7 @@ impl<'a> TicketsDelete<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -387,6 +426,7 @@ impl<'a> TicketsDelete<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -402,22 +442,26 @@ impl<'a> TicketsDelete<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<super::super::models::TicketDeleted, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::TicketDeleted, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::TicketDeleted>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::TicketDeleted>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Tickets<'a> {
@@ -456,6 +500,7 @@ impl<'a> TicketsGet<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -465,6 +510,7 @@ impl<'a> TicketsGet<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -472,6 +518,7 @@ impl<'a> TicketsGet<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let request = crate::runtime::Request::new(
@@ -487,17 +534,26 @@ impl<'a> TicketsGet<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Ticket, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Ticket>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Ticket>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Tickets<'a> {
@@ -534,6 +590,7 @@ impl<'a> TicketsUpdate<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
@@ -543,6 +600,7 @@ impl<'a> TicketsUpdate<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -550,6 +608,7 @@ impl<'a> TicketsUpdate<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -566,17 +625,26 @@ impl<'a> TicketsUpdate<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::Ticket, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::Ticket, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<crate::runtime::Decoded<super::super::models::Ticket>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::Ticket>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Tickets<'a> {
@@ -618,12 +686,14 @@ impl<'a> TicketsReply<'a> {
     }
     /// Gives this call (all attempts and the waits between them) another deadline than
     /// the client's.
+    #[inline]
     pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
         self.options.deadline = Some(deadline);
         self
     }
     /// Lets the client retry this request on transient failures although it is not
     /// idempotent (only safe if sending it twice does no harm).
+    #[inline]
     pub fn retry_non_idempotent(mut self) -> Self {
         self.options.retry_non_idempotent = true;
         self
@@ -633,6 +703,7 @@ impl<'a> TicketsReply<'a> {
     /// for arguments they cannot convert, such as a non-numeric id the API wants as an
     /// integer).
     #[doc(hidden)]
+    #[inline]
     pub fn refuse_if(mut self, reason: Option<String>) -> Self {
         if let Some(reason) = reason {
             self.options.refuse(reason);
@@ -640,6 +711,7 @@ impl<'a> TicketsReply<'a> {
         self
     }
     /// The request as it will be sent; fails on invalid input such as an empty id.
+    #[inline]
     pub fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         self.options.check()?;
         let mut request = crate::runtime::Request::new(
@@ -657,20 +729,26 @@ impl<'a> TicketsReply<'a> {
         Ok(request)
     }
     /// Sends the request (retrying as the client is configured) and decodes the answer.
-    pub async fn send(self) -> Result<super::super::models::TicketReply, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(request).await?.json()
+    #[inline]
+    pub fn send(
+        self,
+    ) -> impl std::future::Future<
+        Output = Result<super::super::models::TicketReply, crate::Error>,
+    > + 'a {
+        self.client.call_json(self.request())
     }
     /// Sends the request like [`send`](Self::send), and also returns what of the answer
     /// did not fit its type and was left out.
-    pub async fn send_with_warnings(
+    #[inline]
+    pub fn send_with_warnings(
         self,
-    ) -> Result<
-        crate::runtime::Decoded<super::super::models::TicketReply>,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(request).await?.json_with_warnings()
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::runtime::Decoded<super::super::models::TicketReply>,
+            crate::Error,
+        >,
+    > + 'a {
+        self.client.call_json_with_warnings(self.request())
     }
 }
 impl<'a> Tickets<'a> {
