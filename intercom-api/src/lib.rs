@@ -371,8 +371,9 @@
 //! intercom-api = { git = "https://github.com/intercom-rs/intercom-rs", default-features = false, features = ["conversations"] }
 //! ```
 //!
-//! [`search`] needs `contacts`, `conversations` and `tickets`; each workflow in [`wrappers`] needs
-//! the feature of the namespace it extends (tagging a conversation also needs `tags`).
+//! Each resource of [`search`] needs the feature of its namespace (`contacts`,
+//! `conversations`, `tickets`); each workflow in [`wrappers`] needs the feature of the namespace
+//! it extends (tagging a conversation also needs `tags`).
 //!
 //! # Tracing
 //!
@@ -399,7 +400,6 @@ mod generated;
 mod paging;
 pub mod prelude;
 pub mod runtime;
-#[cfg(all(feature = "contacts", feature = "conversations", feature = "tickets"))]
 pub mod search;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
