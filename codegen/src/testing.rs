@@ -46,5 +46,14 @@ pub fn options(version: &str) -> crate::Options {
         names: Some(names_file()),
         version: version.to_string(),
         runtime: "crate".to_string(),
+        channel: crate::Channel::Stable,
+    }
+}
+
+/// The options the xtask uses for the Preview surface (`descriptions/0`, feature `preview`).
+pub fn preview_options() -> crate::Options {
+    crate::Options {
+        channel: crate::Channel::Preview,
+        ..options("0")
     }
 }

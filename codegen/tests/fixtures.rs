@@ -32,6 +32,7 @@ fn generate(name: &str) -> Result<codegen::Output, codegen::Error> {
         names: None,
         version: "fixture".into(),
         runtime: "crate".into(),
+        channel: codegen::Channel::Stable,
     })
 }
 

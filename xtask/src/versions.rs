@@ -51,7 +51,13 @@ pub fn run(workspace: &Workspace, env: &Env, only: &[String]) -> Result<bool> {
         let spec = resolve(&pin, version, &sources)?;
         let overrides = Some(workspace.root.join("spec/overrides.yaml")).filter(|p| p.is_file());
         let names = Some(workspace.root.join("spec/names.yaml")).filter(|p| p.is_file());
-        let generated = generate(&spec.path, overrides.as_deref(), names.as_deref(), version);
+        let generated = generate(
+            &spec.path,
+            overrides.as_deref(),
+            names.as_deref(),
+            version,
+            codegen::Channel::Stable,
+        );
         let (files, features) = match generated {
             Ok(output) => output,
             Err(error) => {
