@@ -5,6 +5,7 @@
 //! [`ir`] turns the typed OpenAPI document into a small model of types and operations;
 //! [`emit`] turns that model into formatted Rust files. `emit` never sees OpenAPI types.
 
+pub mod capabilities;
 pub mod emit;
 mod error;
 pub mod ir;
@@ -25,6 +26,9 @@ pub struct Options {
     pub overrides: Option<PathBuf>,
     /// Intercom's SDK names for the operations (`spec/names.yaml`); `None` derives every name.
     pub names: Option<PathBuf>,
+    /// What the hand-written layer needs from a version (`spec/capabilities.yaml`); `None`
+    /// declares no capability.
+    pub capabilities: Option<PathBuf>,
     /// The API version the spec describes (`2.14`, `0` for Preview); selects overrides.
     pub version: String,
     /// The Rust path of the runtime the generated code calls (`crate` inside intercom-api).
@@ -57,6 +61,8 @@ pub struct Output {
     /// The resource features, one per operation module, sorted: the generated code compiles
     /// each module's operations, and the models they reach, under the feature of its name.
     pub features: Vec<String>,
+    /// The capabilities of the capabilities file, each with whether this version meets it.
+    pub capabilities: Vec<capabilities::Capability>,
 }
 
 /// Runs the whole pipeline. Nothing is written: the caller decides where the files go.
@@ -66,5 +72,15 @@ pub fn generate(options: &Options) -> Result<Output, Error> {
     if options.channel == Channel::Preview {
         api.drop_features();
     }
-    emit::emit(&api, &options.runtime, options.channel)
+    let capabilities = match &options.capabilities {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            capabilities::evaluate(path, &text, &api)?
+        }
+        None => Vec::new(),
+    };
+    emit::emit(&api, &options.runtime, options.channel, &capabilities)
 }

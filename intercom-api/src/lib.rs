@@ -372,8 +372,9 @@
 //! intercom-api = { git = "https://github.com/intercom-rs/intercom-rs", default-features = false, features = ["conversations"] }
 //! ```
 //!
-//! [`search`] needs `contacts`, `conversations` and `tickets`; each workflow in [`wrappers`] needs
-//! the feature of the namespace it extends (tagging a conversation also needs `tags`).
+//! Each resource of [`search`] needs the feature of its namespace (`contacts`,
+//! `conversations`, `tickets`); each workflow in [`wrappers`] needs the feature of the namespace
+//! it extends (tagging a conversation also needs `tags`).
 //!
 //! # Tracing
 //!
@@ -400,7 +401,6 @@ mod generated;
 mod paging;
 pub mod prelude;
 pub mod runtime;
-#[cfg(all(feature = "contacts", feature = "conversations", feature = "tickets"))]
 pub mod search;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
@@ -458,4 +458,3 @@ pub use generated::schemas;
 #[cfg(feature = "mcp")]
 #[doc(hidden)]
 pub use generated::dispatch;
-

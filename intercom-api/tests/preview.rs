@@ -45,14 +45,18 @@ async fn stable_calls_keep_the_clients_version_beside_preview_ones() {
     Mock::given(method("GET"))
         .and(path("/admins"))
         .and(header("intercom-version", intercom_api::API_VERSION))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"type": "admin.list", "admins": []})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"type": "admin.list", "admins": []})),
+        )
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/admins"))
         .and(header("intercom-version", "Preview"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"type": "admin.list", "admins": []})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"type": "admin.list", "admins": []})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -106,7 +110,10 @@ async fn preview_errors_are_the_clients_typed_errors() {
         .send()
         .await
         .expect_err("a 404");
-    assert!(matches!(error, Error::Api(_)), "not a typed API error: {error:?}");
+    assert!(
+        matches!(error, Error::Api(_)),
+        "not a typed API error: {error:?}"
+    );
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
     assert!(error.has_code("not_found"), "{error:?}");
     assert_eq!(error.request_id(), Some("req-1"));

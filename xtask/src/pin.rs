@@ -23,7 +23,13 @@ pub struct Pin {
     pub preview_sha256: Option<String>,
 }
 
-const KEYS: [&str; 5] = ["version", "repository", "commit", "sha256", "preview_sha256"];
+const KEYS: [&str; 5] = [
+    "version",
+    "repository",
+    "commit",
+    "sha256",
+    "preview_sha256",
+];
 
 impl Pin {
     /// Reads and parses the pin file at `path`.
@@ -95,7 +101,10 @@ impl Pin {
                 self.commit
             )));
         }
-        let hashes = [("sha256", Some(&self.sha256)), ("preview_sha256", self.preview_sha256.as_ref())];
+        let hashes = [
+            ("sha256", Some(&self.sha256)),
+            ("preview_sha256", self.preview_sha256.as_ref()),
+        ];
         for (key, value) in hashes {
             if let Some(value) = value.filter(|value| !is_hex(value, 64)) {
                 return Err(Error::msg(format!(
@@ -216,10 +225,17 @@ sha256 = "9392CC209AC7D2A592CCE97B8697543E0C62479F09EFFF3B9AAE8B359E935036"
     fn the_preview_hash_is_optional_checked_and_pins_version_0() {
         let hash = "7D6E5858977DFE1E073F2F4FA911523C3B3A3B9881B905358B7ED85BC724B983";
         let pin = Pin::parse(&format!("{PIN}preview_sha256 = \"{hash}\"\n")).unwrap();
-        assert_eq!(pin.expected_sha256("0"), Some(hash.to_ascii_lowercase().as_str()));
+        assert_eq!(
+            pin.expected_sha256("0"),
+            Some(hash.to_ascii_lowercase().as_str())
+        );
         assert_eq!(pin.expected_sha256("2.13"), None);
         let bad = format!("{PIN}preview_sha256 = \"abc\"\n");
-        assert!(error_of(&bad).contains("invalid `preview_sha256`"), "{}", error_of(&bad));
+        assert!(
+            error_of(&bad).contains("invalid `preview_sha256`"),
+            "{}",
+            error_of(&bad)
+        );
     }
 
     #[test]

@@ -15,12 +15,14 @@ mod search;
 mod surface;
 mod tokens;
 mod unions;
+mod wrapping;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::capabilities::Capability;
 use crate::ir::Api;
 use crate::{Channel, Error, Output};
 
@@ -31,7 +33,12 @@ const ALLOWS: &str = "#![allow(clippy::too_many_arguments, clippy::large_enum_va
 
 /// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `conformance.rs`, and for
 /// the stable channel `examples.rs`, `schemas.rs`, `dispatch.rs` and `search.rs`.
-pub fn emit(api: &Api, runtime: &str, channel: Channel) -> Result<Output, Error> {
+pub fn emit(
+    api: &Api,
+    runtime: &str,
+    channel: Channel,
+    capabilities: &[Capability],
+) -> Result<Output, Error> {
     let rt: TokenStream = runtime.parse().map_err(|e| Error::Emit {
         file: "<runtime path>".into(),
         message: format!("{e}"),
@@ -64,6 +71,9 @@ pub fn emit(api: &Api, runtime: &str, channel: Channel) -> Result<Output, Error>
             file: name.clone(),
             message: e.to_string(),
         })?;
+        let wraps = api.types.values().filter(|t| t.module == *module);
+        let froms = wrapping::froms(wraps, &api.types, &rt);
+        let tokens = quote!(#tokens #froms);
         add(name, tokens, true)?;
     }
     let gates = model_modules
@@ -119,6 +129,7 @@ pub fn emit(api: &Api, runtime: &str, channel: Channel) -> Result<Output, Error>
             files,
             surface: surface(api, channel),
             features: Vec::new(),
+            capabilities: Vec::new(),
         });
     }
     add("examples.rs".into(), examples::file(api, &rt), false)?;
@@ -126,23 +137,16 @@ pub fn emit(api: &Api, runtime: &str, channel: Channel) -> Result<Output, Error>
     add("dispatch.rs".into(), dispatch::file(api, &rt), false)?;
     let has_search = !api.search.is_empty();
     if has_search {
-        add("search.rs".into(), search::file(&api.search, &rt), true)?;
+        add("search.rs".into(), search::file(api, &rt), true)?;
     }
-    let search_features: BTreeSet<&str> = api
-        .search
-        .iter()
-        .filter_map(|c| api.operations.iter().find(|o| o.id == c.operation_id))
-        .map(|o| o.module.as_str())
-        .collect();
-    let search_features = search_features.iter();
     let search_mod = has_search.then(|| {
         quote!(
-            #[cfg(all( #( feature = #search_features ),* ))]
             pub mod search;
         )
     });
 
     let version = &api.version;
+    let spec_has = spec_has(capabilities);
     let root = quote! {
         //! Code generated from Intercom's OpenAPI description.
         pub mod models;
@@ -162,12 +166,14 @@ pub fn emit(api: &Api, runtime: &str, channel: Channel) -> Result<Output, Error>
         #search_mod
         /// The `Intercom-Version` this code was generated from, sent by default.
         pub const API_VERSION: &str = #version;
+        #spec_has
     };
     add("mod.rs".into(), root, false)?;
     Ok(Output {
         files,
         surface: surface(api, channel),
         features: op_modules.iter().map(|m| m.to_string()).collect(),
+        capabilities: capabilities.to_vec(),
     })
 }
 
@@ -206,5 +212,30 @@ fn gated_index(doc: &str, modules: Vec<(&str, TokenStream)>) -> TokenStream {
     quote! {
         #![doc = #doc]
         #( #cfgs mod #idents; #cfgs pub use #idents::*; )*
+    }
+}
+
+/// `spec_has!(capability => items)`: the items when this version meets the capability, nothing
+/// when it does not, a compile error for a capability the file does not declare. Nothing at
+/// all without capabilities.
+fn spec_has(capabilities: &[Capability]) -> TokenStream {
+    if capabilities.is_empty() {
+        return TokenStream::new();
+    }
+    let arms = capabilities.iter().map(|c| {
+        let name = quote::format_ident!("{}", c.name);
+        if c.met {
+            quote!( (#name => $($item:tt)*) => { $($item)* }; )
+        } else {
+            quote!( (#name => $($item:tt)*) => {}; )
+        }
+    });
+    quote! {
+        /// `spec_has!(capability => items)`: `items` when this version's description has
+        /// everything the capability needs (`spec/capabilities.yaml`), nothing otherwise.
+        macro_rules! spec_has {
+            #( #arms )*
+        }
+        pub(crate) use spec_has;
     }
 }

@@ -41,7 +41,10 @@ fn namespace(path: &[String], rt: &TokenStream, channel: Channel) -> TokenStream
     };
     let call: String = path.iter().map(|n| format!("{n}().")).collect();
     let call = call.trim_end_matches('.');
-    let struct_doc = format!(" The `{}` operations: `client.{root}{call}`.", path.join("."));
+    let struct_doc = format!(
+        " The `{}` operations: `client.{root}{call}`.",
+        path.join(".")
+    );
     let accessor_doc = format!(" The `{}` operations.", path.join("."));
     let accessor_fn = if parent.is_empty() && channel == Channel::Preview {
         quote! {

@@ -22,6 +22,7 @@ mod view;
 
 pub use build::build;
 pub use names::{field_ident, is_keyword, type_name, variant_name};
+pub(crate) use paging::response_fields;
 pub use search::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The whole API, sorted and ready to emit.
 #[derive(Debug, Clone)]
 pub struct Api {
-    /// The API version (`2.14`).
+    /// The `Intercom-Version` the description sends by default (`2.14`, `Preview`).
     pub version: String,
     /// Named types keyed by Rust name.
     pub types: BTreeMap<String, TypeDef>,

@@ -14,7 +14,32 @@ pub mod schemas;
 #[cfg(feature = "mcp")]
 #[doc(hidden)]
 pub mod dispatch;
-#[cfg(all(feature = "contacts", feature = "conversations", feature = "tickets"))]
 pub mod search;
 /// The `Intercom-Version` this code was generated from, sent by default.
 pub const API_VERSION: &str = "2.14";
+/// `spec_has!(capability => items)`: `items` when this version's description has
+/// everything the capability needs (`spec/capabilities.yaml`), nothing otherwise.
+macro_rules! spec_has {
+    (ticket_tags => $($item:tt)*) => {
+        $($item)*
+    };
+    (ticket_create => $($item:tt)*) => {
+        $($item)*
+    };
+    (ticket_admin_reply => $($item:tt)*) => {
+        $($item)*
+    };
+    (ticket_assign => $($item:tt)*) => {
+        $($item)*
+    };
+    (ticket_state => $($item:tt)*) => {
+        $($item)*
+    };
+    (ticket_update => $($item:tt)*) => {
+        $($item)*
+    };
+    (article_update => $($item:tt)*) => {
+        $($item)*
+    };
+}
+pub(crate) use spec_has;

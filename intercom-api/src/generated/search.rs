@@ -3,13 +3,16 @@
 //! The searchable fields of Intercom's search endpoints, from the tables in their
 //! descriptions. Build queries with them through `crate::search`.
 use crate::search::{kinds, Field, Operator};
+#[cfg(feature = "contacts")]
 const EQ_NE: &[Operator] = &[Operator::Eq, Operator::Ne];
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 const EQ_NE_IN_NIN: &[Operator] = &[
     Operator::Eq,
     Operator::Ne,
     Operator::In,
     Operator::Nin,
 ];
+#[cfg(any(feature = "contacts", feature = "tickets"))]
 const EQ_NE_IN_NIN_GT_GE_LT_LE: &[Operator] = &[
     Operator::Eq,
     Operator::Ne,
@@ -20,6 +23,7 @@ const EQ_NE_IN_NIN_GT_GE_LT_LE: &[Operator] = &[
     Operator::Lt,
     Operator::Le,
 ];
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 const EQ_NE_IN_NIN_GT_LT: &[Operator] = &[
     Operator::Eq,
     Operator::Ne,
@@ -28,6 +32,7 @@ const EQ_NE_IN_NIN_GT_LT: &[Operator] = &[
     Operator::Gt,
     Operator::Lt,
 ];
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 const EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH: &[Operator] = &[
     Operator::Eq,
     Operator::Ne,
@@ -38,23 +43,28 @@ const EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH: &[Operator] = &[
     Operator::StartsWith,
     Operator::EndsWith,
 ];
+#[cfg(feature = "contacts")]
 const EQ_GT_LT: &[Operator] = &[Operator::Eq, Operator::Gt, Operator::Lt];
+#[cfg(feature = "contacts")]
 /// The resource searched by `POST /contacts/search`: the type parameter of queries on it.
 ///
 /// Its fields are the constants and constructors of [`ContactField`]; Intercom's notes on
 /// searching are on [`contacts().search`](crate::operations::Contacts::search).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Contacts {}
+#[cfg(feature = "contacts")]
 impl crate::search::Resource for Contacts {
     const NAME: &'static str = "contacts";
     const PATH: &'static str = "/contacts/search";
     const OPERATION_ID: &'static str = "SearchContacts";
 }
+#[cfg(feature = "contacts")]
 /// The searchable fields of [`Contacts`], one per row of the fields table of `POST /contacts/search`.
 ///
 /// Each is typed by its value type and knows the operators Intercom documents for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContactField {}
+#[cfg(feature = "contacts")]
 impl ContactField {
     /// `id`: String.
     ///
@@ -358,22 +368,43 @@ impl ContactField {
         )
     }
 }
+#[cfg(feature = "contacts")]
+impl crate::search::Paged for Contacts {
+    type List = crate::models::ContactList;
+    type Item = crate::models::Contact;
+    fn items(list: &crate::models::ContactList) -> &[crate::models::Contact] {
+        list.data.as_deref().unwrap_or_default()
+    }
+    fn into_items(list: crate::models::ContactList) -> Vec<crate::models::Contact> {
+        list.data.unwrap_or_default()
+    }
+    fn next_cursor(list: &crate::models::ContactList) -> Option<String> {
+        crate::runtime::PageLinks::next_link(list.pages.as_ref()?).cursor()
+    }
+    fn total_count(list: &crate::models::ContactList) -> Option<i64> {
+        list.total_count
+    }
+}
+#[cfg(feature = "conversations")]
 /// The resource searched by `POST /conversations/search`: the type parameter of queries on it.
 ///
 /// Its fields are the constants and constructors of [`ConversationField`]; Intercom's notes on
 /// searching are on [`conversations().search`](crate::operations::Conversations::search).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Conversations {}
+#[cfg(feature = "conversations")]
 impl crate::search::Resource for Conversations {
     const NAME: &'static str = "conversations";
     const PATH: &'static str = "/conversations/search";
     const OPERATION_ID: &'static str = "searchConversations";
 }
+#[cfg(feature = "conversations")]
 /// The searchable fields of [`Conversations`], one per row of the fields table of `POST /conversations/search`.
 ///
 /// Each is typed by its value type and knows the operators Intercom documents for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ConversationField {}
+#[cfg(feature = "conversations")]
 impl ConversationField {
     /// `id`: String.
     ///
@@ -770,22 +801,47 @@ impl ConversationField {
         EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
     );
 }
+#[cfg(feature = "conversations")]
+impl crate::search::Paged for Conversations {
+    type List = crate::models::ConversationList;
+    type Item = crate::models::ConversationListItem;
+    fn items(
+        list: &crate::models::ConversationList,
+    ) -> &[crate::models::ConversationListItem] {
+        list.conversations.as_deref().unwrap_or_default()
+    }
+    fn into_items(
+        list: crate::models::ConversationList,
+    ) -> Vec<crate::models::ConversationListItem> {
+        list.conversations.unwrap_or_default()
+    }
+    fn next_cursor(list: &crate::models::ConversationList) -> Option<String> {
+        crate::runtime::PageLinks::next_link(list.pages.as_ref()?).cursor()
+    }
+    fn total_count(list: &crate::models::ConversationList) -> Option<i64> {
+        list.total_count
+    }
+}
+#[cfg(feature = "tickets")]
 /// The resource searched by `POST /tickets/search`: the type parameter of queries on it.
 ///
 /// Its fields are the constants and constructors of [`TicketField`]; Intercom's notes on
 /// searching are on [`tickets().search`](crate::operations::Tickets::search).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tickets {}
+#[cfg(feature = "tickets")]
 impl crate::search::Resource for Tickets {
     const NAME: &'static str = "tickets";
     const PATH: &'static str = "/tickets/search";
     const OPERATION_ID: &'static str = "searchTickets";
 }
+#[cfg(feature = "tickets")]
 /// The searchable fields of [`Tickets`], one per row of the fields table of `POST /tickets/search`.
 ///
 /// Each is typed by its value type and knows the operators Intercom documents for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TicketField {}
+#[cfg(feature = "tickets")]
 impl TicketField {
     /// `id`: String.
     ///
@@ -941,5 +997,22 @@ impl TicketField {
         id: impl std::fmt::Display,
     ) -> Field<Tickets, kinds::Integer> {
         Field::templated("ticket_attribute.", id, "", EQ_NE_IN_NIN_GT_LT)
+    }
+}
+#[cfg(feature = "tickets")]
+impl crate::search::Paged for Tickets {
+    type List = crate::models::TicketList;
+    type Item = crate::models::Ticket;
+    fn items(list: &crate::models::TicketList) -> &[crate::models::Ticket] {
+        list.tickets.as_deref().unwrap_or_default()
+    }
+    fn into_items(list: crate::models::TicketList) -> Vec<crate::models::Ticket> {
+        list.tickets.unwrap_or_default()
+    }
+    fn next_cursor(list: &crate::models::TicketList) -> Option<String> {
+        crate::runtime::PageLinks::next_link(list.pages.as_ref()?).cursor()
+    }
+    fn total_count(list: &crate::models::TicketList) -> Option<i64> {
+        list.total_count
     }
 }

@@ -631,3 +631,17 @@ impl UpdateDataAttributeRequestKindOtherType {
         Self {}
     }
 }
+#[cfg(feature = "data_attributes")]
+impl From<super::UpdateDataAttributeRequestKindListAttribute>
+for UpdateDataAttributeRequest {
+    fn from(value: super::UpdateDataAttributeRequestKindListAttribute) -> Self {
+        Self::new(value.into())
+    }
+}
+#[cfg(feature = "data_attributes")]
+impl From<super::UpdateDataAttributeRequestKindOtherType>
+for UpdateDataAttributeRequest {
+    fn from(value: super::UpdateDataAttributeRequestKindOtherType) -> Self {
+        Self::new(value.into())
+    }
+}

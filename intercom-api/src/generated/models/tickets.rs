@@ -1231,3 +1231,15 @@ impl UpdateTicketRequest {
         self
     }
 }
+#[cfg(feature = "tickets")]
+impl From<super::ContactReplyTicketRequest> for ReplyTicketRequest {
+    fn from(value: super::ContactReplyTicketRequest) -> Self {
+        Self::new(value.into())
+    }
+}
+#[cfg(feature = "tickets")]
+impl From<super::AdminReplyTicketRequest> for ReplyTicketRequest {
+    fn from(value: super::AdminReplyTicketRequest) -> Self {
+        Self::new(value.into())
+    }
+}
