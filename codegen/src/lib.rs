@@ -33,6 +33,22 @@ pub struct Options {
     pub version: String,
     /// The Rust path of the runtime the generated code calls (`crate` inside intercom-api).
     pub runtime: String,
+    /// Whether this is the stable surface or the opt-in Preview one.
+    pub channel: Channel,
+}
+
+/// Which surface of the crate the generated code is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Channel {
+    /// The pinned version: namespaces on `Client` (`client.contacts()`), one cargo feature per
+    /// top-level namespace, the search builders, the test and MCP tables.
+    #[default]
+    Stable,
+    /// Intercom's Preview description, generated into `generated/preview/`: namespaces on
+    /// `Preview` (`client.preview().contacts()`), every request sending the description's own
+    /// `Intercom-Version`, everything under the one `preview` feature, and a conformance
+    /// table sharing the stable table's `Call` and `Answer`.
+    Preview,
 }
 
 /// The generated files, keyed by path relative to the output directory (`/`-separated).
@@ -52,7 +68,10 @@ pub struct Output {
 /// Runs the whole pipeline. Nothing is written: the caller decides where the files go.
 pub fn generate(options: &Options) -> Result<Output, Error> {
     let doc = load::load(options)?;
-    let api = ir::build(&doc)?;
+    let mut api = ir::build(&doc)?;
+    if options.channel == Channel::Preview {
+        api.drop_features();
+    }
     let capabilities = match &options.capabilities {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
@@ -63,5 +82,5 @@ pub fn generate(options: &Options) -> Result<Output, Error> {
         }
         None => Vec::new(),
     };
-    emit::emit(&api, &options.runtime, &capabilities)
+    emit::emit(&api, &options.runtime, options.channel, &capabilities)
 }

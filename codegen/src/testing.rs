@@ -52,5 +52,14 @@ pub fn options(version: &str) -> crate::Options {
         capabilities: Some(capabilities_file()),
         version: version.to_string(),
         runtime: "crate".to_string(),
+        channel: crate::Channel::Stable,
+    }
+}
+
+/// The options the xtask uses for the Preview surface (`descriptions/0`, feature `preview`).
+pub fn preview_options() -> crate::Options {
+    crate::Options {
+        channel: crate::Channel::Preview,
+        ..options("0")
     }
 }

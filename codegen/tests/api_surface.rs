@@ -21,6 +21,28 @@ fn api_surface() {
     insta::assert_snapshot!("api_surface", output.surface);
 }
 
+/// The Preview surface (feature `preview`): every operation of the Preview description, each
+/// called through `client.preview()`, in `snapshots/api_surface__api_surface_preview.snap`.
+#[test]
+fn api_surface_preview() {
+    let output =
+        codegen::generate(&codegen::testing::preview_options()).unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<&str> = output.surface.lines().collect();
+    assert_eq!(
+        lines.len(),
+        256,
+        "the Preview description has 256 operations"
+    );
+    for line in &lines {
+        assert!(line.contains(" -> preview()."), "{line}");
+    }
+    assert!(
+        output.features.is_empty(),
+        "Preview has one feature, not one per resource"
+    );
+    insta::assert_snapshot!("api_surface_preview", output.surface);
+}
+
 #[test]
 fn regeneration_is_deterministic() {
     let options = codegen::testing::options("2.14");

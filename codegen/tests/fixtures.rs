@@ -33,6 +33,7 @@ fn generate(name: &str) -> Result<codegen::Output, codegen::Error> {
         capabilities: None,
         version: "fixture".into(),
         runtime: "crate".into(),
+        channel: codegen::Channel::Stable,
     })
 }
 

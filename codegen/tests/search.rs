@@ -128,6 +128,7 @@ fn a_missing_table_fails_naming_the_operation() {
         capabilities: None,
         version: "fixture".into(),
         runtime: "crate".into(),
+        channel: codegen::Channel::Stable,
     })
     .expect_err("a search description without its fields table must fail");
     let message = error.to_string();

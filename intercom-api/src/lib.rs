@@ -362,6 +362,7 @@
 //! |---|---|---|
 //! | one per top-level namespace: `contacts`, `conversations`, `tickets`, `help_centers`, … | all, through `all-resources` | that namespace's operations and the models they reach |
 //! | `webhooks` | no | `intercom_api::webhooks` (turns every namespace on) |
+//! | `preview` | no | [`preview`]: Intercom's Preview API as typed namespaces under `client.preview()` |
 //! | `serialize` | no | `Serialize` for response models |
 //! | `chrono`, `time` | no | conversions between [`Timestamp`] and their date-time types |
 //!
@@ -406,6 +407,29 @@ pub mod webhooks;
 pub mod wrappers;
 
 pub use generated::{models, operations, API_VERSION};
+
+/// Intercom's Preview API (feature `preview`): the operations of Intercom's Preview
+/// description as typed namespaces under [`Client::preview`], with their own [`models`](preview::models).
+///
+/// Generated from `descriptions/0` of the pinned upstream commit by the same rules as the
+/// stable surface, sharing its runtime (auth, retries, rate limiting, pagination, errors).
+/// Every request sends `Intercom-Version:` [`preview::API_VERSION`] unless the request sets
+/// another with `intercom_version`. Preview operations can change or disappear without a
+/// version bump on Intercom's side.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), intercom_api::Error> {
+/// let client = intercom_api::Client::new("token")?;
+/// let admins = client.preview().admins().list().send().await?;
+/// # let _ = admins;
+/// # Ok(())
+/// # }
+/// ```
+#[cfg(feature = "preview")]
+#[allow(missing_docs)]
+#[rustfmt::skip]
+#[path = "generated/preview/mod.rs"]
+pub mod preview;
 pub use runtime::{
     ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, DecodeWarning, Decoded, Download,
     Error, IntoId, Nullable, PageKind, RateLimit, RateLimitStatus, RateLimited, Region,

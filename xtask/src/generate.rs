@@ -16,9 +16,14 @@ pub struct SpecLayer {
     pub capabilities: Option<PathBuf>,
 }
 
-/// Runs `codegen` on `spec` (with the spec layer's files) and returns the generated files and
-/// the resource features. Nothing is written here.
-pub fn generate(spec: &Path, layer: &SpecLayer, version: &str) -> Result<(Files, Vec<String>)> {
+/// Runs `codegen` on `spec` (with the spec layer's files) for `channel` and returns the
+/// generated files and the resource features. Nothing is written here.
+pub fn generate(
+    spec: &Path,
+    layer: &SpecLayer,
+    version: &str,
+    channel: codegen::Channel,
+) -> Result<(Files, Vec<String>)> {
     let options = codegen::Options {
         spec: spec.to_path_buf(),
         overrides: layer.overrides.clone(),
@@ -26,6 +31,7 @@ pub fn generate(spec: &Path, layer: &SpecLayer, version: &str) -> Result<(Files,
         capabilities: layer.capabilities.clone(),
         version: version.to_string(),
         runtime: "crate".to_string(),
+        channel,
     };
     match codegen::generate(&options) {
         Ok(output) => Ok((output.files, output.features)),

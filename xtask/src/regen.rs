@@ -10,7 +10,7 @@ use crate::check::compare;
 use crate::error::{Context, Result};
 use crate::features::rewrite;
 use crate::generate::{generate, SpecLayer};
-use crate::pin::{validate_version, Pin};
+use crate::pin::{validate_version, Pin, PREVIEW};
 use crate::resolve::{resolve, Sources};
 use crate::write::replace_tree;
 
@@ -120,13 +120,31 @@ pub fn run(args: &RegenArgs, workspace: &Workspace, env: &Env) -> Result<bool> {
         base_url: &env.base_url,
     };
     let spec = resolve(&pin, &version, &sources)?;
-    let (files, features) = generate(&spec.path, &workspace.spec_layer(), &version)?;
+    let layer = workspace.spec_layer();
+    let (mut files, features) = generate(&spec.path, &layer, &version, codegen::Channel::Stable)?;
+    let mut source = format!("spec {version} via {}", spec.origin);
+    // The crate's own tree also holds the Preview surface (feature `preview`), from the
+    // Preview description of the pinned commit; `--spec` names the stable description only.
+    if args.out.is_none() {
+        let sources = Sources {
+            explicit: None,
+            ..sources
+        };
+        let preview = resolve(&pin, PREVIEW, &sources)?;
+        let (preview_files, _) =
+            generate(&preview.path, &layer, PREVIEW, codegen::Channel::Preview)?;
+        files.extend(
+            preview_files
+                .into_iter()
+                .map(|(path, text)| (format!("preview/{path}"), text)),
+        );
+        let _ = write!(source, ", Preview via {}", preview.origin);
+    }
 
     let out = args.out.clone().unwrap_or_else(|| workspace.default_out());
     let shown = workspace.show(&out);
     let diff =
         compare(&out, &files).context(|| format!("cannot compare with the files in {shown}"))?;
-    let source = format!("spec {version} via {}", spec.origin);
     // The features belong to the crate the default output is part of; `--out` elsewhere
     // leaves the manifest alone.
     let manifest_path = workspace.manifest();

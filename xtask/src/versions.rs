@@ -49,7 +49,12 @@ pub fn run(workspace: &Workspace, env: &Env, only: &[String]) -> Result<bool> {
     for version in &versions {
         validate_version(version)?;
         let spec = resolve(&pin, version, &sources)?;
-        let generated = generate(&spec.path, &workspace.spec_layer(), version);
+        let generated = generate(
+            &spec.path,
+            &workspace.spec_layer(),
+            version,
+            codegen::Channel::Stable,
+        );
         let (files, features) = match generated {
             Ok(output) => output,
             Err(error) => {

@@ -24,16 +24,21 @@ use quote::quote;
 
 use crate::capabilities::Capability;
 use crate::ir::Api;
-use crate::{Error, Output};
+use crate::{Channel, Error, Output};
 
 pub use surface::surface;
 
 /// Lints that generated code may trip because of spec content (long docs, many fields).
 const ALLOWS: &str = "#![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]";
 
-/// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `examples.rs`,
-/// `conformance.rs`, `schemas.rs`, `dispatch.rs`.
-pub fn emit(api: &Api, runtime: &str, capabilities: &[Capability]) -> Result<Output, Error> {
+/// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `conformance.rs`, and for
+/// the stable channel `examples.rs`, `schemas.rs`, `dispatch.rs` and `search.rs`.
+pub fn emit(
+    api: &Api,
+    runtime: &str,
+    channel: Channel,
+    capabilities: &[Capability],
+) -> Result<Output, Error> {
     let rt: TokenStream = runtime.parse().map_err(|e| Error::Emit {
         file: "<runtime path>".into(),
         message: format!("{e}"),
@@ -93,7 +98,7 @@ pub fn emit(api: &Api, runtime: &str, capabilities: &[Capability]) -> Result<Out
         let list = api.operations.iter().filter(|o| o.module == *module);
         add(
             format!("operations/{module}.rs"),
-            ops::file(list, &rt),
+            ops::file(list, &rt, channel),
             true,
         )?;
     }
@@ -105,13 +110,29 @@ pub fn emit(api: &Api, runtime: &str, capabilities: &[Capability]) -> Result<Out
              under the cargo feature of its name.",
             op_modules
                 .iter()
-                .map(|module| (*module, quote!(#[cfg(feature = #module)])))
+                .map(|module| match channel {
+                    Channel::Stable => (*module, quote!(#[cfg(feature = #module)])),
+                    Channel::Preview => (*module, TokenStream::new()),
+                })
                 .collect(),
         ),
         false,
     )?;
+    add(
+        "conformance.rs".into(),
+        conformance::file(api, &rt, channel),
+        false,
+    )?;
+    if channel == Channel::Preview {
+        add("mod.rs".into(), preview_root(&api.version, &rt), false)?;
+        return Ok(Output {
+            files,
+            surface: surface(api, channel),
+            features: Vec::new(),
+            capabilities: Vec::new(),
+        });
+    }
     add("examples.rs".into(), examples::file(api, &rt), false)?;
-    add("conformance.rs".into(), conformance::file(api, &rt), false)?;
     add("schemas.rs".into(), schemas::file(api), false)?;
     add("dispatch.rs".into(), dispatch::file(api, &rt), false)?;
     let has_search = !api.search.is_empty();
@@ -150,10 +171,38 @@ pub fn emit(api: &Api, runtime: &str, capabilities: &[Capability]) -> Result<Out
     add("mod.rs".into(), root, false)?;
     Ok(Output {
         files,
-        surface: surface(api),
+        surface: surface(api, channel),
         features: op_modules.iter().map(|m| m.to_string()).collect(),
         capabilities: capabilities.to_vec(),
     })
+}
+
+/// The Preview surface's `mod.rs`: its modules, its version and the `Preview` handle whose
+/// methods are the top-level namespaces.
+fn preview_root(version: &str, rt: &TokenStream) -> TokenStream {
+    quote! {
+        //! Code generated from Intercom's Preview OpenAPI description.
+        pub mod models;
+        pub mod operations;
+        #[cfg(feature = "testing")]
+        #[doc(hidden)]
+        pub mod conformance;
+        /// The `Intercom-Version` every Preview request sends (unless the request overrides it).
+        pub const API_VERSION: &str = #version;
+        /// The Preview operations: `client.preview()`, then a namespace as on the client
+        /// (`client.preview().contacts()`). Every request sends `Intercom-Version:` [`API_VERSION`].
+        #[derive(Debug, Clone, Copy)]
+        pub struct Preview<'a> {
+            pub(crate) client: &'a #rt::Client,
+        }
+        impl #rt::Client {
+            /// Intercom's Preview API (feature `preview`): operations not yet in a published
+            /// version, sending `Intercom-Version:` [`API_VERSION`].
+            pub fn preview(&self) -> Preview<'_> {
+                Preview { client: self }
+            }
+        }
+    }
 }
 
 /// An index of `modules`, each declared and re-exported under its `#[cfg]` (if any).

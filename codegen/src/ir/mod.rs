@@ -40,6 +40,16 @@ pub struct Api {
     pub search: Vec<SearchCatalogue>,
 }
 
+impl Api {
+    /// Forgets the per-resource features: every type compiles whenever the surface does (the
+    /// Preview surface sits behind one feature of its own).
+    pub fn drop_features(&mut self) {
+        for def in self.types.values_mut() {
+            def.features.clear();
+        }
+    }
+}
+
 /// A reference to a type, as used by fields, parameters, bodies and responses.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TypeRef {
