@@ -55,7 +55,8 @@ pub fn field_ident(spec: &str) -> String {
     }
 }
 
-/// A PascalCase variant name for an enum value (`>=` -> `Ge`, `2.14` -> `V2_14`).
+/// A PascalCase variant name for an enum value (`>=` -> `Ge`, `2.14` -> `V2_14`,
+/// `3rd_party_error` -> `V3rdPartyError`).
 pub fn variant_name(value: &str) -> String {
     if let Some((_, name)) = PUNCTUATION.iter().find(|(p, _)| *p == value) {
         return (*name).to_string();
@@ -63,7 +64,16 @@ pub fn variant_name(value: &str) -> String {
     if value.is_empty() {
         return "Empty".into();
     }
-    if value.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    let digit_first = value.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if digit_first && value.chars().any(|c| c.is_ascii_alphabetic()) {
+        let words: String = value
+            .to_pascal_case()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        return format!("V{words}");
+    }
+    if digit_first {
         let digits: String = value
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
@@ -115,6 +125,7 @@ mod tests {
         assert_eq!(variant_name(">="), "Ge");
         assert_eq!(variant_name("!~"), "NotContains");
         assert_eq!(variant_name("2.14"), "V2_14");
+        assert_eq!(variant_name("3rd_party_error"), "V3rdPartyError");
         assert_eq!(variant_name("Unstable"), "Unstable");
         assert_eq!(variant_name("news-item"), "NewsItem");
         assert_eq!(variant_name("@"), "X40");
