@@ -434,4 +434,3 @@ pub use generated::schemas;
 #[cfg(feature = "mcp")]
 #[doc(hidden)]
 pub use generated::dispatch;
-
