@@ -1457,8 +1457,8 @@ pub struct Conversation {
     /// The time the conversation was created.
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub created_at: crate::Timestamp,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
-    pub custom_attributes: super::CustomAttributes,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_attributes: Option<super::CustomAttributes>,
     /// References linking this conversation to records in an external helpdesk or CRM system. Populated for Fin Standalone workspaces synced from an external platform; an empty array otherwise. Sorted alphabetically by `type` and capped at 20 entries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_references: Option<Vec<super::ConversationExternalReference>>,
@@ -1479,8 +1479,8 @@ pub struct Conversation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<super::ConversationPriority>,
     /// Indicates whether a conversation has been read.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
-    pub read: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sales_agent: Option<super::SalesAgent>,
     /// Indicates whether the Sales Agent participated in the conversation.
@@ -1510,8 +1510,8 @@ pub struct Conversation {
         deserialize_with = "crate::runtime::lenient::opt_i64",
     )]
     pub team_assignee_id: Option<i64>,
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
-    pub teammates: super::ConversationTeammates,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teammates: Option<super::ConversationTeammates>,
     /// The title given to the conversation.
     #[serde(
         default,
@@ -2023,8 +2023,8 @@ pub struct ConversationPart {
     #[serde(deserialize_with = "crate::runtime::field::or_default")]
     pub part_type: super::ConversationPartPartType,
     /// Whether or not the conversation part has been redacted.
-    #[serde(deserialize_with = "crate::runtime::field::or_default")]
-    pub redacted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redacted: Option<bool>,
     /// Indicates the current state of conversation when the conversation part was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<super::ConversationPartState>,
@@ -2192,6 +2192,8 @@ pub enum ConversationPartPartType {
     CustomActionFinished,
     /// `operator_workflow_event`
     OperatorWorkflowEvent,
+    /// `merged_primary_conversation`
+    MergedPrimaryConversation,
     /// A value this version of the crate does not know.
     Unknown(String),
 }
@@ -2206,7 +2208,8 @@ crate::string_enum!(
     ConversationAttributeUpdatedByWorkflow =
     "conversation_attribute_updated_by_workflow", CustomActionStarted =
     "custom_action_started", CustomActionFinished = "custom_action_finished",
-    OperatorWorkflowEvent = "operator_workflow_event", }
+    OperatorWorkflowEvent = "operator_workflow_event", MergedPrimaryConversation =
+    "merged_primary_conversation", }
 );
 #[cfg(any(feature = "conversations", feature = "tickets"))]
 /// An unknown, empty value: what an always-present field the server left
