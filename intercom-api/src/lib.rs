@@ -88,8 +88,10 @@
 //! project's `spec/names.yaml` (taken from Intercom's own SDK definitions). An operation they do not
 //! name is named by one rule (in the generator, `codegen/src/ir/sdk_names.rs`): the namespace its
 //! tag's other operations use, and the operationId in snake case with its verb folded (`show`,
-//! `retrieve`, `get` → `find`) and the resource's name dropped, so `ShowContactByExternalId` is
-//! `contacts().find_by_external_id(…)`.
+//! `retrieve`, `get` → `find`) and the resource's name dropped (in either number, with a
+//! preposition it leaves at the end), so `ShowContactByExternalId` is
+//! `contacts().find_by_external_id(…)`, `listConversationAttributes` is
+//! `conversations_attributes().list()` and `attachTagToArticle` is `articles().attach_tag(…)`.
 //!
 //! The operationId stays searchable: each method carries it as a doc alias (type `ListContacts`
 //! into the search box of these docs) and names it in its documentation, together with its HTTP

@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::tokens::{doc, ident, ty};
-use crate::ir::{Body, Operation, Param, Response};
+use crate::ir::{Body, Operation, Param, QueryStyle, Response};
 use crate::Channel;
 
 /// One operations file (one top-level namespace): its namespace structs and builders.
@@ -39,13 +39,14 @@ pub fn response_type(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> 
     }
 }
 
-/// Query parameter values: scalars go through `Display`, objects are exploded into their keys.
+/// Query parameter values: scalars go through `Display`, objects are exploded into their keys,
+/// arrays into one parameter per item or one comma-separated parameter.
 fn query_push(p: &Param, value: TokenStream) -> TokenStream {
     let wire = &p.wire;
-    if p.exploded {
-        quote!(request.query_object(#wire, #value)?;)
-    } else {
-        quote!(request.query(#wire, #value);)
+    match p.style {
+        QueryStyle::Scalar => quote!(request.query(#wire, #value);),
+        QueryStyle::Object => quote!(request.query_object(#wire, #value)?;),
+        QueryStyle::List { explode } => quote!(request.query_list(#wire, #value, #explode)?;),
     }
 }
 

@@ -326,9 +326,23 @@ pub struct Param {
     pub doc: Option<String>,
     /// The spec's example value (`example`, else the first of `examples`), if it has one.
     pub example: Option<serde_json::Value>,
-    /// An object value, sent as one query parameter per property (`style: form, explode`);
-    /// scalars and string enums are one parameter.
-    pub exploded: bool,
+    /// How a query parameter's value is written into the URL.
+    pub style: QueryStyle,
+}
+
+/// How a query parameter's value is written into the URL (OpenAPI `style: form`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// One parameter, through `Display`: scalars and string enums.
+    Scalar,
+    /// An object: one parameter per property (`explode: true`).
+    Object,
+    /// An array: one parameter per item (`explode: true`, the default of `form`), or the items
+    /// joined with commas into one parameter (`explode: false`).
+    List {
+        /// Whether each item is a parameter of its own.
+        explode: bool,
+    },
 }
 
 /// A request body.

@@ -55,7 +55,8 @@ pub fn field_ident(spec: &str) -> String {
     }
 }
 
-/// A PascalCase variant name for an enum value (`>=` -> `Ge`, `2.14` -> `V2_14`).
+/// A PascalCase variant name for an enum value (`>=` -> `Ge`, `2.14` -> `V2_14`,
+/// `3rd_party_error` -> `V3rdPartyError`).
 pub fn variant_name(value: &str) -> String {
     if let Some((_, name)) = PUNCTUATION.iter().find(|(p, _)| *p == value) {
         return (*name).to_string();

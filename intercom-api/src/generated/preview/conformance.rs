@@ -319,8 +319,8 @@ pub async fn call(
         "listArticles" => Some(call_articles_list(client, call).await),
         "createArticle" => Some(call_articles_create(client, call).await),
         "searchArticles" => Some(call_articles_search(client, call).await),
-        "attachTagToArticle" => Some(call_articles_attach_tag_to(client, call).await),
-        "detachTagFromArticle" => Some(call_articles_detach_tag_from(client, call).await),
+        "attachTagToArticle" => Some(call_articles_attach_tag(client, call).await),
+        "detachTagFromArticle" => Some(call_articles_detach_tag(client, call).await),
         "listArticleVersions" => Some(call_articles_list_versions(client, call).await),
         "retrieveArticleVersion" => Some(call_articles_find_version(client, call).await),
         "deleteArticle" => Some(call_articles_delete(client, call).await),
@@ -436,10 +436,10 @@ pub async fn call(
         "listContentSnippets" => Some(call_content_snippets_list(client, call).await),
         "createContentSnippet" => Some(call_content_snippets_create(client, call).await),
         "attachTagToContentSnippet" => {
-            Some(call_content_snippets_attach_tag_to(client, call).await)
+            Some(call_content_snippets_attach_tag(client, call).await)
         }
         "detachTagFromContentSnippet" => {
-            Some(call_content_snippets_detach_tag_from(client, call).await)
+            Some(call_content_snippets_detach_tag(client, call).await)
         }
         "deleteContentSnippet" => Some(call_content_snippets_delete(client, call).await),
         "getContentSnippet" => Some(call_content_snippets_find(client, call).await),
@@ -476,61 +476,28 @@ pub async fn call(
         "replyConversation" => Some(call_conversations_reply(client, call).await),
         "listSideConversations" => Some(call_conversations_list_side(client, call).await),
         "listConversationAttributes" => {
-            Some(
-                call_conversations_attributes_list_conversation_attributes(client, call)
-                    .await,
-            )
+            Some(call_conversations_attributes_list(client, call).await)
         }
         "createConversationAttribute" => {
-            Some(
-                call_conversations_attributes_create_conversation_attribute(client, call)
-                    .await,
-            )
+            Some(call_conversations_attributes_create(client, call).await)
         }
         "deleteConversationAttribute" => {
-            Some(
-                call_conversations_attributes_delete_conversation_attribute(client, call)
-                    .await,
-            )
+            Some(call_conversations_attributes_delete(client, call).await)
         }
         "getConversationAttribute" => {
-            Some(
-                call_conversations_attributes_find_conversation_attribute(client, call)
-                    .await,
-            )
+            Some(call_conversations_attributes_find(client, call).await)
         }
         "updateConversationAttribute" => {
-            Some(
-                call_conversations_attributes_update_conversation_attribute(client, call)
-                    .await,
-            )
+            Some(call_conversations_attributes_update(client, call).await)
         }
         "createConversationAttributeOption" => {
-            Some(
-                call_conversations_attributes_create_conversation_attribute_option(
-                        client,
-                        call,
-                    )
-                    .await,
-            )
+            Some(call_conversations_attributes_create_option(client, call).await)
         }
         "deleteConversationAttributeOption" => {
-            Some(
-                call_conversations_attributes_delete_conversation_attribute_option(
-                        client,
-                        call,
-                    )
-                    .await,
-            )
+            Some(call_conversations_attributes_delete_option(client, call).await)
         }
         "updateConversationAttributeOption" => {
-            Some(
-                call_conversations_attributes_update_conversation_attribute_option(
-                        client,
-                        call,
-                    )
-                    .await,
-            )
+            Some(call_conversations_attributes_update_option(client, call).await)
         }
         "deleteCustomObjectInstancesById" => {
             Some(call_custom_object_instances_delete_by_id(client, call).await)
@@ -658,10 +625,10 @@ pub async fn call(
             Some(call_internal_articles_update(client, call).await)
         }
         "attachTagToInternalArticle" => {
-            Some(call_internal_articles_attach_tag_to(client, call).await)
+            Some(call_internal_articles_attach_tag(client, call).await)
         }
         "detachTagFromInternalArticle" => {
-            Some(call_internal_articles_detach_tag_from(client, call).await)
+            Some(call_internal_articles_detach_tag(client, call).await)
         }
         "jobsStatus" => Some(call_jobs_status(client, call).await),
         "listMacros" => Some(call_macros_list(client, call).await),
@@ -759,10 +726,10 @@ pub async fn call(
         "replyTicket" => Some(call_tickets_reply(client, call).await),
         "changeTicketType" => Some(call_tickets_change_type(client, call).await),
         "linkConversationToTicket" => {
-            Some(call_tickets_link_conversation_to(client, call).await)
+            Some(call_tickets_link_conversation(client, call).await)
         }
         "unlinkConversationFromTicket" => {
-            Some(call_tickets_unlink_conversation_from(client, call).await)
+            Some(call_tickets_unlink_conversation(client, call).await)
         }
         "retrieveVisitorWithUserId" => Some(call_visitors_find(client, call).await),
         "updateVisitor" => Some(call_visitors_update(client, call).await),
@@ -1193,14 +1160,14 @@ async fn call_articles_search(
     let _: super::models::ArticleSearchResponse = response.json()?;
     Ok(answer)
 }
-async fn call_articles_attach_tag_to(
+async fn call_articles_attach_tag(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .articles()
-        .attach_tag_to(
+        .attach_tag(
             path_arg(call, 0usize, "article_id")?,
             required::<
                 super::models::AttachTagToArticleRequest,
@@ -1215,14 +1182,14 @@ async fn call_articles_attach_tag_to(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_articles_detach_tag_from(
+async fn call_articles_detach_tag(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .articles()
-        .detach_tag_from(
+        .detach_tag(
             path_arg(call, 0usize, "article_id")?,
             path_arg(call, 1usize, "id")?,
         );
@@ -2732,14 +2699,14 @@ async fn call_content_snippets_create(
     let _: super::models::ContentSnippet = response.json()?;
     Ok(answer)
 }
-async fn call_content_snippets_attach_tag_to(
+async fn call_content_snippets_attach_tag(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .content_snippets()
-        .attach_tag_to(
+        .attach_tag(
             path_arg(call, 0usize, "content_snippet_id")?,
             required::<
                 super::models::AttachTagToContentSnippetRequest,
@@ -2754,14 +2721,14 @@ async fn call_content_snippets_attach_tag_to(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_content_snippets_detach_tag_from(
+async fn call_content_snippets_detach_tag(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .content_snippets()
-        .detach_tag_from(
+        .detach_tag(
             path_arg(call, 0usize, "content_snippet_id")?,
             path_arg(call, 1usize, "id")?,
         );
@@ -3251,14 +3218,11 @@ async fn call_conversations_list_side(
     let _: super::models::SideConversationList = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_list_conversation_attributes(
+async fn call_conversations_attributes_list(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
-    let mut builder = client
-        .preview()
-        .conversations_attributes()
-        .list_conversation_attributes();
+    let mut builder = client.preview().conversations_attributes().list();
     if let Some(value) = decode::<
         bool,
     >("query `include_archived`".into(), call.query.get("include_archived"))? {
@@ -3273,14 +3237,14 @@ async fn call_conversations_attributes_list_conversation_attributes(
     let _: super::models::ConversationAttributeList = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_create_conversation_attribute(
+async fn call_conversations_attributes_create(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .conversations_attributes()
-        .create_conversation_attribute(
+        .create(
             required::<
                 super::models::CreateConversationAttributeRequest,
             >("body".into(), call.body.as_ref())?,
@@ -3294,14 +3258,14 @@ async fn call_conversations_attributes_create_conversation_attribute(
     let _: super::models::ConversationAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_delete_conversation_attribute(
+async fn call_conversations_attributes_delete(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .conversations_attributes()
-        .delete_conversation_attribute(path_arg(call, 0usize, "id")?);
+        .delete(path_arg(call, 0usize, "id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -3311,14 +3275,14 @@ async fn call_conversations_attributes_delete_conversation_attribute(
     let _: super::models::ConversationAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_find_conversation_attribute(
+async fn call_conversations_attributes_find(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .conversations_attributes()
-        .find_conversation_attribute(path_arg(call, 0usize, "id")?);
+        .find(path_arg(call, 0usize, "id")?);
     let mut request = builder.request()?;
     for (name, value) in &call.headers {
         request.header(name, value);
@@ -3328,14 +3292,14 @@ async fn call_conversations_attributes_find_conversation_attribute(
     let _: super::models::ConversationAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_update_conversation_attribute(
+async fn call_conversations_attributes_update(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .conversations_attributes()
-        .update_conversation_attribute(
+        .update(
             path_arg(call, 0usize, "id")?,
             required::<
                 super::models::UpdateConversationAttributeRequest,
@@ -3350,14 +3314,14 @@ async fn call_conversations_attributes_update_conversation_attribute(
     let _: super::models::ConversationAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_create_conversation_attribute_option(
+async fn call_conversations_attributes_create_option(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .conversations_attributes()
-        .create_conversation_attribute_option(
+        .create_option(
             path_arg(call, 0usize, "id")?,
             required::<
                 super::models::CreateConversationAttributeOptionRequest,
@@ -3372,14 +3336,14 @@ async fn call_conversations_attributes_create_conversation_attribute_option(
     let _: super::models::ConversationAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_delete_conversation_attribute_option(
+async fn call_conversations_attributes_delete_option(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .conversations_attributes()
-        .delete_conversation_attribute_option(
+        .delete_option(
             path_arg(call, 0usize, "id")?,
             path_arg(call, 1usize, "option_id")?,
         );
@@ -3392,14 +3356,14 @@ async fn call_conversations_attributes_delete_conversation_attribute_option(
     let _: super::models::ConversationAttribute = response.json()?;
     Ok(answer)
 }
-async fn call_conversations_attributes_update_conversation_attribute_option(
+async fn call_conversations_attributes_update_option(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .conversations_attributes()
-        .update_conversation_attribute_option(
+        .update_option(
             path_arg(call, 0usize, "id")?,
             path_arg(call, 1usize, "option_id")?,
             required::<
@@ -4677,14 +4641,14 @@ async fn call_internal_articles_update(
     let _: super::models::InternalArticle = response.json()?;
     Ok(answer)
 }
-async fn call_internal_articles_attach_tag_to(
+async fn call_internal_articles_attach_tag(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .internal_articles()
-        .attach_tag_to(
+        .attach_tag(
             path_arg(call, 0usize, "internal_article_id")?,
             required::<
                 super::models::AttachTagToInternalArticleRequest,
@@ -4699,14 +4663,14 @@ async fn call_internal_articles_attach_tag_to(
     let _: super::models::Tag = response.json()?;
     Ok(answer)
 }
-async fn call_internal_articles_detach_tag_from(
+async fn call_internal_articles_detach_tag(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .internal_articles()
-        .detach_tag_from(
+        .detach_tag(
             path_arg(call, 0usize, "internal_article_id")?,
             path_arg(call, 1usize, "id")?,
         );
@@ -5874,14 +5838,14 @@ async fn call_tickets_change_type(
     let _: super::models::Ticket = response.json()?;
     Ok(answer)
 }
-async fn call_tickets_link_conversation_to(
+async fn call_tickets_link_conversation(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .tickets()
-        .link_conversation_to(
+        .link_conversation(
             path_arg(call, 0usize, "ticket_id")?,
             required::<
                 super::models::LinkConversationToTicketRequest,
@@ -5896,14 +5860,14 @@ async fn call_tickets_link_conversation_to(
     let _: super::models::Conversation = response.json()?;
     Ok(answer)
 }
-async fn call_tickets_unlink_conversation_from(
+async fn call_tickets_unlink_conversation(
     client: &crate::Client,
     call: &Call,
 ) -> Result<Answer, Error> {
     let builder = client
         .preview()
         .tickets()
-        .unlink_conversation_from(
+        .unlink_conversation(
             path_arg(call, 0usize, "ticket_id")?,
             path_arg(call, 1usize, "id")?,
         );

@@ -358,16 +358,16 @@ impl<'a> Articles<'a> {
         }
     }
 }
-/// Request builder for [`articles().attach_tag_to`](Articles::attach_tag_to) (`client.preview().articles().attach_tag_to(…)`): `POST /articles/{article_id}/tags`.
+/// Request builder for [`articles().attach_tag`](Articles::attach_tag) (`client.preview().articles().attach_tag(…)`): `POST /articles/{article_id}/tags`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ArticlesAttachTagTo<'a> {
+pub struct ArticlesAttachTag<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     article_id: String,
     body: super::super::models::AttachTagToArticleRequest,
 }
-impl<'a> ArticlesAttachTagTo<'a> {
+impl<'a> ArticlesAttachTag<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -442,12 +442,12 @@ impl<'a> Articles<'a> {
     ///
     /// operationId `attachTagToArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "attachTagToArticle")]
-    pub fn attach_tag_to(
+    pub fn attach_tag(
         &self,
         article_id: impl crate::runtime::IntoId,
         body: impl Into<super::super::models::AttachTagToArticleRequest>,
-    ) -> ArticlesAttachTagTo<'a> {
-        ArticlesAttachTagTo {
+    ) -> ArticlesAttachTag<'a> {
+        ArticlesAttachTag {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -457,16 +457,16 @@ impl<'a> Articles<'a> {
         }
     }
 }
-/// Request builder for [`articles().detach_tag_from`](Articles::detach_tag_from) (`client.preview().articles().detach_tag_from(…)`): `DELETE /articles/{article_id}/tags/{id}`.
+/// Request builder for [`articles().detach_tag`](Articles::detach_tag) (`client.preview().articles().detach_tag(…)`): `DELETE /articles/{article_id}/tags/{id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ArticlesDetachTagFrom<'a> {
+pub struct ArticlesDetachTag<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     article_id: String,
     id: String,
 }
-impl<'a> ArticlesDetachTagFrom<'a> {
+impl<'a> ArticlesDetachTag<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -534,12 +534,12 @@ impl<'a> Articles<'a> {
     ///
     /// operationId `detachTagFromArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "detachTagFromArticle")]
-    pub fn detach_tag_from(
+    pub fn detach_tag(
         &self,
         article_id: impl crate::runtime::IntoId,
         id: impl crate::runtime::IntoId,
-    ) -> ArticlesDetachTagFrom<'a> {
-        ArticlesDetachTagFrom {
+    ) -> ArticlesDetachTag<'a> {
+        ArticlesDetachTag {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -655,7 +655,7 @@ impl<'a> Articles<'a> {
     ///
     /// `GET /articles/{article_id}/versions`
     ///
-    /// operationId `listArticleVersions`; named by this crate's rule (Intercom's SDKs have no name for it).
+    /// operationId `listArticleVersions`; Intercom's SDKs call it `articles.list_versions`.
     #[doc(alias = "listArticleVersions")]
     pub fn list_versions(
         &self,
@@ -761,7 +761,7 @@ impl<'a> Articles<'a> {
     ///
     /// `GET /articles/{article_id}/versions/{id}`
     ///
-    /// operationId `retrieveArticleVersion`; named by this crate's rule (Intercom's SDKs have no name for it).
+    /// operationId `retrieveArticleVersion`; Intercom's SDKs call it `articles.find_version`.
     #[doc(alias = "retrieveArticleVersion")]
     pub fn find_version(
         &self,

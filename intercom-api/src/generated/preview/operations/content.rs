@@ -310,28 +310,28 @@ impl<'a> ContentSearch<'a> {
             request.query("per_page", value);
         }
         if let Some(value) = &self.states {
-            request.query_object("states", value)?;
+            request.query_list("states", value, false)?;
         }
         if let Some(value) = &self.locales {
-            request.query_object("locales", value)?;
+            request.query_list("locales", value, false)?;
         }
         if let Some(value) = &self.tag_ids {
-            request.query_object("tag_ids", value)?;
+            request.query_list("tag_ids", value, false)?;
         }
         if let Some(value) = &self.tag_operator {
             request.query("tag_operator", value);
         }
         if let Some(value) = &self.any_tag_ids {
-            request.query_object("any_tag_ids", value)?;
+            request.query_list("any_tag_ids", value, false)?;
         }
         if let Some(value) = &self.folder_ids {
-            request.query_object("folder_ids", value)?;
+            request.query_list("folder_ids", value, false)?;
         }
         if let Some(value) = &self.folder_entity_type {
             request.query("folder_entity_type", value);
         }
         if let Some(value) = &self.content_types {
-            request.query_object("content_types", value)?;
+            request.query_list("content_types", value, false)?;
         }
         if let Some(value) = &self.copilot_state {
             request.query("copilot_state", value);
@@ -343,10 +343,10 @@ impl<'a> ContentSearch<'a> {
             request.query("fin_sales_state", value);
         }
         if let Some(value) = &self.created_by_ids {
-            request.query_object("created_by_ids", value)?;
+            request.query_list("created_by_ids", value, false)?;
         }
         if let Some(value) = &self.last_updated_by_ids {
-            request.query_object("last_updated_by_ids", value)?;
+            request.query_list("last_updated_by_ids", value, false)?;
         }
         if let Some(value) = &self.created_at_after {
             request.query("created_at_after", value);

@@ -205,16 +205,16 @@ impl<'a> ContentSnippets<'a> {
         }
     }
 }
-/// Request builder for [`content_snippets().attach_tag_to`](ContentSnippets::attach_tag_to) (`client.preview().content_snippets().attach_tag_to(…)`): `POST /content_snippets/{content_snippet_id}/tags`.
+/// Request builder for [`content_snippets().attach_tag`](ContentSnippets::attach_tag) (`client.preview().content_snippets().attach_tag(…)`): `POST /content_snippets/{content_snippet_id}/tags`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ContentSnippetsAttachTagTo<'a> {
+pub struct ContentSnippetsAttachTag<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     content_snippet_id: String,
     body: super::super::models::AttachTagToContentSnippetRequest,
 }
-impl<'a> ContentSnippetsAttachTagTo<'a> {
+impl<'a> ContentSnippetsAttachTag<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -289,12 +289,12 @@ impl<'a> ContentSnippets<'a> {
     ///
     /// operationId `attachTagToContentSnippet`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "attachTagToContentSnippet")]
-    pub fn attach_tag_to(
+    pub fn attach_tag(
         &self,
         content_snippet_id: impl crate::runtime::IntoId,
         body: impl Into<super::super::models::AttachTagToContentSnippetRequest>,
-    ) -> ContentSnippetsAttachTagTo<'a> {
-        ContentSnippetsAttachTagTo {
+    ) -> ContentSnippetsAttachTag<'a> {
+        ContentSnippetsAttachTag {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -304,16 +304,16 @@ impl<'a> ContentSnippets<'a> {
         }
     }
 }
-/// Request builder for [`content_snippets().detach_tag_from`](ContentSnippets::detach_tag_from) (`client.preview().content_snippets().detach_tag_from(…)`): `DELETE /content_snippets/{content_snippet_id}/tags/{id}`.
+/// Request builder for [`content_snippets().detach_tag`](ContentSnippets::detach_tag) (`client.preview().content_snippets().detach_tag(…)`): `DELETE /content_snippets/{content_snippet_id}/tags/{id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ContentSnippetsDetachTagFrom<'a> {
+pub struct ContentSnippetsDetachTag<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     content_snippet_id: String,
     id: String,
 }
-impl<'a> ContentSnippetsDetachTagFrom<'a> {
+impl<'a> ContentSnippetsDetachTag<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -382,12 +382,12 @@ impl<'a> ContentSnippets<'a> {
     ///
     /// operationId `detachTagFromContentSnippet`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "detachTagFromContentSnippet")]
-    pub fn detach_tag_from(
+    pub fn detach_tag(
         &self,
         content_snippet_id: impl crate::runtime::IntoId,
         id: impl crate::runtime::IntoId,
-    ) -> ContentSnippetsDetachTagFrom<'a> {
-        ContentSnippetsDetachTagFrom {
+    ) -> ContentSnippetsDetachTag<'a> {
+        ContentSnippetsDetachTag {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,

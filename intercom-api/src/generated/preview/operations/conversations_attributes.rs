@@ -13,15 +13,15 @@ impl<'a> super::super::Preview<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().list_conversation_attributes`](ConversationsAttributes::list_conversation_attributes) (`client.preview().conversations_attributes().list_conversation_attributes(…)`): `GET /conversations/attributes`.
+/// Request builder for [`conversations_attributes().list`](ConversationsAttributes::list) (`client.preview().conversations_attributes().list(…)`): `GET /conversations/attributes`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesListConversationAttributes<'a> {
+pub struct ConversationsAttributesList<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     include_archived: Option<bool>,
 }
-impl<'a> ConversationsAttributesListConversationAttributes<'a> {
+impl<'a> ConversationsAttributesList<'a> {
     /// Include archived attributes in the list. Default `false`.
     pub fn include_archived(mut self, value: impl Into<bool>) -> Self {
         self.include_archived = Some(value.into());
@@ -93,10 +93,8 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `listConversationAttributes`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "listConversationAttributes")]
-    pub fn list_conversation_attributes(
-        &self,
-    ) -> ConversationsAttributesListConversationAttributes<'a> {
-        ConversationsAttributesListConversationAttributes {
+    pub fn list(&self) -> ConversationsAttributesList<'a> {
+        ConversationsAttributesList {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -105,15 +103,15 @@ impl<'a> ConversationsAttributes<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().create_conversation_attribute`](ConversationsAttributes::create_conversation_attribute) (`client.preview().conversations_attributes().create_conversation_attribute(…)`): `POST /conversations/attributes`.
+/// Request builder for [`conversations_attributes().create`](ConversationsAttributes::create) (`client.preview().conversations_attributes().create(…)`): `POST /conversations/attributes`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesCreateConversationAttribute<'a> {
+pub struct ConversationsAttributesCreate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     body: super::super::models::CreateConversationAttributeRequest,
 }
-impl<'a> ConversationsAttributesCreateConversationAttribute<'a> {
+impl<'a> ConversationsAttributesCreate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -184,11 +182,11 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `createConversationAttribute`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "createConversationAttribute")]
-    pub fn create_conversation_attribute(
+    pub fn create(
         &self,
         body: impl Into<super::super::models::CreateConversationAttributeRequest>,
-    ) -> ConversationsAttributesCreateConversationAttribute<'a> {
-        ConversationsAttributesCreateConversationAttribute {
+    ) -> ConversationsAttributesCreate<'a> {
+        ConversationsAttributesCreate {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -197,15 +195,15 @@ impl<'a> ConversationsAttributes<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().delete_conversation_attribute`](ConversationsAttributes::delete_conversation_attribute) (`client.preview().conversations_attributes().delete_conversation_attribute(…)`): `DELETE /conversations/attributes/{id}`.
+/// Request builder for [`conversations_attributes().delete`](ConversationsAttributes::delete) (`client.preview().conversations_attributes().delete(…)`): `DELETE /conversations/attributes/{id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesDeleteConversationAttribute<'a> {
+pub struct ConversationsAttributesDelete<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     id: String,
 }
-impl<'a> ConversationsAttributesDeleteConversationAttribute<'a> {
+impl<'a> ConversationsAttributesDelete<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -272,11 +270,11 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `deleteConversationAttribute`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteConversationAttribute")]
-    pub fn delete_conversation_attribute(
+    pub fn delete(
         &self,
         id: impl crate::runtime::IntoId,
-    ) -> ConversationsAttributesDeleteConversationAttribute<'a> {
-        ConversationsAttributesDeleteConversationAttribute {
+    ) -> ConversationsAttributesDelete<'a> {
+        ConversationsAttributesDelete {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -285,15 +283,15 @@ impl<'a> ConversationsAttributes<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().find_conversation_attribute`](ConversationsAttributes::find_conversation_attribute) (`client.preview().conversations_attributes().find_conversation_attribute(…)`): `GET /conversations/attributes/{id}`.
+/// Request builder for [`conversations_attributes().find`](ConversationsAttributes::find) (`client.preview().conversations_attributes().find(…)`): `GET /conversations/attributes/{id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesFindConversationAttribute<'a> {
+pub struct ConversationsAttributesFind<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     id: String,
 }
-impl<'a> ConversationsAttributesFindConversationAttribute<'a> {
+impl<'a> ConversationsAttributesFind<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -360,11 +358,11 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `getConversationAttribute`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "getConversationAttribute")]
-    pub fn find_conversation_attribute(
+    pub fn find(
         &self,
         id: impl crate::runtime::IntoId,
-    ) -> ConversationsAttributesFindConversationAttribute<'a> {
-        ConversationsAttributesFindConversationAttribute {
+    ) -> ConversationsAttributesFind<'a> {
+        ConversationsAttributesFind {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -373,16 +371,16 @@ impl<'a> ConversationsAttributes<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().update_conversation_attribute`](ConversationsAttributes::update_conversation_attribute) (`client.preview().conversations_attributes().update_conversation_attribute(…)`): `PUT /conversations/attributes/{id}`.
+/// Request builder for [`conversations_attributes().update`](ConversationsAttributes::update) (`client.preview().conversations_attributes().update(…)`): `PUT /conversations/attributes/{id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesUpdateConversationAttribute<'a> {
+pub struct ConversationsAttributesUpdate<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     id: String,
     body: super::super::models::UpdateConversationAttributeRequest,
 }
-impl<'a> ConversationsAttributesUpdateConversationAttribute<'a> {
+impl<'a> ConversationsAttributesUpdate<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -450,12 +448,12 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `updateConversationAttribute`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "updateConversationAttribute")]
-    pub fn update_conversation_attribute(
+    pub fn update(
         &self,
         id: impl crate::runtime::IntoId,
         body: impl Into<super::super::models::UpdateConversationAttributeRequest>,
-    ) -> ConversationsAttributesUpdateConversationAttribute<'a> {
-        ConversationsAttributesUpdateConversationAttribute {
+    ) -> ConversationsAttributesUpdate<'a> {
+        ConversationsAttributesUpdate {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -465,16 +463,16 @@ impl<'a> ConversationsAttributes<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().create_conversation_attribute_option`](ConversationsAttributes::create_conversation_attribute_option) (`client.preview().conversations_attributes().create_conversation_attribute_option(…)`): `POST /conversations/attributes/{id}/options`.
+/// Request builder for [`conversations_attributes().create_option`](ConversationsAttributes::create_option) (`client.preview().conversations_attributes().create_option(…)`): `POST /conversations/attributes/{id}/options`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesCreateConversationAttributeOption<'a> {
+pub struct ConversationsAttributesCreateOption<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     id: String,
     body: super::super::models::CreateConversationAttributeOptionRequest,
 }
-impl<'a> ConversationsAttributesCreateConversationAttributeOption<'a> {
+impl<'a> ConversationsAttributesCreateOption<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -548,12 +546,12 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `createConversationAttributeOption`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "createConversationAttributeOption")]
-    pub fn create_conversation_attribute_option(
+    pub fn create_option(
         &self,
         id: impl crate::runtime::IntoId,
         body: impl Into<super::super::models::CreateConversationAttributeOptionRequest>,
-    ) -> ConversationsAttributesCreateConversationAttributeOption<'a> {
-        ConversationsAttributesCreateConversationAttributeOption {
+    ) -> ConversationsAttributesCreateOption<'a> {
+        ConversationsAttributesCreateOption {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -563,16 +561,16 @@ impl<'a> ConversationsAttributes<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().delete_conversation_attribute_option`](ConversationsAttributes::delete_conversation_attribute_option) (`client.preview().conversations_attributes().delete_conversation_attribute_option(…)`): `DELETE /conversations/attributes/{id}/options/{option_id}`.
+/// Request builder for [`conversations_attributes().delete_option`](ConversationsAttributes::delete_option) (`client.preview().conversations_attributes().delete_option(…)`): `DELETE /conversations/attributes/{id}/options/{option_id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesDeleteConversationAttributeOption<'a> {
+pub struct ConversationsAttributesDeleteOption<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     id: String,
     option_id: String,
 }
-impl<'a> ConversationsAttributesDeleteConversationAttributeOption<'a> {
+impl<'a> ConversationsAttributesDeleteOption<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -639,12 +637,12 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `deleteConversationAttributeOption`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "deleteConversationAttributeOption")]
-    pub fn delete_conversation_attribute_option(
+    pub fn delete_option(
         &self,
         id: impl crate::runtime::IntoId,
         option_id: impl crate::runtime::IntoId,
-    ) -> ConversationsAttributesDeleteConversationAttributeOption<'a> {
-        ConversationsAttributesDeleteConversationAttributeOption {
+    ) -> ConversationsAttributesDeleteOption<'a> {
+        ConversationsAttributesDeleteOption {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -654,17 +652,17 @@ impl<'a> ConversationsAttributes<'a> {
         }
     }
 }
-/// Request builder for [`conversations_attributes().update_conversation_attribute_option`](ConversationsAttributes::update_conversation_attribute_option) (`client.preview().conversations_attributes().update_conversation_attribute_option(…)`): `PUT /conversations/attributes/{id}/options/{option_id}`.
+/// Request builder for [`conversations_attributes().update_option`](ConversationsAttributes::update_option) (`client.preview().conversations_attributes().update_option(…)`): `PUT /conversations/attributes/{id}/options/{option_id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct ConversationsAttributesUpdateConversationAttributeOption<'a> {
+pub struct ConversationsAttributesUpdateOption<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     id: String,
     option_id: String,
     body: super::super::models::UpdateConversationAttributeOptionRequest,
 }
-impl<'a> ConversationsAttributesUpdateConversationAttributeOption<'a> {
+impl<'a> ConversationsAttributesUpdateOption<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -732,13 +730,13 @@ impl<'a> ConversationsAttributes<'a> {
     ///
     /// operationId `updateConversationAttributeOption`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "updateConversationAttributeOption")]
-    pub fn update_conversation_attribute_option(
+    pub fn update_option(
         &self,
         id: impl crate::runtime::IntoId,
         option_id: impl crate::runtime::IntoId,
         body: impl Into<super::super::models::UpdateConversationAttributeOptionRequest>,
-    ) -> ConversationsAttributesUpdateConversationAttributeOption<'a> {
-        ConversationsAttributesUpdateConversationAttributeOption {
+    ) -> ConversationsAttributesUpdateOption<'a> {
+        ConversationsAttributesUpdateOption {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,

@@ -547,16 +547,16 @@ impl<'a> InternalArticles<'a> {
         }
     }
 }
-/// Request builder for [`internal_articles().attach_tag_to`](InternalArticles::attach_tag_to) (`client.preview().internal_articles().attach_tag_to(…)`): `POST /internal_articles/{internal_article_id}/tags`.
+/// Request builder for [`internal_articles().attach_tag`](InternalArticles::attach_tag) (`client.preview().internal_articles().attach_tag(…)`): `POST /internal_articles/{internal_article_id}/tags`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct InternalArticlesAttachTagTo<'a> {
+pub struct InternalArticlesAttachTag<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     internal_article_id: String,
     body: super::super::models::AttachTagToInternalArticleRequest,
 }
-impl<'a> InternalArticlesAttachTagTo<'a> {
+impl<'a> InternalArticlesAttachTag<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -631,12 +631,12 @@ impl<'a> InternalArticles<'a> {
     ///
     /// operationId `attachTagToInternalArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "attachTagToInternalArticle")]
-    pub fn attach_tag_to(
+    pub fn attach_tag(
         &self,
         internal_article_id: impl crate::runtime::IntoId,
         body: impl Into<super::super::models::AttachTagToInternalArticleRequest>,
-    ) -> InternalArticlesAttachTagTo<'a> {
-        InternalArticlesAttachTagTo {
+    ) -> InternalArticlesAttachTag<'a> {
+        InternalArticlesAttachTag {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -646,16 +646,16 @@ impl<'a> InternalArticles<'a> {
         }
     }
 }
-/// Request builder for [`internal_articles().detach_tag_from`](InternalArticles::detach_tag_from) (`client.preview().internal_articles().detach_tag_from(…)`): `DELETE /internal_articles/{internal_article_id}/tags/{id}`.
+/// Request builder for [`internal_articles().detach_tag`](InternalArticles::detach_tag) (`client.preview().internal_articles().detach_tag(…)`): `DELETE /internal_articles/{internal_article_id}/tags/{id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct InternalArticlesDetachTagFrom<'a> {
+pub struct InternalArticlesDetachTag<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     internal_article_id: String,
     id: String,
 }
-impl<'a> InternalArticlesDetachTagFrom<'a> {
+impl<'a> InternalArticlesDetachTag<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -724,12 +724,12 @@ impl<'a> InternalArticles<'a> {
     ///
     /// operationId `detachTagFromInternalArticle`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "detachTagFromInternalArticle")]
-    pub fn detach_tag_from(
+    pub fn detach_tag(
         &self,
         internal_article_id: impl crate::runtime::IntoId,
         id: impl crate::runtime::IntoId,
-    ) -> InternalArticlesDetachTagFrom<'a> {
-        InternalArticlesDetachTagFrom {
+    ) -> InternalArticlesDetachTag<'a> {
+        InternalArticlesDetachTag {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,

@@ -799,16 +799,16 @@ impl<'a> Tickets<'a> {
         }
     }
 }
-/// Request builder for [`tickets().link_conversation_to`](Tickets::link_conversation_to) (`client.preview().tickets().link_conversation_to(…)`): `POST /tickets/{ticket_id}/linked_conversations`.
+/// Request builder for [`tickets().link_conversation`](Tickets::link_conversation) (`client.preview().tickets().link_conversation(…)`): `POST /tickets/{ticket_id}/linked_conversations`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct TicketsLinkConversationTo<'a> {
+pub struct TicketsLinkConversation<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     ticket_id: String,
     body: super::super::models::LinkConversationToTicketRequest,
 }
-impl<'a> TicketsLinkConversationTo<'a> {
+impl<'a> TicketsLinkConversation<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -891,12 +891,12 @@ impl<'a> Tickets<'a> {
     ///
     /// operationId `linkConversationToTicket`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "linkConversationToTicket")]
-    pub fn link_conversation_to(
+    pub fn link_conversation(
         &self,
         ticket_id: impl crate::runtime::IntoId,
         body: impl Into<super::super::models::LinkConversationToTicketRequest>,
-    ) -> TicketsLinkConversationTo<'a> {
-        TicketsLinkConversationTo {
+    ) -> TicketsLinkConversation<'a> {
+        TicketsLinkConversation {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
@@ -906,16 +906,16 @@ impl<'a> Tickets<'a> {
         }
     }
 }
-/// Request builder for [`tickets().unlink_conversation_from`](Tickets::unlink_conversation_from) (`client.preview().tickets().unlink_conversation_from(…)`): `DELETE /tickets/{ticket_id}/linked_conversations/{id}`.
+/// Request builder for [`tickets().unlink_conversation`](Tickets::unlink_conversation) (`client.preview().tickets().unlink_conversation(…)`): `DELETE /tickets/{ticket_id}/linked_conversations/{id}`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `.send().await`"]
-pub struct TicketsUnlinkConversationFrom<'a> {
+pub struct TicketsUnlinkConversation<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     ticket_id: String,
     id: String,
 }
-impl<'a> TicketsUnlinkConversationFrom<'a> {
+impl<'a> TicketsUnlinkConversation<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
     pub fn intercom_version(mut self, version: impl Into<String>) -> Self {
         self.options.version = Some(version.into());
@@ -985,12 +985,12 @@ impl<'a> Tickets<'a> {
     ///
     /// operationId `unlinkConversationFromTicket`; named by this crate's rule (Intercom's SDKs have no name for it).
     #[doc(alias = "unlinkConversationFromTicket")]
-    pub fn unlink_conversation_from(
+    pub fn unlink_conversation(
         &self,
         ticket_id: impl crate::runtime::IntoId,
         id: impl crate::runtime::IntoId,
-    ) -> TicketsUnlinkConversationFrom<'a> {
-        TicketsUnlinkConversationFrom {
+    ) -> TicketsUnlinkConversation<'a> {
+        TicketsUnlinkConversation {
             client: self.client,
             options: crate::runtime::RequestOptions::with_version(
                 super::super::API_VERSION,
