@@ -5,6 +5,7 @@
 //! [`ir`] turns the typed OpenAPI document into a small model of types and operations;
 //! [`emit`] turns that model into formatted Rust files. `emit` never sees OpenAPI types.
 
+pub mod capabilities;
 pub mod emit;
 mod error;
 pub mod ir;
@@ -25,10 +26,29 @@ pub struct Options {
     pub overrides: Option<PathBuf>,
     /// Intercom's SDK names for the operations (`spec/names.yaml`); `None` derives every name.
     pub names: Option<PathBuf>,
+    /// What the hand-written layer needs from a version (`spec/capabilities.yaml`); `None`
+    /// declares no capability.
+    pub capabilities: Option<PathBuf>,
     /// The API version the spec describes (`2.14`, `0` for Preview); selects overrides.
     pub version: String,
     /// The Rust path of the runtime the generated code calls (`crate` inside intercom-api).
     pub runtime: String,
+    /// Whether this is the stable surface or the opt-in Preview one.
+    pub channel: Channel,
+}
+
+/// Which surface of the crate the generated code is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Channel {
+    /// The pinned version: namespaces on `Client` (`client.contacts()`), one cargo feature per
+    /// top-level namespace, the search builders, the test and MCP tables.
+    #[default]
+    Stable,
+    /// Intercom's Preview description, generated into `generated/preview/`: namespaces on
+    /// `Preview` (`client.preview().contacts()`), every request sending the description's own
+    /// `Intercom-Version`, everything under the one `preview` feature, and a conformance
+    /// table sharing the stable table's `Call` and `Answer`.
+    Preview,
 }
 
 /// The generated files, keyed by path relative to the output directory (`/`-separated).
@@ -41,11 +61,26 @@ pub struct Output {
     /// The resource features, one per operation module, sorted: the generated code compiles
     /// each module's operations, and the models they reach, under the feature of its name.
     pub features: Vec<String>,
+    /// The capabilities of the capabilities file, each with whether this version meets it.
+    pub capabilities: Vec<capabilities::Capability>,
 }
 
 /// Runs the whole pipeline. Nothing is written: the caller decides where the files go.
 pub fn generate(options: &Options) -> Result<Output, Error> {
     let doc = load::load(options)?;
-    let api = ir::build(&doc)?;
-    emit::emit(&api, &options.runtime)
+    let mut api = ir::build(&doc)?;
+    if options.channel == Channel::Preview {
+        api.drop_features();
+    }
+    let capabilities = match &options.capabilities {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            capabilities::evaluate(path, &text, &api)?
+        }
+        None => Vec::new(),
+    };
+    emit::emit(&api, &options.runtime, options.channel, &capabilities)
 }

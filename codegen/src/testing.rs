@@ -38,13 +38,28 @@ pub fn names_file() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/names.yaml")
 }
 
+/// What the hand-written layer needs from a version, `spec/capabilities.yaml`.
+pub fn capabilities_file() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/capabilities.yaml")
+}
+
 /// The options the xtask uses for `version`, generating for the `intercom-api` crate.
 pub fn options(version: &str) -> crate::Options {
     crate::Options {
         spec: spec_file(version),
         overrides: Some(overrides_file()),
         names: Some(names_file()),
+        capabilities: Some(capabilities_file()),
         version: version.to_string(),
         runtime: "crate".to_string(),
+        channel: crate::Channel::Stable,
+    }
+}
+
+/// The options the xtask uses for the Preview surface (`descriptions/0`, feature `preview`).
+pub fn preview_options() -> crate::Options {
+    crate::Options {
+        channel: crate::Channel::Preview,
+        ..options("0")
     }
 }

@@ -30,8 +30,10 @@ fn generate(name: &str) -> Result<codegen::Output, codegen::Error> {
         spec: PathBuf::from(format!("tests/fixtures/{name}.yaml")),
         overrides: None,
         names: None,
+        capabilities: None,
         version: "fixture".into(),
         runtime: "crate".into(),
+        channel: codegen::Channel::Stable,
     })
 }
 

@@ -125,8 +125,10 @@ fn a_missing_table_fails_naming_the_operation() {
         spec: PathBuf::from("tests/search_fixtures/missing_table.yaml"),
         overrides: None,
         names: None,
+        capabilities: None,
         version: "fixture".into(),
         runtime: "crate".into(),
+        channel: codegen::Channel::Stable,
     })
     .expect_err("a search description without its fields table must fail");
     let message = error.to_string();

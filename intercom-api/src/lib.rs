@@ -88,8 +88,10 @@
 //! project's `spec/names.yaml` (taken from Intercom's own SDK definitions). An operation they do not
 //! name is named by one rule (in the generator, `codegen/src/ir/sdk_names.rs`): the namespace its
 //! tag's other operations use, and the operationId in snake case with its verb folded (`show`,
-//! `retrieve`, `get` → `find`) and the resource's name dropped, so `ShowContactByExternalId` is
-//! `contacts().find_by_external_id(…)`.
+//! `retrieve`, `get` → `find`) and the resource's name dropped (in either number, with a
+//! preposition it leaves at the end), so `ShowContactByExternalId` is
+//! `contacts().find_by_external_id(…)`, `listConversationAttributes` is
+//! `conversations_attributes().list()` and `attachTagToArticle` is `articles().attach_tag(…)`.
 //!
 //! The operationId stays searchable: each method carries it as a doc alias (type `ListContacts`
 //! into the search box of these docs) and names it in its documentation, together with its HTTP
@@ -362,6 +364,7 @@
 //! |---|---|---|
 //! | one per top-level namespace: `contacts`, `conversations`, `tickets`, `help_centers`, … | all, through `all-resources` | that namespace's operations and the models they reach |
 //! | `webhooks` | no | `intercom_api::webhooks` (turns every namespace on) |
+//! | `preview` | no | [`preview`]: Intercom's Preview API as typed namespaces under `client.preview()` |
 //! | `serialize` | no | `Serialize` for response models |
 //! | `chrono`, `time` | no | conversions between [`Timestamp`] and their date-time types |
 //!
@@ -371,8 +374,9 @@
 //! intercom-api = { git = "https://github.com/intercom-rs/intercom-rs", default-features = false, features = ["conversations"] }
 //! ```
 //!
-//! [`search`] needs `contacts`, `conversations` and `tickets`; each workflow in [`wrappers`] needs
-//! the feature of the namespace it extends (tagging a conversation also needs `tags`).
+//! Each resource of [`search`] needs the feature of its namespace (`contacts`,
+//! `conversations`, `tickets`); each workflow in [`wrappers`] needs the feature of the namespace
+//! it extends (tagging a conversation also needs `tags`).
 //!
 //! # Tracing
 //!
@@ -399,13 +403,35 @@ mod generated;
 mod paging;
 pub mod prelude;
 pub mod runtime;
-#[cfg(all(feature = "contacts", feature = "conversations", feature = "tickets"))]
 pub mod search;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 pub mod wrappers;
 
 pub use generated::{models, operations, API_VERSION};
+
+/// Intercom's Preview API (feature `preview`): the operations of Intercom's Preview
+/// description as typed namespaces under [`Client::preview`], with their own [`models`](preview::models).
+///
+/// Generated from `descriptions/0` of the pinned upstream commit by the same rules as the
+/// stable surface, sharing its runtime (auth, retries, rate limiting, pagination, errors).
+/// Every request sends `Intercom-Version:` [`preview::API_VERSION`] unless the request sets
+/// another with `intercom_version`. Preview operations can change or disappear without a
+/// version bump on Intercom's side.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), intercom_api::Error> {
+/// let client = intercom_api::Client::new("token")?;
+/// let admins = client.preview().admins().list().send().await?;
+/// # let _ = admins;
+/// # Ok(())
+/// # }
+/// ```
+#[cfg(feature = "preview")]
+#[allow(missing_docs)]
+#[rustfmt::skip]
+#[path = "generated/preview/mod.rs"]
+pub mod preview;
 pub use runtime::{
     ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, DecodeWarning, Decoded, Download,
     Error, IntoId, Nullable, PageKind, RateLimit, RateLimitStatus, RateLimited, Region,

@@ -511,8 +511,8 @@ fn check_tools(tools: &Value) {
     let create = &find("create_contact")["inputSchema"]["properties"];
     assert_eq!(
         create["owner_id"]["type"],
-        json!(["integer", "null"]),
-        "spec type"
+        json!(["string", "null"]),
+        "spec type (2.16 declares it a string)"
     );
     assert_eq!(
         create["external_id"]["description"],
@@ -537,7 +537,10 @@ fn check_tools(tools: &Value) {
         "the query's generated schema"
     );
     let message = &find("create_message")["inputSchema"]["properties"];
-    assert_eq!(message["message_type"]["enum"], json!(["in_app", "email"]));
+    assert_eq!(
+        message["message_type"]["enum"],
+        json!(["in_app", "email", "whatsapp"])
+    );
     assert_eq!(find("list_tags")["annotations"]["readOnlyHint"], true);
 }
 

@@ -20,6 +20,18 @@ const CASES: &[(&str, &str, &str, SendWithout)] = &[
     ("updateArticle", "PUT", "/articles/123", |c| {
         Box::pin(async move { c.articles().update(123).send().await.map(drop) })
     }),
+    ("stageArticleDraft", "PUT", "/articles/123/draft", |c| {
+        Box::pin(async move { c.articles().stage_draft(123).send().await.map(drop) })
+    }),
+    (
+        "publishArticleDraft",
+        "POST",
+        "/articles/123/draft/publish",
+        |c| Box::pin(async move { c.articles().publish_draft(123).send().await.map(drop) }),
+    ),
+    ("registerFinVoiceCall", "POST", "/fin_voice/register", |c| {
+        Box::pin(async move { c.calls().register_fin_voice().send().await.map(drop) })
+    }),
     ("createOrUpdateCompany", "POST", "/companies", |c| {
         Box::pin(async move { c.companies().create_or_update().send().await.map(drop) })
     }),

@@ -3,7 +3,7 @@
 //! without an extra request when `pages.next` is absent or a page is empty.
 
 use futures_util::TryStreamExt;
-use intercom_api::models::SearchArticlesState;
+use intercom_api::models::{SearchArticlesState, SearchContentStatesItem};
 use intercom_api::search::{and, ContactField, ConversationField, Order, Search, TicketField};
 use intercom_api::{Client, RetryPolicy};
 use serde_json::{json, Value};
@@ -249,4 +249,32 @@ async fn article_search_sends_typed_query_parameters() {
         .await
         .expect("article search");
     assert_eq!(found.total_count, Some(1));
+}
+
+#[tokio::test]
+async fn content_search_sends_array_parameters_comma_separated() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/content/search"))
+        .and(query_param("states", "published,draft"))
+        .and(query_param("tag_ids", "1,2,3"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "type": "list", "data": [], "total_count": 0,
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let found = client
+        .content()
+        .search()
+        .states(vec![
+            SearchContentStatesItem::Published,
+            SearchContentStatesItem::Draft,
+        ])
+        .tag_ids(vec![1, 2, 3])
+        .send()
+        .await
+        .expect("content search");
+    assert_eq!(found.total_count, Some(0));
 }

@@ -22,7 +22,7 @@ async fn expect(server: &MockServer, verb: &str, route: &str, body: Value) {
     Mock::given(method(verb))
         .and(path(route))
         .and(header("authorization", "Bearer token"))
-        .and(header("intercom-version", "2.14"))
+        .and(header("intercom-version", "2.16"))
         .and(header("content-type", "application/json"))
         .and(body_json(body))
         .respond_with(ResponseTemplate::new(200).set_body_raw(CONVERSATION, "application/json"))
@@ -191,7 +191,7 @@ async fn tags_and_assignment_rules() {
         .await;
     Mock::given(method("POST"))
         .and(path("/conversations/12345678/run_assignment_rules"))
-        .and(header("intercom-version", "2.14"))
+        .and(header("intercom-version", "2.16"))
         .respond_with(ResponseTemplate::new(200).set_body_raw(CONVERSATION, "application/json"))
         .expect(1)
         .mount(&server)

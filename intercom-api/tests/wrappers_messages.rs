@@ -12,7 +12,7 @@ async fn expect_message(body: Value) -> (MockServer, Client) {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/messages"))
-        .and(header("intercom-version", "2.14"))
+        .and(header("intercom-version", "2.16"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .and(body_json(body))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({

@@ -13,7 +13,7 @@ async fn expect(verb: &str, at: &str, body: Value, response: Value) -> MockServe
     let server = MockServer::start().await;
     Mock::given(method(verb))
         .and(path(at))
-        .and(header("intercom-version", "2.14"))
+        .and(header("intercom-version", "2.16"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .and(body_json(body))
         .respond_with(ResponseTemplate::new(200).set_body_json(response))

@@ -1,24 +1,37 @@
 //! The one place xtask calls the generator.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::tree::Files;
 
-/// Runs `codegen` on `spec` (with the override layer and the SDK names, if any) and returns the generated files
-/// and the resource features. Nothing is written here.
+/// The project's files the generator reads beside the spec (`spec/`), each when it exists.
+#[derive(Debug, Clone, Default)]
+pub struct SpecLayer {
+    /// The override layer, `spec/overrides.yaml`.
+    pub overrides: Option<PathBuf>,
+    /// Intercom's SDK names, `spec/names.yaml`.
+    pub names: Option<PathBuf>,
+    /// What the hand-written layer needs from a version, `spec/capabilities.yaml`.
+    pub capabilities: Option<PathBuf>,
+}
+
+/// Runs `codegen` on `spec` (with the spec layer's files) for `channel` and returns the
+/// generated files and the resource features. Nothing is written here.
 pub fn generate(
     spec: &Path,
-    overrides: Option<&Path>,
-    names: Option<&Path>,
+    layer: &SpecLayer,
     version: &str,
+    channel: codegen::Channel,
 ) -> Result<(Files, Vec<String>)> {
     let options = codegen::Options {
         spec: spec.to_path_buf(),
-        overrides: overrides.map(Path::to_path_buf),
-        names: names.map(Path::to_path_buf),
+        overrides: layer.overrides.clone(),
+        names: layer.names.clone(),
+        capabilities: layer.capabilities.clone(),
         version: version.to_string(),
         runtime: "crate".to_string(),
+        channel,
     };
     match codegen::generate(&options) {
         Ok(output) => Ok((output.files, output.features)),

@@ -39,7 +39,7 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Ok(Command::ReadmeSnippets) => match readme::run(&regen::Workspace::locate().root) {
+        Ok(Command::ReadmeSnippets) => match readme::run(&regen::Workspace::locate()) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
             Err(error) => {

@@ -18,9 +18,18 @@ pub struct Pin {
     pub commit: String,
     /// SHA-256 of `descriptions/<version>/api.intercom.io.yaml` at that commit, lowercase hex.
     pub sha256: String,
+    /// SHA-256 of the Preview description (`descriptions/0`) at the same commit, which the
+    /// `preview` feature is generated from; optional in the file.
+    pub preview_sha256: Option<String>,
 }
 
-const KEYS: [&str; 4] = ["version", "repository", "commit", "sha256"];
+const KEYS: [&str; 5] = [
+    "version",
+    "repository",
+    "commit",
+    "sha256",
+    "preview_sha256",
+];
 
 impl Pin {
     /// Reads and parses the pin file at `path`.
@@ -32,7 +41,7 @@ impl Pin {
 
     /// Parses the text of a pin file; every key is required, unknown keys are rejected.
     pub fn parse(text: &str) -> Result<Pin> {
-        let mut values: [Option<String>; 4] = Default::default();
+        let mut values: [Option<String>; 5] = Default::default();
         for (index, raw) in text.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -54,7 +63,7 @@ impl Pin {
                 )));
             }
         }
-        let [version, repository, commit, sha256] = values;
+        let [version, repository, commit, sha256, preview_sha256] = values;
         let take = |value: Option<String>, key: &str| {
             value.ok_or_else(|| Error::msg(format!("missing key `{key}`")))
         };
@@ -63,6 +72,7 @@ impl Pin {
             repository: take(repository, "repository")?,
             commit: take(commit, "commit")?,
             sha256: take(sha256, "sha256")?.to_ascii_lowercase(),
+            preview_sha256: preview_sha256.map(|sha| sha.to_ascii_lowercase()),
         };
         pin.validate()?;
         Ok(pin)
@@ -91,15 +101,37 @@ impl Pin {
                 self.commit
             )));
         }
-        if !is_hex(&self.sha256, 64) {
-            return Err(Error::msg(format!(
-                "invalid `sha256` {:?}: expected 64 hex digits",
-                self.sha256
-            )));
+        let hashes = [
+            ("sha256", Some(&self.sha256)),
+            ("preview_sha256", self.preview_sha256.as_ref()),
+        ];
+        for (key, value) in hashes {
+            if let Some(value) = value.filter(|value| !is_hex(value, 64)) {
+                return Err(Error::msg(format!(
+                    "invalid `{key}` {value:?}: expected 64 hex digits"
+                )));
+            }
         }
         Ok(())
     }
 }
+
+impl Pin {
+    /// The SHA-256 a description of `version` must have, when the pin fixes one: the pinned
+    /// version's, and Preview's (`0`) when `preview_sha256` is given.
+    pub fn expected_sha256(&self, version: &str) -> Option<&str> {
+        if version == self.version {
+            Some(&self.sha256)
+        } else if version == PREVIEW {
+            self.preview_sha256.as_deref()
+        } else {
+            None
+        }
+    }
+}
+
+/// The directory name of Intercom's Preview description.
+pub const PREVIEW: &str = "0";
 
 /// Checks that `version` names a directory under `descriptions/` (e.g. `2.14`, `0`): it is used
 /// in file paths and URLs, so only `[A-Za-z0-9._-]` is allowed and `.`/`..` are rejected.
@@ -182,6 +214,27 @@ sha256 = "9392CC209AC7D2A592CCE97B8697543E0C62479F09EFFF3B9AAE8B359E935036"
         assert_eq!(
             pin.sha256,
             "9392cc209ac7d2a592cce97b8697543e0c62479f09efff3b9aae8b359e935036"
+        );
+        assert_eq!(pin.preview_sha256, None);
+        assert_eq!(pin.expected_sha256("2.14"), Some(pin.sha256.as_str()));
+        assert_eq!(pin.expected_sha256("0"), None);
+        assert_eq!(pin.expected_sha256("2.13"), None);
+    }
+
+    #[test]
+    fn the_preview_hash_is_optional_checked_and_pins_version_0() {
+        let hash = "7D6E5858977DFE1E073F2F4FA911523C3B3A3B9881B905358B7ED85BC724B983";
+        let pin = Pin::parse(&format!("{PIN}preview_sha256 = \"{hash}\"\n")).unwrap();
+        assert_eq!(
+            pin.expected_sha256("0"),
+            Some(hash.to_ascii_lowercase().as_str())
+        );
+        assert_eq!(pin.expected_sha256("2.13"), None);
+        let bad = format!("{PIN}preview_sha256 = \"abc\"\n");
+        assert!(
+            error_of(&bad).contains("invalid `preview_sha256`"),
+            "{}",
+            error_of(&bad)
         );
     }
 

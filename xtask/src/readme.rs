@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::error::{Context, Error, Result};
+use crate::regen::Workspace;
 
 /// The scratch crate's directory inside the target directory.
 const SCRATCH: &str = "readme-snippets";
@@ -179,18 +180,6 @@ pub fn repository(workspace_manifest: &str) -> Result<String> {
         .ok_or_else(|| Error::msg("Cargo.toml has no `repository = \"…\"` line"))
 }
 
-/// The target directory cargo uses for this workspace: `$CARGO_TARGET_DIR` (relative to the
-/// current directory) or `target/` of the workspace.
-fn target_dir(root: &Path) -> Result<PathBuf> {
-    match std::env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
-        Some(dir) => {
-            let cwd = std::env::current_dir().context(|| "cannot read the current directory")?;
-            Ok(cwd.join(dir))
-        }
-        None => Ok(root.join("target")),
-    }
-}
-
 /// Whether `name` is one of the variables cargo sets for the package it runs (and not one of
 /// cargo's configuration, like `CARGO_HOME` or `CARGO_TARGET_DIR`).
 fn is_package_variable(name: &str) -> bool {
@@ -203,7 +192,8 @@ fn is_package_variable(name: &str) -> bool {
 }
 
 /// Writes the scratch crate and builds it; `Ok(false)` when the build fails.
-pub fn run(root: &Path) -> Result<bool> {
+pub fn run(workspace: &Workspace) -> Result<bool> {
+    let root = workspace.root.as_path();
     let read = |path: PathBuf| {
         fs::read_to_string(&path).context(|| format!("cannot read {}", path.display()))
     };
@@ -213,7 +203,7 @@ pub fn run(root: &Path) -> Result<bool> {
     let dependencies = dependencies(&blocks, &repository, &root.join("intercom-api"))?;
     let files = crate_files(&blocks, &dependencies)?;
 
-    let target = target_dir(root)?;
+    let target = workspace.target_dir()?;
     let scratch = target.join(SCRATCH);
     let src = scratch.join("src");
     if src.exists() {

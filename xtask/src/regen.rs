@@ -9,8 +9,8 @@ use crate::args::RegenArgs;
 use crate::check::compare;
 use crate::error::{Context, Result};
 use crate::features::rewrite;
-use crate::generate::generate;
-use crate::pin::{validate_version, Pin};
+use crate::generate::{generate, SpecLayer};
+use crate::pin::{validate_version, Pin, PREVIEW};
 use crate::resolve::{resolve, Sources};
 use crate::write::replace_tree;
 
@@ -59,15 +59,31 @@ impl Workspace {
         self.root.join("spec/pin.toml")
     }
 
-    fn overrides_file(&self) -> PathBuf {
-        self.root.join("spec/overrides.yaml")
+    /// The spec layer's files that exist: the overrides, the SDK names and the capabilities
+    /// of the hand-written layer.
+    pub fn spec_layer(&self) -> SpecLayer {
+        let file = |name: &str| Some(self.root.join("spec").join(name)).filter(|p| p.is_file());
+        SpecLayer {
+            overrides: file("overrides.yaml"),
+            names: file("names.yaml"),
+            capabilities: file("capabilities.yaml"),
+        }
     }
 
-    fn names_file(&self) -> PathBuf {
-        self.root.join("spec/names.yaml")
+    /// The target directory cargo uses for this workspace: `$CARGO_TARGET_DIR` (relative to
+    /// the current directory, as cargo reads it) or the workspace's `target/`.
+    pub fn target_dir(&self) -> Result<PathBuf> {
+        match std::env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
+            Some(dir) => {
+                let cwd =
+                    std::env::current_dir().context(|| "cannot read the current directory")?;
+                Ok(cwd.join(dir))
+            }
+            None => Ok(self.root.join("target")),
+        }
     }
 
-    fn cache_dir(&self) -> PathBuf {
+    pub fn cache_dir(&self) -> PathBuf {
         self.root.join(".cache/openapi")
     }
 
@@ -104,15 +120,31 @@ pub fn run(args: &RegenArgs, workspace: &Workspace, env: &Env) -> Result<bool> {
         base_url: &env.base_url,
     };
     let spec = resolve(&pin, &version, &sources)?;
-    let overrides = Some(workspace.overrides_file()).filter(|path| path.is_file());
-    let names = Some(workspace.names_file()).filter(|path| path.is_file());
-    let (files, features) = generate(&spec.path, overrides.as_deref(), names.as_deref(), &version)?;
+    let layer = workspace.spec_layer();
+    let (mut files, features) = generate(&spec.path, &layer, &version, codegen::Channel::Stable)?;
+    let mut source = format!("spec {version} via {}", spec.origin);
+    // The crate's own tree also holds the Preview surface (feature `preview`), from the
+    // Preview description of the pinned commit; `--spec` names the stable description only.
+    if args.out.is_none() {
+        let sources = Sources {
+            explicit: None,
+            ..sources
+        };
+        let preview = resolve(&pin, PREVIEW, &sources)?;
+        let (preview_files, _) =
+            generate(&preview.path, &layer, PREVIEW, codegen::Channel::Preview)?;
+        files.extend(
+            preview_files
+                .into_iter()
+                .map(|(path, text)| (format!("preview/{path}"), text)),
+        );
+        let _ = write!(source, ", Preview via {}", preview.origin);
+    }
 
     let out = args.out.clone().unwrap_or_else(|| workspace.default_out());
     let shown = workspace.show(&out);
     let diff =
         compare(&out, &files).context(|| format!("cannot compare with the files in {shown}"))?;
-    let source = format!("spec {version} via {}", spec.origin);
     // The features belong to the crate the default output is part of; `--out` elsewhere
     // leaves the manifest alone.
     let manifest_path = workspace.manifest();

@@ -60,10 +60,10 @@ pub struct Resolved {
     pub origin: Origin,
 }
 
-/// Finds the description of `version`. When `version` is the pinned one, a file found in
-/// `$INTERCOM_OPENAPI_DIR`, the cache or downloaded must have the pinned SHA-256.
+/// Finds the description of `version`. When the pin fixes its SHA-256 (the pinned version,
+/// Preview), a file found in `$INTERCOM_OPENAPI_DIR`, the cache or downloaded must have it.
 pub fn resolve(pin: &Pin, version: &str, sources: &Sources<'_>) -> Result<Resolved> {
-    let expected = (version == pin.version).then_some(pin.sha256.as_str());
+    let expected = pin.expected_sha256(version);
     let relative = Path::new("descriptions").join(version).join(SPEC_FILE);
 
     if let Some(path) = sources.explicit {
@@ -167,6 +167,7 @@ mod tests {
             repository: "intercom/Intercom-OpenAPI".into(),
             commit: COMMIT.into(),
             sha256: sha256_hex(PINNED),
+            preview_sha256: None,
         }
     }
 

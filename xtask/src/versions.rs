@@ -35,10 +35,10 @@ pub fn run(workspace: &Workspace, env: &Env, only: &[String]) -> Result<bool> {
         only.to_vec()
     };
     versions.sort_by_key(|v| version_key(v));
-    let target = target_dir(workspace);
+    let target = workspace.target_dir()?;
     let shared = target.join("versions-check");
     let pin = Pin::load(&workspace.root.join("spec/pin.toml"))?;
-    let cache_dir = workspace.root.join(".cache/openapi");
+    let cache_dir = workspace.cache_dir();
     let sources = Sources {
         explicit: None,
         openapi_dir: Some(dir.as_os_str()),
@@ -49,9 +49,12 @@ pub fn run(workspace: &Workspace, env: &Env, only: &[String]) -> Result<bool> {
     for version in &versions {
         validate_version(version)?;
         let spec = resolve(&pin, version, &sources)?;
-        let overrides = Some(workspace.root.join("spec/overrides.yaml")).filter(|p| p.is_file());
-        let names = Some(workspace.root.join("spec/names.yaml")).filter(|p| p.is_file());
-        let generated = generate(&spec.path, overrides.as_deref(), names.as_deref(), version);
+        let generated = generate(
+            &spec.path,
+            &workspace.spec_layer(),
+            version,
+            codegen::Channel::Stable,
+        );
         let (files, features) = match generated {
             Ok(output) => output,
             Err(error) => {
@@ -106,13 +109,6 @@ fn version_key(version: &str) -> (bool, Vec<u32>, String) {
         .map(|part| part.parse().unwrap_or(u32::MAX))
         .collect();
     (version == "0", numbers, version.to_string())
-}
-
-fn target_dir(workspace: &Workspace) -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR").filter(|d| !d.is_empty()) {
-        Some(dir) => workspace.root.join(dir),
-        None => workspace.root.join("target"),
-    }
 }
 
 /// Writes the scratch workspace for one version.
@@ -227,14 +223,23 @@ fn check(scratch: &Path, target: &Path) -> Result<Vec<String>> {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let mut errors: Vec<String> = stderr
         .lines()
-        .filter(|l| l.contains("error"))
-        .filter(|l| !l.starts_with("error: could not compile"))
+        .filter(|l| is_error(l))
         .map(str::to_string)
         .collect();
     if errors.is_empty() {
         errors.push(format!("cargo failed: {}", stderr.trim()));
     }
     Ok(errors)
+}
+
+/// Whether a line of `--message-format short` output is an error (`file:1:2: error[E0432]: …`
+/// or `error: …`), not a warning that mentions one, nor cargo's closing "could not compile".
+fn is_error(line: &str) -> bool {
+    let level = match line.split_once(": ") {
+        Some((location, rest)) if !location.starts_with("error") => rest,
+        _ => line,
+    };
+    level.starts_with("error") && !level.starts_with("error: could not compile")
 }
 
 #[cfg(test)]
@@ -246,6 +251,24 @@ mod tests {
         let mut versions = vec!["0", "2.10", "2.7", "2.16", "2.9"];
         versions.sort_by_key(|v| version_key(v));
         assert_eq!(versions, ["2.7", "2.9", "2.10", "2.16", "0"]);
+    }
+
+    #[test]
+    fn only_error_lines_are_errors() {
+        for error in [
+            "intercom-api/src/paging.rs:4:34: error[E0432]: unresolved import `crate::models::X`",
+            "error[E0601]: `main` function not found",
+            "error: expected item, found `}`",
+        ] {
+            assert!(is_error(error), "{error}");
+        }
+        for other in [
+            "intercom-api/src/generated/models/data_connectors.rs:1121:5: warning: variant `V3rd_party_error` should have an upper camel case name",
+            "warning: unused import: `error`",
+            "error: could not compile `intercom-api` (lib) due to 2 previous errors",
+        ] {
+            assert!(!is_error(other), "{other}");
+        }
     }
 
     #[test]

@@ -355,8 +355,10 @@ fn versions_2_7_to_2_11_need_the_override_for_custom_attributes() {
             spec: upstream_spec(version),
             overrides: None,
             names: None,
+            capabilities: None,
             version: version.to_string(),
             runtime: "crate".to_string(),
+            channel: codegen::Channel::Stable,
         };
         let error = match codegen::generate(&options) {
             Ok(_) => panic!("version {version} generated without the override layer"),

@@ -9,6 +9,7 @@ use quote::quote;
 use super::ops::body_type;
 use super::tokens::{ident, ty};
 use crate::ir::Operation;
+use crate::Channel;
 
 /// `path_arg`, `decode` and `required`: the inputs of a `call: &Call`, decoded into the
 /// builder's argument types (failures through the file's `invalid`).
@@ -28,9 +29,11 @@ pub fn helpers(rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// `let builder = client.<fn>(…);` and its setters, from `call` and `client` in scope.
-pub fn start(op: &Operation, rt: &TokenStream) -> TokenStream {
+/// `let builder = client.<fn>(…);` (`client.preview().<fn>(…)` on the Preview channel) and
+/// its setters, from `call` and `client` in scope.
+pub fn start(op: &Operation, rt: &TokenStream, channel: Channel) -> TokenStream {
     let prefix = quote!(super::models::);
+    let root = (channel == Channel::Preview).then(|| quote!(.preview()));
     let namespaces = op.namespace.iter().map(|n| ident(n));
     let method = ident(&op.fn_name);
     let mut args = Vec::new();
@@ -93,7 +96,7 @@ pub fn start(op: &Operation, rt: &TokenStream) -> TokenStream {
         quote!(let mut builder)
     };
     quote! {
-        #binding = client #( .#namespaces() )* .#method(#( #args ),*);
+        #binding = client #root #( .#namespaces() )* .#method(#( #args ),*);
         #( #setters )*
     }
 }

@@ -8,17 +8,47 @@ use quote::{format_ident, quote};
 use super::calls;
 use super::ops::response_type;
 use crate::ir::{Api, Operation, Response};
+use crate::Channel;
 
-/// The `conformance.rs` file.
-pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
+/// The `conformance.rs` file; the Preview channel's shares the stable file's `Call` and
+/// `Answer`, so one test drives both.
+pub fn file(api: &Api, rt: &TokenStream, channel: Channel) -> TokenStream {
     let ids: Vec<&String> = api.operations.iter().map(|o| &o.id).collect();
     let fns: Vec<_> = api
         .operations
         .iter()
         .map(|o| format_ident!("call_{}", o.builder.to_snake_case()))
         .collect();
-    let bodies = api.operations.iter().map(|o| operation(o, rt));
+    let bodies = api.operations.iter().map(|o| operation(o, rt, channel));
     let helpers = calls::helpers(rt);
+    let types = match channel {
+        Channel::Stable => quote! {
+            /// The inputs of one call, as JSON.
+            #[derive(Debug, Clone, Default)]
+            pub struct Call {
+                /// Path arguments, in template order.
+                pub path: Vec<String>,
+                /// Query arguments by wire name (required ones must be present).
+                pub query: serde_json::Map<String, serde_json::Value>,
+                /// Header arguments by wire name.
+                pub header_args: serde_json::Map<String, serde_json::Value>,
+                /// The request body.
+                pub body: Option<serde_json::Value>,
+                /// Extra headers to send (e.g. Prism's `Prefer: code=404`).
+                pub headers: Vec<(String, String)>,
+            }
+
+            /// A successful answer that decoded into the operation's generated type.
+            #[derive(Debug, Clone)]
+            pub struct Answer {
+                /// The HTTP status.
+                pub status: u16,
+                /// The response headers, names lowercase.
+                pub headers: Vec<(String, String)>,
+            }
+        },
+        Channel::Preview => quote!(pub use #rt::conformance::{Answer, Call};),
+    };
     quote! {
         //! Calling any operation by id with JSON inputs, so a test can send every operation to
         //! a validating mock server (Stoplight Prism) and check the answer decodes.
@@ -33,29 +63,7 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
         /// Every operation id, in the order of the operations modules.
         pub const OPERATIONS: &[&str] = &[ #( #ids ),* ];
 
-        /// The inputs of one call, as JSON.
-        #[derive(Debug, Clone, Default)]
-        pub struct Call {
-            /// Path arguments, in template order.
-            pub path: Vec<String>,
-            /// Query arguments by wire name (required ones must be present).
-            pub query: serde_json::Map<String, serde_json::Value>,
-            /// Header arguments by wire name.
-            pub header_args: serde_json::Map<String, serde_json::Value>,
-            /// The request body.
-            pub body: Option<serde_json::Value>,
-            /// Extra headers to send (e.g. Prism's `Prefer: code=404`).
-            pub headers: Vec<(String, String)>,
-        }
-
-        /// A successful answer that decoded into the operation's generated type.
-        #[derive(Debug, Clone)]
-        pub struct Answer {
-            /// The HTTP status.
-            pub status: u16,
-            /// The response headers, names lowercase.
-            pub headers: Vec<(String, String)>,
-        }
+        #types
 
         /// Sends operation `operation_id` built from `call` the way its `send()` does, adding
         /// `call.headers`; `None` for an unknown id.
@@ -87,10 +95,10 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
 }
 
 /// The `call_<fn>` function of one operation.
-fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
+fn operation(op: &Operation, rt: &TokenStream, channel: Channel) -> TokenStream {
     let prefix = quote!(super::models::);
     let name = format_ident!("call_{}", op.builder.to_snake_case());
-    let start = calls::start(op, rt);
+    let start = calls::start(op, rt, channel);
     let ret = response_type(op, &prefix, rt);
     let finish = match &op.response {
         Response::Bytes => quote! {

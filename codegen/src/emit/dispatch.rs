@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 
 use super::calls;
 use crate::ir::{Api, Operation, Response};
+use crate::Channel;
 
 /// The `dispatch.rs` file.
 pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
@@ -73,7 +74,7 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
 /// The `call_<fn>` function of one operation.
 fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     let name = format_ident!("call_{}", op.builder.to_snake_case());
-    let start = calls::start(op, rt);
+    let start = calls::start(op, rt, Channel::Stable);
     let takes_inputs = !(op.path_params.is_empty()
         && op.query_params.is_empty()
         && op.header_params.is_empty()

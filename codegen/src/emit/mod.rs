@@ -16,23 +16,30 @@ mod search;
 mod surface;
 mod tokens;
 mod unions;
+mod wrapping;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::capabilities::Capability;
 use crate::ir::Api;
-use crate::{Error, Output};
+use crate::{Channel, Error, Output};
 
 pub use surface::surface;
 
 /// Lints that generated code may trip because of spec content (long docs, many fields).
 const ALLOWS: &str = "#![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]";
 
-/// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `examples.rs`,
-/// `conformance.rs`, `schemas.rs`, `dispatch.rs`.
-pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
+/// Emits every file: `mod.rs`, `models/*.rs`, `operations/*.rs`, `conformance.rs`, and for
+/// the stable channel `examples.rs`, `schemas.rs`, `dispatch.rs` and `search.rs`.
+pub fn emit(
+    api: &Api,
+    runtime: &str,
+    channel: Channel,
+    capabilities: &[Capability],
+) -> Result<Output, Error> {
     let rt: TokenStream = runtime.parse().map_err(|e| Error::Emit {
         file: "<runtime path>".into(),
         message: format!("{e}"),
@@ -65,6 +72,9 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
             file: name.clone(),
             message: e.to_string(),
         })?;
+        let wraps = api.types.values().filter(|t| t.module == *module);
+        let froms = wrapping::froms(wraps, &api.types, &rt);
+        let tokens = quote!(#tokens #froms);
         add(name, tokens, true)?;
     }
     let gates = model_modules
@@ -89,7 +99,7 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         let list = api.operations.iter().filter(|o| o.module == *module);
         add(
             format!("operations/{module}.rs"),
-            ops::file(list, &rt),
+            ops::file(list, &rt, channel),
             true,
         )?;
     }
@@ -101,34 +111,43 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
              under the cargo feature of its name.",
             op_modules
                 .iter()
-                .map(|module| (*module, quote!(#[cfg(feature = #module)])))
+                .map(|module| match channel {
+                    Channel::Stable => (*module, quote!(#[cfg(feature = #module)])),
+                    Channel::Preview => (*module, TokenStream::new()),
+                })
                 .collect(),
         ),
         false,
     )?;
+    add(
+        "conformance.rs".into(),
+        conformance::file(api, &rt, channel),
+        false,
+    )?;
+    if channel == Channel::Preview {
+        add("mod.rs".into(), preview_root(&api.version, &rt), false)?;
+        return Ok(Output {
+            files,
+            surface: surface(api, channel),
+            features: Vec::new(),
+            capabilities: Vec::new(),
+        });
+    }
     add("examples.rs".into(), examples::file(api, &rt), false)?;
-    add("conformance.rs".into(), conformance::file(api, &rt), false)?;
     add("schemas.rs".into(), schemas::file(api), false)?;
     add("dispatch.rs".into(), dispatch::file(api, &rt), false)?;
     let has_search = !api.search.is_empty();
     if has_search {
-        add("search.rs".into(), search::file(&api.search, &rt), true)?;
+        add("search.rs".into(), search::file(api, &rt), true)?;
     }
-    let search_features: BTreeSet<&str> = api
-        .search
-        .iter()
-        .filter_map(|c| api.operations.iter().find(|o| o.id == c.operation_id))
-        .map(|o| o.module.as_str())
-        .collect();
-    let search_features = search_features.iter();
     let search_mod = has_search.then(|| {
         quote!(
-            #[cfg(all( #( feature = #search_features ),* ))]
             pub mod search;
         )
     });
 
     let version = &api.version;
+    let spec_has = spec_has(capabilities);
     let root = quote! {
         //! Code generated from Intercom's OpenAPI description.
         pub mod models;
@@ -148,13 +167,43 @@ pub fn emit(api: &Api, runtime: &str) -> Result<Output, Error> {
         #search_mod
         /// The `Intercom-Version` this code was generated from, sent by default.
         pub const API_VERSION: &str = #version;
+        #spec_has
     };
     add("mod.rs".into(), root, false)?;
     Ok(Output {
         files,
-        surface: surface(api),
+        surface: surface(api, channel),
         features: op_modules.iter().map(|m| m.to_string()).collect(),
+        capabilities: capabilities.to_vec(),
     })
+}
+
+/// The Preview surface's `mod.rs`: its modules, its version and the `Preview` handle whose
+/// methods are the top-level namespaces.
+fn preview_root(version: &str, rt: &TokenStream) -> TokenStream {
+    quote! {
+        //! Code generated from Intercom's Preview OpenAPI description.
+        pub mod models;
+        pub mod operations;
+        #[cfg(feature = "testing")]
+        #[doc(hidden)]
+        pub mod conformance;
+        /// The `Intercom-Version` every Preview request sends (unless the request overrides it).
+        pub const API_VERSION: &str = #version;
+        /// The Preview operations: `client.preview()`, then a namespace as on the client
+        /// (`client.preview().contacts()`). Every request sends `Intercom-Version:` [`API_VERSION`].
+        #[derive(Debug, Clone, Copy)]
+        pub struct Preview<'a> {
+            pub(crate) client: &'a #rt::Client,
+        }
+        impl #rt::Client {
+            /// Intercom's Preview API (feature `preview`): operations not yet in a published
+            /// version, sending `Intercom-Version:` [`API_VERSION`].
+            pub fn preview(&self) -> Preview<'_> {
+                Preview { client: self }
+            }
+        }
+    }
 }
 
 /// An index of `modules`, each declared and re-exported under its `#[cfg]` (if any).
@@ -164,5 +213,30 @@ fn gated_index(doc: &str, modules: Vec<(&str, TokenStream)>) -> TokenStream {
     quote! {
         #![doc = #doc]
         #( #cfgs mod #idents; #cfgs pub use #idents::*; )*
+    }
+}
+
+/// `spec_has!(capability => items)`: the items when this version meets the capability, nothing
+/// when it does not, a compile error for a capability the file does not declare. Nothing at
+/// all without capabilities.
+fn spec_has(capabilities: &[Capability]) -> TokenStream {
+    if capabilities.is_empty() {
+        return TokenStream::new();
+    }
+    let arms = capabilities.iter().map(|c| {
+        let name = quote::format_ident!("{}", c.name);
+        if c.met {
+            quote!( (#name => $($item:tt)*) => { $($item)* }; )
+        } else {
+            quote!( (#name => $($item:tt)*) => {}; )
+        }
+    });
+    quote! {
+        /// `spec_has!(capability => items)`: `items` when this version's description has
+        /// everything the capability needs (`spec/capabilities.yaml`), nothing otherwise.
+        macro_rules! spec_has {
+            #( #arms )*
+        }
+        pub(crate) use spec_has;
     }
 }

@@ -4,12 +4,17 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::tokens::{doc, ident, ty};
-use crate::ir::{Body, Operation, Param, Response};
+use crate::ir::{Body, Operation, Param, QueryStyle, Response};
+use crate::Channel;
 
 /// One operations file (one top-level namespace): its namespace structs and builders.
-pub fn file<'a>(ops: impl Iterator<Item = &'a Operation> + Clone, rt: &TokenStream) -> TokenStream {
-    let namespaces = super::namespaces::structs(ops.clone(), rt);
-    let items = ops.map(|o| operation(o, rt));
+pub fn file<'a>(
+    ops: impl Iterator<Item = &'a Operation> + Clone,
+    rt: &TokenStream,
+    channel: Channel,
+) -> TokenStream {
+    let namespaces = super::namespaces::structs(ops.clone(), rt, channel);
+    let items = ops.map(|o| operation(o, rt, channel));
     quote! { #namespaces #( #items )* }
 }
 
@@ -34,17 +39,26 @@ pub fn response_type(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> 
     }
 }
 
-/// Query parameter values: scalars go through `Display`, objects are exploded into their keys.
+/// Query parameter values: scalars go through `Display`, objects are exploded into their keys,
+/// arrays into one parameter per item or one comma-separated parameter.
 fn query_push(p: &Param, value: TokenStream) -> TokenStream {
     let wire = &p.wire;
-    if p.exploded {
-        quote!(request.query_object(#wire, #value)?;)
-    } else {
-        quote!(request.query(#wire, #value);)
+    match p.style {
+        QueryStyle::Scalar => quote!(request.query(#wire, #value);),
+        QueryStyle::Object => quote!(request.query_object(#wire, #value)?;),
+        QueryStyle::List { explode } => quote!(request.query_list(#wire, #value, #explode)?;),
     }
 }
 
-fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
+/// One operation's builder and the namespace method that starts it.
+fn operation(op: &Operation, rt: &TokenStream, channel: Channel) -> TokenStream {
+    let (options, root) = match channel {
+        Channel::Stable => (quote!(Default::default()), ""),
+        Channel::Preview => (
+            quote!(#rt::runtime::RequestOptions::with_version(super::super::API_VERSION)),
+            "preview().",
+        ),
+    };
     let prefix = quote!(super::super::models::);
     let builder = Ident::new(&op.builder, Span::call_site());
     let fn_name = ident(&op.fn_name);
@@ -178,7 +192,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
     let blank = op.doc.is_some().then(|| quote!(#[doc = ""]));
     let namespace = Ident::new(&op.namespace_type(), Span::call_site());
     let builder_doc = format!(
-        " Request builder for [`{call}`]({ns}::{fn_name}) (`client.{call}(…)`):{route}.",
+        " Request builder for [`{call}`]({ns}::{fn_name}) (`client.{root}{call}(…)`):{route}.",
         call = op.call(),
         ns = op.namespace_type(),
         fn_name = op.fn_name,
@@ -275,7 +289,7 @@ fn operation(op: &Operation, rt: &TokenStream) -> TokenStream {
             #op_id_doc
             #alias
             pub fn #fn_name(&self, #( #new_args ),*) -> #builder<'a> {
-                #builder { client: self.client, options: Default::default(), #( #inits ),* }
+                #builder { client: self.client, options: #options, #( #inits ),* }
             }
         }
     }

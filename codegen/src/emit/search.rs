@@ -2,37 +2,110 @@
 //! per field (one constructor per templated field), typed by the field's value type and carrying
 //! the operators Intercom documents for it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToShoutySnakeCase, ToSnakeCase};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::tokens::ident;
-use crate::ir::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
+use super::features::cfg_any;
+use super::ops::response_type;
+use super::tokens::{ident, ty};
+use crate::ir::{
+    Api, FieldName, Operation, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType,
+};
 
-/// The whole file: the operator sets the fields share, then each catalogue.
-pub fn file(catalogues: &[SearchCatalogue], rt: &TokenStream) -> TokenStream {
-    let sets: BTreeSet<&[SearchOperator]> = catalogues
-        .iter()
-        .flat_map(|c| &c.fields)
-        .flat_map(|f| &f.kinds)
-        .map(|k| k.operators.as_slice())
-        .collect();
-    let sets = sets.into_iter().map(|ops| {
+/// The whole file: the operator sets the fields share, then each catalogue, each under the
+/// resource feature of its search operation (and each set under the features of the
+/// catalogues using it).
+pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
+    let catalogues = &api.search;
+    let operation = |c: &SearchCatalogue| api.operations.iter().find(|o| o.id == c.operation_id);
+    let mut sets: BTreeMap<&[SearchOperator], BTreeSet<String>> = BTreeMap::new();
+    for c in catalogues {
+        let feature = operation(c).map(|op| op.module.clone());
+        for kind in c.fields.iter().flat_map(|f| &f.kinds) {
+            sets.entry(kind.operators.as_slice())
+                .or_default()
+                .extend(feature.clone());
+        }
+    }
+    let sets = sets.into_iter().map(|(ops, features)| {
         let name = set_name(ops);
+        let cfg = cfg_any(&features);
         let variants = ops
             .iter()
             .map(|op| Ident::new(&op.variant(), Span::call_site()));
-        quote!(const #name: &[Operator] = &[#( Operator::#variants ),*];)
+        quote!(#cfg const #name: &[Operator] = &[#( Operator::#variants ),*];)
     });
-    let items = catalogues.iter().map(|c| catalogue(c, rt));
+    let items = catalogues.iter().map(|c| {
+        let op = operation(c);
+        let cfg = cfg_any(&op.iter().map(|op| op.module.clone()).collect());
+        let items = catalogue(c, rt);
+        let paged = op.map(|op| paged(api, c, op, rt)).unwrap_or_default();
+        super::features::gate(quote!(#items #paged), &cfg).unwrap_or_else(|e| e.to_compile_error())
+    });
     quote! {
         //! The searchable fields of Intercom's search endpoints, from the tables in their
         //! descriptions. Build queries with them through `crate::search`.
         use #rt::search::{kinds, Field, Operator};
         #( #sets )*
         #( #items )*
+    }
+}
+
+/// `Paged` for a catalogue's resource: the page type of its operation, the items of its
+/// pagination, the cursor in `pages.next`, the `total_count` when the page has one. Nothing
+/// for an operation that does not paginate.
+fn paged(api: &Api, c: &SearchCatalogue, op: &Operation, rt: &TokenStream) -> TokenStream {
+    let Some(paging) = &op.pagination else {
+        return TokenStream::new();
+    };
+    let prefix = quote!(#rt::models::);
+    let resource = Ident::new(&c.resource, Span::call_site());
+    let list = response_type(op, &prefix, rt);
+    let item = ty(&paging.item_type, &prefix, rt);
+    let items = ident(&crate::ir::field_ident(&paging.items));
+    let next = if paging.has_pages {
+        quote!(#rt::runtime::PageLinks::next_link(list.pages.as_ref()?).cursor())
+    } else {
+        quote!({
+            let _ = list;
+            None
+        })
+    };
+    let fields = crate::ir::response_fields(&api.types, &op.response);
+    let total = match fields.iter().find(|f| f.wire == "total_count") {
+        Some(field) if field.ty == crate::ir::TypeRef::Integer => {
+            let name = ident(&field.ident);
+            if field.required || field.present {
+                quote!(Some(list.#name))
+            } else {
+                quote!(list.#name)
+            }
+        }
+        _ => quote!({
+            let _ = list;
+            None
+        }),
+    };
+    quote! {
+        impl #rt::search::Paged for #resource {
+            type List = #list;
+            type Item = #item;
+            fn items(list: &#list) -> &[#item] {
+                list.#items.as_deref().unwrap_or_default()
+            }
+            fn into_items(list: #list) -> Vec<#item> {
+                list.#items.unwrap_or_default()
+            }
+            fn next_cursor(list: &#list) -> Option<String> {
+                #next
+            }
+            fn total_count(list: &#list) -> Option<i64> {
+                #total
+            }
+        }
     }
 }
 

@@ -2,10 +2,16 @@
 
 use super::tokens::display;
 use crate::ir::{Api, Response};
+use crate::Channel;
 
 /// `METHOD /path -> namespace().method(args) [.setters] -> Response`, one line per operation,
 /// sorted by path. Path arguments (anything `IntoId`) are shown by name, the rest with their type.
-pub fn surface(api: &Api) -> String {
+/// Preview calls start at `preview()`.
+pub fn surface(api: &Api, channel: Channel) -> String {
+    let root = match channel {
+        Channel::Stable => "",
+        Channel::Preview => "preview().",
+    };
     let mut lines: Vec<String> = api
         .operations
         .iter()
@@ -44,7 +50,7 @@ pub fn surface(api: &Api) -> String {
                 Response::Redirect => "String (Location)".into(),
             };
             format!(
-                "{} {} -> {}({}){} -> {}",
+                "{} {} -> {root}{}({}){} -> {}",
                 op.method,
                 op.path,
                 op.call(),

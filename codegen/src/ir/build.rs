@@ -31,9 +31,20 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
     paging::attach(&doc.api, &defs, &mut operations, &doc.file)?;
     usage::assign(&mut defs, &operations);
     Ok(Api {
-        version: doc.version.clone(),
+        version: header_version(doc),
         types: defs,
         operations,
         search,
     })
+}
+
+/// The `Intercom-Version` the description sends by default: the `default` of its
+/// `intercom_version` schema (what every operation's `Intercom-Version` header refers to),
+/// `Preview` for the Preview description whose directory is `0`; the version it was loaded
+/// as when the description has no such string.
+fn header_version(doc: &Document) -> String {
+    doc.raw
+        .pointer("/components/schemas/intercom_version/default")
+        .and_then(serde_json::Value::as_str)
+        .map_or_else(|| doc.version.clone(), str::to_string)
 }

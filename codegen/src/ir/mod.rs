@@ -22,6 +22,7 @@ mod view;
 
 pub use build::build;
 pub use names::{field_ident, is_keyword, type_name, variant_name};
+pub(crate) use paging::response_fields;
 pub use search::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The whole API, sorted and ready to emit.
 #[derive(Debug, Clone)]
 pub struct Api {
-    /// The API version (`2.14`).
+    /// The `Intercom-Version` the description sends by default (`2.14`, `Preview`).
     pub version: String,
     /// Named types keyed by Rust name.
     pub types: BTreeMap<String, TypeDef>,
@@ -37,6 +38,16 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// The field catalogues of the search endpoints, parsed from their descriptions.
     pub search: Vec<SearchCatalogue>,
+}
+
+impl Api {
+    /// Forgets the per-resource features: every type compiles whenever the surface does (the
+    /// Preview surface sits behind one feature of its own).
+    pub fn drop_features(&mut self) {
+        for def in self.types.values_mut() {
+            def.features.clear();
+        }
+    }
 }
 
 /// A reference to a type, as used by fields, parameters, bodies and responses.
@@ -315,9 +326,23 @@ pub struct Param {
     pub doc: Option<String>,
     /// The spec's example value (`example`, else the first of `examples`), if it has one.
     pub example: Option<serde_json::Value>,
-    /// An object value, sent as one query parameter per property (`style: form, explode`);
-    /// scalars and string enums are one parameter.
-    pub exploded: bool,
+    /// How a query parameter's value is written into the URL.
+    pub style: QueryStyle,
+}
+
+/// How a query parameter's value is written into the URL (OpenAPI `style: form`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// One parameter, through `Display`: scalars and string enums.
+    Scalar,
+    /// An object: one parameter per property (`explode: true`).
+    Object,
+    /// An array: one parameter per item (`explode: true`, the default of `form`), or the items
+    /// joined with commas into one parameter (`explode: false`).
+    List {
+        /// Whether each item is a parameter of its own.
+        explode: bool,
+    },
 }
 
 /// A request body.

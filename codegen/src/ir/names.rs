@@ -55,7 +55,8 @@ pub fn field_ident(spec: &str) -> String {
     }
 }
 
-/// A PascalCase variant name for an enum value (`>=` -> `Ge`, `2.14` -> `V2_14`).
+/// A PascalCase variant name for an enum value (`>=` -> `Ge`, `2.14` -> `V2_14`,
+/// `3rd_party_error` -> `V3rdPartyError`).
 pub fn variant_name(value: &str) -> String {
     if let Some((_, name)) = PUNCTUATION.iter().find(|(p, _)| *p == value) {
         return (*name).to_string();
@@ -64,16 +65,33 @@ pub fn variant_name(value: &str) -> String {
         return "Empty".into();
     }
     if value.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        let digits: String = value
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect();
-        return format!("V{digits}");
+        return digit_variant(value);
     }
     let name = type_name(value);
     if name == "Unnamed" {
         let hex: String = value.bytes().map(|b| format!("{b:02X}")).collect();
         return format!("X{hex}");
+    }
+    name
+}
+
+/// `V` and the value's words in PascalCase, keeping `_` only between two digits so numbers
+/// stay apart (`2.14` -> `V2_14`, `3rd_party_error` -> `V3rdPartyError`).
+fn digit_variant(value: &str) -> String {
+    let mut name = String::from("V");
+    let mut last: Option<char> = None;
+    let words = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for word in words {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { continue };
+        if last.is_some_and(|c| c.is_ascii_digit()) && first.is_ascii_digit() {
+            name.push('_');
+        }
+        name.push(first.to_ascii_uppercase());
+        name.extend(chars);
+        last = word.chars().last();
     }
     name
 }
@@ -115,6 +133,8 @@ mod tests {
         assert_eq!(variant_name(">="), "Ge");
         assert_eq!(variant_name("!~"), "NotContains");
         assert_eq!(variant_name("2.14"), "V2_14");
+        assert_eq!(variant_name("3rd_party_error"), "V3rdPartyError");
+        assert_eq!(variant_name("1.0-beta"), "V1_0Beta");
         assert_eq!(variant_name("Unstable"), "Unstable");
         assert_eq!(variant_name("news-item"), "NewsItem");
         assert_eq!(variant_name("@"), "X40");

@@ -5,7 +5,7 @@ use openapiv3::{MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, Referen
 use super::names::{field_ident, type_name};
 use super::types::Types;
 use super::view::SRef;
-use super::{docs, Body, Operation, Param, Response, TypeRef};
+use super::{docs, Body, Operation, Param, QueryStyle, Response, TypeRef};
 use crate::Error;
 
 const METHODS: [&str; 5] = ["get", "put", "post", "delete", "patch"];
@@ -123,9 +123,9 @@ pub fn operations<'a>(
                     &format!("{builder}_{}", data.name),
                     &origin,
                 )?;
-                let exploded = !is_scalar(&ty, &types.defs);
+                let style = query_style(p, &ty, &types.defs).map_err(|m| fail(origin, m))?;
                 let param = Param {
-                    exploded,
+                    style,
                     wire: data.name.clone(),
                     ident: field_ident(&data.name),
                     ty,
@@ -334,6 +334,32 @@ fn resolve_parameter<'a>(api: &'a OpenAPI, p: &'a ReferenceOr<Parameter>) -> Opt
 }
 
 /// Whether a parameter of type `ty` is a single value (a scalar or a string enum).
+/// How parameter `p` of type `ty` is written into a query string: `form` style (the only one
+/// supported for arrays), exploded unless the spec says `explode: false`.
+fn query_style(
+    p: &Parameter,
+    ty: &TypeRef,
+    defs: &std::collections::BTreeMap<String, super::TypeDef>,
+) -> Result<QueryStyle, String> {
+    if is_scalar(ty, defs) {
+        return Ok(QueryStyle::Scalar);
+    }
+    let TypeRef::Array(_) = ty else {
+        return Ok(QueryStyle::Object);
+    };
+    if let Parameter::Query { style, .. } = p {
+        if !matches!(style, openapiv3::QueryStyle::Form) {
+            return Err(format!(
+                "array parameter `{}` has style {style:?}; only `form` is supported",
+                p.parameter_data_ref().name
+            ));
+        }
+    }
+    Ok(QueryStyle::List {
+        explode: p.parameter_data_ref().explode.unwrap_or(true),
+    })
+}
+
 fn is_scalar(ty: &TypeRef, defs: &std::collections::BTreeMap<String, super::TypeDef>) -> bool {
     match ty {
         TypeRef::String

@@ -105,7 +105,10 @@ pub fn attach(
 }
 
 /// The fields of a JSON response struct (none for other responses).
-fn response_fields<'d>(defs: &'d BTreeMap<String, TypeDef>, response: &Response) -> &'d [Field] {
+pub(crate) fn response_fields<'d>(
+    defs: &'d BTreeMap<String, TypeDef>,
+    response: &Response,
+) -> &'d [Field] {
     let Response::Json(TypeRef::Named(name)) = response else {
         return &[];
     };

@@ -7,9 +7,11 @@
 //!   (ties: alphabetical); if none of its tag's operations has an SDK name, the tag in snake case.
 //! - **Method**: the operationId in snake case, its first word a verb with synonyms folded
 //!   (`show`, `retrieve`, `get` -> `find`; `lis` -> `list`), with the first mention of the
-//!   namespace's resource (its words, plural or singular) removed: `ShowContactByExternalId` in
-//!   `contacts` -> `find_by_external_id`, `listCallsWithTranscripts` in `calls` ->
-//!   `list_with_transcripts`. An operation without an operationId is named after the literal
+//!   namespace's resource (its words, each plural or singular) removed: `ShowContactByExternalId`
+//!   in `contacts` -> `find_by_external_id`, `listCallsWithTranscripts` in `calls` ->
+//!   `list_with_transcripts`, `listConversationAttributes` in `conversations_attributes` ->
+//!   `list`; a preposition the removal leaves at the end goes too (`attachTagToArticle` in
+//!   `articles` -> `attach_tag`). An operation without an operationId is named after the literal
 //!   segments of its path (`/export/reporting_data/enqueue` -> `export_reporting_data_enqueue`),
 //!   or, if there are none, after its HTTP method.
 //! - If folding the verbs gives two operations of a namespace one name, those two keep their
@@ -201,24 +203,30 @@ pub fn derive_method(
             *first = verb.to_string();
         }
     }
-    let plural: Vec<String> = group.split('_').map(str::to_string).collect();
-    let mut singular = plural.clone();
-    if let Some(last) = singular.last_mut() {
-        *last = singular_of(last);
-    }
-    for resource in [plural, singular] {
-        if let Some(at) = words
-            .windows(resource.len())
-            .position(|w| w == resource.as_slice())
-        {
-            if words.len() > resource.len() {
-                words.drain(at..at + resource.len());
-                break;
-            }
+    let resource: Vec<String> = group.split('_').map(singular_of).collect();
+    let mentioned = words.windows(resource.len()).position(|window| {
+        window
+            .iter()
+            .zip(&resource)
+            .all(|(word, wanted)| singular_of(word) == *wanted)
+    });
+    if let Some(at) = mentioned.filter(|_| words.len() > resource.len()) {
+        words.drain(at..at + resource.len());
+        let dangling = at == words.len()
+            && at >= 2
+            && words
+                .last()
+                .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+        if dangling {
+            words.pop();
         }
     }
     field_ident(&words.join("_"))
 }
+
+/// Words left dangling when the resource ends the name: `attachTagToArticle` in `articles` ->
+/// `attach_tag`, not `attach_tag_to`.
+const PREPOSITIONS: [&str; 4] = ["to", "from", "for", "of"];
 
 fn singular_of(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies") {
@@ -291,6 +299,34 @@ mod tests {
             ),
             (Some("listCompanies"), "GET", "/x", "companies", "list"),
             (Some("contacts"), "GET", "/x", "contacts", "contacts"),
+            (
+                Some("listConversationAttributes"),
+                "GET",
+                "/x",
+                "conversations_attributes",
+                "list",
+            ),
+            (
+                Some("createConversationAttributeOption"),
+                "POST",
+                "/x",
+                "conversations_attributes",
+                "create_option",
+            ),
+            (
+                Some("attachTagToArticle"),
+                "POST",
+                "/x",
+                "articles",
+                "attach_tag",
+            ),
+            (
+                Some("unlinkConversationFromTicket"),
+                "DELETE",
+                "/x",
+                "tickets",
+                "unlink_conversation",
+            ),
             (
                 None,
                 "POST",

@@ -24,6 +24,10 @@ pub struct Override {
     /// version (not to Preview, `0`, which differs too much to follow along).
     #[serde(default)]
     pub since: Option<String>,
+    /// With `since`: Preview (`0`) too, for corrections that hold there as well (Preview is
+    /// generated for the `preview` feature).
+    #[serde(default)]
+    pub preview: bool,
     /// Target a component schema by name.
     #[serde(default)]
     pub schema: Option<String>,
@@ -98,7 +102,8 @@ fn applies(item: &Override, version: &str) -> Result<bool, String> {
         Some(since) => {
             let first = version_key(since)
                 .ok_or_else(|| format!("`since: {since}` is not a version like 2.14"))?;
-            Ok(version_key(version).is_some_and(|v| v >= first))
+            let preview = item.preview && version == "0";
+            Ok(preview || version_key(version).is_some_and(|v| v >= first))
         }
     }
 }
@@ -255,6 +260,15 @@ mod tests {
         assert!(applies(&item("2.14"), "2.14").unwrap());
         assert!(applies(&item("2.14"), "2.16").unwrap());
         assert!(!applies(&item("2.14"), "0").unwrap());
+        let with_preview = read(
+            Path::new("o.yaml"),
+            "- reason: r\n  since: '2.14'\n  preview: true\n  pointer: /a\n  action: remove\n",
+        )
+        .unwrap()
+        .remove(0);
+        assert!(applies(&with_preview, "0").unwrap());
+        assert!(applies(&with_preview, "2.15").unwrap());
+        assert!(!applies(&with_preview, "2.13").unwrap());
         assert!(!applies(&item("2.14"), "2.13").unwrap());
         assert!(!applies(&item("2.14"), "2.9").unwrap());
         assert!(applies(&item("two"), "2.14").is_err());

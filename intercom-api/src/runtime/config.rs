@@ -103,6 +103,15 @@ pub struct RequestOptions {
 }
 
 impl RequestOptions {
+    /// Options that send this `Intercom-Version` instead of the client's (the Preview
+    /// surface's builders start from these).
+    pub fn with_version(version: &str) -> RequestOptions {
+        RequestOptions {
+            version: Some(version.to_string()),
+            ..RequestOptions::default()
+        }
+    }
+
     /// Refuses the request: building it ([`check`](Self::check), which every request builder
     /// runs first) fails with [`Error::InvalidInput`] with this reason, before anything is sent.
     /// For calls that return a request builder although an argument can be invalid, such as a

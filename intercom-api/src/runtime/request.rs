@@ -92,6 +92,34 @@ impl Request {
         Ok(())
     }
 
+    /// Adds an array-valued query parameter (OpenAPI `style: form`): one `name=item` per item
+    /// when `explode`, else one `name=a,b,c`. Text items are written as they are, other
+    /// values as JSON.
+    pub fn query_list<T: serde::Serialize>(
+        &mut self,
+        name: &str,
+        items: &[T],
+        explode: bool,
+    ) -> Result<(), Error> {
+        let mut texts = Vec::with_capacity(items.len());
+        for item in items {
+            let value = serde_json::to_value(item)
+                .map_err(|e| Error::InvalidInput(format!("query parameter `{name}`: {e}")))?;
+            texts.push(match value {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            });
+        }
+        if explode {
+            for text in texts {
+                self.query.push((name.to_string(), text));
+            }
+        } else if !texts.is_empty() {
+            self.query.push((name.to_string(), texts.join(",")));
+        }
+        Ok(())
+    }
+
     /// Adds a header.
     pub fn header(&mut self, name: &str, value: &(impl Display + ?Sized)) {
         self.headers.push((name.to_string(), value.to_string()));
@@ -159,5 +187,51 @@ impl RawBody {
             content_type: content_type.into(),
             bytes: bytes.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> Request {
+        Request::new(
+            Method::GET,
+            "/x".into(),
+            "/x",
+            "x",
+            true,
+            RequestOptions::default(),
+        )
+    }
+
+    fn pairs(request: &Request) -> Vec<(&str, &str)> {
+        request
+            .query_pairs()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn list_parameters_are_one_per_item_or_comma_separated() {
+        let mut exploded = request();
+        exploded.query_list("ids", &[1, 2], true).unwrap();
+        exploded.query_list("states", &["draft"], true).unwrap();
+        assert_eq!(
+            pairs(&exploded),
+            [("ids", "1"), ("ids", "2"), ("states", "draft")]
+        );
+
+        let mut joined = request();
+        joined.query_list("ids", &[1, 2, 3], false).unwrap();
+        joined
+            .query_list("states", &["published", "draft"], false)
+            .unwrap();
+        joined.query_list::<i64>("none", &[], false).unwrap();
+        assert_eq!(
+            pairs(&joined),
+            [("ids", "1,2,3"), ("states", "published,draft")]
+        );
     }
 }

@@ -40,6 +40,7 @@ mod call;
 mod field;
 pub mod kinds;
 mod operator;
+#[cfg(all(test, feature = "contacts"))]
 mod paged;
 mod query;
 mod request;

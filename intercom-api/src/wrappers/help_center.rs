@@ -31,11 +31,11 @@
 //! # Ok(()) }
 //! ```
 
+use crate::generated::spec_has;
 use crate::models::{
     CreateArticleRequest, CreateArticleRequestParentType, CreateArticleRequestState,
-    UpdateArticleRequest, UpdateArticleRequestState,
 };
-use crate::operations::{Articles, ArticlesCreate, ArticlesUpdate};
+use crate::operations::{Articles, ArticlesCreate};
 use crate::wrappers::wire_integer;
 use crate::IntoId;
 
@@ -123,7 +123,13 @@ impl<'a> Articles<'a> {
             .body(request.state(CreateArticleRequestState::Draft))
             .refuse_if(refusal)
     }
+}
 
+spec_has! { article_update =>
+use crate::models::{UpdateArticleRequest, UpdateArticleRequestState};
+use crate::operations::ArticlesUpdate;
+
+impl<'a> Articles<'a> {
     /// Saves changes to article `article_id` as a draft (`state: draft`), not visible to
     /// customers until published: `PUT /articles/{article_id}`.
     pub fn save_draft(
@@ -151,4 +157,5 @@ impl<'a> Articles<'a> {
         self.update(article_id)
             .body(changes.state(UpdateArticleRequestState::Published))
     }
+}
 }

@@ -56,7 +56,9 @@ pub use conversations::PartKind;
 #[cfg(feature = "articles")]
 pub use help_center::ArticleDraft;
 #[cfg(feature = "tickets")]
-pub use tickets::{TicketAttributes, DEFAULT_DESCRIPTION, DEFAULT_TITLE};
+pub use tickets::{DEFAULT_DESCRIPTION, DEFAULT_TITLE};
+#[cfg(feature = "tickets")]
+crate::generated::spec_has! { ticket_create => pub use tickets::TicketAttributes; }
 
 /// An id the API wants as an integer, where a request builder is returned rather than a
 /// `Result`: the number and, when `id` is not one, the reason to refuse the request (the

@@ -17,10 +17,9 @@
 //! # Ok(()) }
 //! ```
 
-use crate::models::{
-    AttachTagToContactRequest, AttachTagToTicketRequest, DetachTagFromTicketRequest,
-};
-use crate::operations::{Tags, TagsTagContact, TagsTagTicket, TagsUntagContact, TagsUntagTicket};
+use crate::generated::spec_has;
+use crate::models::AttachTagToContactRequest;
+use crate::operations::{Tags, TagsTagContact, TagsUntagContact};
 use crate::IntoId;
 
 impl<'a> Tags<'a> {
@@ -43,7 +42,13 @@ impl<'a> Tags<'a> {
     ) -> TagsUntagContact<'a> {
         self.untag_contact(contact_id, tag_id)
     }
+}
 
+spec_has! { ticket_tags =>
+use crate::models::{AttachTagToTicketRequest, DetachTagFromTicketRequest};
+use crate::operations::{TagsTagTicket, TagsUntagTicket};
+
+impl<'a> Tags<'a> {
     /// Puts the tag `tag_id` on the ticket `ticket_id`, as the admin `admin_id`:
     /// `POST /tickets/{ticket_id}/tags` with `{"id": tag_id, "admin_id"}`.
     pub fn add_to_ticket(
@@ -66,4 +71,5 @@ impl<'a> Tags<'a> {
         let by = DetachTagFromTicketRequest::new(admin_id);
         self.untag_ticket(ticket_id, tag_id, by)
     }
+}
 }

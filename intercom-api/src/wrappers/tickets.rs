@@ -39,23 +39,28 @@
 //! [`tickets().assign`](crate::operations::Tickets::assign) sends the admin id as the integer
 //! the API wants: an id that is not a number fails with [`Error::InvalidInput`](crate::Error)
 //! before anything is sent.
+//!
+//! Each call is there in the API versions whose description has what it sends (see the
+//! project's `spec/capabilities.yaml`); all of them in the version this crate is generated
+//! from.
 
+use crate::generated::spec_has;
+use crate::operations::Tickets;
 use crate::IntoId;
-
-use crate::models::{
-    AdminReplyTicketRequest, AdminReplyTicketRequestMessageType, CreateTicketRequest,
-    CreateTicketRequestContactsItem, CreateTicketRequestContactsItemEmail,
-    CreateTicketRequestContactsItemExternalId, CreateTicketRequestContactsItemId,
-    ReplyTicketRequest, TicketRequestCustomAttributes, TicketRequestCustomAttributesValue,
-    UpdateTicketRequest,
-};
-use crate::operations::{Tickets, TicketsCreate, TicketsReply, TicketsUpdate};
-use crate::wrappers::{wire_integer, ContactRef};
 
 /// The attribute key of a ticket's default title.
 pub const DEFAULT_TITLE: &str = "_default_title_";
 /// The attribute key of a ticket's default description.
 pub const DEFAULT_DESCRIPTION: &str = "_default_description_";
+
+spec_has! { ticket_create =>
+use crate::models::{
+    CreateTicketRequest, CreateTicketRequestContactsItem, CreateTicketRequestContactsItemEmail,
+    CreateTicketRequestContactsItemExternalId, CreateTicketRequestContactsItemId,
+    TicketRequestCustomAttributes, TicketRequestCustomAttributesValue,
+};
+use crate::operations::TicketsCreate;
+use crate::wrappers::ContactRef;
 
 /// The attributes of a ticket, keyed by attribute name: the default title and description
 /// plus the ticket type's own attributes.
@@ -199,7 +204,29 @@ impl<'a> Tickets<'a> {
             .description(description);
         self.create_with(ticket_type_id, [], attributes)
     }
+}
 
+spec_has! { ticket_update =>
+impl<'a> Tickets<'a> {
+    /// Sets some of a ticket's attributes, leaving the others:
+    /// `PUT /tickets/{ticket_id}` with `{"ticket_attributes": {…}}`.
+    pub fn update_attributes(
+        &self,
+        ticket_id: impl IntoId,
+        attributes: TicketAttributes,
+    ) -> crate::operations::TicketsUpdate<'a> {
+        let update = crate::models::UpdateTicketRequest::new().ticket_attributes(attributes);
+        self.update(ticket_id, update)
+    }
+}
+}
+}
+
+spec_has! { ticket_admin_reply =>
+use crate::models::{AdminReplyTicketRequest, AdminReplyTicketRequestMessageType};
+use crate::operations::TicketsReply;
+
+impl<'a> Tickets<'a> {
     /// Replies to a ticket as the admin `admin_id`, visible to the customer:
     /// `POST /tickets/{ticket_id}/reply` with `message_type: comment`.
     pub fn reply_as_admin(
@@ -232,9 +259,13 @@ impl<'a> Tickets<'a> {
         body: impl Into<String>,
     ) -> TicketsReply<'a> {
         let reply = AdminReplyTicketRequest::new(admin_id, message_type).body(body);
-        self.reply(ticket_id, ReplyTicketRequest::new(reply.into()))
+        self.reply(ticket_id, reply)
     }
+}
+}
 
+spec_has! { ticket_assign =>
+impl<'a> Tickets<'a> {
     /// Assigns a ticket to the admin or team `assignee_id` (`0` unassigns), as the admin
     /// `admin_id`: `PUT /tickets/{ticket_id}` with `{"admin_id", "assignee_id"}`.
     ///
@@ -245,38 +276,36 @@ impl<'a> Tickets<'a> {
         ticket_id: impl IntoId,
         admin_id: impl IntoId,
         assignee_id: impl IntoId,
-    ) -> TicketsUpdate<'a> {
-        let (admin_id, refusal) = wire_integer("admin_id", admin_id);
-        let update = UpdateTicketRequest::new()
+    ) -> crate::operations::TicketsUpdate<'a> {
+        let (admin_id, refusal) = crate::wrappers::wire_integer("admin_id", admin_id);
+        let update = crate::models::UpdateTicketRequest::new()
             .admin_id(admin_id)
             .assignee_id(assignee_id.into_id());
         self.update(ticket_id, update).refuse_if(refusal)
     }
+}
+}
 
+spec_has! { ticket_state =>
+impl<'a> Tickets<'a> {
     /// Moves a ticket to the state `ticket_state_id` (one of its ticket type's states, see
     /// `client.ticket_states().list()`): `PUT /tickets/{ticket_id}` with `{"ticket_state_id"}`.
     pub fn set_state(
         &self,
         ticket_id: impl IntoId,
         ticket_state_id: impl IntoId,
-    ) -> TicketsUpdate<'a> {
-        let update = UpdateTicketRequest::new().ticket_state_id(ticket_state_id.into_id());
+    ) -> crate::operations::TicketsUpdate<'a> {
+        let update = crate::models::UpdateTicketRequest::new().ticket_state_id(ticket_state_id.into_id());
         self.update(ticket_id, update)
     }
+}
+}
 
+spec_has! { ticket_update =>
+impl<'a> Tickets<'a> {
     /// Closes a ticket (and unsnoozes it): `PUT /tickets/{ticket_id}` with `{"open": false}`.
-    pub fn close(&self, ticket_id: impl IntoId) -> TicketsUpdate<'a> {
-        self.update(ticket_id, UpdateTicketRequest::new().open(false))
+    pub fn close(&self, ticket_id: impl IntoId) -> crate::operations::TicketsUpdate<'a> {
+        self.update(ticket_id, crate::models::UpdateTicketRequest::new().open(false))
     }
-
-    /// Sets some of a ticket's attributes, leaving the others:
-    /// `PUT /tickets/{ticket_id}` with `{"ticket_attributes": {…}}`.
-    pub fn update_attributes(
-        &self,
-        ticket_id: impl IntoId,
-        attributes: TicketAttributes,
-    ) -> TicketsUpdate<'a> {
-        let update = UpdateTicketRequest::new().ticket_attributes(attributes);
-        self.update(ticket_id, update)
-    }
+}
 }

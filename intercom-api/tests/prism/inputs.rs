@@ -55,6 +55,19 @@ fn example(p: &Param) -> Option<Value> {
         .filter(|v| !(scalar && (v.is_object() || v.is_array())))
 }
 
+/// An array parameter's example written as it goes on the wire (`style: form, explode: false`,
+/// e.g. `"1,2,3"`), as the JSON array the call table takes.
+fn comma_list(item: &TypeRef, text: &str) -> Value {
+    text.split(',')
+        .map(|part| match item {
+            TypeRef::Integer => part
+                .parse::<i64>()
+                .map_or_else(|_| json!(part), Value::from),
+            _ => json!(part),
+        })
+        .collect()
+}
+
 /// The candidates for `op`: each named request-body example, then one built from the schema
 /// (when there is no body example the schema one is the only candidate).
 pub fn candidates(raw: &Value, op: &Operation) -> Vec<Candidate> {
@@ -74,6 +87,7 @@ pub fn candidates(raw: &Value, op: &Operation) -> Vec<Candidate> {
         };
         let value = match (&p.ty, value) {
             (TypeRef::String, Value::Number(n)) => Value::String(n.to_string()),
+            (TypeRef::Array(item), Value::String(text)) => comma_list(item, &text),
             (_, value) => value,
         };
         base.query.insert(p.wire.clone(), value);

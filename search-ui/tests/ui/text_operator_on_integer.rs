@@ -1,6 +1,6 @@
-// `~ !~ ^ $` exist for string fields only: `owner_id` is an Integer.
-use intercom_api::search::ContactField;
+// `~ !~ ^ $` exist for string fields only: `admin_assignee_id` is an Integer.
+use intercom_api::search::ConversationField;
 
 fn main() {
-    let _ = ContactField::OWNER_ID.contains("5");
+    let _ = ConversationField::ADMIN_ASSIGNEE_ID.contains("5");
 }
