@@ -59,6 +59,11 @@ fn operation(op: &Operation, rt: &TokenStream, channel: Channel) -> TokenStream 
             "preview().",
         ),
     };
+    // An operation whose own `Intercom-Version` parameter demands another value sends it.
+    let options = match &op.version {
+        Some(version) => quote!(#rt::runtime::RequestOptions::with_version(#version)),
+        None => options,
+    };
     let prefix = quote!(super::super::models::);
     let builder = Ident::new(&op.builder, Span::call_site());
     let fn_name = ident(&op.fn_name);

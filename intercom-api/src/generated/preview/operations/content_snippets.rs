@@ -296,9 +296,7 @@ impl<'a> ContentSnippets<'a> {
     ) -> ContentSnippetsAttachTag<'a> {
         ContentSnippetsAttachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             content_snippet_id: content_snippet_id.into_id(),
             body: body.into(),
         }
@@ -389,9 +387,7 @@ impl<'a> ContentSnippets<'a> {
     ) -> ContentSnippetsDetachTag<'a> {
         ContentSnippetsDetachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             content_snippet_id: content_snippet_id.into_id(),
             id: id.into_id(),
         }
