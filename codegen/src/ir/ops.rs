@@ -422,21 +422,6 @@ fn derive_id(method: &str, path: &str) -> String {
     field_ident(&words.join("_"))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn derives_ids_from_method_and_path() {
-        assert_eq!(
-            super::derive_id("get", "/export/reporting_data/{job_identifier}"),
-            "get_export_reporting_data_by_job_identifier"
-        );
-        assert_eq!(
-            super::derive_id("post", "/export/reporting_data/enqueue"),
-            "post_export_reporting_data_enqueue"
-        );
-    }
-}
-
 /// The default of an operation's `Intercom-Version` parameter when its schema is not the
 /// description's shared `intercom_version` (whose default is the client's version).
 fn own_version(api: &OpenAPI, schema: &ReferenceOr<openapiv3::Schema>) -> Option<String> {
@@ -459,4 +444,19 @@ fn own_version(api: &OpenAPI, schema: &ReferenceOr<openapiv3::Schema>) -> Option
         .as_ref()?
         .as_str()
         .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn derives_ids_from_method_and_path() {
+        assert_eq!(
+            super::derive_id("get", "/export/reporting_data/{job_identifier}"),
+            "get_export_reporting_data_by_job_identifier"
+        );
+        assert_eq!(
+            super::derive_id("post", "/export/reporting_data/enqueue"),
+            "post_export_reporting_data_enqueue"
+        );
+    }
 }
