@@ -51,6 +51,16 @@ pub enum Channel {
     Preview,
 }
 
+impl Channel {
+    /// What a call starts with after `client.`: nothing, or `preview().`.
+    pub fn call_root(self) -> &'static str {
+        match self {
+            Channel::Stable => "",
+            Channel::Preview => "preview().",
+        }
+    }
+}
+
 /// The generated files, keyed by path relative to the output directory (`/`-separated).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {

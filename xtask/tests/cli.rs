@@ -74,14 +74,24 @@ fn upstream_spec(version: &str) -> PathBuf {
 
 /// The `sha256` recorded in `spec/pin.toml`.
 fn pinned_sha256() -> String {
+    pinned("sha256").to_ascii_lowercase()
+}
+
+/// The pinned version (`spec/pin.toml`).
+fn pinned_version() -> String {
+    pinned("version")
+}
+
+/// The value of `key` in `spec/pin.toml`.
+fn pinned(wanted: &str) -> String {
     let pin = workspace_root().join("spec/pin.toml");
     let text = std::fs::read_to_string(&pin).unwrap();
     text.lines()
         .find_map(|line| {
             let (key, value) = line.split_once('=')?;
-            (key.trim() == "sha256").then(|| value.trim().trim_matches('"').to_ascii_lowercase())
+            (key.trim() == wanted).then(|| value.trim().trim_matches('"').to_string())
         })
-        .unwrap_or_else(|| panic!("no sha256 in {}", pin.display()))
+        .unwrap_or_else(|| panic!("no {wanted} in {}", pin.display()))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -458,9 +468,13 @@ fn malformed_yaml_is_reported_with_the_file() {
 fn a_spec_that_differs_from_the_pin_is_rejected_with_both_hashes() {
     let tmp = tempfile::tempdir().unwrap();
     let fake_checkout = tmp.path().join("intercom-openapi");
-    let spec = fake_checkout.join("descriptions/2.14").join(SPEC_FILE);
+    let version = pinned_version();
+    let spec = fake_checkout
+        .join("descriptions")
+        .join(&version)
+        .join(SPEC_FILE);
     std::fs::create_dir_all(spec.parent().unwrap()).unwrap();
-    let mut bytes = std::fs::read(upstream_spec("2.14")).unwrap();
+    let mut bytes = std::fs::read(upstream_spec(&version)).unwrap();
     bytes.extend_from_slice(b"# altered locally\n");
     std::fs::write(&spec, &bytes).unwrap();
     let out = tmp.path().join("generated");

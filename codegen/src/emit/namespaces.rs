@@ -35,10 +35,7 @@ fn namespace(path: &[String], rt: &TokenStream, channel: Channel) -> TokenStream
         None => return TokenStream::new(),
     };
     let accessor = ident(last);
-    let root = match channel {
-        Channel::Stable => "",
-        Channel::Preview => "preview().",
-    };
+    let root = channel.call_root();
     let call: String = path.iter().map(|n| format!("{n}().")).collect();
     let call = call.trim_end_matches('.');
     let struct_doc = format!(

@@ -52,12 +52,17 @@ fn query_push(p: &Param, value: TokenStream) -> TokenStream {
 
 /// One operation's builder and the namespace method that starts it.
 fn operation(op: &Operation, rt: &TokenStream, channel: Channel) -> TokenStream {
-    let (options, root) = match channel {
-        Channel::Stable => (quote!(Default::default()), ""),
-        Channel::Preview => (
-            quote!(#rt::runtime::RequestOptions::with_version(super::super::API_VERSION)),
-            "preview().",
-        ),
+    let root = channel.call_root();
+    let options = match channel {
+        Channel::Stable => quote!(Default::default()),
+        Channel::Preview => {
+            quote!(#rt::runtime::RequestOptions::with_version(super::super::API_VERSION))
+        }
+    };
+    // An operation whose own `Intercom-Version` parameter demands another value sends it.
+    let options = match &op.version {
+        Some(version) => quote!(#rt::runtime::RequestOptions::with_version(#version)),
+        None => options,
     };
     let prefix = quote!(super::super::models::);
     let builder = Ident::new(&op.builder, Span::call_site());

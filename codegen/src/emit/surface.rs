@@ -8,10 +8,7 @@ use crate::Channel;
 /// sorted by path. Path arguments (anything `IntoId`) are shown by name, the rest with their type.
 /// Preview calls start at `preview()`.
 pub fn surface(api: &Api, channel: Channel) -> String {
-    let root = match channel {
-        Channel::Stable => "",
-        Channel::Preview => "preview().",
-    };
+    let root = channel.call_root();
     let mut lines: Vec<String> = api
         .operations
         .iter()

@@ -248,6 +248,9 @@ pub struct Operation {
     pub header_params: Vec<Param>,
     /// Headers with one allowed value, always sent: `(name, value)`.
     pub fixed_headers: Vec<(String, String)>,
+    /// The `Intercom-Version` this operation's own header parameter demands, when it is not
+    /// the description's shared one (Preview's closed-beta operations take `preview`).
+    pub version: Option<String>,
     /// The JSON request body.
     pub body: Option<Body>,
     /// Named examples of the JSON request body (the conformance test sends them).

@@ -94,6 +94,7 @@ pub fn operations<'a>(
                 query_params: Vec::new(),
                 header_params: Vec::new(),
                 fixed_headers: Vec::new(),
+                version: None,
                 body: None,
                 request_examples: Vec::new(),
                 response: Response::Empty,
@@ -106,6 +107,9 @@ pub fn operations<'a>(
             for p in parameters {
                 let data = p.parameter_data_ref();
                 if data.name.eq_ignore_ascii_case("Intercom-Version") {
+                    if let ParameterSchemaOrContent::Schema(schema) = &data.format {
+                        operation.version = own_version(api, schema);
+                    }
                     continue;
                 }
                 let ParameterSchemaOrContent::Schema(schema) = &data.format else {
@@ -416,6 +420,30 @@ fn derive_id(method: &str, path: &str) -> String {
         }
     }
     field_ident(&words.join("_"))
+}
+
+/// The default of an operation's `Intercom-Version` parameter when its schema is not the
+/// description's shared `intercom_version` (whose default is the client's version).
+fn own_version(api: &OpenAPI, schema: &ReferenceOr<openapiv3::Schema>) -> Option<String> {
+    let schema = match schema {
+        ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix("#/components/schemas/")?;
+            if name == "intercom_version" {
+                return None;
+            }
+            match api.components.as_ref()?.schemas.get(name)? {
+                ReferenceOr::Item(schema) => schema,
+                ReferenceOr::Reference { .. } => return None,
+            }
+        }
+        ReferenceOr::Item(schema) => schema,
+    };
+    schema
+        .schema_data
+        .default
+        .as_ref()?
+        .as_str()
+        .map(str::to_string)
 }
 
 #[cfg(test)]

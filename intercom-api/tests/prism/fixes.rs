@@ -65,6 +65,27 @@ pub const PRISM_UNVALIDATED_BODIES: &[&str] = &[
 /// Every known disagreement (none at the moment; an entry skips that candidate input).
 pub const KNOWN: &[Known] = &[];
 
+/// Preview operations Prism rejects even when sent exactly as the Preview description's own
+/// examples and schemas say: the description disagrees with itself, so there is nothing the
+/// client could send. Each is listed in the summary with this reason.
+pub const PREVIEW_UNVALIDATABLE: &[(&str, &str)] = &[
+    (
+        "searchCompanies",
+        "the description's only request example uses an operator and value its own \
+         `search_request` schema forbids, and no other input is given",
+    ),
+    (
+        "createConversation",
+        "Prism answers 422 without naming a violation to the description's own examples and \
+         to a body built from its schema",
+    ),
+    (
+        "uploadEcommerceCatalog",
+        "a multipart/form-data upload; the description's examples are multipart parts that \
+         Prism's validator does not accept as given",
+    ),
+];
+
 /// The spec as given to Prism: the client's spec with workarounds for Prism's own limits.
 ///
 /// Prism 5.14 builds a `style: form, explode: true` object parameter from the top-level

@@ -51,8 +51,10 @@ pub fn request_violations<'h>(
 pub struct Tweaks<'a> {
     /// Leave out `Authorization`.
     pub no_auth: bool,
-    /// Send this `Intercom-Version` instead of the pinned one.
+    /// Send this `Intercom-Version` instead of the operation's own (a wrong one, say).
     pub version: Option<&'a str>,
+    /// The surface's `Intercom-Version`, for operations that do not demand their own.
+    pub default_version: Option<&'a str>,
     /// Send this body instead of `call.body`.
     pub body: Option<&'a Value>,
     /// Leave out the required query parameters.
@@ -107,7 +109,11 @@ pub async fn send(
     }
     request = request.header(
         "Intercom-Version",
-        tweaks.version.unwrap_or(intercom_api::API_VERSION),
+        tweaks
+            .version
+            .or(op.version.as_deref())
+            .or(tweaks.default_version)
+            .unwrap_or(intercom_api::API_VERSION),
     );
     if let Some(body) = tweaks.body.or(call.body.as_ref()) {
         request = request

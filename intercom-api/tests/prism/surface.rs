@@ -57,6 +57,15 @@ impl Surface {
         }
     }
 
+    /// The operations Prism cannot take even as the spec's own examples send them, with why;
+    /// reported, not counted as validated. An entry that validates fails the test.
+    pub fn unvalidatable(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Surface::Stable => &[],
+            Surface::Preview => crate::fixes::PREVIEW_UNVALIDATABLE,
+        }
+    }
+
     /// The generator options it was generated with (the description, overrides and names).
     pub fn options(self) -> codegen::Options {
         match self {
@@ -68,7 +77,7 @@ impl Surface {
     /// Requests sent as the spec describes them, with this surface's version.
     pub fn tweaks(self) -> Tweaks<'static> {
         Tweaks {
-            version: Some(self.version()),
+            default_version: Some(self.version()),
             ..Tweaks::default()
         }
     }

@@ -490,9 +490,7 @@ impl<'a> Articles<'a> {
     ) -> ArticlesAttachTag<'a> {
         ArticlesAttachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             article_id: article_id.into_id(),
             body: body.into(),
         }
@@ -591,9 +589,7 @@ impl<'a> Articles<'a> {
     ) -> ArticlesDetachTag<'a> {
         ArticlesDetachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             article_id: article_id.into_id(),
             id: id.into_id(),
         }

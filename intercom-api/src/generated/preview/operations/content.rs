@@ -412,9 +412,7 @@ impl<'a> Content<'a> {
     pub fn search(&self) -> ContentSearch<'a> {
         ContentSearch {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             query: None,
             page: None,
             per_page: None,

@@ -321,9 +321,7 @@ impl<'a> ContentSnippets<'a> {
     ) -> ContentSnippetsAttachTag<'a> {
         ContentSnippetsAttachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             content_snippet_id: content_snippet_id.into_id(),
             body: body.into(),
         }
@@ -423,9 +421,7 @@ impl<'a> ContentSnippets<'a> {
     ) -> ContentSnippetsDetachTag<'a> {
         ContentSnippetsDetachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             content_snippet_id: content_snippet_id.into_id(),
             id: id.into_id(),
         }

@@ -222,9 +222,7 @@ impl<'a> EcommerceConnectors<'a> {
     ) -> EcommerceConnectorsUploadEcommerceCatalog<'a> {
         EcommerceConnectorsUploadEcommerceCatalog {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             id: id.into_id(),
             body: body.into(),
         }

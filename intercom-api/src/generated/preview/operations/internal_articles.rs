@@ -694,9 +694,7 @@ impl<'a> InternalArticles<'a> {
     ) -> InternalArticlesAttachTag<'a> {
         InternalArticlesAttachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             internal_article_id: internal_article_id.into_id(),
             body: body.into(),
         }
@@ -796,9 +794,7 @@ impl<'a> InternalArticles<'a> {
     ) -> InternalArticlesDetachTag<'a> {
         InternalArticlesDetachTag {
             client: self.client,
-            options: crate::runtime::RequestOptions::with_version(
-                super::super::API_VERSION,
-            ),
+            options: crate::runtime::RequestOptions::with_version("preview"),
             internal_article_id: internal_article_id.into_id(),
             id: id.into_id(),
         }
