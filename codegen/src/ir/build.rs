@@ -43,8 +43,5 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
 /// `Preview` for the Preview description whose directory is `0`; the version it was loaded
 /// as when the description has no such string.
 fn header_version(doc: &Document) -> String {
-    doc.raw
-        .pointer("/components/schemas/intercom_version/default")
-        .and_then(serde_json::Value::as_str)
-        .map_or_else(|| doc.version.clone(), str::to_string)
+    ops::shared_version(&doc.api).unwrap_or_else(|| doc.version.clone())
 }

@@ -425,12 +425,35 @@ fn derive_id(method: &str, path: &str) -> String {
 /// The default of an operation's `Intercom-Version` parameter when its schema is not the
 /// description's shared `intercom_version` (whose default is the client's version).
 fn own_version(api: &OpenAPI, schema: &ReferenceOr<openapiv3::Schema>) -> Option<String> {
+    match schema {
+        ReferenceOr::Reference { reference }
+            if reference.strip_prefix(COMPONENT_SCHEMAS) == Some(SHARED_VERSION) =>
+        {
+            None
+        }
+        _ => string_default(api, schema),
+    }
+}
+
+/// The default of the description's shared `intercom_version` schema.
+pub(super) fn shared_version(api: &OpenAPI) -> Option<String> {
+    string_default(
+        api,
+        &ReferenceOr::ref_(&format!("{COMPONENT_SCHEMAS}{SHARED_VERSION}")),
+    )
+}
+
+/// Where component schemas live, as a `$ref` prefix.
+const COMPONENT_SCHEMAS: &str = "#/components/schemas/";
+
+/// The component schema every operation's `Intercom-Version` header refers to.
+const SHARED_VERSION: &str = "intercom_version";
+
+/// The string `default` of a schema, following one `$ref` to a component schema.
+fn string_default(api: &OpenAPI, schema: &ReferenceOr<openapiv3::Schema>) -> Option<String> {
     let schema = match schema {
         ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/schemas/")?;
-            if name == "intercom_version" {
-                return None;
-            }
+            let name = reference.strip_prefix(COMPONENT_SCHEMAS)?;
             match api.components.as_ref()?.schemas.get(name)? {
                 ReferenceOr::Item(schema) => schema,
                 ReferenceOr::Reference { .. } => return None,
