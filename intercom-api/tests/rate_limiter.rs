@@ -12,7 +12,7 @@ use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
 const ADMIN: &str = r#"{"type":"admin","id":"1","email":"a@example.com"}"#;
 const LIMIT: u64 = 50;
 const TASKS: usize = 200;
-const PER_TASK: usize = 5;
+const PER_TASK: usize = 2;
 
 /// Counts requests per Unix second and turns away those beyond [`LIMIT`].
 #[derive(Clone, Default)]
@@ -94,13 +94,18 @@ async fn run(
     for task in tasks {
         ok += task.await.unwrap_or(0);
     }
-    Run {
+    let run = Run {
         ok,
         failed: TASKS * PER_TASK - ok,
         limited: window.limited.load(Ordering::SeqCst),
         elapsed: started.elapsed(),
         client,
-    }
+    };
+    // Dropping a MockServer blocks on a lock of the server's. Done on this runtime thread it
+    // once spun forever at full CPU (after awaiting 200 finished tasks in a row, which spends
+    // tokio's cooperative budget, the likely cause); a blocking-pool thread has no budget.
+    let _ = tokio::task::spawn_blocking(move || drop(server)).await;
+    run
 }
 
 fn report(name: &str, run: &Run) -> f64 {
@@ -137,5 +142,11 @@ async fn the_limiter_paces_many_workers_below_the_window_limit() {
     let off = run(|b| b.rate_limiter(false).retry_policy(RetryPolicy::never())).await;
     report("limiter off", &off);
     assert!(!off.client.rate_limit_status().enabled);
-    assert!(off.limited >= 500, "{} 429s", off.limited);
+    // At most two windows' worth get through a storm that straddles a second boundary.
+    let storm = (TASKS * PER_TASK) as u64 - 2 * LIMIT;
+    assert!(
+        off.limited >= storm,
+        "{} 429s, expected at least {storm}",
+        off.limited
+    );
 }
