@@ -52,12 +52,18 @@ pub enum Channel {
 }
 
 impl Channel {
-    /// What a call starts with after `client.`: nothing, or `preview().`.
-    pub fn call_root(self) -> &'static str {
+    /// The `Client` method a call on this channel goes through: none, or `preview`.
+    pub fn root_method(self) -> Option<&'static str> {
         match self {
-            Channel::Stable => "",
-            Channel::Preview => "preview().",
+            Channel::Stable => None,
+            Channel::Preview => Some("preview"),
         }
+    }
+
+    /// What a call starts with after `client.`: nothing, or `preview().`.
+    pub fn call_root(self) -> String {
+        self.root_method()
+            .map_or_else(String::new, |method| format!("{method}()."))
     }
 }
 

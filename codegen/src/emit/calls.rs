@@ -33,7 +33,10 @@ pub fn helpers(rt: &TokenStream) -> TokenStream {
 /// its setters, from `call` and `client` in scope.
 pub fn start(op: &Operation, rt: &TokenStream, channel: Channel) -> TokenStream {
     let prefix = quote!(super::models::);
-    let root = (channel == Channel::Preview).then(|| quote!(.preview()));
+    let root = channel.root_method().map(|method| {
+        let method = ident(method);
+        quote!(.#method())
+    });
     let namespaces = op.namespace.iter().map(|n| ident(n));
     let method = ident(&op.fn_name);
     let mut args = Vec::new();
