@@ -185,6 +185,8 @@ fn emitted_fixtures_compile() {
         )
         .replace("serde_json = { workspace = true }", "serde_json = \"1\"");
     // The fixtures' resource features, declared and all turned on: every module is checked.
+    // `all-resources` gates the models no operation reaches, as in the real crate.
+    features.insert(codegen::ir::ALL_RESOURCES.to_string());
     let declared: String = features.iter().map(|f| format!("{f} = []\n")).collect();
     let cargo_toml = format!(
         "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\nmcp = []\n{declared}\n[dependencies]{deps}"

@@ -8,8 +8,9 @@ pub const BEGIN: &str = "# BEGIN resource features: written by `cargo xtask rege
 /// The line that closes it.
 pub const END: &str = "# END resource features";
 
-/// The feature that turns every resource on (the default; `testing` needs it too).
-pub const ALL: &str = "all-resources";
+/// The feature that turns every resource on (the default; `testing` needs it too, and the
+/// models no operation reaches are compiled under it).
+pub const ALL: &str = codegen::ir::ALL_RESOURCES;
 
 /// The block's lines for `features`: `default` is [`ALL`], which turns every resource on, and
 /// each resource is a feature of its own.

@@ -24,6 +24,7 @@ pub use build::build;
 pub use names::{field_ident, is_keyword, type_name, variant_name};
 pub(crate) use paging::response_fields;
 pub use search::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
+pub use usage::ALL_RESOURCES;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -7,6 +7,10 @@ use super::{Operation, Response, TypeDef, TypeKind, TypeRef};
 /// The module for types used by several resource groups, or by none.
 pub const SHARED: &str = "shared";
 
+/// The feature that turns on every resource feature: the gate of the types no operation
+/// reaches (objects only webhooks or nothing at all mention).
+pub const ALL_RESOURCES: &str = "all-resources";
+
 /// Named types a type reference mentions.
 pub fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
     match ty {
@@ -71,8 +75,10 @@ fn paging_links(defs: &BTreeMap<String, TypeDef>, ops: &[Operation]) -> Vec<Stri
 
 /// Sets [`TypeDef::usage`], [`TypeDef::module`] and [`TypeDef::features`] from the operations
 /// that reach each type. Types no operation reaches are treated as response types (they
-/// describe API objects) and are compiled whatever the features, with everything they refer to;
-/// so are the paging links of paginated responses.
+/// describe API objects) and are compiled with [`ALL_RESOURCES`], so a single-resource build
+/// leaves them out; a type they refer to that operations reach keeps those operations'
+/// features (all of which `all-resources` turns on). The paging links of paginated responses
+/// are compiled whatever the features: the runtime's paginator reads them.
 pub fn assign(defs: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
     let mut modules: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut requests = Vec::new();
@@ -100,13 +106,7 @@ pub fn assign(defs: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
         requests.extend(req);
         responses.extend(resp);
     }
-    let mut roots: Vec<String> = defs
-        .keys()
-        .filter(|name| !modules.contains_key(*name))
-        .cloned()
-        .collect();
-    roots.extend(paging_links(defs, ops));
-    let always = reach(defs, roots);
+    let always = reach(defs, paging_links(defs, ops));
     let requested = reach(defs, requests);
     let responded = reach(defs, responses);
     for (name, def) in defs.iter_mut() {
@@ -117,8 +117,9 @@ pub fn assign(defs: &mut BTreeMap<String, TypeDef>, ops: &[Operation]) {
             _ => SHARED.to_string(),
         };
         def.features = match modules.get(name) {
-            Some(set) if !always.contains(name) => set.clone(),
-            _ => BTreeSet::new(),
+            _ if always.contains(name) => BTreeSet::new(),
+            Some(set) => set.clone(),
+            None => BTreeSet::from([ALL_RESOURCES.to_string()]),
         };
     }
 }

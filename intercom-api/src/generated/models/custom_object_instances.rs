@@ -115,6 +115,7 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
         self
     }
 }
+#[cfg(feature = "custom_object_instances")]
 /// Custom Object Instance
 ///
 /// A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
@@ -147,6 +148,7 @@ pub struct CustomObjectInstance {
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub updated_at: Option<crate::Timestamp>,
 }
+#[cfg(feature = "custom_object_instances")]
 impl crate::runtime::object::Object for CustomObjectInstance {
     const NAME: &'static str = "CustomObjectInstance";
     const FIELDS: &'static [&'static str] = &[
@@ -195,6 +197,7 @@ impl crate::runtime::object::Object for CustomObjectInstance {
         })
     }
 }
+#[cfg(feature = "custom_object_instances")]
 impl<'de> serde::Deserialize<'de> for CustomObjectInstance {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,

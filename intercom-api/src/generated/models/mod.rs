@@ -56,7 +56,9 @@ pub use conversations::*;
 mod conversations_attributes;
 #[cfg(feature = "conversations_attributes")]
 pub use conversations_attributes::*;
+#[cfg(feature = "custom_object_instances")]
 mod custom_object_instances;
+#[cfg(feature = "custom_object_instances")]
 pub use custom_object_instances::*;
 #[cfg(feature = "data_attributes")]
 mod data_attributes;
@@ -140,7 +142,9 @@ pub use ticket_states::*;
 mod ticket_types;
 #[cfg(feature = "ticket_types")]
 pub use ticket_types::*;
+#[cfg(feature = "tickets")]
 mod tickets;
+#[cfg(feature = "tickets")]
 pub use tickets::*;
 #[cfg(feature = "visitors")]
 mod visitors;
