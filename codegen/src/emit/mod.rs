@@ -218,7 +218,8 @@ fn gated_index(doc: &str, modules: Vec<(&str, TokenStream)>) -> TokenStream {
 
 /// `spec_has!(capability => items)`: the items when this version meets the capability, nothing
 /// when it does not, a compile error for a capability the file does not declare. Nothing at
-/// all without capabilities.
+/// all without capabilities. Unused when no workflow that needs a capability is compiled (a
+/// build without their resource features), hence the `allow`s.
 fn spec_has(capabilities: &[Capability]) -> TokenStream {
     if capabilities.is_empty() {
         return TokenStream::new();
@@ -234,9 +235,11 @@ fn spec_has(capabilities: &[Capability]) -> TokenStream {
     quote! {
         /// `spec_has!(capability => items)`: `items` when this version's description has
         /// everything the capability needs (`spec/capabilities.yaml`), nothing otherwise.
+        #[allow(unused_macros)]
         macro_rules! spec_has {
             #( #arms )*
         }
+        #[allow(unused_imports)]
         pub(crate) use spec_has;
     }
 }

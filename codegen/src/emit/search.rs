@@ -48,6 +48,7 @@ pub fn file(api: &Api, rt: &TokenStream) -> TokenStream {
     quote! {
         //! The searchable fields of Intercom's search endpoints, from the tables in their
         //! descriptions. Build queries with them through `crate::search`.
+        #[allow(unused_imports)]
         use #rt::search::{kinds, Field, Operator};
         #( #sets )*
         #( #items )*

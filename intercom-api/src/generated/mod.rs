@@ -19,6 +19,7 @@ pub mod search;
 pub const API_VERSION: &str = "2.16";
 /// `spec_has!(capability => items)`: `items` when this version's description has
 /// everything the capability needs (`spec/capabilities.yaml`), nothing otherwise.
+#[allow(unused_macros)]
 macro_rules! spec_has {
     (ticket_tags => $($item:tt)*) => {
         $($item)*
@@ -42,4 +43,5 @@ macro_rules! spec_has {
         $($item)*
     };
 }
+#[allow(unused_imports)]
 pub(crate) use spec_has;

@@ -2,6 +2,7 @@
 #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]
 //! The searchable fields of Intercom's search endpoints, from the tables in their
 //! descriptions. Build queries with them through `crate::search`.
+#[allow(unused_imports)]
 use crate::search::{kinds, Field, Operator};
 #[cfg(feature = "contacts")]
 const EQ_NE: &[Operator] = &[Operator::Eq, Operator::Ne];
