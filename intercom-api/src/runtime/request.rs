@@ -75,18 +75,14 @@ impl Request {
     /// Adds an object-valued query parameter, exploded into one parameter per property
     /// (OpenAPI `style: form, explode: true`).
     pub fn query_object(&mut self, name: &str, value: &impl serde::Serialize) -> Result<(), Error> {
-        let value = serde_json::to_value(value)
-            .map_err(|e| Error::InvalidInput(format!("query parameter `{name}`: {e}")))?;
-        let serde_json::Value::Object(map) = value else {
+        let serde_json::Value::Object(map) = query_json(name, value)? else {
             return Err(Error::InvalidInput(format!(
                 "query parameter `{name}` must be an object"
             )));
         };
         for (key, v) in map {
-            match v {
-                serde_json::Value::Null => {}
-                serde_json::Value::String(s) => self.query.push((key, s)),
-                other => self.query.push((key, other.to_string())),
+            if !v.is_null() {
+                self.query.push((key, query_text(v)));
             }
         }
         Ok(())
@@ -103,12 +99,7 @@ impl Request {
     ) -> Result<(), Error> {
         let mut texts = Vec::with_capacity(items.len());
         for item in items {
-            let value = serde_json::to_value(item)
-                .map_err(|e| Error::InvalidInput(format!("query parameter `{name}`: {e}")))?;
-            texts.push(match value {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            });
+            texts.push(query_text(query_json(name, item)?));
         }
         if explode {
             for text in texts {
@@ -187,6 +178,20 @@ impl RawBody {
             content_type: content_type.into(),
             bytes: bytes.into(),
         }
+    }
+}
+
+/// A query parameter's value as JSON, or the input error naming the parameter.
+fn query_json(name: &str, value: &impl serde::Serialize) -> Result<serde_json::Value, Error> {
+    serde_json::to_value(value)
+        .map_err(|e| Error::InvalidInput(format!("query parameter `{name}`: {e}")))
+}
+
+/// A JSON value as query text: a string as it is, anything else as JSON.
+fn query_text(value: serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
     }
 }
 
