@@ -25,10 +25,6 @@ commands:
       Regenerate every published version (or each V) into a scratch copy of intercom-api
       under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
       unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
-  mcp-client
-      Install the Python MCP client the MCP server's test drives (pinned in
-      intercom-api/tests/mcp/requirements.txt) into .cache/mcp-client; does nothing when
-      it is already there ($PYTHON, default python3, creates the environment).
   help
       Print this message.";
 
@@ -41,8 +37,6 @@ pub enum Command {
     ReadmeSnippets,
     /// `versions [--version V]...`: the versions to check, all when empty.
     Versions(Vec<String>),
-    /// `mcp-client`
-    McpClient,
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -74,7 +68,6 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         Some("regen") => parse_regen(args),
         Some("readme-snippets") => no_arguments(args, Command::ReadmeSnippets),
         Some("versions") => parse_versions(args),
-        Some("mcp-client") => no_arguments(args, Command::McpClient),
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -244,12 +237,6 @@ mod tests {
             error(&["readme-snippets", "--check"]),
             "unexpected argument `--check`"
         );
-    }
-
-    #[test]
-    fn mcp_client_takes_no_arguments() {
-        assert_eq!(parse_str(&["mcp-client"]), Ok(Command::McpClient));
-        assert_eq!(error(&["mcp-client", "now"]), "unexpected argument `now`");
     }
 
     #[test]

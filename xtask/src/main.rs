@@ -10,7 +10,6 @@ mod error;
 mod features;
 mod generate;
 mod hash;
-mod mcp_client;
 mod pin;
 mod readme;
 mod regen;
@@ -58,16 +57,6 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Ok(Command::McpClient) => match mcp_client::run(&regen::Workspace::locate().root) {
-            Ok(message) => {
-                eprintln!("{message}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                report(&error);
-                ExitCode::FAILURE
-            }
-        },
         Ok(Command::Regen(args)) => {
             let workspace = regen::Workspace::locate();
             match regen::run(&args, &workspace, &regen::Env::from_process()) {
