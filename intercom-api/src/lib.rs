@@ -363,6 +363,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | one per top-level namespace: `contacts`, `conversations`, `tickets`, `help_centers`, … | all, through `all-resources` | that namespace's operations and the models they reach |
+//! | `all-resources` | yes | every namespace, and the models no operation reaches (objects only webhooks send, such as `FinAgentRepliedEvent`) |
 //! | `webhooks` | no | `intercom_api::webhooks` (turns every namespace on) |
 //! | `preview` | no | [`preview`]: Intercom's Preview API as typed namespaces under `client.preview()` |
 //! | `serialize` | no | `Serialize` for response models |
