@@ -1,9 +1,10 @@
 //! The `intercom-mcp` binary driven by the Python MCP reference client (`mcp` from PyPI,
-//! installed into `.cache/mcp-client` by `intercom-api/tests/mcp/install-client.sh`) against a local mock of the
-//! Intercom API: the tools it lists (seed 003's 31 with the seed's required parameters), the
-//! exact requests the mock receives for contact creation with `company_id`, a sorted
-//! conversation search, a reply, a close and tagging, the structured results (the typed models
-//! serialized back), tool errors for a 404 and a 429, and arguments refused before any request.
+//! installed into `.cache/mcp-client` by `intercom-api/tests/mcp/install-client.sh`) against a
+//! local mock of the Intercom API: the tools it lists (seed 003's 31 with the seed's required
+//! parameters), the exact requests the mock receives for contact creation with `company_id`, a
+//! sorted conversation search, a reply, a close and tagging, the structured results (the typed
+//! models serialized back), tool errors for a 404 and a 429, and arguments refused before any
+//! request.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

@@ -425,22 +425,22 @@ fn derive_id(method: &str, path: &str) -> String {
 /// The default of an operation's `Intercom-Version` parameter when its schema is not the
 /// description's shared `intercom_version` (whose default is the client's version).
 fn own_version(api: &OpenAPI, schema: &ReferenceOr<openapiv3::Schema>) -> Option<String> {
-    match schema {
-        ReferenceOr::Reference { reference }
-            if reference.strip_prefix(COMPONENT_SCHEMAS) == Some(SHARED_VERSION) =>
-        {
-            None
+    let schema = match schema {
+        ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix(COMPONENT_SCHEMAS)?;
+            if name == SHARED_VERSION {
+                return None;
+            }
+            component(api, name)?
         }
-        _ => string_default(api, schema),
-    }
+        ReferenceOr::Item(schema) => schema,
+    };
+    string_default(schema)
 }
 
 /// The default of the description's shared `intercom_version` schema.
 pub(super) fn shared_version(api: &OpenAPI) -> Option<String> {
-    string_default(
-        api,
-        &ReferenceOr::ref_(&format!("{COMPONENT_SCHEMAS}{SHARED_VERSION}")),
-    )
+    string_default(component(api, SHARED_VERSION)?)
 }
 
 /// Where component schemas live, as a `$ref` prefix.
@@ -449,18 +449,16 @@ const COMPONENT_SCHEMAS: &str = "#/components/schemas/";
 /// The component schema every operation's `Intercom-Version` header refers to.
 const SHARED_VERSION: &str = "intercom_version";
 
-/// The string `default` of a schema, following one `$ref` to a component schema.
-fn string_default(api: &OpenAPI, schema: &ReferenceOr<openapiv3::Schema>) -> Option<String> {
-    let schema = match schema {
-        ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix(COMPONENT_SCHEMAS)?;
-            match api.components.as_ref()?.schemas.get(name)? {
-                ReferenceOr::Item(schema) => schema,
-                ReferenceOr::Reference { .. } => return None,
-            }
-        }
-        ReferenceOr::Item(schema) => schema,
-    };
+/// The component schema `name`, when it is one (not itself a `$ref`).
+fn component<'a>(api: &'a OpenAPI, name: &str) -> Option<&'a openapiv3::Schema> {
+    match api.components.as_ref()?.schemas.get(name)? {
+        ReferenceOr::Item(schema) => Some(schema),
+        ReferenceOr::Reference { .. } => None,
+    }
+}
+
+/// The string `default` of a schema.
+fn string_default(schema: &openapiv3::Schema) -> Option<String> {
     schema
         .schema_data
         .default
