@@ -6,10 +6,12 @@
 //! [`emit`] turns that model into formatted Rust files. `emit` never sees OpenAPI types.
 
 pub mod capabilities;
+pub mod diff;
 pub mod emit;
 mod error;
 pub mod ir;
 pub mod load;
+pub mod surface;
 pub mod testing;
 
 use std::collections::BTreeMap;
@@ -29,7 +31,8 @@ pub struct Options {
     /// What the hand-written layer needs from a version (`spec/capabilities.yaml`); `None`
     /// declares no capability.
     pub capabilities: Option<PathBuf>,
-    /// The API version the spec describes (`2.14`, `0` for Preview); selects overrides.
+    /// The API version the spec describes (`2.14`, `0` for Preview); selects overrides
+    /// ([`load::declared_version`] reads it from a description).
     pub version: String,
     /// The Rust path of the runtime the generated code calls (`crate` inside intercom-api).
     pub runtime: String,
@@ -74,11 +77,23 @@ pub struct Output {
     pub files: BTreeMap<String, String>,
     /// One line per operation: `METHOD /path -> method(args) -> Response`.
     pub surface: String,
+    /// One line per model and per struct field, with the Rust type a user sees
+    /// (`Contact.owner_id: Option<String>`); enums with their values, unions with their
+    /// alternatives.
+    pub models: String,
     /// The resource features, one per operation module, sorted: the generated code compiles
     /// each module's operations, and the models they reach, under the feature of its name.
     pub features: Vec<String>,
     /// The capabilities of the capabilities file, each with whether this version meets it.
     pub capabilities: Vec<capabilities::Capability>,
+}
+
+/// The surface `options` generates (operations and models), without emitting any code: what
+/// [`diff::Report::compare`] compares.
+pub fn describe(options: &Options) -> Result<surface::Surface, Error> {
+    let doc = load::load(options)?;
+    let api = ir::build(&doc)?;
+    Ok(surface::Surface::of(&api, options.channel))
 }
 
 /// Runs the whole pipeline. Nothing is written: the caller decides where the files go.

@@ -43,6 +43,21 @@ pub fn capabilities_file() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/capabilities.yaml")
 }
 
+/// The pinned API version (`version` in `spec/pin.toml`): the snapshots of the generated
+/// surface are taken from it, so `cargo xtask bump` and the tests agree on what they list.
+pub fn pinned_version() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/pin.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()));
+    text.lines()
+        .find_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            let value = value.split('#').next()?.trim().trim_matches('"');
+            (key.trim() == "version").then(|| value.to_string())
+        })
+        .unwrap_or_else(|| panic!("{}: no `version`", path.display()))
+}
+
 /// The options the xtask uses for `version`, generating for the `intercom-api` crate.
 pub fn options(version: &str) -> crate::Options {
     crate::Options {

@@ -1,10 +1,26 @@
-//! The API surface of the generated client: one line per operation of the pinned spec, so a
-//! version bump shows up as a readable diff of `snapshots/api_surface__api_surface.snap`.
+//! The API surface of the generated client, from the pinned spec (`spec/pin.toml`): one line
+//! per operation, and one per model and struct field, so a version bump shows up as a readable
+//! diff of `snapshots/api_surface__api_surface.snap` and `snapshots/api_surface__models.snap`
+//! (`cargo xtask bump` writes both, and their Preview counterparts).
+
+use std::collections::BTreeSet;
+
+/// The line counts below are those of this version; a bump updates them after review.
+const PINNED: &str = "2.16";
+
+fn pinned_output() -> codegen::Output {
+    let version = codegen::testing::pinned_version();
+    assert_eq!(
+        version, PINNED,
+        "spec/pin.toml pins {version}: review the snapshots, then update the line counts of \
+         this file and PINNED"
+    );
+    codegen::generate(&codegen::testing::options(&version)).unwrap_or_else(|e| panic!("{e}"))
+}
 
 #[test]
 fn api_surface() {
-    let options = codegen::testing::options("2.16");
-    let output = codegen::generate(&options).unwrap_or_else(|e| panic!("{e}"));
+    let output = pinned_output();
     let lines: Vec<&str> = output.surface.lines().collect();
     assert_eq!(
         lines.len(),
@@ -41,6 +57,86 @@ fn api_surface_preview() {
         "Preview has one feature, not one per resource"
     );
     insta::assert_snapshot!("api_surface_preview", output.surface);
+}
+
+/// Every model: a line per type, then one per struct field with the type a user sees.
+#[test]
+fn models() {
+    let output = pinned_output();
+    check_models(&output);
+    for line in [
+        "Contact: struct (received)",
+        "Contact.owner_id: Option<String>",
+        "Contact.id: String",
+        "ConversationPriority: enum (received): none | low | medium | high | urgent",
+        "ConversationSource.type: String",
+        "Ticket.admin_assignee_id: Option<i64>",
+    ] {
+        assert!(output.models.lines().any(|l| l == line), "no line {line:?}");
+    }
+    assert_eq!(
+        output.models.lines().count(),
+        3119,
+        "2.16: 672 models (476 structs, 151 enums, 40 unions, 5 aliases) and 2447 struct fields"
+    );
+    insta::assert_snapshot!("models", output.models);
+}
+
+/// The Preview models, in `snapshots/api_surface__models_preview.snap`.
+#[test]
+fn models_preview() {
+    let output =
+        codegen::generate(&codegen::testing::preview_options()).unwrap_or_else(|e| panic!("{e}"));
+    check_models(&output);
+    assert_eq!(
+        output.models.lines().count(),
+        3575,
+        "Preview models listing lines"
+    );
+    insta::assert_snapshot!("models_preview", output.models);
+}
+
+/// Each line is a model (`Name: kind (usage)…`) or a field of the struct listed above it, no
+/// line is there twice, and the models are the items of the generated `models/` files.
+fn check_models(output: &codegen::Output) {
+    let listing = &output.models;
+    let items: usize = output
+        .files
+        .iter()
+        .filter(|(name, _)| name.starts_with("models/"))
+        .map(|(_, text)| {
+            ["\npub struct ", "\npub enum ", "\npub type "]
+                .iter()
+                .map(|item| text.matches(item).count())
+                .sum::<usize>()
+        })
+        .sum();
+    let models = listing
+        .lines()
+        .filter(|l| l.split(": ").next().is_some_and(|s| !s.contains('.')))
+        .count();
+    assert_eq!(models, items, "one line per generated model");
+    let mut seen = BTreeSet::new();
+    let mut current = None;
+    for line in listing.lines() {
+        assert!(seen.insert(line), "listed twice: {line}");
+        let (subject, rest) = line
+            .split_once(": ")
+            .unwrap_or_else(|| panic!("bad line {line:?}"));
+        match subject.split_once('.') {
+            Some((model, _field)) => {
+                assert_eq!(Some(model), current, "a field outside its struct: {line}")
+            }
+            None => {
+                let kind = rest.split(' ').next().unwrap_or_default();
+                assert!(
+                    ["struct", "enum", "union", "alias"].contains(&kind),
+                    "{line}"
+                );
+                current = (kind == "struct").then_some(subject);
+            }
+        }
+    }
 }
 
 #[test]

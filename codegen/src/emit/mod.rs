@@ -13,7 +13,6 @@ mod ops;
 mod paging;
 mod schemas;
 mod search;
-mod surface;
 mod tokens;
 mod unions;
 mod wrapping;
@@ -25,9 +24,8 @@ use quote::quote;
 
 use crate::capabilities::Capability;
 use crate::ir::Api;
+use crate::surface::Surface;
 use crate::{Channel, Error, Output};
-
-pub use surface::surface;
 
 /// Lints that generated code may trip because of spec content (long docs, many fields).
 const ALLOWS: &str = "#![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments, clippy::empty_docs)]";
@@ -126,9 +124,11 @@ pub fn emit(
     )?;
     if channel == Channel::Preview {
         add("mod.rs".into(), preview_root(&api.version, &rt), false)?;
+        let described = Surface::of(api, channel);
         return Ok(Output {
             files,
-            surface: surface(api, channel),
+            surface: described.operations_listing(),
+            models: described.models_listing(),
             features: Vec::new(),
             capabilities: Vec::new(),
         });
@@ -170,9 +170,11 @@ pub fn emit(
         #spec_has
     };
     add("mod.rs".into(), root, false)?;
+    let described = Surface::of(api, channel);
     Ok(Output {
         files,
-        surface: surface(api, channel),
+        surface: described.operations_listing(),
+        models: described.models_listing(),
         features: op_modules.iter().map(|m| m.to_string()).collect(),
         capabilities: capabilities.to_vec(),
     })

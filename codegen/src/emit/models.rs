@@ -6,7 +6,7 @@ use quote::quote;
 use super::deserialize::{object, Finish, Read, Slot};
 use super::features::{cfg_any, gate};
 use super::tokens::{doc, ident, ty};
-use crate::ir::{Field, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Field, FieldShape, TypeDef, TypeKind, TypeRef};
 
 /// One models file; each type (with its impls) compiled only under the resource features
 /// that need it.
@@ -72,16 +72,6 @@ fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// Whether a field is a plain (not `Option`) field of its struct: flattened unions, required
-/// fields of request-only types, and fields the API always sends in response-only types (a
-/// type also sent in requests keeps them optional: the caller may leave them out).
-fn is_plain(d: &TypeDef, f: &Field) -> bool {
-    let (request, response) = (d.usage.request, d.usage.response);
-    f.flatten
-        || (f.required && !f.nullable && request && !response)
-        || (f.present && !f.nullable && response && !request)
-}
-
 /// Whether a field names a resource by id (`id`, `…_id`): its constructor argument takes
 /// any id (`&str`, `String`, integers) when it is a string.
 fn is_id(f: &Field) -> bool {
@@ -129,7 +119,7 @@ fn structure(
 ) -> TokenStream {
     let prefix = quote!(super::);
     let serialize = d.usage.request;
-    let all_optional = fields.iter().all(|f| !is_plain(d, f));
+    let all_optional = fields.iter().all(|f| d.field_shape(f) != FieldShape::Plain);
     // serde's derive only where a flattened union needs it; else the shared object visitor.
     let derive_de = fields.iter().any(|f| f.flatten);
     let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
@@ -160,8 +150,9 @@ fn structure(
             inits.push(quote!(#id));
             continue;
         }
-        let plain = is_plain(d, f);
-        let nullable = serialize && f.nullable && !f.required && !plain;
+        let shape = d.field_shape(f);
+        let plain = shape == FieldShape::Plain;
+        let nullable = shape == FieldShape::Nullable;
         let (read, finish) = match (plain, d.usage.response) {
             (true, true) => (lenient(&f.ty), Finish::Present),
             (true, false) => (Read::Value, Finish::Required),

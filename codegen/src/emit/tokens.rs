@@ -59,21 +59,3 @@ pub fn ty(t: &TypeRef, prefix: &TokenStream, rt: &TokenStream) -> TokenStream {
         }
     }
 }
-
-/// A short, readable rendering of a type for the API surface listing.
-pub fn display(t: &TypeRef) -> String {
-    match t {
-        TypeRef::String => "String".into(),
-        TypeRef::Const(v) => format!("\"{v}\""),
-        TypeRef::Integer => "i64".into(),
-        TypeRef::Number => "f64".into(),
-        TypeRef::Boolean => "bool".into(),
-        TypeRef::Timestamp => "Timestamp".into(),
-        TypeRef::Any => "Value".into(),
-        TypeRef::FreeForm => "Map<String, Value>".into(),
-        TypeRef::Map(inner) => format!("BTreeMap<String, {}>", display(inner)),
-        TypeRef::Array(inner) => format!("Vec<{}>", display(inner)),
-        TypeRef::Nullable(inner) => format!("Option<{}>", display(inner)),
-        TypeRef::Named(n) => n.clone(),
-    }
-}

@@ -15,6 +15,7 @@ mod props;
 mod same;
 mod sdk_names;
 mod search;
+mod shape;
 mod types;
 mod unions;
 mod usage;
@@ -24,6 +25,7 @@ pub use build::build;
 pub use names::{field_ident, is_keyword, type_name, variant_name};
 pub(crate) use paging::response_fields;
 pub use search::{FieldName, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType};
+pub use shape::FieldShape;
 pub use usage::ALL_RESOURCES;
 
 use std::collections::{BTreeMap, BTreeSet};

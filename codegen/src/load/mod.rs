@@ -58,6 +58,28 @@ pub fn from_value(file: &Path, version: &str, raw: serde_json::Value) -> Result<
     })
 }
 
+/// The version a description declares (`info.version`), as its directory under
+/// `descriptions/` is named: `2.16`, and `0` for Preview's `Preview`. It selects the overrides
+/// for a description given by path.
+pub fn declared_version(path: &Path) -> Result<String, Error> {
+    let raw = parse_yaml(path, &read(path)?)?;
+    let version = match raw.pointer("/info/version") {
+        Some(serde_json::Value::String(text)) => text.clone(),
+        Some(serde_json::Value::Number(number)) => number.to_string(),
+        _ => {
+            return Err(Error::Parse {
+                path: path.to_path_buf(),
+                message: "no `info.version` string: not an OpenAPI description".into(),
+            })
+        }
+    };
+    Ok(if version == "Preview" {
+        "0".into()
+    } else {
+        version
+    })
+}
+
 fn read(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
