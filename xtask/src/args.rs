@@ -17,6 +17,21 @@ commands:
                      .cache/openapi, or downloaded from the pinned commit
                      ($INTERCOM_OPENAPI_BASE_URL, default https://raw.githubusercontent.com)
       --out DIR      output directory (default: intercom-api/src/generated)
+  diff FROM TO [--fail-on-breaking]
+      Compare the generated surfaces of two descriptions (after the override layer of each)
+      and print a Markdown report: counts, then one line per change (`Type.field`, operations
+      as `METHOD /path` with their call), breaking changes first. FROM and TO are versions
+      (resolved like regen's --version) or paths of YAML files (their version is the name of
+      their descriptions/V directory, else their info.version).
+      --fail-on-breaking   exit 1 when a change is breaking
+  bump VERSION [--commit SHA]
+      Move the pin to VERSION in one step: spec/pin.toml (version, sha256 and preview_sha256;
+      the upstream commit kept unless --commit), the generated code and resource features,
+      the four surface snapshots in codegen/tests/snapshots, and the old -> new `diff` report
+      in CHANGELOG.md; then print what to review. All files change, or none.
+  changelog-check
+      Fail unless CHANGELOG.md has an entry for the pinned version
+      (`### Intercom API … -> VERSION`).
   readme-snippets
       Build README.md's rust snippets as an outside crate whose dependencies are the README's
       own [dependencies] block (intercom-api's git URL replaced by this workspace's path), in
@@ -26,7 +41,12 @@ commands:
       under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
       unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
   help
-      Print this message.";
+      Print this message.
+
+environment:
+  INTERCOM_OPENAPI_DIR        a checkout of intercom/Intercom-OpenAPI (see regen --spec)
+  INTERCOM_OPENAPI_BASE_URL   where pinned files are downloaded from
+  XTASK_WORKSPACE             the repository to work on (default: the one xtask is built from)";
 
 /// A parsed command line.
 #[derive(Debug, PartialEq, Eq)]
@@ -37,6 +57,12 @@ pub enum Command {
     ReadmeSnippets,
     /// `versions [--version V]...`: the versions to check, all when empty.
     Versions(Vec<String>),
+    /// `diff FROM TO [--fail-on-breaking]`.
+    Diff(DiffArgs),
+    /// `bump VERSION [--commit SHA]`.
+    Bump(BumpArgs),
+    /// `changelog-check`.
+    ChangelogCheck,
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -54,6 +80,26 @@ pub struct RegenArgs {
     pub out: Option<PathBuf>,
 }
 
+/// The arguments of `diff`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct DiffArgs {
+    /// The old side: a version or a spec path.
+    pub from: String,
+    /// The new side.
+    pub to: String,
+    /// `--fail-on-breaking`.
+    pub fail_on_breaking: bool,
+}
+
+/// The arguments of `bump`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct BumpArgs {
+    /// The version to pin.
+    pub version: String,
+    /// `--commit SHA`: the upstream commit to take the descriptions from.
+    pub commit: Option<String>,
+}
+
 /// A command line that cannot be understood; the message says why.
 #[derive(Debug, PartialEq, Eq)]
 pub struct UsageError(pub String);
@@ -68,6 +114,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         Some("regen") => parse_regen(args),
         Some("readme-snippets") => no_arguments(args, Command::ReadmeSnippets),
         Some("versions") => parse_versions(args),
+        Some("diff") => parse_diff(args),
+        Some("bump") => parse_bump(args),
+        Some("changelog-check") => no_arguments(args, Command::ChangelogCheck),
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -111,6 +160,87 @@ fn parse_regen(mut args: impl Iterator<Item = OsString>) -> Result<Command, Usag
         }
     }
     Ok(Command::Regen(parsed))
+}
+
+/// The non-flag arguments and `--flag`/`--flag VALUE` options of a command: flags in `flags`
+/// take no value, those in `valued` one (`--commit SHA` or `--commit=SHA`).
+struct Parsed {
+    positional: Vec<String>,
+    flags: Vec<String>,
+    values: Vec<(String, String)>,
+}
+
+fn split(
+    mut args: impl Iterator<Item = OsString>,
+    flags: &[&str],
+    valued: &[&str],
+) -> Result<Option<Parsed>, UsageError> {
+    let mut parsed = Parsed {
+        positional: Vec::new(),
+        flags: Vec::new(),
+        values: Vec::new(),
+    };
+    while let Some(arg) = args.next() {
+        let text = arg.into_string().map_err(|arg| {
+            UsageError(format!("unexpected argument `{}`", arg.to_string_lossy()))
+        })?;
+        let (flag, inline) = match text.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value)),
+            _ => (text.clone(), None),
+        };
+        if flag == "-h" || flag == "--help" {
+            return Ok(None);
+        }
+        if flags.contains(&flag.as_str()) && inline.is_none() {
+            if parsed.flags.contains(&flag) {
+                return Err(UsageError(format!("{flag} given twice")));
+            }
+            parsed.flags.push(flag);
+        } else if valued.contains(&flag.as_str()) {
+            let value = match inline {
+                Some(value) => Some(value.to_string()),
+                None => args.next().and_then(|v| v.into_string().ok()),
+            }
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
+            if parsed.values.iter().any(|(f, _)| *f == flag) {
+                return Err(UsageError(format!("{flag} given twice")));
+            }
+            parsed.values.push((flag, value));
+        } else if text.starts_with('-') {
+            return Err(UsageError(format!("unexpected argument `{text}`")));
+        } else {
+            parsed.positional.push(text);
+        }
+    }
+    Ok(Some(parsed))
+}
+
+fn parse_diff(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
+    let Some(parsed) = split(args, &["--fail-on-breaking"], &[])? else {
+        return Ok(Command::Help);
+    };
+    match <[String; 2]>::try_from(parsed.positional) {
+        Ok([from, to]) => Ok(Command::Diff(DiffArgs {
+            from,
+            to,
+            fail_on_breaking: !parsed.flags.is_empty(),
+        })),
+        Err(_) => Err(UsageError("diff needs two arguments: FROM TO".into())),
+    }
+}
+
+fn parse_bump(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
+    let Some(parsed) = split(args, &[], &["--commit"])? else {
+        return Ok(Command::Help);
+    };
+    match <[String; 1]>::try_from(parsed.positional) {
+        Ok([version]) => Ok(Command::Bump(BumpArgs {
+            version,
+            commit: parsed.values.into_iter().next().map(|(_, v)| v),
+        })),
+        Err(_) => Err(UsageError("bump needs one argument: VERSION".into())),
+    }
 }
 
 /// A command that takes no argument but `-h`/`--help`.
@@ -227,6 +357,71 @@ mod tests {
             "--check",
         ];
         assert!(matches!(parse_str(&inline), Ok(Command::Regen(a)) if a.check && a.out.is_some()));
+    }
+
+    #[test]
+    fn diff_takes_two_sides_and_a_flag() {
+        let expected = Command::Diff(DiffArgs {
+            from: "2.15".into(),
+            to: "a/b.yaml".into(),
+            fail_on_breaking: true,
+        });
+        assert_eq!(
+            parse_str(&["diff", "2.15", "--fail-on-breaking", "a/b.yaml"]),
+            Ok(expected)
+        );
+        assert!(matches!(
+            parse_str(&["diff", "2.13", "2.14"]),
+            Ok(Command::Diff(DiffArgs {
+                fail_on_breaking: false,
+                ..
+            }))
+        ));
+        assert_eq!(
+            error(&["diff", "2.15"]),
+            "diff needs two arguments: FROM TO"
+        );
+        assert_eq!(
+            error(&["diff", "1", "2", "3"]),
+            "diff needs two arguments: FROM TO"
+        );
+        assert_eq!(
+            error(&["diff", "1", "2", "--frob"]),
+            "unexpected argument `--frob`"
+        );
+        assert_eq!(
+            error(&["diff", "1", "2", "--fail-on-breaking", "--fail-on-breaking"]),
+            "--fail-on-breaking given twice"
+        );
+        assert_eq!(parse_str(&["diff", "--help"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn bump_takes_a_version_and_an_optional_commit() {
+        assert_eq!(
+            parse_str(&["bump", "2.17"]),
+            Ok(Command::Bump(BumpArgs {
+                version: "2.17".into(),
+                commit: None
+            }))
+        );
+        assert_eq!(
+            parse_str(&["bump", "--commit=abc", "2.17"]),
+            Ok(Command::Bump(BumpArgs {
+                version: "2.17".into(),
+                commit: Some("abc".into())
+            }))
+        );
+        assert_eq!(error(&["bump"]), "bump needs one argument: VERSION");
+        assert_eq!(
+            error(&["bump", "2.17", "--commit"]),
+            "--commit needs a value"
+        );
+        assert_eq!(
+            error(&["bump", "2.17", "--commit", "a", "--commit", "b"]),
+            "--commit given twice"
+        );
+        assert_eq!(parse_str(&["changelog-check"]), Ok(Command::ChangelogCheck));
     }
 
     #[test]

@@ -24,7 +24,42 @@ pub fn generate(
     version: &str,
     channel: codegen::Channel,
 ) -> Result<(Files, Vec<String>)> {
-    let options = codegen::Options {
+    let output = generate_all(spec, layer, version, channel)?;
+    Ok((output.files, output.features))
+}
+
+/// The surface of `spec` (with the spec layer's files), without generating code.
+pub fn describe(
+    spec: &Path,
+    layer: &SpecLayer,
+    version: &str,
+) -> Result<codegen::surface::Surface> {
+    codegen::describe(&options(spec, layer, version, codegen::Channel::Stable))
+        .map_err(|error| Error::with_source(format!("cannot describe {}", spec.display()), error))
+}
+
+/// Everything `codegen` generates from `spec`: files, features and the surface listings.
+pub fn generate_all(
+    spec: &Path,
+    layer: &SpecLayer,
+    version: &str,
+    channel: codegen::Channel,
+) -> Result<codegen::Output> {
+    codegen::generate(&options(spec, layer, version, channel)).map_err(|error| {
+        Error::with_source(
+            format!("code generation from {} failed", spec.display()),
+            error,
+        )
+    })
+}
+
+fn options(
+    spec: &Path,
+    layer: &SpecLayer,
+    version: &str,
+    channel: codegen::Channel,
+) -> codegen::Options {
+    codegen::Options {
         spec: spec.to_path_buf(),
         overrides: layer.overrides.clone(),
         names: layer.names.clone(),
@@ -32,12 +67,5 @@ pub fn generate(
         version: version.to_string(),
         runtime: "crate".to_string(),
         channel,
-    };
-    match codegen::generate(&options) {
-        Ok(output) => Ok((output.files, output.features)),
-        Err(error) => Err(Error::with_source(
-            format!("code generation from {} failed", spec.display()),
-            error,
-        )),
     }
 }

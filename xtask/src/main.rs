@@ -4,7 +4,10 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod bump;
+mod changelog;
 mod check;
+mod diff;
 mod download;
 mod error;
 mod features;
@@ -14,6 +17,7 @@ mod pin;
 mod readme;
 mod regen;
 mod resolve;
+mod stage;
 #[cfg(test)]
 mod test_server;
 mod tree;
@@ -57,6 +61,15 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Ok(Command::Diff(args)) => {
+            let workspace = regen::Workspace::locate();
+            exit(diff::run(&args, &workspace, &regen::Env::from_process()))
+        }
+        Ok(Command::Bump(args)) => {
+            let workspace = regen::Workspace::locate();
+            exit(bump::run(&args, &workspace, &regen::Env::from_process()).map(|()| true))
+        }
+        Ok(Command::ChangelogCheck) => exit(bump::check_changelog(&regen::Workspace::locate())),
         Ok(Command::Regen(args)) => {
             let workspace = regen::Workspace::locate();
             match regen::run(&args, &workspace, &regen::Env::from_process()) {
@@ -67,6 +80,18 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+/// Success, failure (already reported), or an error to report.
+fn exit(result: Result<bool, Error>) -> ExitCode {
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            report(&error);
+            ExitCode::FAILURE
         }
     }
 }

@@ -117,6 +117,52 @@ impl Pin {
 }
 
 impl Pin {
+    /// The pin file `text` with this pin's values, its comments and order kept (a
+    /// `preview_sha256` it lacks is appended); the result parses back to this pin.
+    pub fn rewrite(&self, text: &str) -> Result<String> {
+        let mut out = String::new();
+        let mut has_preview = false;
+        for raw in text.lines() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                out.push_str(raw);
+                out.push('\n');
+                continue;
+            }
+            let (key, _) = parse_line(line)?;
+            let value = match key {
+                "version" => Some(&self.version),
+                "repository" => Some(&self.repository),
+                "commit" => Some(&self.commit),
+                "sha256" => Some(&self.sha256),
+                "preview_sha256" => {
+                    has_preview = true;
+                    self.preview_sha256.as_ref()
+                }
+                _ => return Err(Error::msg(format!("unknown key `{key}`"))),
+            };
+            let Some(value) = value else { continue };
+            // The value is the text between the first two quotes (parse_line checked them).
+            let open = raw.find('"').unwrap_or(raw.len());
+            let close = raw[open + 1..]
+                .find('"')
+                .map_or(raw.len(), |i| open + 1 + i);
+            out.push_str(&raw[..open]);
+            out.push_str(&format!("\"{value}\""));
+            out.push_str(raw.get(close + 1..).unwrap_or_default());
+            out.push('\n');
+        }
+        if let (false, Some(sha)) = (has_preview, &self.preview_sha256) {
+            out.push_str(&format!("preview_sha256 = \"{sha}\"\n"));
+        }
+        if Pin::parse(&out)? != *self {
+            return Err(Error::msg(
+                "the rewritten pin file does not read back as the pin",
+            ));
+        }
+        Ok(out)
+    }
+
     /// The SHA-256 a description of `version` must have, when the pin fixes one: the pinned
     /// version's, and Preview's (`0`) when `preview_sha256` is given.
     pub fn expected_sha256(&self, version: &str) -> Option<&str> {
@@ -243,6 +289,32 @@ sha256 = "9392CC209AC7D2A592CCE97B8697543E0C62479F09EFFF3B9AAE8B359E935036"
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/pin.toml");
         let pin = Pin::load(&path).unwrap();
         assert!(!pin.version.is_empty());
+    }
+
+    #[test]
+    fn rewrite_keeps_comments_and_order() {
+        let pin = Pin::parse(PIN).unwrap();
+        let moved = Pin {
+            version: "2.15".into(),
+            commit: "0123456789abcdef0123456789abcdef01234567".into(),
+            preview_sha256: Some("ab".repeat(32)),
+            ..pin.clone()
+        };
+        let text = moved.rewrite(PIN).unwrap();
+        assert!(text.starts_with(
+            "# The Intercom OpenAPI description (see README.md).\nversion = \"2.15\"\n"
+        ));
+        assert!(text
+            .contains("commit = \"0123456789abcdef0123456789abcdef01234567\"   # upstream main\n"));
+        assert!(text.ends_with(&format!("preview_sha256 = \"{}\"\n", "ab".repeat(32))));
+        assert_eq!(Pin::parse(&text).unwrap(), moved);
+        assert_eq!(
+            pin.rewrite(PIN).unwrap().replace(
+                "9392cc209ac7d2a592cce97b8697543e0c62479f09efff3b9aae8b359e935036",
+                "9392CC209AC7D2A592CCE97B8697543E0C62479F09EFFF3B9AAE8B359E935036"
+            ),
+            PIN
+        );
     }
 
     #[test]

@@ -47,15 +47,19 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// The workspace this xtask binary was built from.
+    /// The workspace this xtask binary was built from, or `$XTASK_WORKSPACE` when set (the
+    /// tests run commands that write on a copy of the repository's files).
     pub fn locate() -> Workspace {
+        if let Some(root) = std::env::var_os("XTASK_WORKSPACE").filter(|r| !r.is_empty()) {
+            return Workspace { root: root.into() };
+        }
         let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         Workspace {
             root: manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf(),
         }
     }
 
-    fn pin_file(&self) -> PathBuf {
+    pub(crate) fn pin_file(&self) -> PathBuf {
         self.root.join("spec/pin.toml")
     }
 
@@ -88,16 +92,16 @@ impl Workspace {
     }
 
     /// The manifest whose `[features]` hold the resource features.
-    fn manifest(&self) -> PathBuf {
+    pub(crate) fn manifest(&self) -> PathBuf {
         self.root.join("intercom-api/Cargo.toml")
     }
 
-    fn default_out(&self) -> PathBuf {
+    pub(crate) fn default_out(&self) -> PathBuf {
         self.root.join("intercom-api/src/generated")
     }
 
     /// `path` relative to the workspace root when it is inside it, for messages.
-    fn show(&self, path: &Path) -> String {
+    pub(crate) fn show(&self, path: &Path) -> String {
         path.strip_prefix(&self.root)
             .unwrap_or(path)
             .display()

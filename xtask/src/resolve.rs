@@ -63,7 +63,18 @@ pub struct Resolved {
 /// Finds the description of `version`. When the pin fixes its SHA-256 (the pinned version,
 /// Preview), a file found in `$INTERCOM_OPENAPI_DIR`, the cache or downloaded must have it.
 pub fn resolve(pin: &Pin, version: &str, sources: &Sources<'_>) -> Result<Resolved> {
-    let expected = pin.expected_sha256(version);
+    resolve_expecting(pin, version, pin.expected_sha256(version), sources)
+}
+
+/// Finds the description of `version` at the pin's commit; a file found in
+/// `$INTERCOM_OPENAPI_DIR`, the cache or downloaded must have the SHA-256 `expected`, if given
+/// (`bump` checks the new side only when the commit stays).
+pub fn resolve_expecting(
+    pin: &Pin,
+    version: &str,
+    expected: Option<&str>,
+    sources: &Sources<'_>,
+) -> Result<Resolved> {
     let relative = Path::new("descriptions").join(version).join(SPEC_FILE);
 
     if let Some(path) = sources.explicit {

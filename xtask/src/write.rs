@@ -53,7 +53,7 @@ pub fn replace_tree(out: &Path, files: &Files) -> Result<()> {
 }
 
 /// Writes every file below `root`, creating `root` and subdirectories.
-fn write_all(root: &Path, files: &Files) -> Result<()> {
+pub(crate) fn write_all(root: &Path, files: &Files) -> Result<()> {
     std::fs::create_dir_all(root).context(|| format!("cannot create {}", root.display()))?;
     for (name, contents) in files {
         let path = disk_path(root, name)?;
@@ -67,7 +67,7 @@ fn write_all(root: &Path, files: &Files) -> Result<()> {
 }
 
 /// `<out><suffix>` in the same parent directory (so renames stay on one file system).
-fn sibling(out: &Path, suffix: &str) -> Result<PathBuf> {
+pub(crate) fn sibling(out: &Path, suffix: &str) -> Result<PathBuf> {
     let name = out
         .file_name()
         .ok_or_else(|| Error::msg(format!("invalid output directory {}", out.display())))?;
@@ -88,7 +88,7 @@ fn remove_dir_if_exists(dir: &Path) -> Result<()> {
 
 /// The output directory is deleted and replaced, so refuse anything that looks like a project
 /// directory rather than a generated tree (a typo like `--out .` must not wipe the workspace).
-fn refuse_dangerous(out: &Path) -> Result<()> {
+pub(crate) fn refuse_dangerous(out: &Path) -> Result<()> {
     for marker in ["Cargo.toml", ".git", "src"] {
         if out.join(marker).exists() {
             return Err(Error::msg(format!(
