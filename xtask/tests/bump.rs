@@ -311,7 +311,10 @@ fn a_bump_moves_pin_code_snapshots_and_changelog_together() {
     assert_eq!(check.code, Some(0), "{check}");
     let entry = xtask(Some(&repo), &checkout, &["changelog-check"]);
     assert_eq!(entry.code, Some(0), "{entry}");
-    assert!(entry.stdout.contains("an entry for 2.15"), "not the copy's pin; {entry}");
+    assert!(
+        entry.stdout.contains("an entry for 2.15"),
+        "not the copy's pin; {entry}"
+    );
     // Bumping again to the same pin changes nothing.
     let again = xtask(
         Some(&repo),
@@ -339,7 +342,7 @@ fn a_bump_to_the_current_pin_changes_nothing() {
 /// A checkout holding the pinned version's and Preview's descriptions, plus `extra`.
 fn fake_checkout(dir: &Path, extra: &[(&str, &[u8])]) -> PathBuf {
     let checkout = dir.join("checkout");
-    let mut put = |version: &str, bytes: &[u8]| {
+    let put = |version: &str, bytes: &[u8]| {
         let path = checkout.join("descriptions").join(version).join(SPEC_FILE);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, bytes).unwrap();
