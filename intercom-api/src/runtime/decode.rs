@@ -3,15 +3,19 @@
 //! The fast path is `serde_json::from_slice` into the generated type: no path tracking, no
 //! intermediate tree. Only when it fails is the body parsed into a JSON tree and decoded again
 //! with path tracking; each failure removes the value at the failing path (or, for an
-//! always-present field the server left out, supplies its default) — and at the same place in
-//! every other item of the enclosing lists where it repeats — and decoding is retried, at most
-//! [`MAX_SALVAGE`] times. What was removed comes back as [`DecodeWarning`]s, one per place. A
-//! body that is not JSON, or whose top level is the wrong kind, is still an error.
+//! always-present field the server left out or sent as `null`, supplies its default) — and at
+//! the same place in every other item of the enclosing lists where it repeats — and decoding
+//! is retried, at most [`MAX_SALVAGE`] times. Failures inside untagged unions are placed too
+//! (see `runtime::untagged`), so a value salvaged there is reported like any other. What was
+//! removed or defaulted comes back as [`DecodeWarning`]s, one per place. A body that is not
+//! JSON, or whose top level is the wrong kind, is still an error.
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+use super::object::{DEFAULTED, NULL_IN_PRESENT};
 
 /// How many salvage steps (decodes of the body after the first failure) at most before the
 /// client gives up on a body. One step removes one problem wherever it repeats in a list.
@@ -24,8 +28,12 @@ pub enum Salvage {
     /// The value did not fit its field and was removed: an optional field reads `None`, an
     /// array element or map entry is left out, an always-present field takes its default.
     Dropped,
-    /// An always-present field was missing and takes its default (`""`, `0`, empty list…).
+    /// An always-present field was missing or `null` and takes its default (`""`, `0`, empty
+    /// list…).
     Defaulted,
+    /// The value did not fit its type and was kept whole, as JSON: a webhook item that does
+    /// not fit its model (the webhooks' `Item::Other`).
+    KeptAsJson,
 }
 
 /// A part of a response body that did not fit the generated type and was left out.
@@ -62,6 +70,7 @@ impl fmt::Display for DecodeWarning {
         match self.action {
             Salvage::Dropped => write!(f, "dropped `{path}`: {}", self.message)?,
             Salvage::Defaulted => write!(f, "defaulted `{path}`: {}", self.message)?,
+            Salvage::KeptAsJson => write!(f, "kept `{path}` as JSON: {}", self.message)?,
         }
         if let Some(found) = &self.found {
             write!(f, " (found {found})")?;
@@ -205,10 +214,27 @@ fn preview(value: &Value) -> String {
 
 /// The field name of a serde "missing field `x`" message.
 fn missing_field(message: &str) -> Option<&str> {
+    field_named(message, "missing field `")
+}
+
+/// The field name of a "null in always-present field `x`" message.
+fn null_field(message: &str) -> Option<&str> {
+    field_named(message, NULL_IN_PRESENT)
+}
+
+fn field_named<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
     message
-        .strip_prefix("missing field `")
+        .strip_prefix(prefix)
         .and_then(|rest| rest.split_once('`'))
         .map(|(name, _)| name)
+}
+
+/// Gives the always-present field `key` of `map` its default: the key salvage adds so that
+/// the struct's decoder reads it so (see `runtime::object`), and `null` for decoders that
+/// read `null` as the default.
+fn grant(map: &mut serde_json::Map<String, Value>, key: &str) -> Option<Value> {
+    map.insert(format!("{DEFAULTED}{key}"), Value::Null);
+    map.insert(key.to_string(), Value::Null)
 }
 
 /// Decodes `body` as `T`: the plain typed decode, and salvage if that fails.
@@ -374,7 +400,8 @@ pub(crate) fn salvage<T: DeserializeOwned>(mut tree: Value) -> Result<Decoded<T>
             });
         };
         let missing = missing_field(&message).map(str::to_string);
-        if let Some(field) = &missing {
+        let null = null_field(&message).map(str::to_string);
+        if let Some(field) = missing.as_ref().or(null.as_ref()) {
             path.push(Seg::Key(field.clone()));
         }
         if path.is_empty() || get(&tree, &path[..path.len() - 1]).is_none() {
@@ -388,14 +415,33 @@ pub(crate) fn salvage<T: DeserializeOwned>(mut tree: Value) -> Result<Decoded<T>
                 nulled.into_iter().partition(|p| same_place(&path, p));
             nulled = kept;
             for place in again {
-                remove(&mut tree, &place);
+                match parent_mut(&mut tree, &place) {
+                    // An always-present field whose value salvage dropped: its default, the
+                    // drop already reported.
+                    Some((Value::Object(map), Seg::Key(key))) if null.is_some() => {
+                        grant(map, &key);
+                    }
+                    _ => {
+                        remove(&mut tree, &place);
+                    }
+                }
             }
             continue;
         }
-        let by_kind = message.starts_with("invalid type:");
+        let by_kind = message.starts_with("invalid type:") || null.is_some();
+        let default = missing.is_some() || null.is_some();
         for place in places(&tree, &path, missing.is_some(), by_kind) {
             let rendered = render(&place);
             let (action, found) = match parent_mut(&mut tree, &place) {
+                Some((Value::Object(map), Seg::Key(key))) if null.is_some() && nulled.contains(&place) => {
+                    grant(map, &key);
+                    continue;
+                }
+                Some((Value::Object(map), Seg::Key(key))) if default => {
+                    let old = grant(map, &key);
+                    nulled.push(place);
+                    (Salvage::Defaulted, old.as_ref().map(preview))
+                }
                 Some((Value::Object(map), Seg::Key(key))) => {
                     let old = map.insert(key, Value::Null);
                     nulled.push(place);

@@ -5,9 +5,12 @@
 //! a constant that differs) or a number of misfits (the JSON values under keys the alternative
 //! does not know, enum values it does not list, scalars of another kind inside it). The decoder tries compatible
 //! alternatives fewest misfits first, declaration order breaking ties, so an alternative
-//! that would silently drop keys loses to one that holds them all.
+//! that would silently drop keys loses to one that holds them all. The keys by which salvage
+//! grants a field its default (see `runtime::object`) are not the value's and are not counted.
 
 use serde_json::Value;
+
+use super::object::DEFAULTED;
 
 /// What the JSON of a union alternative looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,13 +56,19 @@ pub fn fit(value: &Value, fit: &Fit<'_>) -> Option<usize> {
 /// The indices of the alternatives `value` can be, best fit first (ties in declaration
 /// order).
 pub fn fit_order(value: &Value, fits: &[Fit<'_>]) -> Vec<usize> {
+    ranked(value, fits).into_iter().map(|(_, i)| i).collect()
+}
+
+/// The alternatives `value` can be as (misfits, index), best fit first (ties in declaration
+/// order).
+pub(crate) fn ranked(value: &Value, fits: &[Fit<'_>]) -> Vec<(usize, usize)> {
     let mut scored: Vec<(usize, usize)> = fits
         .iter()
         .enumerate()
         .filter_map(|(i, f)| fit(value, f).map(|misfits| (misfits, i)))
         .collect();
     scored.sort_unstable();
-    scored.into_iter().map(|(_, i)| i).collect()
+    scored
 }
 
 /// `nested`: inside an object or array, where `null` means absent and the lenient decoders
@@ -83,6 +92,7 @@ fn score(value: &Value, fit: &Fit<'_>, nested: bool) -> Option<usize> {
                 return None;
             }
             map.iter()
+                .filter(|(key, _)| !key.starts_with(DEFAULTED))
                 .map(|(key, v)| match known.iter().find(|(k, _)| k == key) {
                     Some((_, f)) => score(v, f, true),
                     None => Some(size(v)),

@@ -33,6 +33,7 @@ mod request;
 mod response;
 mod send;
 mod timestamp;
+mod untagged;
 
 pub use bytes::Bytes;
 pub use client::{
@@ -59,6 +60,8 @@ pub use request::{RawBody, Request};
 pub use reqwest::{Method, StatusCode};
 pub use response::Response;
 pub use timestamp::Timestamp;
+#[doc(hidden)]
+pub use untagged::{alternative, untagged, Misfit};
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 

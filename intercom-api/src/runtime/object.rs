@@ -7,6 +7,11 @@
 //! also accepts a struct written as an array, something the API never sends). The messages are
 //! serde's own (`missing field `id``, `duplicate field `id``, `invalid type: …, expected
 //! struct Team`), which salvage and the decode warnings rely on.
+//!
+//! An always-present field refuses `null` as it refuses a missing key ([`NULL_IN_PRESENT`]),
+//! so that salvage reports both. Salvage then grants the field its default by adding the key
+//! [`DEFAULTED`] followed by the field's name: a key no real response holds, which only tells
+//! the visitor that this one field reads as its default.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -15,6 +20,16 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 use serde::Deserialize;
 
 use super::{field, lenient};
+
+/// The start of the error of an always-present field that holds `null`; the field's name
+/// follows in backquotes, as in serde's `missing field `x``.
+#[doc(hidden)]
+pub const NULL_IN_PRESENT: &str = "null in always-present field `";
+
+/// The prefix of the key by which salvage grants an always-present field its default (the
+/// field's name follows): a NUL, which no key of a real response starts with.
+#[doc(hidden)]
+pub const DEFAULTED: char = '\u{0}';
 
 /// A generated struct decoded from a JSON object by [`object`].
 #[doc(hidden)]
@@ -47,6 +62,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
             map,
             fields: T::FIELDS,
             current: 0,
+            defaulted: Vec::new(),
         })
     }
 }
@@ -57,6 +73,8 @@ pub struct Fields<A> {
     map: A,
     fields: &'static [&'static str],
     current: usize,
+    /// The fields salvage granted their default (by a [`DEFAULTED`] key).
+    defaulted: Vec<usize>,
 }
 
 /// The index of `key` in the sorted `fields`, if it is one of them.
@@ -64,11 +82,34 @@ fn lookup(fields: &[&str], key: &[u8]) -> Option<usize> {
     fields.binary_search_by(|f| f.as_bytes().cmp(key)).ok()
 }
 
-/// A key of the object: the index of a known field, or `None` for another key.
+/// A key of the object, as [`Key`] reads it.
+enum KeyKind {
+    /// A known field, by index.
+    Field(usize),
+    /// Salvage's grant of its default to a known field, by index.
+    Defaulted(usize),
+    /// Any other key.
+    Other,
+}
+
+/// What `key` is among the sorted `fields`.
+fn classify(fields: &[&str], key: &[u8]) -> KeyKind {
+    if let Some(index) = lookup(fields, key) {
+        return KeyKind::Field(index);
+    }
+    let mut marker = [0; 4];
+    let marker = DEFAULTED.encode_utf8(&mut marker).as_bytes();
+    match key.strip_prefix(marker).and_then(|name| lookup(fields, name)) {
+        Some(index) => KeyKind::Defaulted(index),
+        None => KeyKind::Other,
+    }
+}
+
+/// A key of the object: a known field, salvage's grant of a default, or another key.
 struct Key(&'static [&'static str]);
 
 impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Option<usize>;
+    type Value = KeyKind;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_identifier(self)
@@ -76,22 +117,25 @@ impl<'de> DeserializeSeed<'de> for Key {
 }
 
 impl<'de> Visitor<'de> for Key {
-    type Value = Option<usize>;
+    type Value = KeyKind;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("field identifier")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(lookup(self.0, v.as_bytes()))
+        Ok(classify(self.0, v.as_bytes()))
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
-        Ok(lookup(self.0, v))
+        Ok(classify(self.0, v))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(usize::try_from(v).ok().filter(|&i| i < self.0.len()))
+        Ok(usize::try_from(v)
+            .ok()
+            .filter(|&i| i < self.0.len())
+            .map_or(KeyKind::Other, KeyKind::Field))
     }
 }
 
@@ -111,11 +155,15 @@ impl<'de, A: MapAccess<'de>> Fields<A> {
     pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
         while let Some(key) = self.map.next_key_seed(Key(self.fields))? {
             match key {
-                Some(index) => {
+                KeyKind::Field(index) => {
                     self.current = index;
                     return Ok(Some(index));
                 }
-                None => {
+                KeyKind::Defaulted(index) => {
+                    self.defaulted.push(index);
+                    self.map.next_value::<IgnoredAny>()?;
+                }
+                KeyKind::Other => {
                     self.map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -156,16 +204,21 @@ impl<'de, A: MapAccess<'de>> Fields<A> {
         }
     }
 
-    /// An always-present response field decoded as an option (`null` reads as the default):
-    /// an error naming it when it was left out, so that salvage supplies the default with a
-    /// warning.
+    /// An always-present response field decoded as an option: an error naming it when it was
+    /// left out or is `null`, so that salvage supplies the default with a warning. A field
+    /// salvage granted its default reads as the default.
     pub fn present<T: Default>(
         &self,
         slot: Option<Option<T>>,
         index: usize,
     ) -> Result<T, A::Error> {
         match slot {
-            Some(value) => Ok(value.unwrap_or_default()),
+            Some(Some(value)) => Ok(value),
+            _ if self.defaulted.contains(&index) => Ok(T::default()),
+            Some(None) => Err(de::Error::custom(format_args!(
+                "{NULL_IN_PRESENT}{}`",
+                self.fields[index]
+            ))),
             None => Err(de::Error::missing_field(self.fields[index])),
         }
     }
@@ -301,8 +354,8 @@ mod tests {
     #[test]
     fn fields_decode_by_name_leniently_and_unknown_keys_are_skipped() {
         let t = decode(
-            r#"{"id": 7, "n": "3", "labels": null, "name": 12, "x": {"deep": [1]},
-                "count": null, "tags": ["a", 1, null], "plain": 4, "maybe": 5}"#,
+            r#"{"id": 7, "n": "3", "labels": null, "\u0000labels": null, "name": 12,
+                "x": {"deep": [1]}, "count": null, "tags": ["a", 1, null], "plain": 4, "maybe": 5}"#,
         )
         .unwrap();
         assert_eq!(
@@ -327,6 +380,26 @@ mod tests {
         let value = serde_json::json!({"id": "c", "n": 2, "labels": [3], "plain": 9});
         let t = T::deserialize(&value).unwrap();
         assert_eq!((t.id.as_str(), t.labels, t.plain), ("c", vec![3], 9));
+    }
+
+    #[test]
+    fn null_in_an_always_present_field_is_an_error_until_salvage_grants_the_default() {
+        let e = decode(r#"{"id": "a", "n": 1, "labels": null, "plain": 1}"#).unwrap_err();
+        assert!(e.starts_with("null in always-present field `labels`"), "{e}");
+        let e = decode(r#"{"id": null, "n": 1, "labels": [], "plain": 1}"#).unwrap_err();
+        assert!(e.starts_with("null in always-present field `id`"), "{e}");
+        // The grant is for its own field only, whether the field is null or left out.
+        let e = decode(r#"{"\u0000id": null, "id": null, "n": null, "labels": [], "plain": 1}"#)
+            .unwrap_err();
+        assert!(e.starts_with("null in always-present field `n`"), "{e}");
+        let t = decode(r#"{"\u0000id": null, "n": 2, "\u0000labels": 0, "plain": 1}"#).unwrap();
+        assert_eq!((t.id.as_str(), t.n, t.labels), ("", 2, vec![]));
+        // A grant for a key the struct does not have is an unknown key like any other.
+        let t = decode(r#"{"id": "a", "n": 1, "labels": [], "plain": 1, "\u0000zz": 1}"#);
+        assert_eq!(t.map(|t| t.plain), Ok(1));
+        // A field with a value keeps it.
+        let t = decode(r#"{"id": "a", "\u0000id": null, "n": 1, "labels": [4], "plain": 1}"#);
+        assert_eq!(t.map(|t| (t.id, t.labels)), Ok(("a".into(), vec![4])));
     }
 
     #[test]
