@@ -94,25 +94,27 @@ pub fn union(
             }
         }
         // Alternatives are tried best fit first (declaration order breaks ties), and the
-        // first that decodes wins.
+        // first that decodes wins; in a response, one that needs salvage says where
+        // (`runtime::untagged`).
         None => {
             let fits = variants.iter().map(|v| fit(&v.fit, rt));
             let indices = (0..variants.len()).map(Literal::usize_unsuffixed);
+            let table = quote!(const FITS: &[#rt::runtime::Fit<'static>] = &[#(#fits),*];);
             let order = quote! {
-                const FITS: &[#rt::runtime::Fit<'static>] = &[#(#fits),*];
+                #table
                 for candidate in #rt::runtime::fit_order(&value, FITS)
             };
             if open {
                 quote! {
-                    #order {
-                        match candidate {
-                            #( #indices => if let Ok(decoded) = <#types as serde::Deserialize>::deserialize(&value) {
-                                return Ok(Self::#idents(decoded));
-                            }, )*
-                            _ => {}
-                        }
+                    #table
+                    let decoded = #rt::runtime::untagged(&value, FITS, |candidate, value| match candidate {
+                        #( #indices => Some(#rt::runtime::alternative::<#types>(value).map(Self::#idents)), )*
+                        _ => None,
+                    })?;
+                    match decoded {
+                        Some(decoded) => Ok(decoded),
+                        None => #fallback,
                     }
-                    #fallback
                 }
             } else {
                 let msg = format!("the JSON matches no alternative of {}", d.name);

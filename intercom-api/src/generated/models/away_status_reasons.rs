@@ -194,26 +194,31 @@ impl<'de> serde::Deserialize<'de> for ListAwayStatusReasonsResponse {
                 },
             ),
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::AwayStatusReasonList as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::AwayStatusReasonList(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::AwayStatusReasonList>(value)
+                            .map(Self::AwayStatusReasonList),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <Vec<
-                        super::AwayStatusReason,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::AwayStatusReasons(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            Vec<super::AwayStatusReason>,
+                        >(value)
+                            .map(Self::AwayStatusReasons),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(feature = "away_status_reasons")]

@@ -367,26 +367,19 @@ impl<'de> serde::Deserialize<'de> for Datetime {
             crate::runtime::Fit::String,
             crate::runtime::Fit::Integer,
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
-                1 => {
-                    if let Ok(decoded) = <i64 as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Integer(decoded));
-                    }
-                }
-                _ => {}
-            }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
+                1 => Some(crate::runtime::alternative::<i64>(value).map(Self::Integer)),
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(feature = "calls")]

@@ -900,26 +900,33 @@ impl<'de> serde::Deserialize<'de> for ContentSearchResult {
                 required: &["type"],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::ContentSearchDefaultItem as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ContentSearchDefaultItem(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ContentSearchDefaultItem,
+                        >(value)
+                            .map(Self::ContentSearchDefaultItem),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::ContentSearchArticleItem as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ContentSearchArticleItem(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ContentSearchArticleItem,
+                        >(value)
+                            .map(Self::ContentSearchArticleItem),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(feature = "content")]

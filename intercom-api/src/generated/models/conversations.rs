@@ -1480,26 +1480,31 @@ impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
                 required: &["customers"],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Conversation(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::Conversation>(value)
+                            .map(Self::Conversation),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationCustomers(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationCustomers,
+                        >(value)
+                            .map(Self::ConversationCustomers),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(feature = "conversations")]
@@ -4257,26 +4262,31 @@ impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
                 required: &["customers"],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::Conversation as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Conversation(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::Conversation>(value)
+                            .map(Self::Conversation),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::ConversationCustomers as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationCustomers(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationCustomers,
+                        >(value)
+                            .map(Self::ConversationCustomers),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(feature = "conversations")]

@@ -208,68 +208,81 @@ impl<'de> serde::Deserialize<'de> for ConversationAttribute {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::ConversationAttributeStringType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeStringType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeStringType,
+                        >(value)
+                            .map(Self::ConversationAttributeStringType),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::ConversationAttributeIntegerType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeIntegerType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeIntegerType,
+                        >(value)
+                            .map(Self::ConversationAttributeIntegerType),
+                    )
                 }
                 2 => {
-                    if let Ok(decoded) = <super::ConversationAttributeListType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeListType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeListType,
+                        >(value)
+                            .map(Self::ConversationAttributeListType),
+                    )
                 }
                 3 => {
-                    if let Ok(decoded) = <super::ConversationAttributeDecimalType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeDecimalType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeDecimalType,
+                        >(value)
+                            .map(Self::ConversationAttributeDecimalType),
+                    )
                 }
                 4 => {
-                    if let Ok(decoded) = <super::ConversationAttributeBooleanType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeBooleanType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeBooleanType,
+                        >(value)
+                            .map(Self::ConversationAttributeBooleanType),
+                    )
                 }
                 5 => {
-                    if let Ok(decoded) = <super::ConversationAttributeDatetimeType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeDatetimeType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeDatetimeType,
+                        >(value)
+                            .map(Self::ConversationAttributeDatetimeType),
+                    )
                 }
                 6 => {
-                    if let Ok(decoded) = <super::ConversationAttributeRelationshipType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeRelationshipType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeRelationshipType,
+                        >(value)
+                            .map(Self::ConversationAttributeRelationshipType),
+                    )
                 }
                 7 => {
-                    if let Ok(decoded) = <super::ConversationAttributeFilesType as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeFilesType(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeFilesType,
+                        >(value)
+                            .map(Self::ConversationAttributeFilesType),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(feature = "conversations_attributes")]

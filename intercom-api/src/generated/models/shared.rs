@@ -253,26 +253,30 @@ impl<'de> serde::Deserialize<'de> for AdminAvatar {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::AvatarUrl(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<String>(value).map(Self::AvatarUrl),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::AdminAvatarAvatarObject as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::AvatarObject(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::AdminAvatarAvatarObject,
+                        >(value)
+                            .map(Self::AvatarObject),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(
@@ -1722,26 +1726,30 @@ impl<'de> serde::Deserialize<'de> for ContactAvatar {
             },
             crate::runtime::Fit::String,
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::ContactAvatarAvatarObject as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::AvatarObject(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ContactAvatarAvatarObject,
+                        >(value)
+                            .map(Self::AvatarObject),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::AvatarUrl(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<String>(value).map(Self::AvatarUrl),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(any(feature = "companies", feature = "contacts", feature = "visitors"))]
@@ -5404,26 +5412,33 @@ impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
                 required: &["admin_id", "message_type", "type"],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ContactReplyTicketRequest(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ContactReplyTicketRequest,
+                        >(value)
+                            .map(Self::ContactReplyTicketRequest),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::AdminReplyTicketRequest(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::AdminReplyTicketRequest,
+                        >(value)
+                            .map(Self::AdminReplyTicketRequest),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(feature = "all-resources")]
@@ -5544,26 +5559,24 @@ impl<'de> serde::Deserialize<'de> for CursorPagesNext {
             },
             crate::runtime::Fit::String,
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::StartingAfterPaging as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::StartingAfterPaging(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::StartingAfterPaging>(value)
+                            .map(Self::StartingAfterPaging),
+                    )
                 }
-                1 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Url(decoded));
-                    }
-                }
-                _ => {}
-            }
+                1 => Some(crate::runtime::alternative::<String>(value).map(Self::Url)),
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 impl From<super::StartingAfterPaging> for CursorPagesNext {
@@ -6604,47 +6617,53 @@ impl<'de> serde::Deserialize<'de> for EventDetails {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByWorkflow as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeUpdatedByWorkflow(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeUpdatedByWorkflow,
+                        >(value)
+                            .map(Self::ConversationAttributeUpdatedByWorkflow),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByAdmin as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeUpdatedByAdmin(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeUpdatedByAdmin,
+                        >(value)
+                            .map(Self::ConversationAttributeUpdatedByAdmin),
+                    )
                 }
                 2 => {
-                    if let Ok(decoded) = <super::CustomActionStarted as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::CustomActionStarted(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::CustomActionStarted>(value)
+                            .map(Self::CustomActionStarted),
+                    )
                 }
                 3 => {
-                    if let Ok(decoded) = <super::CustomActionFinished as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::CustomActionFinished(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::CustomActionFinished>(value)
+                            .map(Self::CustomActionFinished),
+                    )
                 }
                 4 => {
-                    if let Ok(decoded) = <super::OperatorWorkflowEvent as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::OperatorWorkflowEvent(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::OperatorWorkflowEvent,
+                        >(value)
+                            .map(Self::OperatorWorkflowEvent),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
@@ -10413,47 +10432,32 @@ impl<'de> serde::Deserialize<'de> for TicketCustomAttributesValue {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
-                1 => {
-                    if let Ok(decoded) = <f64 as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Number(decoded));
-                    }
-                }
-                2 => {
-                    if let Ok(decoded) = <bool as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Boolean(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
+                1 => Some(crate::runtime::alternative::<f64>(value).map(Self::Number)),
+                2 => Some(crate::runtime::alternative::<bool>(value).map(Self::Boolean)),
                 3 => {
-                    if let Ok(decoded) = <Vec<
-                        serde_json::Value,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::Array(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<Vec<serde_json::Value>>(value)
+                            .map(Self::Array),
+                    )
                 }
                 4 => {
-                    if let Ok(decoded) = <super::FileAttribute as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::FileAttribute(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::FileAttribute>(value)
+                            .map(Self::FileAttribute),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
@@ -10960,26 +10964,21 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
             crate::runtime::Fit::String,
             crate::runtime::Fit::Array(&crate::runtime::Fit::Integer),
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
                 1 => {
-                    if let Ok(decoded) = <Vec<
-                        i64,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::Array(decoded));
-                    }
+                    Some(crate::runtime::alternative::<Vec<i64>>(value).map(Self::Array))
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
@@ -11013,26 +11012,24 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
             crate::runtime::Fit::String,
             crate::runtime::Fit::Array(&crate::runtime::Fit::String),
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
                 1 => {
-                    if let Ok(decoded) = <Vec<
-                        String,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::Array(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<Vec<String>>(value)
+                            .map(Self::Array),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]

@@ -3488,26 +3488,29 @@ impl<'de> serde::Deserialize<'de> for MergePreviewResponse {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::MergePreviewAllowed as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::MergePreviewAllowed(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::MergePreviewAllowed>(value)
+                            .map(Self::MergePreviewAllowed),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::MergePreviewBlocked as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::MergePreviewBlocked(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::MergePreviewBlocked>(value)
+                            .map(Self::MergePreviewBlocked),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 impl From<super::MergePreviewAllowed> for MergePreviewResponse {

@@ -5438,26 +5438,33 @@ impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
                 required: &["admin_id", "message_type", "type"],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ContactReplyTicketRequest(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ContactReplyTicketRequest,
+                        >(value)
+                            .map(Self::ContactReplyTicketRequest),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::AdminReplyTicketRequest(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::AdminReplyTicketRequest,
+                        >(value)
+                            .map(Self::AdminReplyTicketRequest),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 impl From<super::ContactReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
@@ -5575,26 +5582,24 @@ impl<'de> serde::Deserialize<'de> for CursorPagesNext {
             },
             crate::runtime::Fit::String,
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::StartingAfterPaging as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::StartingAfterPaging(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::StartingAfterPaging>(value)
+                            .map(Self::StartingAfterPaging),
+                    )
                 }
-                1 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Url(decoded));
-                    }
-                }
-                _ => {}
-            }
+                1 => Some(crate::runtime::alternative::<String>(value).map(Self::Url)),
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 impl From<super::StartingAfterPaging> for CursorPagesNext {
@@ -6496,26 +6501,24 @@ impl<'de> serde::Deserialize<'de> for EcommerceCatalogProductCategoryPath {
             crate::runtime::Fit::String,
             crate::runtime::Fit::Array(&crate::runtime::Fit::String),
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
                 1 => {
-                    if let Ok(decoded) = <Vec<
-                        String,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::Array(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<Vec<String>>(value)
+                            .map(Self::Array),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 /// `Unknown(null)`: what an always-present field the server left out reads as.
@@ -6549,26 +6552,26 @@ impl<'de> serde::Deserialize<'de> for EcommerceCatalogProductCollectionsItem {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
                 1 => {
-                    if let Ok(decoded) = <super::EcommerceCatalogProductCollectionsItemTitle as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Title(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::EcommerceCatalogProductCollectionsItemTitle,
+                        >(value)
+                            .map(Self::Title),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 impl From<super::EcommerceCatalogProductCollectionsItemTitle>
@@ -7260,103 +7263,111 @@ impl<'de> serde::Deserialize<'de> for EventDetails {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
                 0 => {
-                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByWorkflow as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeUpdatedByWorkflow(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeUpdatedByWorkflow,
+                        >(value)
+                            .map(Self::ConversationAttributeUpdatedByWorkflow),
+                    )
                 }
                 1 => {
-                    if let Ok(decoded) = <super::ConversationAttributeUpdatedByAdmin as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationAttributeUpdatedByAdmin(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationAttributeUpdatedByAdmin,
+                        >(value)
+                            .map(Self::ConversationAttributeUpdatedByAdmin),
+                    )
                 }
                 2 => {
-                    if let Ok(decoded) = <super::CustomActionStarted as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::CustomActionStarted(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::CustomActionStarted>(value)
+                            .map(Self::CustomActionStarted),
+                    )
                 }
                 3 => {
-                    if let Ok(decoded) = <super::CustomActionFinished as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::CustomActionFinished(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::CustomActionFinished>(value)
+                            .map(Self::CustomActionFinished),
+                    )
                 }
                 4 => {
-                    if let Ok(decoded) = <super::OperatorWorkflowEvent as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::OperatorWorkflowEvent(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::OperatorWorkflowEvent,
+                        >(value)
+                            .map(Self::OperatorWorkflowEvent),
+                    )
                 }
                 5 => {
-                    if let Ok(decoded) = <super::ConversationTagsUpdated as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationTagsUpdated(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationTagsUpdated,
+                        >(value)
+                            .map(Self::ConversationTagsUpdated),
+                    )
                 }
                 6 => {
-                    if let Ok(decoded) = <super::Snoozed as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Snoozed(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::Snoozed>(value)
+                            .map(Self::Snoozed),
+                    )
                 }
                 7 => {
-                    if let Ok(decoded) = <super::PriorityChanged as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::PriorityChanged(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::PriorityChanged>(value)
+                            .map(Self::PriorityChanged),
+                    )
                 }
                 8 => {
-                    if let Ok(decoded) = <super::ConversationSlaAppliedByRule as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationSlaAppliedByRule(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationSlaAppliedByRule,
+                        >(value)
+                            .map(Self::ConversationSlaAppliedByRule),
+                    )
                 }
                 9 => {
-                    if let Ok(decoded) = <super::ConversationSlaTargetMissed as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationSlaTargetMissed(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationSlaTargetMissed,
+                        >(value)
+                            .map(Self::ConversationSlaTargetMissed),
+                    )
                 }
                 10 => {
-                    if let Ok(decoded) = <super::ConversationSlaPaused as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationSlaPaused(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationSlaPaused,
+                        >(value)
+                            .map(Self::ConversationSlaPaused),
+                    )
                 }
                 11 => {
-                    if let Ok(decoded) = <super::ConversationSlaUnpaused as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::ConversationSlaUnpaused(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<
+                            super::ConversationSlaUnpaused,
+                        >(value)
+                            .map(Self::ConversationSlaUnpaused),
+                    )
                 }
                 12 => {
-                    if let Ok(decoded) = <super::CallSummary as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::CallSummary(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::CallSummary>(value)
+                            .map(Self::CallSummary),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 impl From<super::ConversationAttributeUpdatedByWorkflow> for EventDetails {
@@ -11011,47 +11022,32 @@ impl<'de> serde::Deserialize<'de> for TicketCustomAttributesValue {
                 required: &[],
             },
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
-                1 => {
-                    if let Ok(decoded) = <f64 as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Number(decoded));
-                    }
-                }
-                2 => {
-                    if let Ok(decoded) = <bool as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Boolean(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
+                1 => Some(crate::runtime::alternative::<f64>(value).map(Self::Number)),
+                2 => Some(crate::runtime::alternative::<bool>(value).map(Self::Boolean)),
                 3 => {
-                    if let Ok(decoded) = <Vec<
-                        serde_json::Value,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::Array(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<Vec<serde_json::Value>>(value)
+                            .map(Self::Array),
+                    )
                 }
                 4 => {
-                    if let Ok(decoded) = <super::FileAttribute as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::FileAttribute(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<super::FileAttribute>(value)
+                            .map(Self::FileAttribute),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 impl From<super::FileAttribute> for TicketCustomAttributesValue {
@@ -11507,26 +11503,21 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
             crate::runtime::Fit::String,
             crate::runtime::Fit::Array(&crate::runtime::Fit::Integer),
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
                 1 => {
-                    if let Ok(decoded) = <Vec<
-                        i64,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::Array(decoded));
-                    }
+                    Some(crate::runtime::alternative::<Vec<i64>>(value).map(Self::Array))
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 /// `Unknown(null)`: what an always-present field the server left out reads as.
@@ -11557,26 +11548,24 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
             crate::runtime::Fit::String,
             crate::runtime::Fit::Array(&crate::runtime::Fit::String),
         ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
                 1 => {
-                    if let Ok(decoded) = <Vec<
-                        String,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        return Ok(Self::Array(decoded));
-                    }
+                    Some(
+                        crate::runtime::alternative::<Vec<String>>(value)
+                            .map(Self::Array),
+                    )
                 }
-                _ => {}
-            }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
         }
-        Ok(Self::Unknown(value))
     }
 }
 /// `Unknown(null)`: what an always-present field the server left out reads as.
