@@ -2,10 +2,12 @@
 //! value of another JSON type still decodes, with exactly one warning naming that field
 //! (strict decoding: an `Error::Decode` naming it). Fields whose type takes any JSON (free-form
 //! maps, open unions, properties the model does not know) accept the new value as it is; a
-//! `null` in an example says nothing of its field's type and is left alone.
+//! `null` in an example says nothing of its field's type and is left alone. A `null` in an
+//! always-present field is defaulted with a warning, as a missing one is.
 
-use intercom_api::examples::decode_response;
-use intercom_api::Error;
+use intercom_api::examples::{decode_response, decode_type};
+use intercom_api::runtime::Salvage;
+use intercom_api::{DecodeWarning, Error};
 use serde_json::Value;
 
 fn api() -> codegen::ir::Api {
@@ -124,4 +126,81 @@ fn every_single_field_mutation_of_every_example_is_salvaged() {
             .join("\n")
     );
     assert!(salvaged > 1000, "only {salvaged} mutations salvaged");
+}
+
+/// The warnings of decoding `json` as the generated type `name` and the strict error's path,
+/// or the warnings when there are none (strict decoding then succeeds too).
+fn warnings_of(name: &str, json: &str) -> Result<(Vec<DecodeWarning>, String), Vec<DecodeWarning>> {
+    let lenient = decode_type(name, json, false).unwrap_or_else(|| panic!("no type {name}"));
+    let warnings = lenient.unwrap_or_else(|e| panic!("{json}: {e}"));
+    match decode_type(name, json, true) {
+        Some(Err(Error::Decode(d))) if !warnings.is_empty() => Ok((warnings, d.path.clone())),
+        Some(Ok(strict)) if warnings.is_empty() && strict.is_empty() => Err(warnings),
+        other => panic!("{json}: strict decoding gave {other:?} after {warnings:?}"),
+    }
+}
+
+#[test]
+fn a_null_in_an_always_present_field_is_defaulted_with_a_warning_like_a_missing_one() {
+    let (warnings, strict) = warnings_of("AwayStatusReasonList", r#"{"type": null, "data": []}"#)
+        .unwrap_or_else(|w| panic!("{w:?}"));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].path, "type");
+    assert_eq!(warnings[0].action, Salvage::Defaulted);
+    assert_eq!(warnings[0].message, "null in always-present field `type`");
+    assert_eq!(warnings[0].found.as_deref(), Some("null"));
+    assert_eq!(warnings[0].expected(), Some("a value"));
+    assert_eq!(strict, "type");
+
+    let (missing, strict) =
+        warnings_of("AwayStatusReasonList", r#"{"data": []}"#).unwrap_or_else(|w| panic!("{w:?}"));
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(
+        (missing[0].path.as_str(), missing[0].action),
+        ("type", Salvage::Defaulted)
+    );
+    assert_eq!(missing[0].message, "missing field `type`");
+    assert_eq!(missing[0].found, None);
+    assert_eq!(strict, "type");
+}
+
+#[test]
+fn nulls_repeated_in_a_list_are_each_named_and_a_dropped_value_is_one_warning() {
+    let admin = |id: &str, name: &str| {
+        format!(
+            r#"{{"type": "admin", "id": "{id}", "name": {name}, "email": "a@example.com",
+                "away_mode_enabled": false, "away_mode_reassign": false}}"#
+        )
+    };
+    let json = format!(
+        r#"{{"type": "admin.list", "admins": [{}, {}, {}]}}"#,
+        admin("1", "null"),
+        admin("2", r#""Ann""#),
+        admin("3", "null")
+    );
+    let clean = json.replace("null", r#""Bo""#);
+    assert_eq!(warnings_of("AdminList", &clean).err(), Some(Vec::new()));
+    let (warnings, strict) = warnings_of("AdminList", &json).unwrap_or_else(|w| panic!("{w:?}"));
+    let places: Vec<(&str, Salvage, Option<&str>)> = warnings
+        .iter()
+        .map(|w| (w.path.as_str(), w.action, w.found.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("admins[2].name", Salvage::Defaulted, Some("null")),
+            ("admins[0].name", Salvage::Defaulted, Some("null")),
+        ]
+    );
+    assert_eq!(strict, "admins[2].name");
+
+    // A value of the wrong type in an always-present field: dropped, defaulted, one warning.
+    let (warnings, _) = warnings_of("AwayStatusReasonList", r#"{"type": {"a": 1}}"#)
+        .unwrap_or_else(|w| panic!("{w:?}"));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        (warnings[0].path.as_str(), warnings[0].action),
+        ("type", Salvage::Dropped)
+    );
+    assert_eq!(warnings[0].found.as_deref(), Some(r#"{"a":1}"#));
 }

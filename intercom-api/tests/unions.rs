@@ -1,12 +1,16 @@
 //! Untagged unions decode into the alternative that fits best (every key known, required keys
 //! present, constants matching; declaration order breaks ties), so no key is dropped because an
-//! earlier alternative happens to decode too.
+//! earlier alternative happens to decode too. In a response, a value that does not fit inside
+//! the best alternative is salvaged there with a warning.
 
 use intercom_api::models::{
-    CreateTagRequest, CursorPagesNext, EventDetails, SearchRequestQuery,
-    UpdateDataAttributeRequest, UpdateDataAttributeRequestKind,
+    CreateTagRequest, CursorPagesNext, EventDetails, ListAwayStatusReasonsResponse,
+    SearchRequestQuery, UpdateDataAttributeRequest, UpdateDataAttributeRequestKind,
     UpdateDataAttributeRequestKindOtherType,
 };
+use intercom_api::runtime::{Bytes, Response, Salvage, StatusCode};
+use intercom_api::{DecodeWarning, Decoded};
+use reqwest::header::HeaderMap;
 use serde_json::{json, Value};
 
 #[test]
@@ -156,5 +160,95 @@ fn data_attribute_updates_need_no_options() {
             UpdateDataAttributeRequestKind::ListAttribute(_)
         ),
         "{decoded:?}"
+    );
+}
+
+/// Decodes `json` as a response body is decoded: the value and its warnings.
+fn response<T: serde::de::DeserializeOwned>(json: &str) -> Decoded<T> {
+    Response::new(
+        StatusCode::OK,
+        HeaderMap::new(),
+        Bytes::copy_from_slice(json.as_bytes()),
+    )
+    .json_with_warnings()
+    .unwrap_or_else(|e| panic!("{json}: {e}"))
+}
+
+/// (path, action, found) of each warning.
+fn places(warnings: &[DecodeWarning]) -> Vec<(&str, Salvage, Option<&str>)> {
+    warnings
+        .iter()
+        .map(|w| (w.path.as_str(), w.action, w.found.as_deref()))
+        .collect()
+}
+
+#[test]
+fn a_value_salvaged_inside_an_untagged_response_union_is_a_warning() {
+    // The list fits best; its first reason's `deleted` is no boolean. Before, the list failed
+    // to decode and the whole body fell silently to `Unknown`.
+    let json = r#"{"type": "list", "data": [{"id": "1", "deleted": "yes"}, {"id": "2", "deleted": false}]}"#;
+    let decoded = response::<ListAwayStatusReasonsResponse>(json);
+    let ListAwayStatusReasonsResponse::AwayStatusReasonList(list) = &decoded.value else {
+        panic!("{:?}", decoded.value)
+    };
+    let reasons = list.data.clone().unwrap_or_default();
+    assert_eq!(reasons.len(), 2);
+    assert_eq!(
+        (reasons[0].id.as_deref(), reasons[0].deleted),
+        (Some("1"), None)
+    );
+    assert_eq!(
+        (reasons[1].id.as_deref(), reasons[1].deleted),
+        (Some("2"), Some(false))
+    );
+    assert_eq!(
+        places(&decoded.warnings),
+        [("data[0].deleted", Salvage::Dropped, Some("\"yes\""))]
+    );
+    assert!(
+        decoded.warnings[0]
+            .message
+            .starts_with("invalid type: string \"yes\""),
+        "{:?}",
+        decoded.warnings
+    );
+
+    // The same inside the array alternative: the failure names its place from the union.
+    let error =
+        serde_json::from_str::<ListAwayStatusReasonsResponse>(r#"[{"id": "1", "order": "first"}]"#)
+            .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("at `[0].order`: invalid value"),
+        "{error}"
+    );
+
+    // An always-present field left `null` inside the union: defaulted, named.
+    let decoded = response::<ListAwayStatusReasonsResponse>(r#"{"type": null, "data": []}"#);
+    let ListAwayStatusReasonsResponse::AwayStatusReasonList(list) = &decoded.value else {
+        panic!("{:?}", decoded.value)
+    };
+    assert_eq!(list.r#type, "");
+    assert_eq!(
+        places(&decoded.warnings),
+        [("type", Salvage::Defaulted, Some("null"))]
+    );
+
+    // A shape no alternative can be is still `Unknown`, without a warning.
+    let decoded = response::<ListAwayStatusReasonsResponse>(r#""text""#);
+    assert!(matches!(
+        decoded.value,
+        ListAwayStatusReasonsResponse::Unknown(_)
+    ));
+    assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
+
+    // Decoded without salvage (plain serde), the failure names its place instead of being lost.
+    let error = serde_json::from_str::<ListAwayStatusReasonsResponse>(json).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("at `data[0].deleted`: invalid type"),
+        "{error}"
     );
 }

@@ -433,7 +433,9 @@ pub(crate) fn salvage<T: DeserializeOwned>(mut tree: Value) -> Result<Decoded<T>
         for place in places(&tree, &path, missing.is_some(), by_kind) {
             let rendered = render(&place);
             let (action, found) = match parent_mut(&mut tree, &place) {
-                Some((Value::Object(map), Seg::Key(key))) if null.is_some() && nulled.contains(&place) => {
+                Some((Value::Object(map), Seg::Key(key)))
+                    if null.is_some() && nulled.contains(&place) =>
+                {
                     grant(map, &key);
                     continue;
                 }

@@ -99,7 +99,10 @@ fn classify(fields: &[&str], key: &[u8]) -> KeyKind {
     }
     let mut marker = [0; 4];
     let marker = DEFAULTED.encode_utf8(&mut marker).as_bytes();
-    match key.strip_prefix(marker).and_then(|name| lookup(fields, name)) {
+    match key
+        .strip_prefix(marker)
+        .and_then(|name| lookup(fields, name))
+    {
         Some(index) => KeyKind::Defaulted(index),
         None => KeyKind::Other,
     }
@@ -385,7 +388,10 @@ mod tests {
     #[test]
     fn null_in_an_always_present_field_is_an_error_until_salvage_grants_the_default() {
         let e = decode(r#"{"id": "a", "n": 1, "labels": null, "plain": 1}"#).unwrap_err();
-        assert!(e.starts_with("null in always-present field `labels`"), "{e}");
+        assert!(
+            e.starts_with("null in always-present field `labels`"),
+            "{e}"
+        );
         let e = decode(r#"{"id": null, "n": 1, "labels": [], "plain": 1}"#).unwrap_err();
         assert!(e.starts_with("null in always-present field `id`"), "{e}");
         // The grant is for its own field only, whether the field is null or left out.

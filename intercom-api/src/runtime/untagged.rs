@@ -2,7 +2,7 @@
 //!
 //! The alternatives are tried best fit first ([`fit_order`](super::fit_order)). When the best
 //! one does not decode because of a value inside it (a field of the wrong type, an
-//! always-present field missing or `null`) and no alternative that fits as well decodes, the
+//! always-present field `null`, anything deeper) and no alternative that fits as well decodes, the
 //! failure is reported with its place inside the union, as a tagged union's would be: response
 //! salvage then leaves that value out (or gives the field its default) with a
 //! [`DecodeWarning`](super::DecodeWarning) naming it, and the union keeps the alternative that
@@ -28,11 +28,11 @@ pub struct Misfit {
 
 impl Misfit {
     /// Whether salvage can repair the value at a place inside it: the failure is below the
-    /// union's own level, or names a field of it (missing or `null`).
+    /// union's own level, or is a `null` in one of its always-present fields. A field missing
+    /// at the union's own level says the value has another shape, not a bad value.
     fn inside(&self) -> bool {
         !self.path.contains('?')
             && (!self.path.is_empty()
-                || self.message.starts_with("missing field `")
                 || self.message.starts_with(NULL_IN_PRESENT)
                 || self.message.starts_with("at `"))
     }
@@ -147,9 +147,15 @@ mod tests {
     #[test]
     fn a_value_inside_the_best_fit_that_does_not_fit_is_placed() {
         let error = run(json!({"name": "a", "size": 300})).unwrap_err();
-        assert!(error.to_string().starts_with("at `size`: invalid value"), "{error}");
+        assert!(
+            error.to_string().starts_with("at `size`: invalid value"),
+            "{error}"
+        );
         let error = run(json!({"name": "a", "size": "x"})).unwrap_err();
-        assert!(error.to_string().starts_with("at `size`: invalid type"), "{error}");
+        assert!(
+            error.to_string().starts_with("at `size`: invalid type"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -158,7 +164,12 @@ mod tests {
         let misfit = alternative::<u8>(&value).unwrap_err();
         assert!(!misfit.inside(), "{misfit}");
         let missing = alternative::<Named>(&json!({"size": 1})).unwrap_err();
-        assert!(missing.inside());
+        assert!(!missing.inside(), "{missing}");
         assert_eq!(missing.to_string(), "missing field `name`");
+        let nested = alternative::<Vec<Named>>(&json!([{"size": 1}])).unwrap_err();
+        assert!(nested.inside(), "{nested}");
+        assert_eq!(nested.to_string(), "at `[0]`: missing field `name`");
+        // Missing at the union's level: the next alternative, else `Unknown`.
+        assert_eq!(run(json!({"size": 1})).unwrap(), None);
     }
 }
