@@ -2577,7 +2577,8 @@ pub struct ConversationListItem {
     /// The id of the team assigned to the conversation. If it's not assigned to a team it will return 0.
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub team_assignee_id: Option<i64>,
-    pub teammates: super::ConversationTeammates,
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub teammates: Option<super::ConversationTeammates>,
     /// The title given to the conversation.
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
@@ -2726,7 +2727,7 @@ impl crate::runtime::object::Object for ConversationListItem {
             statistics: f24.unwrap_or_default(),
             tags: f25.unwrap_or_default(),
             team_assignee_id: f26.unwrap_or_default(),
-            teammates: map.present(f27, 27)?,
+            teammates: f27.unwrap_or_default(),
             title: f28.unwrap_or_default(),
             r#type: map.present(f29, 29)?,
             updated_at: map.present(f30, 30)?,
