@@ -1,8 +1,9 @@
 //! Notification decoding: one realistic fixture per topic family (envelope as Intercom sends it,
 //! items shaped like the 2.14 spec's examples), forward compatibility, and envelope errors.
 
+use intercom_api::runtime::Salvage;
 use intercom_api::webhooks::{Family, Item, Notification, Topic, WebhookError, TOPICS};
-use intercom_api::Timestamp;
+use intercom_api::{DecodeWarning, Timestamp};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -316,10 +317,65 @@ fn a_value_that_does_not_fit_is_left_out_with_a_warning_and_the_item_keeps_its_t
     };
     assert_eq!(event.metadata, None);
     assert_eq!(n.warnings.len(), 1, "{:?}", n.warnings);
+    assert_eq!(n.item().type_name(), Some("event"));
     assert!(
-        n.warnings[0].contains("event") && n.warnings[0].contains("metadata"),
+        n.warnings[0].to_string().contains("metadata"),
         "{:?}",
         n.warnings
+    );
+    assert_eq!(n.warnings[0].path, "data.item.metadata");
+    assert_eq!(n.warnings[0].action, Salvage::Dropped);
+    assert_eq!(n.warnings[0].found.as_deref(), Some(r#"["not","a","map"]"#));
+}
+
+#[test]
+fn a_null_in_an_always_present_field_of_the_item_is_a_decode_warning() {
+    let json = fixture!("conversation").replacen(
+        r#""created_at": 1734539990"#,
+        r#""created_at": null"#,
+        1,
+    );
+    assert_ne!(json, fixture!("conversation"));
+    let n = decode(&json);
+    let Item::Conversation(conversation) = n.item() else {
+        panic!("{:?}", n.item())
+    };
+    assert_eq!(conversation.id, "2851");
+    let warnings: Vec<&DecodeWarning> = n.warnings.iter().collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].path, "data.item.created_at");
+    assert_eq!(warnings[0].action, Salvage::Defaulted);
+    assert_eq!(
+        warnings[0].message,
+        "null in always-present field `created_at`"
+    );
+    assert_eq!(warnings[0].found.as_deref(), Some("null"));
+}
+
+#[test]
+fn an_item_that_cannot_be_salvaged_is_kept_as_json_with_a_decode_warning() {
+    // A map key with a dot cannot be told from a path step, so the bad value under it cannot
+    // be removed: the event is kept whole, and the warning says where it failed.
+    let json = fixture!("event").replace(r#""metadata": {"#, r#""metadata": {"a.b": [1], "#);
+    assert_ne!(json, fixture!("event"));
+    let n = decode(&json);
+    assert!(matches!(n.item(), Item::Other(_)), "{:?}", n.item());
+    assert_eq!(n.warnings.len(), 1, "{:?}", n.warnings);
+    let warning = &n.warnings[0];
+    assert_eq!(warning.path, "data.item");
+    assert_eq!(warning.action, Salvage::KeptAsJson);
+    assert!(
+        warning
+            .message
+            .starts_with("item of type `event` does not fit its model at `metadata.a.b`: "),
+        "{warning}"
+    );
+    assert_eq!(warning.found, None);
+    assert!(
+        warning
+            .to_string()
+            .starts_with("kept `data.item` as JSON: "),
+        "{warning}"
     );
 }
 

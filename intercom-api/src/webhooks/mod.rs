@@ -61,9 +61,10 @@
 //! [`Topic`] has a variant for every topic in Intercom's documentation (the table is
 //! [`TOPICS`]) and keeps any other as [`Topic::Unknown`]. The item is decoded by its `type`
 //! into the generated models ([`Item`]); an unknown type, or an item that does not fit its
-//! model, is kept as JSON in [`Item::Other`] (the latter with a message in
-//! [`Notification::warnings`]), so a new field or topic from Intercom never makes you drop a
-//! delivery. Only a body that is not a notification at all is an error.
+//! model, is kept as JSON in [`Item::Other`], so a new field or topic from Intercom never
+//! makes you drop a delivery. The item is salvaged as API responses are: what did not fit is
+//! in [`Notification::warnings`], [`DecodeWarning`](crate::DecodeWarning)s with paths from the
+//! notification (`data.item.…`). Only a body that is not a notification at all is an error.
 
 mod error;
 mod notification;

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{Topic, WebhookError};
 use crate::models;
-use crate::runtime::lenient;
+use crate::runtime::{lenient, DecodeWarning, Salvage};
 use crate::Timestamp;
 
 /// One webhook delivery, decoded.
@@ -31,9 +31,12 @@ pub struct Notification {
     pub first_sent_at: Option<Timestamp>,
     /// The object the notification is about.
     pub data: NotificationData,
-    /// Problems met while decoding that did not fail the notification, e.g. an item of a
-    /// known type that did not fit its model and was kept as JSON in [`Item::Other`].
-    pub warnings: Vec<String>,
+    /// What did not fit while decoding the item, as for API responses: a value left out or an
+    /// always-present field defaulted ([`Salvage::Dropped`], [`Salvage::Defaulted`]), or an
+    /// item of a known type that did not fit its model at all and was kept as JSON in
+    /// [`Item::Other`] ([`Salvage::KeptAsJson`]). Paths start at the notification, e.g.
+    /// `data.item.metadata`.
+    pub warnings: Vec<DecodeWarning>,
 }
 
 /// The container of a notification's item.
@@ -309,7 +312,7 @@ struct EnvelopeData {
 
 /// Picks the item's type and decodes it; an item that does not fit its model is kept as JSON
 /// with a warning. The one place items are decoded.
-fn decode_item(value: Value, warnings: &mut Vec<String>) -> Item {
+fn decode_item(value: Value, warnings: &mut Vec<DecodeWarning>) -> Item {
     let kind = match value.get("type").and_then(Value::as_str) {
         Some(kind) => kind.to_owned(),
         None => return Item::Other(value),
@@ -339,29 +342,48 @@ fn decode_item(value: Value, warnings: &mut Vec<String>) -> Item {
     }
 }
 
+/// Where the item is in a notification, as the start of a warning's path.
+const ITEM_PATH: &str = "data.item";
+
+/// `path` inside the item, as a path in the notification.
+fn in_item(path: &str) -> String {
+    match path {
+        "" => ITEM_PATH.to_string(),
+        p if p.starts_with('[') => format!("{ITEM_PATH}{p}"),
+        p => format!("{ITEM_PATH}.{p}"),
+    }
+}
+
 /// Decodes `value` as `T` as API responses are decoded: a value that does not fit is left out
 /// with a warning; an item that cannot be salvaged at all is kept as JSON and says why.
 fn typed<T: DeserializeOwned>(
     value: Value,
     kind: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<DecodeWarning>,
     wrap: impl FnOnce(T) -> Item,
 ) -> Item {
     match crate::runtime::salvage::<T>(value.clone()) {
         Ok(decoded) => {
-            warnings.extend(
-                decoded
-                    .warnings
-                    .iter()
-                    .map(|w| format!("item of type `{kind}`: {w}")),
-            );
+            warnings.extend(decoded.warnings.into_iter().map(|mut w| {
+                w.path = in_item(&w.path);
+                w
+            }));
             wrap(decoded.value)
         }
         Err(failure) => {
-            warnings.push(format!(
-                "item of type `{kind}` kept as JSON: at `{}`: {}",
-                failure.path, failure.message
-            ));
+            let at = match failure.path.as_str() {
+                "" | "." => String::new(),
+                path => format!(" at `{path}`"),
+            };
+            warnings.push(DecodeWarning {
+                path: ITEM_PATH.to_string(),
+                action: Salvage::KeptAsJson,
+                message: format!(
+                    "item of type `{kind}` does not fit its model{at}: {}",
+                    failure.message
+                ),
+                found: None,
+            });
             Item::Other(value)
         }
     }
