@@ -233,7 +233,13 @@
 //! fit its type does not fail the whole response: it is left out (an optional field reads `None`,
 //! a list item is skipped, an always-present field takes its default), logged as a `tracing`
 //! warning, and reported by `.send_with_warnings()`, which returns a [`Decoded`] with the
-//! value and a [`DecodeWarning`] per place (its JSON path, what was expected and what came):
+//! value and a [`DecodeWarning`] per place (its JSON path, what was done, what was expected
+//! and what came). Nothing is adjusted without a warning: an always-present field the server
+//! left out or sent as `null` is defaulted with one, and a value left out inside a union
+//! that has no tag (a response that is one of several shapes) is named like any other, with
+//! the union keeping the shape it fits best. Only a value that fits none of a union's
+//! shapes is kept whole, as JSON, in its `Unknown` variant. Webhook notifications report
+//! their warnings with the same type:
 //!
 //! ```no_run
 //! # async fn run(client: &intercom_api::Client) -> Result<(), intercom_api::Error> {
@@ -333,8 +339,10 @@
 //! }
 //! ```
 //!
-//! The module's page (build the docs with `--features webhooks`) explains deduplication and
-//! answering in time; `examples/webhook_receiver.rs` is a complete axum receiver.
+//! The item is decoded as responses are: what did not fit is in `notification.warnings`, the
+//! same [`DecodeWarning`]s, with paths from the notification (`data.item.…`). The module's
+//! page (build the docs with `--features webhooks`) explains deduplication and answering in
+//! time; `examples/webhook_receiver.rs` is a complete axum receiver.
 //!
 //! # Anything else: raw requests and downloads
 //!

@@ -19,8 +19,9 @@ pub enum Read {
 pub enum Finish {
     /// Its serde default when left out.
     Default,
-    /// An always-present response field read as an option: `null` reads as the default, and
-    /// leaving it out is a "missing field" error (salvaged with a warning).
+    /// An always-present response field read as an option: leaving it out is a "missing
+    /// field" error and `null` a "null in always-present field" error, both salvaged (the
+    /// default, with a warning).
     Present,
     /// A required field without a default: "missing field" unless its type is an `Option`.
     Required,

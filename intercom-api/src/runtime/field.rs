@@ -2,8 +2,10 @@
 //!
 //! An always-present field (Intercom sends it on every response) is a plain `T`. It has no
 //! serde default, so a response that leaves it out fails the fast decode and is salvaged: the
-//! field takes its default and a [`DecodeWarning`](super::DecodeWarning) names it. A `null` in
-//! such a field reads as the default.
+//! field takes its default and a [`DecodeWarning`](super::DecodeWarning) names it. The
+//! generated structs decode such fields through `runtime::object`, where a `null` is salvaged
+//! the same way; these functions serve the structs that keep serde's derive (request bodies
+//! with a flattened union), where a `null` reads as the default.
 //!
 //! Strings inside lists and maps accept numbers and booleans as the scalar string fields do
 //! (the API sends `[1, "a"]` where its description says strings); `null` entries are left out.

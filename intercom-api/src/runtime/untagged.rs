@@ -1,13 +1,17 @@
 //! Decoding an untagged response union: the best-fitting alternative, salvaged if it must be.
 //!
 //! The alternatives are tried best fit first ([`fit_order`](super::fit_order)). When the best
-//! one does not decode because of a value inside it (a field of the wrong type, an
-//! always-present field `null`, anything deeper) and no alternative that fits as well decodes, the
+//! one does not decode because of a value inside it (a field of the wrong type, a `null` in an
+//! always-present field, anything deeper) and no alternative that fits as well decodes, the
 //! failure is reported with its place inside the union, as a tagged union's would be: response
 //! salvage then leaves that value out (or gives the field its default) with a
 //! [`DecodeWarning`](super::DecodeWarning) naming it, and the union keeps the alternative that
 //! fits. A worse-fitting alternative, which would drop keys without a word, is not tried
-//! then. A value no alternative can be is the union's `Unknown`, as sent.
+//! then. A field missing at the union's own level says the value is another shape: the next
+//! alternative is tried. A value no alternative can be is the union's `Unknown`, as sent.
+//!
+//! Decoded with plain serde (no salvage), such a union is then an error naming the place,
+//! where it used to be another alternative or `Unknown`.
 
 use std::fmt;
 
