@@ -36,17 +36,20 @@ pub enum Salvage {
     KeptAsJson,
 }
 
-/// A part of a response body that did not fit the generated type and was left out.
+/// A part of a response body (or of a webhook notification) that did not fit the generated
+/// type, and what was done about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DecodeWarning {
-    /// Where in the body, e.g. `data[3].avatar` (empty for the top level).
+    /// Where in the body, e.g. `data[3].avatar` (empty for the top level); in a webhook
+    /// notification, from the notification: `data.item.avatar`.
     pub path: String,
     /// What was done there.
     pub action: Salvage,
     /// The decoder's message, e.g. `invalid type: string "x", expected struct Avatar`.
     pub message: String,
-    /// The start of the value that was removed (at most 80 characters), if there was one.
+    /// The start of the value that was removed or replaced by the default (at most 80
+    /// characters; `null` for a `null` defaulted), if there was one.
     pub found: Option<String>,
 }
 
