@@ -3,7 +3,7 @@
 //! without an extra request when `pages.next` is absent or a page is empty.
 
 use futures_util::TryStreamExt;
-use intercom_api::models::{SearchArticlesState, SearchContentStatesItem};
+use intercom_api::models::{ConversationState, SearchArticlesState, SearchContentStatesItem};
 use intercom_api::search::{and, ContactField, ConversationField, Order, Search, TicketField};
 use intercom_api::{Client, RetryPolicy};
 use serde_json::{json, Value};
@@ -136,7 +136,7 @@ async fn an_empty_page_ends_the_stream() {
     )
     .await;
     let client = client(&server);
-    let query = and([ConversationField::STATE.eq("open")]);
+    let query = and([ConversationField::STATE.eq(ConversationState::Open)]);
     let pages: Vec<_> = client
         .search(query)
         .pages()
@@ -277,4 +277,41 @@ async fn content_search_sends_array_parameters_comma_separated() {
         .await
         .expect("content search");
     assert_eq!(found.total_count, Some(0));
+}
+
+/// The JSON path (`dispatch::call`, behind the MCP server, and `conformance::call`) takes
+/// the same wire values as the typed fields send, and sends them unchanged.
+#[tokio::test]
+async fn json_searches_send_the_enum_values_as_given() {
+    use intercom_api::models::ConversationPriority::{High, Urgent};
+    let server = server(
+        "/conversations/search",
+        Pages {
+            key: "conversations",
+            pages: vec![(vec!["1"], None)],
+        },
+    )
+    .await;
+    let client = client(&server);
+    let typed = Search::new(ConversationField::PRIORITY.is_in([High, Urgent]));
+    let body =
+        json!({"query": {"field": "priority", "operator": "IN", "value": ["high", "urgent"]}});
+    assert_eq!(typed.to_json(), body);
+    let call = intercom_api::dispatch::Call {
+        body: Some(body.clone()),
+        ..Default::default()
+    };
+    let answer = intercom_api::dispatch::call(&client, "searchConversations", &call)
+        .await
+        .expect("a known operation");
+    assert!(answer.is_ok(), "{answer:?}");
+    let call = intercom_api::conformance::Call {
+        body: Some(body.clone()),
+        ..Default::default()
+    };
+    let answer = intercom_api::conformance::call(&client, "searchConversations", &call)
+        .await
+        .expect("a known operation");
+    assert!(answer.is_ok(), "{answer:?}");
+    assert_eq!(bodies(&server).await, [body.clone(), body]);
 }

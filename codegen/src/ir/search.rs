@@ -9,10 +9,13 @@
 //! prose (see [`rules`]). A missing or malformed table fails generation, naming the operation.
 
 mod cells;
+mod enums;
 mod markdown;
 mod rules;
 
 use openapiv3::{OpenAPI, ReferenceOr};
+
+pub use enums::link as link_enums;
 
 use super::names::field_ident;
 use super::Operation;
@@ -101,6 +104,10 @@ pub struct SearchKind {
     pub ident: String,
     /// The operators Intercom documents for this field and type, in [`SearchOperator::ALL`] order.
     pub operators: Vec<SearchOperator>,
+    /// The generated string enum whose values the field takes (`ConversationPriority`), when
+    /// the field is a `String` property of the search's result typed as an enum (see
+    /// [`link_enums`]); `None` for a free string.
+    pub enum_type: Option<String>,
 }
 
 /// The value types of the tables.
@@ -320,6 +327,7 @@ pub fn parse(description: &str) -> Result<Vec<SearchField>, String> {
                 ty: *ty,
                 ident: ident(&name, *ty, types.len() > 1),
                 operators,
+                enum_type: None,
             });
         }
         fields.push(SearchField { name, note, kinds });

@@ -10,7 +10,11 @@
 //! - a value of the wrong type (`ContactField::CREATED_AT.eq("yesterday")`);
 //! - `~ !~ ^ $` on anything but strings, `< > <= >=` on strings or booleans;
 //! - `IN` / `NIN` without a list (`is_in` takes an iterator);
-//! - a field of another resource (`and([ContactField::EMAIL.eq(..), TicketField::OPEN.eq(..)])`).
+//! - a field of another resource (`and([ContactField::EMAIL.eq(..), TicketField::OPEN.eq(..)])`);
+//! - for a field whose values are a generated enum ([`kinds::Enum`]: conversations' `state`,
+//!   `priority`, `source.delivered_as`, `ai_agent.*`, contacts' `role`, tickets' `category`),
+//!   a string, a value the API version does not have (`ConversationPriority::Priority`, gone
+//!   in 2.16) or a text operator.
 //!
 //! What the types cannot express is checked before sending ([`Query::validate`], an
 //! [`Invalid`] turned into [`Error::InvalidInput`](crate::Error::InvalidInput)): at most 2 levels
@@ -22,13 +26,15 @@
 //! search is day-granular**, as Intercom documents: see [`kinds::Date`].
 //!
 //! ```
+//! use intercom_api::models::ConversationPriority::{High, Urgent};
+//! use intercom_api::models::ConversationState;
 //! use intercom_api::search::{and, or, ConversationField as F, Order, Search};
 //!
-//! // (state = open AND assigned to admin 12345) AND (priority OR rated 1 or 2)
+//! // (state = open AND assigned to admin 12345) AND (high or urgent priority OR rated 1 or 2)
 //! let search = Search::new(and([
-//!     F::STATE.eq("open"),
+//!     F::STATE.eq(ConversationState::Open),
 //!     F::ADMIN_ASSIGNEE_ID.eq(12345),
-//!     or([F::PRIORITY.eq("priority"), F::CONVERSATION_RATING_SCORE.lt(3)]),
+//!     or([F::PRIORITY.is_in([High, Urgent]), F::CONVERSATION_RATING_SCORE.lt(3)]),
 //! ]))
 //! .per_page(20)
 //! .sort(F::UPDATED_AT, Order::Descending);

@@ -43,12 +43,16 @@ pub(crate) struct Filter {
 /// A group matching when every query matches: `{"operator": "AND", "value": [...]}`.
 ///
 /// ```
+/// use intercom_api::models::{ConversationPriority, ConversationState};
 /// use intercom_api::search::{and, or, ConversationField as F};
-/// // (open AND assigned to 12345) AND (priority OR a reply within an hour)
+/// // (open AND assigned to 12345) AND (urgent OR a reply within an hour)
 /// let query = and([
-///     F::STATE.eq("open"),
+///     F::STATE.eq(ConversationState::Open),
 ///     F::ADMIN_ASSIGNEE_ID.eq(12345),
-///     or([F::PRIORITY.eq("priority"), F::STATISTICS_TIME_TO_ADMIN_REPLY.lt(3600)]),
+///     or([
+///         F::PRIORITY.eq(ConversationPriority::Urgent),
+///         F::STATISTICS_TIME_TO_ADMIN_REPLY.lt(3600),
+///     ]),
 /// ]);
 /// assert!(query.validate().is_ok());
 /// ```

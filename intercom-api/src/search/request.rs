@@ -9,8 +9,12 @@ use super::{Field, Invalid, Order, Query, Resource};
 /// A search request body for resource `R`: a [`Query`], an optional sort and pagination.
 ///
 /// ```
+/// use intercom_api::models::ConversationState;
 /// use intercom_api::search::{and, ConversationField as F, Order, Search};
-/// let search = Search::new(and([F::STATE.eq("open"), F::ADMIN_ASSIGNEE_ID.eq(12345)]))
+/// let search = Search::new(and([
+///     F::STATE.eq(ConversationState::Open),
+///     F::ADMIN_ASSIGNEE_ID.eq(12345),
+/// ]))
 ///     .per_page(20)
 ///     .sort(F::UPDATED_AT, Order::Descending);
 /// assert_eq!(
