@@ -2,7 +2,8 @@
 
 use futures_util::stream::{Stream, TryStreamExt};
 
-use super::{Paged, Search};
+use super::request::Search;
+use super::resource::Paged;
 use crate::runtime::{self, Method, PageInfo, PageKind, Request, RequestOptions};
 use crate::{Client, Error};
 

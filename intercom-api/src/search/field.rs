@@ -5,8 +5,9 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use super::kinds::{Convertible, Enum, Kind, Ordered, Text};
+use super::operator::Operator;
+use super::query::Query;
 use super::value::Operand;
-use super::{Operator, Query};
 use crate::runtime::StringEnum;
 
 /// A searchable field of resource `R` (e.g. [`Contacts`](super::Contacts)) whose values have

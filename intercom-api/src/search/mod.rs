@@ -51,6 +51,7 @@ mod paged;
 mod query;
 mod request;
 mod resource;
+mod tree;
 mod validate;
 mod value;
 

@@ -4,7 +4,11 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Field, Invalid, Order, Query, Resource};
+use super::field::Field;
+use super::operator::Order;
+use super::query::Query;
+use super::resource::Resource;
+use super::validate::Invalid;
 
 /// A search request body for resource `R`: a [`Query`], an optional sort and pagination.
 ///
