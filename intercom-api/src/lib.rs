@@ -257,7 +257,9 @@
 //! not take, and the limits Intercom enforces (nesting, group sizes) are checked before sending.
 //! A field whose values are an enum of the [`models`] (`state`, `priority`, contacts' `role`)
 //! takes that enum ([`search::kinds::Enum`]): a value a new API version removed stops compiling.
-//! [`Client::search`] sends a query and pages through the results like any list:
+//! The search call of the resource (`contacts()`, `conversations()`, `tickets()`) takes its
+//! [`search::Search`] (a query of another resource does not compile) and pages through the
+//! results like any list:
 //!
 //! ```no_run
 //! use intercom_api::models::{ConversationPriority, ConversationState};
@@ -275,7 +277,7 @@
 //! ]))
 //! .per_page(20)
 //! .sort(F::UPDATED_AT, Order::Descending);
-//! let conversations: Vec<_> = client.search(open_for_me).items().try_collect().await?;
+//! let conversations: Vec<_> = client.conversations().search(open_for_me).items().try_collect().await?;
 //! println!("{} open conversations assigned to me", conversations.len());
 //! # Ok(()) }
 //! ```

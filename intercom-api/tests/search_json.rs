@@ -280,3 +280,33 @@ fn enum_fields_have_escape_hatches() {
         json!({"field": "priority", "operator": "^", "value": "hi"})
     );
 }
+
+/// A search reads from Intercom's JSON search body and writes it back unchanged, values as
+/// given (the JSON path of `dispatch` and `conformance`).
+#[test]
+fn searches_read_from_json_write_it_back_unchanged() {
+    for path in [
+        "/contacts/search",
+        "/conversations/search",
+        "/tickets/search",
+    ] {
+        let example = spec_example(path);
+        let search: Search<Conversations> =
+            serde_json::from_value(example.clone()).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(search.validate().is_ok(), "{path}");
+        assert_eq!(search.to_json(), example, "{path}");
+    }
+    let body = json!({
+        "query": {"operator": "OR", "value": [
+            {"field": "priority", "operator": "IN", "value": ["high", "urgent"]},
+            {"field": "admin_assignee_id", "operator": "=", "value": 12345},
+            {"field": "open", "operator": "=", "value": true},
+        ]},
+        "pagination": {"per_page": 20, "starting_after": "WzE2"},
+        "sort": {"field": "updated_at", "order": "descending"},
+    });
+    let search: Search<Conversations> = serde_json::from_value(body.clone()).unwrap();
+    assert_eq!(search.to_json(), body);
+    assert_eq!(search.page_size(), Some(20));
+    assert_eq!(search.cursor(), Some("WzE2"));
+}

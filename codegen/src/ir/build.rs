@@ -31,6 +31,7 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
     paging::attach(&doc.api, &defs, &mut operations, &doc.file)?;
     usage::assign(&mut defs, &operations);
     search::link_enums(&mut search, &defs, &operations);
+    search::type_bodies(&search, &mut operations);
     Ok(Api {
         version: header_version(doc),
         types: defs,

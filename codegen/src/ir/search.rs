@@ -252,6 +252,19 @@ pub fn catalogues(
     Ok(out)
 }
 
+/// Marks the JSON body of each catalogue's operation as that resource's typed search.
+pub fn type_bodies(catalogues: &[SearchCatalogue], operations: &mut [Operation]) {
+    for catalogue in catalogues {
+        let body = operations
+            .iter_mut()
+            .find(|o| o.id == catalogue.operation_id)
+            .and_then(|o| o.body.as_mut());
+        if let Some(body) = body.filter(|b| b.content_type == "application/json") {
+            body.search = Some(catalogue.resource.clone());
+        }
+    }
+}
+
 /// The raw description of `method path`.
 fn description<'a>(api: &'a OpenAPI, method: &str, path: &str) -> Option<&'a str> {
     let ReferenceOr::Item(item) = api.paths.paths.get(path)? else {

@@ -21,6 +21,14 @@
 //! of groups, at most 15 entries per group, and the operators each field's documentation
 //! allows (`tag_id` takes only `=` and `!=`; contact dates only `=`, `>` and `<`).
 //!
+//! A search is sent by the search call of its resource, which takes that resource's
+//! [`Search`] (or just a [`Query`]): `client.contacts().search(…)`,
+//! `client.conversations().search(…)`, `client.tickets().search(…)`; a query of another
+//! resource does not compile there. Each returns a request builder: `.send()` for one page,
+//! `.pages()` or `.items()` for a stream across every page. A [`Search`] also reads from
+//! Intercom's JSON search body (`serde_json::from_value`), keeping the values as given; its
+//! structure is checked as it is read and its limits before sending.
+//!
 //! Dates accept a [`Timestamp`](crate::Timestamp), `SystemTime`, `i64` seconds and, with the
 //! `chrono` / `time` features, `chrono::DateTime` and `time::OffsetDateTime`. **Contact date
 //! search is day-granular**, as Intercom documents: see [`kinds::Date`].
@@ -39,11 +47,11 @@
 //! .per_page(20)
 //! .sort(F::UPDATED_AT, Order::Descending);
 //! assert!(search.validate().is_ok());
-//! // client.search(search).send().await? for a page, .items() for a stream of conversations
+//! // client.conversations().search(search).send().await? for a page, .items() for a stream
 //! ```
 
-mod call;
 mod field;
+mod json;
 pub mod kinds;
 mod operator;
 #[cfg(all(test, feature = "contacts"))]
@@ -59,7 +67,6 @@ mod value;
 // on, there is nothing to re-export.
 #[allow(unused_imports)]
 pub use crate::generated::search::*;
-pub use call::{SearchCall, SearchPage};
 pub use field::Field;
 pub use operator::{Combinator, Operator, Order};
 pub use query::{and, or, Query};

@@ -72,7 +72,7 @@ impl<R> Query<R> {
         Query::from_node(Node::Group(combinator, nodes))
     }
 
-    fn from_node(node: Node) -> Self {
+    pub(crate) fn from_node(node: Node) -> Self {
         Query {
             node,
             marker: PhantomData,

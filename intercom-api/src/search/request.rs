@@ -69,6 +69,12 @@ impl<R> Search<R> {
         self
     }
 
+    /// Sorts by a field given by name, as a search read from JSON does.
+    pub(crate) fn sort_by(mut self, field: String, order: Order) -> Self {
+        self.sort = Some((field, order));
+        self
+    }
+
     /// The query.
     pub fn query(&self) -> &Query<R> {
         &self.query
