@@ -102,6 +102,7 @@ pub fn generate(options: &Options) -> Result<Output, Error> {
     let mut api = ir::build(&doc)?;
     if options.channel == Channel::Preview {
         api.drop_features();
+        api.drop_search();
     }
     let capabilities = match &options.capabilities {
         Some(path) => {

@@ -34,6 +34,9 @@ fn render(catalogue: &SearchCatalogue) -> String {
                 kind.ident,
                 ops.join(" ")
             ));
+            if let Some(name) = &kind.enum_type {
+                out.push_str(&format!("    enum: {name}\n"));
+            }
         }
         if let Some(note) = &field.note {
             out.push_str(&format!("    note: {note}\n"));
@@ -96,6 +99,58 @@ fn pinned_catalogues_have_the_documented_shape() {
             }
         }
     }
+}
+
+/// The fields of the pinned spec that are an enum property of the resource's model (or of the
+/// search's item type) take that enum, and only the equality operators; the others stay
+/// strings (tickets' `state` is `ticket_state` on the model, a `source.type` and
+/// `source.author.type` are plain strings there).
+#[test]
+fn pinned_enum_fields_take_the_models_enum() {
+    let all = catalogues(&codegen::testing::pinned_version());
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for catalogue in &all {
+        for field in &catalogue.fields {
+            for kind in &field.kinds {
+                let Some(name) = &kind.enum_type else {
+                    continue;
+                };
+                let ops: Vec<&str> = kind.operators.iter().map(|o| o.wire()).collect();
+                assert_eq!(ops, ["=", "!=", "IN", "NIN"], "{}", field.name.spec());
+                assert_eq!(kind.ty, SearchType::String, "{}", field.name.spec());
+                found.push((catalogue.resource.clone(), field.name.spec(), name.clone()));
+            }
+        }
+    }
+    let found: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|(r, f, e)| (r.as_str(), f.as_str(), e.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Contacts", "role", "ContactRole"),
+            (
+                "Conversations",
+                "source.delivered_as",
+                "ConversationSourceDeliveredAs"
+            ),
+            ("Conversations", "state", "ConversationState"),
+            ("Conversations", "priority", "ConversationPriority"),
+            (
+                "Conversations",
+                "ai_agent.resolution_state",
+                "AiAgentResolutionState"
+            ),
+            (
+                "Conversations",
+                "ai_agent.last_answer_type",
+                "AiAgentLastAnswerType"
+            ),
+            ("Conversations", "ai_agent.source_type", "AiAgentSourceType"),
+            ("Tickets", "category", "TicketCategory"),
+        ]
+    );
 }
 
 #[test]

@@ -46,8 +46,8 @@ async fn main() -> Result<(), intercom_api::Error> {
     let search = Search::new(ContactField::EMAIL_DOMAIN.eq("example.com"))
         .per_page(20)
         .sort(ContactField::CREATED_AT, Order::Descending);
-    let found = client.search(search).send().await?;
-    println!("{:?} contacts at example.com", found.total_count());
+    let found = client.contacts().search(search).send().await?;
+    println!("{:?} contacts at example.com", found.total_count);
 
     // Archive, then delete.
     let archived = client.contacts().archive(&id).send().await?;

@@ -65,9 +65,9 @@ async fn main() -> Result<(), intercom_api::Error> {
     let search = Search::new(TicketField::OPEN.eq(true))
         .per_page(20)
         .sort(TicketField::CREATED_AT, Order::Descending);
-    let page = client.search(search).send().await?;
-    println!("{:?} open tickets", page.total_count());
-    for ticket in page.items() {
+    let page = client.tickets().search(search).send().await?;
+    println!("{:?} open tickets", page.total_count);
+    for ticket in page.tickets.unwrap_or_default() {
         println!("  {:?} {:?}", ticket.id, ticket.ticket_id);
     }
 

@@ -261,21 +261,29 @@
 //! [`search`] builds the queries of the contact, conversation and ticket search endpoints from
 //! typed fields, so the compiler rejects a value of the wrong type or an operator the field does
 //! not take, and the limits Intercom enforces (nesting, group sizes) are checked before sending.
-//! [`Client::search`] sends a query and pages through the results like any list:
+//! A field whose values are an enum of the [`models`] (`state`, `priority`, contacts' `role`)
+//! takes that enum ([`search::kinds::Enum`]): a value a new API version removed stops compiling.
+//! The search call of the resource (`contacts()`, `conversations()`, `tickets()`) takes its
+//! [`search::Search`] (a query of another resource does not compile) and pages through the
+//! results like any list:
 //!
 //! ```no_run
+//! use intercom_api::models::{ConversationPriority, ConversationState};
 //! use intercom_api::prelude::*;
 //! use intercom_api::search::{and, or, ConversationField as F, Order, Search};
 //!
 //! # async fn run(client: &Client) -> Result<(), Error> {
 //! let open_for_me = Search::new(and([
-//!     F::STATE.eq("open"),
+//!     F::STATE.eq(ConversationState::Open),
 //!     F::ADMIN_ASSIGNEE_ID.eq(991267459),
-//!     or([F::PRIORITY.eq("priority"), F::CONVERSATION_RATING_SCORE.lt(3)]),
+//!     or([
+//!         F::PRIORITY.is_in([ConversationPriority::High, ConversationPriority::Urgent]),
+//!         F::CONVERSATION_RATING_SCORE.lt(3),
+//!     ]),
 //! ]))
 //! .per_page(20)
 //! .sort(F::UPDATED_AT, Order::Descending);
-//! let conversations: Vec<_> = client.search(open_for_me).items().try_collect().await?;
+//! let conversations: Vec<_> = client.conversations().search(open_for_me).items().try_collect().await?;
 //! println!("{} open conversations assigned to me", conversations.len());
 //! # Ok(()) }
 //! ```

@@ -209,11 +209,12 @@ async fn body_cursor_keeps_per_page_in_the_body() {
         .mount(&server)
         .await;
     let (client, _) = client(&server.uri());
-    let query: intercom_api::models::SearchRequestQuery =
-        serde_json::from_value(json!({"field": "state", "operator": "=", "value": "open"}))
-            .unwrap();
-    let body = intercom_api::models::SearchRequest::new(query)
-        .pagination(intercom_api::models::StartingAfterPaging::new().per_page(1));
+    let body: intercom_api::search::Search<intercom_api::search::Conversations> =
+        serde_json::from_value(json!({
+            "query": {"field": "state", "operator": "=", "value": "open"},
+            "pagination": {"per_page": 1},
+        }))
+        .unwrap();
     let found: Vec<_> = client
         .conversations()
         .search(body)

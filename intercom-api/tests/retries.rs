@@ -251,11 +251,12 @@ async fn read_only_posts_are_retried() {
     )
     .await;
     let (client, _) = client(&server.uri());
-    let query: intercom_api::models::SearchRequestQuery =
-        serde_json::from_str(r#"{"field":"state","operator":"=","value":"open"}"#).unwrap();
+    let search: intercom_api::search::Search<intercom_api::search::Conversations> =
+        serde_json::from_str(r#"{"query":{"field":"state","operator":"=","value":"open"}}"#)
+            .unwrap();
     client
         .conversations()
-        .search(intercom_api::models::SearchRequest::new(query))
+        .search(search)
         .send()
         .await
         .expect("search is retried");

@@ -1,6 +1,7 @@
 //! The search builder's JSON equals, key for key and in the same order, the queries Intercom
 //! documents: the spec's own request examples, the SDK seeds, nested AND-of-ORs.
 
+use intercom_api::models::{ContactRole, ConversationState};
 use intercom_api::search::{
     and, or, ContactField, Contacts, ConversationField, Conversations, Field, Order, Query, Search,
     TicketField,
@@ -59,7 +60,7 @@ fn conversations_and_tickets_created_after_match_the_spec() {
 #[test]
 fn open_conversations_of_an_admin_sorted_match_the_seed() {
     let search = Search::new(and([
-        ConversationField::STATE.eq("open"),
+        ConversationField::STATE.eq(ConversationState::Open),
         ConversationField::ADMIN_ASSIGNEE_ID.eq(12345),
     ]))
     .per_page(20)
@@ -73,7 +74,10 @@ fn open_conversations_of_an_admin_sorted_match_the_seed() {
 fn nested_and_of_ors() {
     // (1 OR 2) AND (3 OR 4), Intercom's own nesting example.
     let query = and([
-        or([ContactField::ROLE.eq("user"), ContactField::ROLE.eq("lead")]),
+        or([
+            ContactField::ROLE.eq(ContactRole::User),
+            ContactField::ROLE.eq(ContactRole::Lead),
+        ]),
         or([
             ContactField::LOCATION_CITY.starts_with("San"),
             ContactField::custom_attributes("plan").is_in(["pro", "team"]),
@@ -199,4 +203,110 @@ fn time_date_times_are_dates() {
     let day = time::OffsetDateTime::from_unix_timestamp(1577836800).unwrap();
     let query = ContactField::CREATED_AT.eq(day);
     assert_eq!(query.to_json()["value"], "1577836800");
+}
+
+/// Fields whose values are a generated enum take that enum, and send its wire string exactly
+/// as Intercom spells it.
+#[test]
+fn enum_fields_send_the_enums_wire_values() {
+    use intercom_api::models::ConversationPriority::{High, Low, Urgent};
+    use intercom_api::models::{ConversationSourceDeliveredAs, ConversationState};
+
+    let priority = ConversationField::PRIORITY.is_in([High, Urgent]);
+    assert_eq!(
+        serde_json::to_string(&priority).unwrap(),
+        r#"{"field":"priority","operator":"IN","value":["high","urgent"]}"#
+    );
+    assert!(priority.validate().is_ok());
+    let cases: Vec<(Query<Conversations>, &str)> = vec![
+        (
+            ConversationField::STATE.eq(ConversationState::Snoozed),
+            r#"{"field":"state","operator":"=","value":"snoozed"}"#,
+        ),
+        (
+            ConversationField::STATE.ne(ConversationState::Closed),
+            r#"{"field":"state","operator":"!=","value":"closed"}"#,
+        ),
+        (
+            ConversationField::PRIORITY.not_in(vec![Low]),
+            r#"{"field":"priority","operator":"NIN","value":["low"]}"#,
+        ),
+        (
+            ConversationField::SOURCE_DELIVERED_AS.eq(ConversationSourceDeliveredAs::Automated),
+            r#"{"field":"source.delivered_as","operator":"=","value":"automated"}"#,
+        ),
+    ];
+    for (query, wire) in cases {
+        assert!(query.validate().is_ok(), "{wire}");
+        assert_eq!(serde_json::to_string(&query).unwrap(), wire);
+    }
+    let role = ContactField::ROLE.eq(ContactRole::Lead);
+    assert_eq!(
+        role.to_json(),
+        json!({"field": "role", "operator": "=", "value": "lead"})
+    );
+}
+
+/// An enum field accepts the equality operators only, as Intercom's table allows for strings.
+#[test]
+fn enum_fields_take_the_equality_operators() {
+    use intercom_api::search::Operator::{Eq, In, Ne, Nin};
+    assert_eq!(
+        ConversationField::PRIORITY.operators(),
+        Some(&[Eq, Ne, In, Nin][..])
+    );
+    assert_eq!(ContactField::ROLE.operators(), Some(&[Eq, Ne, In, Nin][..]));
+    assert_eq!(
+        ConversationField::AI_AGENT_RESOLUTION_STATE.operators(),
+        Some(&[Eq, Ne, In, Nin][..])
+    );
+}
+
+/// A value this crate does not know yet is still sent (the enum's `Unknown`), and a raw string
+/// through an unlisted text field, with any operator.
+#[test]
+fn enum_fields_have_escape_hatches() {
+    use intercom_api::models::ConversationPriority;
+    use intercom_api::search::kinds::Text;
+
+    let newer = ConversationField::PRIORITY.eq(ConversationPriority::from("critical"));
+    assert_eq!(
+        newer.to_json(),
+        json!({"field": "priority", "operator": "=", "value": "critical"})
+    );
+    let raw: Field<Conversations, Text> = Field::unlisted("priority");
+    assert_eq!(
+        raw.starts_with("hi").to_json(),
+        json!({"field": "priority", "operator": "^", "value": "hi"})
+    );
+}
+
+/// A search reads from Intercom's JSON search body and writes it back unchanged, values as
+/// given (the JSON path of `dispatch` and `conformance`).
+#[test]
+fn searches_read_from_json_write_it_back_unchanged() {
+    for path in [
+        "/contacts/search",
+        "/conversations/search",
+        "/tickets/search",
+    ] {
+        let example = spec_example(path);
+        let search: Search<Conversations> =
+            serde_json::from_value(example.clone()).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(search.validate().is_ok(), "{path}");
+        assert_eq!(search.to_json(), example, "{path}");
+    }
+    let body = json!({
+        "query": {"operator": "OR", "value": [
+            {"field": "priority", "operator": "IN", "value": ["high", "urgent"]},
+            {"field": "admin_assignee_id", "operator": "=", "value": 12345},
+            {"field": "open", "operator": "=", "value": true},
+        ]},
+        "pagination": {"per_page": 20, "starting_after": "WzE2"},
+        "sort": {"field": "updated_at", "order": "descending"},
+    });
+    let search: Search<Conversations> = serde_json::from_value(body.clone()).unwrap();
+    assert_eq!(search.to_json(), body);
+    assert_eq!(search.page_size(), Some(20));
+    assert_eq!(search.cursor(), Some("WzE2"));
 }

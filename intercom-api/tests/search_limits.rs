@@ -1,6 +1,7 @@
 //! The limits checked before sending, one test each: nesting depth, group size, empty groups,
 //! per-field operators from the catalogue (and its prose rules), non-finite numbers.
 
+use intercom_api::models::ContactRole;
 use intercom_api::search::{
     and, or, Combinator, ContactField, Contacts, ConversationField, Invalid, Operator, Query,
     Search, TicketField, MAX_DEPTH, MAX_GROUP_LEN,
@@ -51,7 +52,7 @@ fn fifteen_entries_per_group_are_allowed_sixteen_are_not() {
         .contains("an OR group has 16 entries; Intercom allows at most 15"));
 
     // Also inside a nested group.
-    let nested = and([ContactField::ROLE.eq("user"), or(emails(16))]);
+    let nested = and([ContactField::ROLE.eq(ContactRole::User), or(emails(16))]);
     assert!(matches!(
         nested.validate(),
         Err(Invalid::TooManyFilters { count: 16, .. })

@@ -3,8 +3,10 @@
 //! without an extra request when `pages.next` is absent or a page is empty.
 
 use futures_util::TryStreamExt;
-use intercom_api::models::{SearchArticlesState, SearchContentStatesItem};
-use intercom_api::search::{and, ContactField, ConversationField, Order, Search, TicketField};
+use intercom_api::models::{ConversationState, SearchArticlesState, SearchContentStatesItem};
+use intercom_api::search::{
+    and, ContactField, ConversationField, Conversations, Order, Paged, Search, TicketField, Tickets,
+};
 use intercom_api::{Client, RetryPolicy};
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param};
@@ -95,6 +97,7 @@ async fn items_stream_sends_one_request_per_page() {
         .per_page(2)
         .sort(ContactField::CREATED_AT, Order::Ascending);
     let contacts: Vec<_> = client
+        .contacts()
         .search(search)
         .items()
         .try_collect()
@@ -136,16 +139,17 @@ async fn an_empty_page_ends_the_stream() {
     )
     .await;
     let client = client(&server);
-    let query = and([ConversationField::STATE.eq("open")]);
+    let query = and([ConversationField::STATE.eq(ConversationState::Open)]);
     let pages: Vec<_> = client
+        .conversations()
         .search(query)
         .pages()
         .try_collect()
         .await
         .expect("pages");
     assert_eq!(pages.len(), 2);
-    assert_eq!(pages[0].items().len(), 1);
-    assert!(pages[1].items().is_empty());
+    assert_eq!(Conversations::items(&pages[0]).len(), 1);
+    assert!(Conversations::items(&pages[1]).is_empty());
     assert_eq!(
         bodies(&server).await.len(),
         2,
@@ -166,22 +170,28 @@ async fn send_returns_one_page_and_its_cursor() {
     let client = client(&server);
     let search = Search::new(TicketField::OPEN.eq(true)).per_page(2);
     let first = client
+        .tickets()
         .search(search.clone())
         .send()
         .await
         .expect("first page");
-    assert_eq!(first.items().len(), 2);
-    assert_eq!(first.total_count(), Some(5));
-    assert_eq!(first.next_cursor().as_deref(), Some("c1"));
+    assert_eq!(Tickets::items(&first).len(), 2);
+    assert_eq!(Tickets::total_count(&first), Some(5));
+    assert_eq!(first.total_count, Some(5));
+    assert_eq!(Tickets::next_cursor(&first).as_deref(), Some("c1"));
 
-    let cursor = first.next_cursor().unwrap_or_default();
+    let cursor = Tickets::next_cursor(&first).unwrap_or_default();
     let second = client
+        .tickets()
         .search(search.starting_after(cursor))
         .send()
         .await
         .expect("second page");
-    assert_eq!(second.next_cursor(), None);
-    let ids: Vec<String> = second.into_items().into_iter().map(|t| t.id).collect();
+    assert_eq!(Tickets::next_cursor(&second), None);
+    let ids: Vec<String> = Tickets::into_items(second)
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
     assert_eq!(ids, ["3"]);
 
     let bodies = bodies(&server).await;
@@ -203,6 +213,7 @@ async fn an_invalid_query_sends_nothing() {
     let query = and([ContactField::CREATED_AT.ge(1577836800)]);
 
     let error = client
+        .contacts()
         .search(query.clone())
         .send()
         .await
@@ -211,7 +222,7 @@ async fn an_invalid_query_sends_nothing() {
         matches!(&error, intercom_api::Error::InvalidInput(m) if m.contains("`>=` is not accepted on `created_at`")),
         "{error}"
     );
-    let streamed: Result<Vec<_>, _> = client.search(query).items().try_collect().await;
+    let streamed: Result<Vec<_>, _> = client.contacts().search(query).items().try_collect().await;
     assert!(matches!(
         streamed,
         Err(intercom_api::Error::InvalidInput(_))
@@ -277,4 +288,74 @@ async fn content_search_sends_array_parameters_comma_separated() {
         .await
         .expect("content search");
     assert_eq!(found.total_count, Some(0));
+}
+
+/// The JSON path (`dispatch::call`, behind the MCP server, and `conformance::call`) takes
+/// the same wire values as the typed fields send, and sends them unchanged.
+#[tokio::test]
+async fn json_searches_send_the_enum_values_as_given() {
+    use intercom_api::models::ConversationPriority::{High, Urgent};
+    let server = server(
+        "/conversations/search",
+        Pages {
+            key: "conversations",
+            pages: vec![(vec!["1"], None)],
+        },
+    )
+    .await;
+    let client = client(&server);
+    let typed = Search::new(ConversationField::PRIORITY.is_in([High, Urgent]));
+    let body =
+        json!({"query": {"field": "priority", "operator": "IN", "value": ["high", "urgent"]}});
+    assert_eq!(typed.to_json(), body);
+    let call = intercom_api::dispatch::Call {
+        body: Some(body.clone()),
+        ..Default::default()
+    };
+    let answer = intercom_api::dispatch::call(&client, "searchConversations", &call)
+        .await
+        .expect("a known operation");
+    assert!(answer.is_ok(), "{answer:?}");
+    let call = intercom_api::conformance::Call {
+        body: Some(body.clone()),
+        ..Default::default()
+    };
+    let answer = intercom_api::conformance::call(&client, "searchConversations", &call)
+        .await
+        .expect("a known operation");
+    assert!(answer.is_ok(), "{answer:?}");
+    assert_eq!(bodies(&server).await, [body.clone(), body]);
+}
+
+/// A search from JSON is checked like a typed one: its structure when it is read, its limits
+/// before sending; a rejected search sends nothing.
+#[tokio::test]
+async fn json_searches_are_checked_before_sending() {
+    let server = MockServer::start().await;
+    let client = client(&server);
+    let leaf = json!({"field": "state", "operator": "=", "value": "open"});
+    let too_deep = json!({"query": {"operator": "AND", "value": [
+        {"operator": "OR", "value": [{"operator": "AND", "value": [leaf]}]},
+    ]}});
+    let in_without_list =
+        json!({"query": {"field": "priority", "operator": "IN", "value": "high"}});
+    let unknown_operator = json!({"query": {"field": "state", "operator": "LIKE", "value": "o"}});
+    let unknown_key = json!({"query": leaf, "limit": 5});
+    for (body, expected) in [
+        (too_deep, "nests groups 3 levels deep"),
+        (in_without_list, "`IN` takes a list"),
+        (unknown_operator, "unknown operator `LIKE`"),
+        (unknown_key, "unknown key `limit`"),
+    ] {
+        let call = intercom_api::dispatch::Call {
+            body: Some(body),
+            ..Default::default()
+        };
+        let answer = intercom_api::dispatch::call(&client, "searchConversations", &call)
+            .await
+            .expect("a known operation");
+        let error = answer.expect_err(expected);
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+    assert!(bodies(&server).await.is_empty());
 }

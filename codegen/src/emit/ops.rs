@@ -22,7 +22,10 @@ const JSON: &str = "application/json";
 
 /// The Rust type of a request body: the model for JSON, caller-encoded bytes otherwise.
 pub fn body_type(body: &Body, prefix: &TokenStream, rt: &TokenStream) -> TokenStream {
-    if body.content_type == JSON {
+    if let Some(resource) = &body.search {
+        let resource = Ident::new(resource, Span::call_site());
+        quote!(#rt::search::Search<#rt::search::#resource>)
+    } else if body.content_type == JSON {
         ty(&body.ty, prefix, rt)
     } else {
         quote!(#rt::runtime::RawBody)
@@ -158,6 +161,15 @@ fn operation(op: &Operation, rt: &TokenStream, channel: Channel) -> TokenStream 
     }
     if op.response == Response::Redirect {
         steps.push(quote!(request.expect_redirect();));
+    }
+    match &op.body {
+        Some(body) if body.search.is_some() && body.required => {
+            steps.push(quote!(self.body.validate()?;))
+        }
+        Some(body) if body.search.is_some() => steps.push(quote!(if let Some(body) = &self.body {
+            body.validate()?;
+        })),
+        _ => {}
     }
     match &op.body {
         Some(body) if !body.required && body.content_type == JSON => {

@@ -163,7 +163,7 @@ fn catalogue(c: &SearchCatalogue, rt: &TokenStream) -> TokenStream {
     let members: Vec<TokenStream> = c
         .fields
         .iter()
-        .flat_map(|f| f.kinds.iter().map(|k| member(f, k, &resource)))
+        .flat_map(|f| f.kinds.iter().map(|k| member(f, k, &resource, rt)))
         .collect();
     quote! {
         #( #[doc = #resource_doc] )*
@@ -184,17 +184,32 @@ fn catalogue(c: &SearchCatalogue, rt: &TokenStream) -> TokenStream {
 }
 
 /// One constant (fixed field) or constructor (template) for one type of a field.
-fn member(f: &SearchField, k: &SearchKind, resource: &Ident) -> TokenStream {
-    let kind = kind_type(k.ty);
-    let ty = quote!(Field<#resource, kinds::#kind>);
+fn member(f: &SearchField, k: &SearchKind, resource: &Ident, rt: &TokenStream) -> TokenStream {
+    let ty = match &k.enum_type {
+        Some(name) => {
+            let name = Ident::new(name, Span::call_site());
+            quote!(Field<#resource, kinds::Enum<#rt::models::#name>>)
+        }
+        None => {
+            let kind = kind_type(k.ty);
+            quote!(Field<#resource, kinds::#kind>)
+        }
+    };
     let ops = set_name(&k.operators);
     let listed: Vec<String> = k
         .operators
         .iter()
         .map(|op| format!("`{}`", op.wire()))
         .collect();
+    let words = match &k.enum_type {
+        Some(name) => format!(
+            "a [`{name}`]({}::models::{name}), sent as its string",
+            rt_doc(rt)
+        ),
+        None => type_words(k.ty).to_string(),
+    };
     let mut docs = vec![
-        format!(" `{}`: {}.", f.name.spec(), type_words(k.ty)),
+        format!(" `{}`: {words}.", f.name.spec()),
         String::new(),
         format!(" Operators: {}.", listed.join(", ")),
     ];
@@ -261,4 +276,9 @@ fn type_words(ty: SearchType) -> &'static str {
         SearchType::Date => "Date (Unix timestamp)",
         SearchType::Datetime => "Datetime (Unix timestamp, to the second)",
     }
+}
+
+/// The runtime path as rustdoc writes it (`crate`).
+fn rt_doc(rt: &TokenStream) -> String {
+    rt.to_string().replace(' ', "")
 }

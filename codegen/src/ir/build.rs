@@ -19,7 +19,7 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
     let mut types = Types::new(&doc.file, schemas)?;
     types.define_components()?;
     let mut operations = ops::operations(&doc.api, &mut types, &doc.file)?;
-    let search = search::catalogues(&doc.api, &operations, &doc.file)?;
+    let mut search = search::catalogues(&doc.api, &operations, &doc.file)?;
     let mut defs = std::mem::take(&mut types.defs);
     merge::merge(
         &mut defs,
@@ -30,6 +30,8 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
     types.check_clashes(&defs)?;
     paging::attach(&doc.api, &defs, &mut operations, &doc.file)?;
     usage::assign(&mut defs, &operations);
+    search::link_enums(&mut search, &defs, &operations);
+    search::type_bodies(&search, &mut operations);
     Ok(Api {
         version: header_version(doc),
         types: defs,

@@ -44,6 +44,15 @@ pub struct Api {
 }
 
 impl Api {
+    /// Forgets the search catalogues and the typed search bodies: the Preview surface has no
+    /// search builder of its own, so its search operations take the models.
+    pub fn drop_search(&mut self) {
+        self.search.clear();
+        for body in self.operations.iter_mut().filter_map(|o| o.body.as_mut()) {
+            body.search = None;
+        }
+    }
+
     /// Forgets the per-resource features: every type compiles whenever the surface does (the
     /// Preview surface sits behind one feature of its own).
     pub fn drop_features(&mut self) {
@@ -362,6 +371,10 @@ pub struct Body {
     /// left out); a body is optional when it is not `required` and its schema is `nullable`,
     /// the spec's way of saying the operation works without one.
     pub required: bool,
+    /// The resource marker of a search catalogue (`Contacts`) when this is the body of its
+    /// search operation: the body is then that resource's typed `search::Search`, checked
+    /// before sending, instead of the model.
+    pub search: Option<String>,
 }
 
 /// What a successful call returns.

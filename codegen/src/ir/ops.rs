@@ -202,6 +202,7 @@ pub fn operations<'a>(
                     ty,
                     content_type: content_type.clone(),
                     required: body.required || !nullable,
+                    search: None,
                 });
             }
             success(api, op, &mut operation, types, &context).map_err(|m| match m {

@@ -9,10 +9,13 @@
 //! prose (see [`rules`]). A missing or malformed table fails generation, naming the operation.
 
 mod cells;
+mod enums;
 mod markdown;
 mod rules;
 
 use openapiv3::{OpenAPI, ReferenceOr};
+
+pub use enums::link as link_enums;
 
 use super::names::field_ident;
 use super::Operation;
@@ -101,6 +104,10 @@ pub struct SearchKind {
     pub ident: String,
     /// The operators Intercom documents for this field and type, in [`SearchOperator::ALL`] order.
     pub operators: Vec<SearchOperator>,
+    /// The generated string enum whose values the field takes (`ConversationPriority`), when
+    /// the field is a `String` property of the search's result typed as an enum (see
+    /// [`link_enums`]); `None` for a free string.
+    pub enum_type: Option<String>,
 }
 
 /// The value types of the tables.
@@ -245,6 +252,19 @@ pub fn catalogues(
     Ok(out)
 }
 
+/// Marks the JSON body of each catalogue's operation as that resource's typed search.
+pub fn type_bodies(catalogues: &[SearchCatalogue], operations: &mut [Operation]) {
+    for catalogue in catalogues {
+        let body = operations
+            .iter_mut()
+            .find(|o| o.id == catalogue.operation_id)
+            .and_then(|o| o.body.as_mut());
+        if let Some(body) = body.filter(|b| b.content_type == "application/json") {
+            body.search = Some(catalogue.resource.clone());
+        }
+    }
+}
+
 /// The raw description of `method path`.
 fn description<'a>(api: &'a OpenAPI, method: &str, path: &str) -> Option<&'a str> {
     let ReferenceOr::Item(item) = api.paths.paths.get(path)? else {
@@ -320,6 +340,7 @@ pub fn parse(description: &str) -> Result<Vec<SearchField>, String> {
                 ty: *ty,
                 ident: ident(&name, *ty, types.len() > 1),
                 operators,
+                enum_type: None,
             });
         }
         fields.push(SearchField { name, note, kinds });

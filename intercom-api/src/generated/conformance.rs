@@ -1946,7 +1946,7 @@ async fn call_contacts_search(
         .contacts()
         .search(
             required::<
-                super::models::ContactSearchRequest,
+                crate::search::Search<crate::search::Contacts>,
             >("body".into(), call.body.as_ref())?,
         );
     if let Some(value) = decode::<
@@ -2568,7 +2568,9 @@ async fn call_conversations_search(
     let mut builder = client
         .conversations()
         .search(
-            required::<super::models::SearchRequest>("body".into(), call.body.as_ref())?,
+            required::<
+                crate::search::Search<crate::search::Conversations>,
+            >("body".into(), call.body.as_ref())?,
         );
     if let Some(value) = decode::<
         bool,
@@ -4998,7 +5000,9 @@ async fn call_tickets_search(
     let builder = client
         .tickets()
         .search(
-            required::<super::models::SearchRequest>("body".into(), call.body.as_ref())?,
+            required::<
+                crate::search::Search<crate::search::Tickets>,
+            >("body".into(), call.body.as_ref())?,
         );
     let mut request = builder.request()?;
     for (name, value) in &call.headers {

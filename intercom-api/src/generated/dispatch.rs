@@ -1316,7 +1316,7 @@ async fn call_contacts_search(
         .contacts()
         .search(
             required::<
-                super::models::ContactSearchRequest,
+                crate::search::Search<crate::search::Contacts>,
             >("body".into(), call.body.as_ref())?,
         );
     if let Some(value) = decode::<
@@ -1776,7 +1776,9 @@ async fn call_conversations_search(
     let mut builder = client
         .conversations()
         .search(
-            required::<super::models::SearchRequest>("body".into(), call.body.as_ref())?,
+            required::<
+                crate::search::Search<crate::search::Conversations>,
+            >("body".into(), call.body.as_ref())?,
         );
     if let Some(value) = decode::<
         bool,
@@ -3456,7 +3458,9 @@ async fn call_tickets_search(
     let builder = client
         .tickets()
         .search(
-            required::<super::models::SearchRequest>("body".into(), call.body.as_ref())?,
+            required::<
+                crate::search::Search<crate::search::Tickets>,
+            >("body".into(), call.body.as_ref())?,
         );
     let answer = builder.send().await?;
     to_json(&answer)

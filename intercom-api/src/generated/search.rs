@@ -74,14 +74,14 @@ impl ContactField {
         "id",
         EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
     );
-    /// `role`: String.
+    /// `role`: a [`ContactRole`](crate::models::ContactRole), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
     ///
     /// Intercom: Accepts user or lead
-    pub const ROLE: Field<Contacts, kinds::Text> = Field::listed(
+    pub const ROLE: Field<Contacts, kinds::Enum<crate::models::ContactRole>> = Field::listed(
         "role",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
+        EQ_NE_IN_NIN,
     );
     /// `name`: String.
     ///
@@ -451,13 +451,13 @@ impl ConversationField {
         "source.id",
         EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
     );
-    /// `source.delivered_as`: String.
+    /// `source.delivered_as`: a [`ConversationSourceDeliveredAs`](crate::models::ConversationSourceDeliveredAs), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
-    pub const SOURCE_DELIVERED_AS: Field<Conversations, kinds::Text> = Field::listed(
-        "source.delivered_as",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
-    );
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
+    pub const SOURCE_DELIVERED_AS: Field<
+        Conversations,
+        kinds::Enum<crate::models::ConversationSourceDeliveredAs>,
+    > = Field::listed("source.delivered_as", EQ_NE_IN_NIN);
     /// `source.subject`: String.
     ///
     /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
@@ -556,13 +556,13 @@ impl ConversationField {
         "read",
         EQ_NE_IN_NIN,
     );
-    /// `state`: String.
+    /// `state`: a [`ConversationState`](crate::models::ConversationState), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
-    pub const STATE: Field<Conversations, kinds::Text> = Field::listed(
-        "state",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
-    );
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
+    pub const STATE: Field<
+        Conversations,
+        kinds::Enum<crate::models::ConversationState>,
+    > = Field::listed("state", EQ_NE_IN_NIN);
     /// `waiting_since`: Date (Unix timestamp).
     ///
     /// Operators: `=`, `!=`, `IN`, `NIN`, `>`, `<`.
@@ -584,13 +584,13 @@ impl ConversationField {
         "tag_ids",
         EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
     );
-    /// `priority`: String.
+    /// `priority`: a [`ConversationPriority`](crate::models::ConversationPriority), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
-    pub const PRIORITY: Field<Conversations, kinds::Text> = Field::listed(
-        "priority",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
-    );
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
+    pub const PRIORITY: Field<
+        Conversations,
+        kinds::Enum<crate::models::ConversationPriority>,
+    > = Field::listed("priority", EQ_NE_IN_NIN);
     /// `statistics.time_to_assignment`: Integer.
     ///
     /// Operators: `=`, `!=`, `IN`, `NIN`, `>`, `<`.
@@ -766,20 +766,20 @@ impl ConversationField {
         "ai_agent_participated",
         EQ_NE_IN_NIN,
     );
-    /// `ai_agent.resolution_state`: String.
+    /// `ai_agent.resolution_state`: a [`AiAgentResolutionState`](crate::models::AiAgentResolutionState), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
-    pub const AI_AGENT_RESOLUTION_STATE: Field<Conversations, kinds::Text> = Field::listed(
-        "ai_agent.resolution_state",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
-    );
-    /// `ai_agent.last_answer_type`: String.
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
+    pub const AI_AGENT_RESOLUTION_STATE: Field<
+        Conversations,
+        kinds::Enum<crate::models::AiAgentResolutionState>,
+    > = Field::listed("ai_agent.resolution_state", EQ_NE_IN_NIN);
+    /// `ai_agent.last_answer_type`: a [`AiAgentLastAnswerType`](crate::models::AiAgentLastAnswerType), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
-    pub const AI_AGENT_LAST_ANSWER_TYPE: Field<Conversations, kinds::Text> = Field::listed(
-        "ai_agent.last_answer_type",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
-    );
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
+    pub const AI_AGENT_LAST_ANSWER_TYPE: Field<
+        Conversations,
+        kinds::Enum<crate::models::AiAgentLastAnswerType>,
+    > = Field::listed("ai_agent.last_answer_type", EQ_NE_IN_NIN);
     /// `ai_agent.rating`: Integer.
     ///
     /// Operators: `=`, `!=`, `IN`, `NIN`, `>`, `<`.
@@ -794,13 +794,13 @@ impl ConversationField {
         "ai_agent.rating_remark",
         EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
     );
-    /// `ai_agent.source_type`: String.
+    /// `ai_agent.source_type`: a [`AiAgentSourceType`](crate::models::AiAgentSourceType), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
-    pub const AI_AGENT_SOURCE_TYPE: Field<Conversations, kinds::Text> = Field::listed(
-        "ai_agent.source_type",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
-    );
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
+    pub const AI_AGENT_SOURCE_TYPE: Field<
+        Conversations,
+        kinds::Enum<crate::models::AiAgentSourceType>,
+    > = Field::listed("ai_agent.source_type", EQ_NE_IN_NIN);
     /// `ai_agent.source_title`: String.
     ///
     /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
@@ -886,12 +886,12 @@ impl TicketField {
         "description",
         EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
     );
-    /// `category`: String.
+    /// `category`: a [`TicketCategory`](crate::models::TicketCategory), sent as its string.
     ///
-    /// Operators: `=`, `!=`, `IN`, `NIN`, `~`, `!~`, `^`, `$`.
-    pub const CATEGORY: Field<Tickets, kinds::Text> = Field::listed(
+    /// Operators: `=`, `!=`, `IN`, `NIN`.
+    pub const CATEGORY: Field<Tickets, kinds::Enum<crate::models::TicketCategory>> = Field::listed(
         "category",
-        EQ_NE_IN_NIN_CONTAINS_NOT_CONTAINS_STARTS_WITH_ENDS_WITH,
+        EQ_NE_IN_NIN,
     );
     /// `ticket_type_id`: String.
     ///

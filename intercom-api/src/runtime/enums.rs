@@ -22,6 +22,13 @@ macro_rules! string_enum {
             }
         }
 
+        impl $crate::runtime::StringEnum for $name {
+            #[inline]
+            fn as_str(&self) -> &str {
+                $name::as_str(self)
+            }
+        }
+
         impl From<&str> for $name {
             #[inline]
             fn from(value: &str) -> Self {
@@ -66,6 +73,14 @@ macro_rules! string_enum {
             }
         }
     };
+}
+
+/// A generated string enum: its value as sent on the wire. Implemented by every enum of
+/// [`models`](crate::models) (through their `as_str()`), so that code such as the search
+/// builder ([`kinds::Enum`](crate::search::kinds::Enum)) can take any of them.
+pub trait StringEnum {
+    /// The value as sent on the wire (the unknown value as it was received or given).
+    fn as_str(&self) -> &str;
 }
 
 /// Decodes a string enum from any string: what a generated enum's `Deserialize` runs.

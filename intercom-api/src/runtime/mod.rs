@@ -46,7 +46,7 @@ pub(crate) use decode::salvage;
 pub use decode::{DecodeWarning, Decoded, Salvage, MAX_SALVAGE};
 pub use download::Download;
 #[doc(hidden)]
-pub use enums::StrVisitor;
+pub use enums::{StrVisitor, StringEnum};
 pub use error::{ApiError, ApiErrorItem, ApiFailure, DecodeFailure, Error, RateLimited};
 pub use fit::{fit, fit_order, Fit};
 pub use futures_util::Stream;

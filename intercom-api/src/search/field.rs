@@ -4,9 +4,11 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use super::kinds::{Kind, Ordered, Text};
+use super::kinds::{Convertible, Enum, Kind, Ordered, Text};
+use super::operator::Operator;
+use super::query::Query;
 use super::value::Operand;
-use super::{Operator, Query};
+use crate::runtime::StringEnum;
 
 /// A searchable field of resource `R` (e.g. [`Contacts`](super::Contacts)) whose values have
 /// kind `K` (e.g. [`kinds::Text`](super::kinds::Text)).
@@ -85,36 +87,56 @@ impl<R, K: Kind> Field<R, K> {
         )
     }
 
-    fn one(&self, operator: Operator, value: impl Into<K::Value>) -> Query<R> {
-        self.filter(operator, Operand::One(K::scalar(value.into())))
+    fn one(&self, operator: Operator, value: K::Value) -> Query<R> {
+        self.filter(operator, Operand::One(K::scalar(value)))
     }
 
-    fn many<V: Into<K::Value>>(
-        &self,
-        operator: Operator,
-        values: impl IntoIterator<Item = V>,
-    ) -> Query<R> {
-        let values = values.into_iter().map(|v| K::scalar(v.into())).collect();
+    fn many(&self, operator: Operator, values: impl IntoIterator<Item = K::Value>) -> Query<R> {
+        let values = values.into_iter().map(K::scalar).collect();
         self.filter(operator, Operand::Many(values))
     }
+}
 
+impl<R, K: Convertible> Field<R, K> {
     /// `field = value`.
     pub fn eq(&self, value: impl Into<K::Value>) -> Query<R> {
-        self.one(Operator::Eq, value)
+        self.one(Operator::Eq, value.into())
     }
 
     /// `field != value`.
     pub fn ne(&self, value: impl Into<K::Value>) -> Query<R> {
-        self.one(Operator::Ne, value)
+        self.one(Operator::Ne, value.into())
     }
 
     /// `field IN [values]`: equals one of the values.
     pub fn is_in<V: Into<K::Value>>(&self, values: impl IntoIterator<Item = V>) -> Query<R> {
-        self.many(Operator::In, values)
+        self.many(Operator::In, values.into_iter().map(Into::into))
     }
 
     /// `field NIN [values]`: equals none of the values.
     pub fn not_in<V: Into<K::Value>>(&self, values: impl IntoIterator<Item = V>) -> Query<R> {
+        self.many(Operator::Nin, values.into_iter().map(Into::into))
+    }
+}
+
+impl<R, E: StringEnum> Field<R, Enum<E>> {
+    /// `field = value`, the enum's value (`ConversationPriority::High`, sent as `"high"`).
+    pub fn eq(&self, value: E) -> Query<R> {
+        self.one(Operator::Eq, value)
+    }
+
+    /// `field != value`.
+    pub fn ne(&self, value: E) -> Query<R> {
+        self.one(Operator::Ne, value)
+    }
+
+    /// `field IN [values]`: equals one of the values.
+    pub fn is_in(&self, values: impl IntoIterator<Item = E>) -> Query<R> {
+        self.many(Operator::In, values)
+    }
+
+    /// `field NIN [values]`: equals none of the values.
+    pub fn not_in(&self, values: impl IntoIterator<Item = E>) -> Query<R> {
         self.many(Operator::Nin, values)
     }
 }
@@ -122,44 +144,44 @@ impl<R, K: Kind> Field<R, K> {
 impl<R, K: Ordered> Field<R, K> {
     /// `field > value`.
     pub fn gt(&self, value: impl Into<K::Value>) -> Query<R> {
-        self.one(Operator::Gt, value)
+        self.one(Operator::Gt, value.into())
     }
 
     /// `field >= value`.
     pub fn ge(&self, value: impl Into<K::Value>) -> Query<R> {
-        self.one(Operator::Ge, value)
+        self.one(Operator::Ge, value.into())
     }
 
     /// `field < value`.
     pub fn lt(&self, value: impl Into<K::Value>) -> Query<R> {
-        self.one(Operator::Lt, value)
+        self.one(Operator::Lt, value.into())
     }
 
     /// `field <= value`.
     pub fn le(&self, value: impl Into<K::Value>) -> Query<R> {
-        self.one(Operator::Le, value)
+        self.one(Operator::Le, value.into())
     }
 }
 
 impl<R> Field<R, Text> {
     /// `field ~ value`: contains.
     pub fn contains(&self, value: impl Into<String>) -> Query<R> {
-        self.one(Operator::Contains, value)
+        self.one(Operator::Contains, value.into())
     }
 
     /// `field !~ value`: does not contain.
     pub fn not_contains(&self, value: impl Into<String>) -> Query<R> {
-        self.one(Operator::NotContains, value)
+        self.one(Operator::NotContains, value.into())
     }
 
     /// `field ^ value`: starts with.
     pub fn starts_with(&self, value: impl Into<String>) -> Query<R> {
-        self.one(Operator::StartsWith, value)
+        self.one(Operator::StartsWith, value.into())
     }
 
     /// `field $ value`: ends with.
     pub fn ends_with(&self, value: impl Into<String>) -> Query<R> {
-        self.one(Operator::EndsWith, value)
+        self.one(Operator::EndsWith, value.into())
     }
 }
 

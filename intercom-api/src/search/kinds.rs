@@ -2,9 +2,14 @@
 //!
 //! A [`Field`](super::Field) carries its value type, which decides at compile time what can be
 //! compared with it: the Rust type of the value, whether `<`/`>` exist (numbers and dates only)
-//! and whether the text operators `~ !~ ^ $` exist (strings only).
+//! and whether the text operators `~ !~ ^ $` exist (strings only). A string field whose values
+//! are those of a generated enum ([`Enum`]) takes that enum and the equality operators only.
+
+use std::convert::Infallible;
+use std::marker::PhantomData;
 
 use super::value::Scalar;
+use crate::runtime::StringEnum;
 use crate::Timestamp;
 
 mod sealed {
@@ -20,6 +25,10 @@ pub trait Kind: sealed::Sealed {
     #[doc(hidden)]
     fn scalar(value: Self::Value) -> Scalar;
 }
+
+/// Kinds whose filters take anything convertible into the value (`eq("open")`, `eq(12345)`,
+/// `eq(SystemTime::now())`): every kind but [`Enum`], whose filters take the enum itself.
+pub trait Convertible: Kind {}
 
 /// Kinds with an order: `<`, `>`, `<=` and `>=` exist for them (which of these a field accepts
 /// is the catalogue's business, checked before sending).
@@ -57,12 +66,44 @@ pub enum Date {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateTime {}
 
+/// `String` fields whose values are those of the generated enum `E` (`priority` takes a
+/// [`ConversationPriority`](crate::models::ConversationPriority)): `= != IN NIN` only, each
+/// value sent as the enum's wire string (`ConversationPriority::High` as `"high"`).
+///
+/// The enums are forward-compatible, so a value this crate does not know yet is still
+/// expressible: `ConversationPriority::from("critical")` (its `Unknown` variant) is sent as
+/// `"critical"`. To send a raw string with any operator instead, name the field as a string:
+/// `Field::<Conversations, kinds::Text>::unlisted("priority")` (see
+/// [`Field::unlisted`](super::Field::unlisted)).
+///
+/// ```
+/// use intercom_api::models::ConversationPriority::{High, Urgent};
+/// use intercom_api::search::ConversationField as F;
+///
+/// let query = F::PRIORITY.is_in([High, Urgent]);
+/// assert_eq!(
+///     query.to_json(),
+///     serde_json::json!({"field": "priority", "operator": "IN", "value": ["high", "urgent"]})
+/// );
+/// ```
+pub struct Enum<E>(Infallible, PhantomData<fn() -> E>);
+
 impl sealed::Sealed for Text {}
 impl sealed::Sealed for Integer {}
 impl sealed::Sealed for Float {}
 impl sealed::Sealed for Boolean {}
 impl sealed::Sealed for Date {}
 impl sealed::Sealed for DateTime {}
+
+impl<E> sealed::Sealed for Enum<E> {}
+
+impl<E: StringEnum> Kind for Enum<E> {
+    type Value = E;
+    const NAME: &'static str = "String";
+    fn scalar(value: E) -> Scalar {
+        Scalar::Text(value.as_str().to_owned())
+    }
+}
 
 impl Kind for Text {
     type Value = String;
@@ -116,3 +157,10 @@ impl Ordered for Integer {}
 impl Ordered for Float {}
 impl Ordered for Date {}
 impl Ordered for DateTime {}
+
+impl Convertible for Text {}
+impl Convertible for Integer {}
+impl Convertible for Float {}
+impl Convertible for Boolean {}
+impl Convertible for Date {}
+impl Convertible for DateTime {}

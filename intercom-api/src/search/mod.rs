@@ -10,34 +10,48 @@
 //! - a value of the wrong type (`ContactField::CREATED_AT.eq("yesterday")`);
 //! - `~ !~ ^ $` on anything but strings, `< > <= >=` on strings or booleans;
 //! - `IN` / `NIN` without a list (`is_in` takes an iterator);
-//! - a field of another resource (`and([ContactField::EMAIL.eq(..), TicketField::OPEN.eq(..)])`).
+//! - a field of another resource (`and([ContactField::EMAIL.eq(..), TicketField::OPEN.eq(..)])`);
+//! - for a field whose values are a generated enum ([`kinds::Enum`]: conversations' `state`,
+//!   `priority`, `source.delivered_as`, `ai_agent.*`, contacts' `role`, tickets' `category`),
+//!   a string, a value the API version does not have (`ConversationPriority::Priority`, gone
+//!   in 2.16) or a text operator.
 //!
 //! What the types cannot express is checked before sending ([`Query::validate`], an
 //! [`Invalid`] turned into [`Error::InvalidInput`](crate::Error::InvalidInput)): at most 2 levels
 //! of groups, at most 15 entries per group, and the operators each field's documentation
 //! allows (`tag_id` takes only `=` and `!=`; contact dates only `=`, `>` and `<`).
 //!
+//! A search is sent by the search call of its resource, which takes that resource's
+//! [`Search`] (or just a [`Query`]): `client.contacts().search(…)`,
+//! `client.conversations().search(…)`, `client.tickets().search(…)`; a query of another
+//! resource does not compile there. Each returns a request builder: `.send()` for one page,
+//! `.pages()` or `.items()` for a stream across every page. A [`Search`] also reads from
+//! Intercom's JSON search body (`serde_json::from_value`), keeping the values as given; its
+//! structure is checked as it is read and its limits before sending.
+//!
 //! Dates accept a [`Timestamp`](crate::Timestamp), `SystemTime`, `i64` seconds and, with the
 //! `chrono` / `time` features, `chrono::DateTime` and `time::OffsetDateTime`. **Contact date
 //! search is day-granular**, as Intercom documents: see [`kinds::Date`].
 //!
 //! ```
+//! use intercom_api::models::ConversationPriority::{High, Urgent};
+//! use intercom_api::models::ConversationState;
 //! use intercom_api::search::{and, or, ConversationField as F, Order, Search};
 //!
-//! // (state = open AND assigned to admin 12345) AND (priority OR rated 1 or 2)
+//! // (state = open AND assigned to admin 12345) AND (high or urgent priority OR rated 1 or 2)
 //! let search = Search::new(and([
-//!     F::STATE.eq("open"),
+//!     F::STATE.eq(ConversationState::Open),
 //!     F::ADMIN_ASSIGNEE_ID.eq(12345),
-//!     or([F::PRIORITY.eq("priority"), F::CONVERSATION_RATING_SCORE.lt(3)]),
+//!     or([F::PRIORITY.is_in([High, Urgent]), F::CONVERSATION_RATING_SCORE.lt(3)]),
 //! ]))
 //! .per_page(20)
 //! .sort(F::UPDATED_AT, Order::Descending);
 //! assert!(search.validate().is_ok());
-//! // client.search(search).send().await? for a page, .items() for a stream of conversations
+//! // client.conversations().search(search).send().await? for a page, .items() for a stream
 //! ```
 
-mod call;
 mod field;
+mod json;
 pub mod kinds;
 mod operator;
 #[cfg(all(test, feature = "contacts"))]
@@ -45,6 +59,7 @@ mod paged;
 mod query;
 mod request;
 mod resource;
+mod tree;
 mod validate;
 mod value;
 
@@ -52,7 +67,6 @@ mod value;
 // on, there is nothing to re-export.
 #[allow(unused_imports)]
 pub use crate::generated::search::*;
-pub use call::{SearchCall, SearchPage};
 pub use field::Field;
 pub use operator::{Combinator, Operator, Order};
 pub use query::{and, or, Query};

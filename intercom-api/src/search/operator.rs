@@ -51,6 +51,28 @@ impl Operator {
     }
 }
 
+impl Operator {
+    /// The operator Intercom spells `text` (`"!="`, `"IN"`), if there is one.
+    pub fn parse(text: &str) -> Option<Operator> {
+        [
+            Operator::Eq,
+            Operator::Ne,
+            Operator::In,
+            Operator::Nin,
+            Operator::Gt,
+            Operator::Ge,
+            Operator::Lt,
+            Operator::Le,
+            Operator::Contains,
+            Operator::NotContains,
+            Operator::StartsWith,
+            Operator::EndsWith,
+        ]
+        .into_iter()
+        .find(|op| op.as_str() == text)
+    }
+}
+
 impl fmt::Display for Operator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -2,7 +2,7 @@
 //! generated with the resources (`generated/search.rs`), from each search operation's
 //! pagination: these tests check the cursor they read.
 
-use super::Paged;
+use super::resource::Paged;
 use crate::models::ContactList;
 use crate::search::Contacts;
 

@@ -4,10 +4,13 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, Serializer};
 
+use super::operator::{Combinator, Operator};
+use super::resource::Resource;
+use super::tree::{Filter, Node};
+use super::validate::{self, Invalid};
 use super::value::Operand;
-use super::{validate, Combinator, Invalid, Operator, Resource};
 
 /// A search query on resource `R`: a filter built from a [`Field`](super::Field), or a group
 /// made with [`and`] / [`or`].
@@ -21,34 +24,19 @@ pub struct Query<R> {
     marker: PhantomData<fn() -> R>,
 }
 
-/// The untyped tree.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Node {
-    /// One filter.
-    Filter(Filter),
-    /// A group.
-    Group(Combinator, Vec<Node>),
-}
-
-/// `{field, operator, value}`, with what is needed to check it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Filter {
-    pub(crate) field: Cow<'static, str>,
-    pub(crate) kind: &'static str,
-    pub(crate) allowed: Option<&'static [Operator]>,
-    pub(crate) operator: Operator,
-    pub(crate) operand: Operand,
-}
-
 /// A group matching when every query matches: `{"operator": "AND", "value": [...]}`.
 ///
 /// ```
+/// use intercom_api::models::{ConversationPriority, ConversationState};
 /// use intercom_api::search::{and, or, ConversationField as F};
-/// // (open AND assigned to 12345) AND (priority OR a reply within an hour)
+/// // (open AND assigned to 12345) AND (urgent OR a reply within an hour)
 /// let query = and([
-///     F::STATE.eq("open"),
+///     F::STATE.eq(ConversationState::Open),
 ///     F::ADMIN_ASSIGNEE_ID.eq(12345),
-///     or([F::PRIORITY.eq("priority"), F::STATISTICS_TIME_TO_ADMIN_REPLY.lt(3600)]),
+///     or([
+///         F::PRIORITY.eq(ConversationPriority::Urgent),
+///         F::STATISTICS_TIME_TO_ADMIN_REPLY.lt(3600),
+///     ]),
 /// ]);
 /// assert!(query.validate().is_ok());
 /// ```
@@ -84,7 +72,7 @@ impl<R> Query<R> {
         Query::from_node(Node::Group(combinator, nodes))
     }
 
-    fn from_node(node: Node) -> Self {
+    pub(crate) fn from_node(node: Node) -> Self {
         Query {
             node,
             marker: PhantomData,
@@ -111,16 +99,6 @@ impl<R: Resource> Query<R> {
     }
 }
 
-impl Node {
-    /// Levels of groups.
-    pub(crate) fn depth(&self) -> usize {
-        match self {
-            Node::Filter(_) => 0,
-            Node::Group(_, nodes) => 1 + nodes.iter().map(Node::depth).max().unwrap_or(0),
-        }
-    }
-}
-
 impl<R> Clone for Query<R> {
     fn clone(&self) -> Self {
         Query::from_node(self.node.clone())
@@ -142,25 +120,5 @@ impl<R> fmt::Debug for Query<R> {
 impl<R> Serialize for Query<R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.node.serialize(serializer)
-    }
-}
-
-impl Serialize for Node {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Node::Filter(filter) => {
-                let mut map = serializer.serialize_map(Some(3))?;
-                map.serialize_entry("field", &filter.field)?;
-                map.serialize_entry("operator", filter.operator.as_str())?;
-                map.serialize_entry("value", &filter.operand)?;
-                map.end()
-            }
-            Node::Group(combinator, nodes) => {
-                let mut map = serializer.serialize_map(Some(2))?;
-                map.serialize_entry("operator", combinator.as_str())?;
-                map.serialize_entry("value", nodes)?;
-                map.end()
-            }
-        }
     }
 }

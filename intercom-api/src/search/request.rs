@@ -4,13 +4,21 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Field, Invalid, Order, Query, Resource};
+use super::field::Field;
+use super::operator::Order;
+use super::query::Query;
+use super::resource::Resource;
+use super::validate::Invalid;
 
 /// A search request body for resource `R`: a [`Query`], an optional sort and pagination.
 ///
 /// ```
+/// use intercom_api::models::ConversationState;
 /// use intercom_api::search::{and, ConversationField as F, Order, Search};
-/// let search = Search::new(and([F::STATE.eq("open"), F::ADMIN_ASSIGNEE_ID.eq(12345)]))
+/// let search = Search::new(and([
+///     F::STATE.eq(ConversationState::Open),
+///     F::ADMIN_ASSIGNEE_ID.eq(12345),
+/// ]))
 ///     .per_page(20)
 ///     .sort(F::UPDATED_AT, Order::Descending);
 /// assert_eq!(
@@ -58,6 +66,12 @@ impl<R> Search<R> {
     /// Sorts by `field` (`sort: {field, order}`).
     pub fn sort<K>(mut self, field: Field<R, K>, order: Order) -> Self {
         self.sort = Some((field.path().to_string(), order));
+        self
+    }
+
+    /// Sorts by a field given by name, as a search read from JSON does.
+    pub(crate) fn sort_by(mut self, field: String, order: Order) -> Self {
+        self.sort = Some((field, order));
         self
     }
 

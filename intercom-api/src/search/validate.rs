@@ -8,8 +8,8 @@
 
 use std::fmt;
 
-use super::query::{Filter, Node};
-use super::{Combinator, Operator};
+use super::operator::{Combinator, Operator};
+use super::tree::{Filter, Node};
 
 /// Most levels of groups in one query.
 pub const MAX_DEPTH: usize = 2;

@@ -21,6 +21,8 @@ pub enum Scalar {
     Boolean(bool),
     /// Unix seconds.
     Time(Timestamp),
+    /// A value read from a JSON search body, sent as it was given.
+    Json(serde_json::Value),
 }
 
 impl Scalar {
@@ -28,6 +30,7 @@ impl Scalar {
     pub fn is_sendable(&self) -> bool {
         match self {
             Scalar::Float(f) => f.is_finite(),
+            Scalar::Json(serde_json::Value::Number(n)) => n.as_f64().is_some_and(f64::is_finite),
             _ => true,
         }
     }
@@ -41,6 +44,7 @@ impl Serialize for Scalar {
             Scalar::Float(f) => serializer.collect_str(f),
             Scalar::Boolean(b) => serializer.serialize_bool(*b),
             Scalar::Time(t) => serializer.collect_str(&t.unix()),
+            Scalar::Json(v) => v.serialize(serializer),
         }
     }
 }

@@ -5,7 +5,7 @@
 //! Every call takes the ticket id first (ids are anything [`IntoId`] accepts: `"123"`, a
 //! `String`, `&String` or an integer) and returns the generated request builder: finish it with
 //! `.send().await`. Reading and searching need no wrapper: `client.tickets().get(id)` and
-//! `client.search(TicketField::OPEN.eq(true))` (see the `search` module).
+//! `client.tickets().search(TicketField::OPEN.eq(true))` (see the `search` module).
 //!
 //! ```no_run
 //! # async fn run(client: intercom_api::Client) -> Result<(), intercom_api::Error> {

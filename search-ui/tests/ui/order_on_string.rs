@@ -1,6 +1,6 @@
-// `<` and `>` exist for numbers and dates only: `state` is a String.
+// `<` and `>` exist for numbers and dates only: `source.subject` is a String.
 use intercom_api::search::ConversationField;
 
 fn main() {
-    let _ = ConversationField::STATE.gt("open");
+    let _ = ConversationField::SOURCE_SUBJECT.gt("open");
 }

@@ -487,7 +487,7 @@ pub struct ContactsSearch<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
     include_merge_history: Option<bool>,
-    body: super::super::models::ContactSearchRequest,
+    body: crate::search::Search<crate::search::Contacts>,
 }
 impl<'a> ContactsSearch<'a> {
     /// Pass `true` to include a `merge_history` array on each contact in the response. Only returned for contacts with a `user` role.
@@ -534,6 +534,7 @@ impl<'a> ContactsSearch<'a> {
         if let Some(value) = &self.include_merge_history {
             request.query("include_merge_history", value);
         }
+        self.body.validate()?;
         request.json(&self.body)?;
         Ok(request)
     }
@@ -716,7 +717,7 @@ impl<'a> Contacts<'a> {
     #[doc(alias = "SearchContacts")]
     pub fn search(
         &self,
-        body: impl Into<super::super::models::ContactSearchRequest>,
+        body: impl Into<crate::search::Search<crate::search::Contacts>>,
     ) -> ContactsSearch<'a> {
         ContactsSearch {
             client: self.client,

@@ -486,7 +486,7 @@ pub struct ConversationsSearch<'a> {
     options: crate::runtime::RequestOptions,
     include_monitors: Option<bool>,
     include_scorecards: Option<bool>,
-    body: super::super::models::SearchRequest,
+    body: crate::search::Search<crate::search::Conversations>,
 }
 impl<'a> ConversationsSearch<'a> {
     /// If set to true, the response will include a `monitor_evaluations` array on each conversation with any QA monitor results that flagged it.
@@ -541,6 +541,7 @@ impl<'a> ConversationsSearch<'a> {
         if let Some(value) = &self.include_scorecards {
             request.query("include_scorecards", value);
         }
+        self.body.validate()?;
         request.json(&self.body)?;
         Ok(request)
     }
@@ -708,7 +709,7 @@ impl<'a> Conversations<'a> {
     #[doc(alias = "searchConversations")]
     pub fn search(
         &self,
-        body: impl Into<super::super::models::SearchRequest>,
+        body: impl Into<crate::search::Search<crate::search::Conversations>>,
     ) -> ConversationsSearch<'a> {
         ConversationsSearch {
             client: self.client,

@@ -213,7 +213,7 @@ impl<'a> Tickets<'a> {
 pub struct TicketsSearch<'a> {
     client: &'a crate::Client,
     options: crate::runtime::RequestOptions,
-    body: super::super::models::SearchRequest,
+    body: crate::search::Search<crate::search::Tickets>,
 }
 impl<'a> TicketsSearch<'a> {
     /// Sends this request with another `Intercom-Version` than the client's.
@@ -252,6 +252,7 @@ impl<'a> TicketsSearch<'a> {
             true,
             self.options.clone(),
         );
+        self.body.validate()?;
         request.json(&self.body)?;
         Ok(request)
     }
@@ -383,7 +384,7 @@ impl<'a> Tickets<'a> {
     #[doc(alias = "searchTickets")]
     pub fn search(
         &self,
-        body: impl Into<super::super::models::SearchRequest>,
+        body: impl Into<crate::search::Search<crate::search::Tickets>>,
     ) -> TicketsSearch<'a> {
         TicketsSearch {
             client: self.client,

@@ -2,9 +2,9 @@
 //! into the client for these tools is in `call` and the functions below it.
 
 use intercom_api::models::{
-    AttachContactToACompanyRequest, ContactSearchRequest, CreateContactRequest,
-    UpdateContactRequest,
+    AttachContactToACompanyRequest, CreateContactRequest, UpdateContactRequest,
 };
+use intercom_api::search::{Contacts, Search};
 use intercom_api::Client;
 use serde_json::json;
 
@@ -196,7 +196,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
             Output::new(&list, page_summary("contacts", count, list.total_count))
         }
         "search_contacts" => {
-            let body: ContactSearchRequest = input.body(json!({}))?;
+            let body: Search<Contacts> = input.body(json!({}))?;
             let list = client.contacts().search(body).send().await?;
             let count = list.data.as_ref().map_or(0, Vec::len);
             Output::new(

@@ -4,8 +4,9 @@
 use intercom_api::models::{
     AdminReplyConversationRequest, AssignConversationRequest, CloseConversationRequest,
     Conversation, ManageConversationRequest, OpenConversationRequest, ReplyConversationRequest,
-    SearchRequest, SnoozeConversationRequest,
+    SnoozeConversationRequest,
 };
+use intercom_api::search::{Conversations, Search};
 use intercom_api::Client;
 use serde_json::json;
 
@@ -172,7 +173,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
             )
         }
         "search_conversations" => {
-            let body: SearchRequest = input.body(json!({}))?;
+            let body: Search<Conversations> = input.body(json!({}))?;
             let list = client.conversations().search(body).send().await?;
             let count = list.conversations.as_ref().map_or(0, Vec::len);
             Output::new(
