@@ -4540,7 +4540,8 @@ pub struct OpenConversationRequest {
     /// The id of the admin who is performing the action.
     pub admin_id: String,
     pub message_type: String,
-    pub r#type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 #[cfg(feature = "conversations")]
 impl crate::runtime::object::Object for OpenConversationRequest {
@@ -4563,7 +4564,7 @@ impl crate::runtime::object::Object for OpenConversationRequest {
         Ok(Self {
             admin_id: map.required(f0, 0)?,
             message_type: map.required(f1, 1)?,
-            r#type: map.required(f2, 2)?,
+            r#type: f2.unwrap_or_default(),
         })
     }
 }
@@ -4582,8 +4583,13 @@ impl OpenConversationRequest {
         Self {
             admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "open".to_string(),
-            r#type: "admin".to_string(),
+            r#type: None,
         }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
     }
 }
 #[cfg(feature = "conversations")]
@@ -5245,7 +5251,8 @@ pub struct SnoozeConversationRequest {
     pub message_type: String,
     /// The time you want the conversation to reopen.
     pub snoozed_until: crate::Timestamp,
-    pub r#type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 #[cfg(feature = "conversations")]
 impl crate::runtime::object::Object for SnoozeConversationRequest {
@@ -5276,7 +5283,7 @@ impl crate::runtime::object::Object for SnoozeConversationRequest {
             admin_id: map.required(f0, 0)?,
             message_type: map.required(f1, 1)?,
             snoozed_until: map.required(f2, 2)?,
-            r#type: map.required(f3, 3)?,
+            r#type: f3.unwrap_or_default(),
         })
     }
 }
@@ -5299,8 +5306,13 @@ impl SnoozeConversationRequest {
             admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "snoozed".to_string(),
             snoozed_until,
-            r#type: "admin".to_string(),
+            r#type: None,
         }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
     }
 }
 #[cfg(feature = "conversations")]
