@@ -2,7 +2,7 @@
 
 use indexmap::IndexMap;
 
-use super::types::Types;
+use super::registry::Types;
 use super::{merge, ops, paging, search, usage, Api};
 use crate::load::Document;
 use crate::Error;
