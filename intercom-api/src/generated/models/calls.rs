@@ -344,59 +344,6 @@ impl<'de> serde::Deserialize<'de> for CallList {
     }
 }
 #[cfg(feature = "calls")]
-/// Generated from schema datetime.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum Datetime {
-    String(String),
-    Integer(i64),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-#[cfg(feature = "calls")]
-impl<'de> serde::Deserialize<'de> for Datetime {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::String,
-            crate::runtime::Fit::Integer,
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    if let Ok(decoded) = <String as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::String(decoded));
-                    }
-                }
-                1 => {
-                    if let Ok(decoded) = <i64 as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        return Ok(Self::Integer(decoded));
-                    }
-                }
-                _ => {}
-            }
-        }
-        Ok(Self::Unknown(value))
-    }
-}
-#[cfg(feature = "calls")]
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for Datetime {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
-    }
-}
-#[cfg(feature = "calls")]
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) request body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]

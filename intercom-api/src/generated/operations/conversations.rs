@@ -1240,7 +1240,7 @@ impl<'a> ConversationsAttachContactAsAdmin<'a> {
         self,
     ) -> impl std::future::Future<
         Output = Result<
-            super::super::models::AttachContactToConversationResponse,
+            super::super::models::ConversationOrConversationCustomers,
             crate::Error,
         >,
     > + 'a {
@@ -1254,7 +1254,7 @@ impl<'a> ConversationsAttachContactAsAdmin<'a> {
     ) -> impl std::future::Future<
         Output = Result<
             crate::runtime::Decoded<
-                super::super::models::AttachContactToConversationResponse,
+                super::super::models::ConversationOrConversationCustomers,
             >,
             crate::Error,
         >,
@@ -1347,7 +1347,7 @@ impl<'a> ConversationsDetachContactAsAdmin<'a> {
         self,
     ) -> impl std::future::Future<
         Output = Result<
-            super::super::models::DetachContactFromConversationResponse,
+            super::super::models::ConversationOrConversationCustomers,
             crate::Error,
         >,
     > + 'a {
@@ -1361,7 +1361,7 @@ impl<'a> ConversationsDetachContactAsAdmin<'a> {
     ) -> impl std::future::Future<
         Output = Result<
             crate::runtime::Decoded<
-                super::super::models::DetachContactFromConversationResponse,
+                super::super::models::ConversationOrConversationCustomers,
             >,
             crate::Error,
         >,
