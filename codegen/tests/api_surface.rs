@@ -76,8 +76,9 @@ fn models() {
     }
     assert_eq!(
         output.models.lines().count(),
-        3119,
-        "2.16: 672 models (476 structs, 151 enums, 40 unions, 5 aliases) and 2447 struct fields"
+        3112,
+        "2.16: 665 models (476 structs, 151 enums, 33 unions, 5 aliases) and 2447 struct fields; \
+         one union per shape merged 10 unions into 3"
     );
     insta::assert_snapshot!("models", output.models);
 }
@@ -90,8 +91,8 @@ fn models_preview() {
     check_models(&output);
     assert_eq!(
         output.models.lines().count(),
-        3575,
-        "Preview models listing lines"
+        3567,
+        "Preview models listing lines (one union per shape: 8 fewer)"
     );
     insta::assert_snapshot!("models_preview", output.models);
 }

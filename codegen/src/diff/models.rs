@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{code, Area, Change, What};
+use super::change::{code, Area, Change, What};
 use crate::surface::{FieldSurface, ModelKind, ModelSurface};
 
 /// The changes from `old` to `new`, types matched by Rust name.

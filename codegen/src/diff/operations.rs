@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{code, Area, Change, What};
+use super::change::{code, Area, Change, What};
 use crate::surface::OperationSurface;
 
 /// The changes from `old` to `new`; an operation is the same when its method and path match

@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Area, Report, What};
+use super::change::{Area, What};
+use super::report::Report;
 
 const AREAS: [(Area, &str); 3] = [
     (Area::Operations, "operations"),
@@ -11,7 +12,15 @@ const AREAS: [(Area, &str); 3] = [
     (Area::Fields, "fields"),
 ];
 
-pub fn markdown(report: &Report, level: usize) -> String {
+impl Report {
+    /// The report as Markdown whose title is a heading of `level` (`2` for `##`), sections one
+    /// level below: the title, a table of counts, then the breaking and the additive changes.
+    pub fn markdown(&self, level: usize) -> String {
+        markdown(self, level)
+    }
+}
+
+fn markdown(report: &Report, level: usize) -> String {
     let heading = "#".repeat(level.max(1));
     let mut out = format!("{heading} {}\n\n", report.title());
     if report.changes.is_empty() {

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::calls;
-use super::ops::response_type;
+use super::tokens::response_type;
 use crate::ir::{Api, Operation, Response};
 use crate::Channel;
 

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::ops::response_type;
+use super::tokens::response_type;
 use crate::ir::{Api, Response};
 
 /// The `examples.rs` file.

@@ -1,5 +1,5 @@
-//! Per-resource cargo features: the `#[cfg]` that compiles an item only when one of the
-//! resource features that need it is on.
+//! Cargo features in the generated code: the `#[cfg]` that compiles an item only when one of
+//! the resource features that need it is on, and `Serialize` behind the `serialize` feature.
 
 use std::collections::BTreeSet;
 
@@ -40,6 +40,11 @@ pub fn gate(tokens: TokenStream, cfg: &TokenStream) -> syn::Result<TokenStream> 
     let file: syn::File = syn::parse2(tokens)?;
     let items = file.items.iter();
     Ok(quote!( #( #cfg #items )* ))
+}
+
+/// `Serialize` for response-only types, behind the crate's `serialize` feature.
+pub fn serialize_feature() -> TokenStream {
+    quote!(#[cfg_attr(feature = "serialize", derive(serde::Serialize))])
 }
 
 #[cfg(test)]

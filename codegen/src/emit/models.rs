@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::deserialize::{object, Finish, Read, Slot};
-use super::features::{cfg_any, gate};
+use super::features::{cfg_any, gate, serialize_feature};
 use super::tokens::{doc, ident, ty};
 use crate::ir::{Field, FieldShape, TypeDef, TypeKind, TypeRef};
 
@@ -92,11 +92,6 @@ fn lenient(t: &TypeRef) -> Read {
         TypeRef::Map(value) if **value == TypeRef::String => Read::With("OptStringMap"),
         _ => Read::Value,
     }
-}
-
-/// `Serialize` for response-only types, behind the crate's `serialize` feature.
-pub fn serialize_feature() -> TokenStream {
-    quote!(#[cfg_attr(feature = "serialize", derive(serde::Serialize))])
 }
 
 /// A field's `#[serde(…)]` attribute, if it needs one: for `Serialize` (behind the

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::tokens::{doc, ident, ty};
+use super::tokens::{doc, ident, response_type, ty};
 use crate::ir::{Body, Operation, Param, QueryStyle, Response};
 use crate::Channel;
 
@@ -29,16 +29,6 @@ pub fn body_type(body: &Body, prefix: &TokenStream, rt: &TokenStream) -> TokenSt
         ty(&body.ty, prefix, rt)
     } else {
         quote!(#rt::runtime::RawBody)
-    }
-}
-
-/// The Rust return type of an operation.
-pub fn response_type(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> TokenStream {
-    match &op.response {
-        Response::Json(t) => ty(t, prefix, rt),
-        Response::Empty => quote!(()),
-        Response::Text | Response::Redirect => quote!(String),
-        Response::Bytes => quote!(#rt::runtime::Download),
     }
 }
 

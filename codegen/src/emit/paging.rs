@@ -3,8 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::ops::response_type;
-use super::tokens::{ident, ty};
+use super::tokens::{ident, response_type, ty};
 use crate::ir::{Operation, PageKind};
 
 /// The paging methods of `op`'s builder; nothing when it does not paginate.

@@ -9,8 +9,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::features::cfg_any;
-use super::ops::response_type;
-use super::tokens::{ident, ty};
+use super::tokens::{ident, response_type, ty};
 use crate::ir::{
     Api, FieldName, Operation, SearchCatalogue, SearchField, SearchKind, SearchOperator, SearchType,
 };

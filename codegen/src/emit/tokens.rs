@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::TypeRef;
+use crate::ir::{Operation, Response, TypeRef};
 
 /// An identifier, raw (`r#type`) when it is a keyword.
 pub fn ident(name: &str) -> Ident {
@@ -57,5 +57,15 @@ pub fn ty(t: &TypeRef, prefix: &TokenStream, rt: &TokenStream) -> TokenStream {
             let name = Ident::new(name, Span::call_site());
             quote!(#prefix #name)
         }
+    }
+}
+
+/// The Rust return type of an operation.
+pub fn response_type(op: &Operation, prefix: &TokenStream, rt: &TokenStream) -> TokenStream {
+    match &op.response {
+        Response::Json(t) => ty(t, prefix, rt),
+        Response::Empty => quote!(()),
+        Response::Text | Response::Redirect => quote!(String),
+        Response::Bytes => quote!(#rt::runtime::Download),
     }
 }

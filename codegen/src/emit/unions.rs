@@ -64,7 +64,7 @@ pub fn union(
     let serialize = if d.usage.request {
         quote!(#[derive(serde::Serialize)] #[serde(untagged)])
     } else {
-        let derive = super::models::serialize_feature();
+        let derive = super::features::serialize_feature();
         quote!(#derive #[cfg_attr(feature = "serialize", serde(untagged))])
     };
     let default = open.then(|| {

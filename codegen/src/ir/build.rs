@@ -2,8 +2,8 @@
 
 use indexmap::IndexMap;
 
-use super::types::Types;
-use super::{merge, ops, paging, search, usage, Api};
+use super::registry::Types;
+use super::{merge, ops, paging, search, union_shapes, usage, Api};
 use crate::load::Document;
 use crate::Error;
 
@@ -30,6 +30,9 @@ pub fn build(doc: &Document) -> Result<Api, Error> {
     types.check_clashes(&defs)?;
     paging::attach(&doc.api, &defs, &mut operations, &doc.file)?;
     usage::assign(&mut defs, &operations);
+    if union_shapes::share(&mut defs, &mut operations, &types.components()) {
+        usage::assign(&mut defs, &operations);
+    }
     search::link_enums(&mut search, &defs, &operations);
     search::type_bodies(&search, &mut operations);
     Ok(Api {

@@ -4,27 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use super::types::Types;
-use super::view::{view, Prim, SRef, View};
+use super::registry::Types;
+use super::view::{alternatives, view, Prim, SRef, View};
 use super::{Fit, UnionVariant};
 use crate::Error;
 
 /// How many levels of objects and arrays a fit describes; deeper values fit anything.
 const MAX_DEPTH: usize = 4;
-
-/// The alternatives of a `oneOf`/`anyOf`, without the ones that only list `required`
-/// properties (a validation rule, not a type).
-pub(super) fn alternatives<'a>(v: &View<'a>) -> Vec<SRef<'a>> {
-    let all = if v.one_of.is_empty() {
-        &v.any_of
-    } else {
-        &v.one_of
-    };
-    all.iter()
-        .copied()
-        .filter(|a| !matches!(a, SRef::Inline(s) if view(s).is_required_only()))
-        .collect()
-}
 
 impl<'a> Types<'a> {
     /// The fit of a union alternative.

@@ -33,6 +33,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::rename::rename_everywhere;
 use super::same::Same;
 use super::usage::{children, named_in, reach};
 use super::{Field, Operation, Response, TypeDef, TypeKind, TypeRef};
@@ -281,44 +282,7 @@ fn apply(
             fields.push(field);
         }
     }
-    for def in defs.values_mut() {
-        match &mut def.kind {
-            TypeKind::Struct { fields } => fields
-                .iter_mut()
-                .for_each(|f| rename(&mut f.ty, name, &component)),
-            TypeKind::Union { variants, .. } => variants
-                .iter_mut()
-                .for_each(|v| rename(&mut v.ty, name, &component)),
-            TypeKind::Alias(ty) => rename(ty, name, &component),
-            TypeKind::Enum { .. } => {}
-        }
-    }
-    for op in ops.iter_mut() {
-        for p in op
-            .path_params
-            .iter_mut()
-            .chain(&mut op.query_params)
-            .chain(&mut op.header_params)
-        {
-            rename(&mut p.ty, name, &component);
-        }
-        if let Some(body) = &mut op.body {
-            rename(&mut body.ty, name, &component);
-        }
-        if let Response::Json(ty) = &mut op.response {
-            rename(ty, name, &component);
-        }
-    }
-}
-
-fn rename(ty: &mut TypeRef, from: &str, to: &str) {
-    match ty {
-        TypeRef::Named(n) if n == from => *n = to.to_string(),
-        TypeRef::Map(inner) | TypeRef::Array(inner) | TypeRef::Nullable(inner) => {
-            rename(inner, from, to)
-        }
-        _ => {}
-    }
+    rename_everywhere(defs, ops, name, &component);
 }
 
 /// Drops the inline types that neither a component nor an operation reaches any more.

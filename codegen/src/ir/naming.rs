@@ -33,21 +33,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::names::{type_name, unique, variant_name};
-use super::types::{Slot, Types};
+use super::registry::{Clash, Slot, Types};
 use super::view::{Prim, SRef};
 use super::TypeDef;
 use crate::Error;
-
-/// An inline type whose name was taken: it holds a provisional name until merging is done.
-#[derive(Debug, Clone)]
-pub struct Clash {
-    /// The provisional name.
-    provisional: String,
-    /// The name the rule gives it.
-    wanted: String,
-    /// Where the inline schema is.
-    origin: String,
-}
 
 impl<'a> Types<'a> {
     /// The name of a new type at `origin`: a component's reserved name, or the name the rule

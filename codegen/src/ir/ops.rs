@@ -3,7 +3,7 @@
 use openapiv3::{MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 
 use super::names::{field_ident, type_name};
-use super::types::Types;
+use super::registry::Types;
 use super::view::SRef;
 use super::{docs, Body, Operation, Param, QueryStyle, Response, TypeRef};
 use crate::Error;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::types::Types;
+use super::registry::Types;
 use super::view::{SRef, View};
 use crate::Error;
 

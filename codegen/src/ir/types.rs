@@ -2,96 +2,19 @@
 //! unions are named after where they appear (`Contact` + `location` -> `ContactLocation`), by
 //! the rule in [`naming`](super::naming).
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::BTreeSet;
 
-use indexmap::IndexMap;
 use openapiv3::{ReferenceOr, Schema};
 
 use super::names::{field_ident, type_name, unique, variant_name};
-use super::naming::Clash;
-use super::view::{view, Prim, SRef, View};
+use super::registry::{Slot, Types};
+use super::view::{alternatives, view, Prim, SRef, View};
 use super::{docs, EnumVariant, Field, TypeDef, TypeKind, TypeRef, Usage};
 use crate::Error;
 
 const SCHEMA_PREFIX: &str = "#/components/schemas/";
 
-/// Where a new named type's name comes from.
-pub(super) enum Slot {
-    /// A component schema's own, already reserved name.
-    Reserved(String),
-    /// A suggestion for an inline type; made unique.
-    Hint(String),
-}
-
-/// Collects named types while schemas are converted.
-pub struct Types<'a> {
-    pub(super) file: &'a Path,
-    schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
-    names: BTreeMap<String, String>,
-    /// Every type name given out, provisional ones included.
-    pub(super) taken: BTreeSet<String>,
-    /// Where the schema that holds each name (not a provisional one) is.
-    pub(super) owners: BTreeMap<String, String>,
-    /// The inline types that hold provisional names.
-    pub(super) clashes: Vec<Clash>,
-    /// Structs built as one component plus properties (`allOf` of a single `$ref`), with
-    /// that component's name.
-    pub bases: BTreeMap<String, String>,
-    /// The named types found so far, by Rust name.
-    pub defs: BTreeMap<String, TypeDef>,
-}
-
 impl<'a> Types<'a> {
-    /// Reserves a Rust name for every component schema; fails on two schemas with one name.
-    pub fn new(
-        file: &'a Path,
-        schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
-    ) -> Result<Self, Error> {
-        let mut names = BTreeMap::new();
-        let mut taken = BTreeSet::new();
-        let mut owners = BTreeMap::new();
-        let mut sorted: Vec<&String> = schemas.keys().collect();
-        sorted.sort();
-        let mut owner: BTreeMap<String, &String> = BTreeMap::new();
-        for schema in sorted {
-            let rust = type_name(schema);
-            if let Some(first) = owner.insert(rust.clone(), schema) {
-                return Err(Error::Unsupported {
-                    path: file.to_path_buf(),
-                    context: format!("schema {schema}"),
-                    message: format!("its Rust name `{rust}` is also the name of schema {first}"),
-                });
-            }
-            taken.insert(rust.clone());
-            owners.insert(rust.clone(), format!("schema {schema}"));
-            names.insert(schema.clone(), rust);
-        }
-        Ok(Types {
-            file,
-            schemas,
-            names,
-            taken,
-            owners,
-            clashes: Vec::new(),
-            bases: BTreeMap::new(),
-            defs: BTreeMap::new(),
-        })
-    }
-
-    /// The Rust names of the component schemas.
-    pub fn components(&self) -> BTreeSet<String> {
-        self.names.values().cloned().collect()
-    }
-
-    pub(super) fn unsupported(&self, context: &str, message: impl Into<String>) -> Error {
-        Error::Unsupported {
-            path: self.file.to_path_buf(),
-            context: context.to_string(),
-            message: message.into(),
-        }
-    }
-
     /// Defines every component schema, in name order.
     pub fn define_components(&mut self) -> Result<(), Error> {
         let mut sorted: Vec<(&String, &ReferenceOr<Schema>)> = self.schemas.iter().collect();
@@ -218,7 +141,7 @@ impl<'a> Types<'a> {
     }
 
     fn shape(&mut self, v: &View<'a>, slot: Slot, origin: &str) -> Result<TypeRef, Error> {
-        let alternatives = super::fit::alternatives(v);
+        let alternatives = alternatives(v);
         if !v.all_of.is_empty() {
             if v.all_of.len() == 1 && v.properties.is_empty() && alternatives.is_empty() {
                 return self.type_of(v.all_of[0], &Self::slot_name(&slot), origin);

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::types::{Slot, Types};
+use super::registry::{Slot, Types};
 use super::view::{SRef, View};
 use super::{docs, Fit, TypeKind, TypeRef, UnionVariant};
 use crate::Error;

@@ -209,3 +209,17 @@ impl View<'_> {
         self.is_constraint_only() && !self.required.is_empty()
     }
 }
+
+/// The alternatives of a `oneOf`/`anyOf`, without the ones that only list `required`
+/// properties (a validation rule, not a type).
+pub(super) fn alternatives<'a>(v: &View<'a>) -> Vec<SRef<'a>> {
+    let all = if v.one_of.is_empty() {
+        &v.any_of
+    } else {
+        &v.one_of
+    };
+    all.iter()
+        .copied()
+        .filter(|a| !matches!(a, SRef::Inline(s) if view(s).is_required_only()))
+        .collect()
+}

@@ -7,13 +7,15 @@
 
 mod models;
 mod operations;
+mod types;
 
 use std::collections::BTreeMap;
 
 pub use models::{FieldSurface, ModelKind, ModelSurface};
 pub use operations::{OperationSurface, ParamSurface};
+pub use types::{display, rust_type};
 
-use crate::ir::{Api, TypeRef};
+use crate::ir::Api;
 use crate::Channel;
 
 /// The whole surface of one generated version.
@@ -68,33 +70,4 @@ fn listing(lines: impl Iterator<Item = String>) -> String {
         out.push('\n');
     }
     out
-}
-
-/// The Rust type a user sees for `t` in a model (a constant tag is a `String`).
-pub fn rust_type(t: &TypeRef) -> String {
-    match t {
-        TypeRef::String | TypeRef::Const(_) => "String".into(),
-        TypeRef::Map(inner) => format!("BTreeMap<String, {}>", rust_type(inner)),
-        TypeRef::Array(inner) => format!("Vec<{}>", rust_type(inner)),
-        TypeRef::Nullable(inner) => format!("Option<{}>", rust_type(inner)),
-        other => display(other),
-    }
-}
-
-/// A short rendering of a type for the operations listing (a constant shows its value).
-pub fn display(t: &TypeRef) -> String {
-    match t {
-        TypeRef::String => "String".into(),
-        TypeRef::Const(v) => format!("\"{v}\""),
-        TypeRef::Integer => "i64".into(),
-        TypeRef::Number => "f64".into(),
-        TypeRef::Boolean => "bool".into(),
-        TypeRef::Timestamp => "Timestamp".into(),
-        TypeRef::Any => "Value".into(),
-        TypeRef::FreeForm => "Map<String, Value>".into(),
-        TypeRef::Map(inner) => format!("BTreeMap<String, {}>", display(inner)),
-        TypeRef::Array(inner) => format!("Vec<{}>", display(inner)),
-        TypeRef::Nullable(inner) => format!("Option<{}>", display(inner)),
-        TypeRef::Named(n) => n.clone(),
-    }
 }

@@ -1,6 +1,6 @@
 //! The models of the surface: each named type as a user sees it.
 
-use super::rust_type;
+use super::types::rust_type;
 use crate::ir::{FieldShape, TypeDef, TypeKind, TypeRef};
 
 /// A named type.

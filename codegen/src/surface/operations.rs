@@ -1,6 +1,6 @@
 //! The operations of the surface: what a user calls, with what, and what comes back.
 
-use super::display;
+use super::types::display;
 use crate::ir::{Operation, Response};
 use crate::Channel;
 

@@ -2703,7 +2703,7 @@ async fn call_conversations_attach_contact_as_admin(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::AttachContactToConversationResponse = response.json()?;
+    let _: super::models::ConversationOrConversationCustomers = response.json()?;
     Ok(answer)
 }
 async fn call_conversations_detach_contact_as_admin(
@@ -2725,7 +2725,7 @@ async fn call_conversations_detach_contact_as_admin(
     }
     let response = client.execute(request).await?;
     let answer = answer(response.status.as_u16(), response.headers.iter());
-    let _: super::models::DetachContactFromConversationResponse = response.json()?;
+    let _: super::models::ConversationOrConversationCustomers = response.json()?;
     Ok(answer)
 }
 async fn call_conversations_manage(

@@ -488,14 +488,14 @@ pub fn decode_response(
         ("attachContactToConversation", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
-                    super::models::AttachContactToConversationResponse,
+                    super::models::ConversationOrConversationCustomers,
                 >(json, strict),
             )
         }
         ("detachContactFromConversation", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
-                    super::models::DetachContactFromConversationResponse,
+                    super::models::ConversationOrConversationCustomers,
                 >(json, strict),
             )
         }
@@ -1591,13 +1591,6 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
-        ("AttachContactToConversationResponse", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::AttachContactToConversationResponse,
-                >(json, strict),
-            )
-        }
         ("AttachSubscriptionTypeToContactRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -2002,13 +1995,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ContactSearchRequest,
-                >(json, strict),
-            )
-        }
-        ("ContactSearchRequestQuery", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ContactSearchRequestQuery,
                 >(json, strict),
             )
         }
@@ -2505,6 +2491,13 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
+        ("ConversationOrConversationCustomers", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::ConversationOrConversationCustomers,
+                >(json, strict),
+            )
+        }
         ("ConversationPart", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -2768,13 +2761,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateContentImportSourceRequest,
-                >(json, strict),
-            )
-        }
-        ("CreateContentImportSourceRequestAudienceIds", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateContentImportSourceRequestAudienceIds,
                 >(json, strict),
             )
         }
@@ -3058,20 +3044,6 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
-        ("CreateMessageRequestBcc", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateMessageRequestBcc,
-                >(json, strict),
-            )
-        }
-        ("CreateMessageRequestCc", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateMessageRequestCc,
-                >(json, strict),
-            )
-        }
         ("CreateMessageRequestFrom", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -3090,13 +3062,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::CreateMessageRequestTemplate,
-                >(json, strict),
-            )
-        }
-        ("CreateMessageRequestTo", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::CreateMessageRequestTo,
                 >(json, strict),
             )
         }
@@ -3724,13 +3689,6 @@ pub fn decode_type(
                 >(json, strict),
             )
         }
-        ("DetachContactFromConversationResponse", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::DetachContactFromConversationResponse,
-                >(json, strict),
-            )
-        }
         ("DetachTagFromConversationRequest", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -4025,6 +3983,13 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::HelpCenterRedirectTargetType,
+                >(json, strict),
+            )
+        }
+        ("IntegerOrArray", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::IntegerOrArray,
                 >(json, strict),
             )
         }
@@ -4505,6 +4470,13 @@ pub fn decode_type(
         ("Recipient", json, strict) => {
             Some(crate::runtime::check_decode::<super::models::Recipient>(json, strict))
         }
+        ("RecipientOrArray", json, strict) => {
+            Some(
+                crate::runtime::check_decode::<
+                    super::models::RecipientOrArray,
+                >(json, strict),
+            )
+        }
         ("RecipientType", json, strict) => {
             Some(
                 crate::runtime::check_decode::<
@@ -4561,13 +4533,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::ReplyTicketRequest,
-                >(json, strict),
-            )
-        }
-        ("ReplyTicketRequestKind", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::ReplyTicketRequestKind,
                 >(json, strict),
             )
         }
@@ -4754,13 +4719,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::SingleFilterSearchRequestValue,
-                >(json, strict),
-            )
-        }
-        ("SingleFilterSearchRequestValueArrayItem", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::SingleFilterSearchRequestValueArrayItem,
                 >(json, strict),
             )
         }
@@ -5293,13 +5251,6 @@ pub fn decode_type(
             Some(
                 crate::runtime::check_decode::<
                     super::models::UpdateContentImportSourceRequest,
-                >(json, strict),
-            )
-        }
-        ("UpdateContentImportSourceRequestAudienceIds", json, strict) => {
-            Some(
-                crate::runtime::check_decode::<
-                    super::models::UpdateContentImportSourceRequestAudienceIds,
                 >(json, strict),
             )
         }

@@ -201,14 +201,15 @@ impl<'a> Conversations<'a> {
     }
 
     /// Snoozes conversation `id` until `until`, as admin `admin_id`:
-    /// `POST /conversations/{id}/parts` with `message_type: snoozed`.
+    /// `POST /conversations/{id}/parts` with `message_type: snoozed, type: admin`.
     pub fn snooze_until(
         &self,
         id: impl IntoId,
         admin_id: impl IntoId,
         until: impl Into<Timestamp>,
     ) -> ConversationsManage<'a> {
-        self.manage(id, SnoozeConversationRequest::new(admin_id, until.into()))
+        let snooze = SnoozeConversationRequest::new(admin_id, until.into()).r#type("admin");
+        self.manage(id, snooze)
     }
 
     /// Snoozes conversation `id` for `duration` from now, as admin `admin_id`.
@@ -222,9 +223,9 @@ impl<'a> Conversations<'a> {
     }
 
     /// Reopens the closed or snoozed conversation `id`, as admin `admin_id`:
-    /// `POST /conversations/{id}/parts` with `message_type: open`.
+    /// `POST /conversations/{id}/parts` with `message_type: open, type: admin`.
     pub fn reopen(&self, id: impl IntoId, admin_id: impl IntoId) -> ConversationsManage<'a> {
-        self.manage(id, OpenConversationRequest::new(admin_id))
+        self.manage(id, OpenConversationRequest::new(admin_id).r#type("admin"))
     }
 
     /// Tags conversation `id` with tag `tag_id`, as admin `admin_id` (feature `tags`):

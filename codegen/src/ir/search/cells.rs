@@ -1,6 +1,6 @@
 //! The cells of the two tables: field names, field types, and operators' valid types.
 
-use super::{FieldName, SearchType};
+use super::model::{FieldName, SearchType};
 
 /// Which fields an operator row accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@
 //! generation fails; other prose is documentation only.
 
 use super::markdown::backticked;
-use super::SearchOperator;
+use super::model::SearchOperator;
 
 /// The rules of one description.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

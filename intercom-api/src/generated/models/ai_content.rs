@@ -220,9 +220,7 @@ impl<'de> serde::Deserialize<'de> for ContentImportSourcesList {
 pub struct CreateContentImportSourceRequest {
     /// The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers.
     #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
-    pub audience_ids: crate::runtime::Nullable<
-        super::CreateContentImportSourceRequestAudienceIds,
-    >,
+    pub audience_ids: crate::runtime::Nullable<super::IntegerOrArray>,
     /// The status of the content import source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<super::CreateContentImportSourceRequestStatus>,
@@ -284,10 +282,7 @@ impl CreateContentImportSourceRequest {
         }
     }
     /// Sets `audience_ids`.
-    pub fn audience_ids(
-        mut self,
-        value: impl Into<super::CreateContentImportSourceRequestAudienceIds>,
-    ) -> Self {
+    pub fn audience_ids(mut self, value: impl Into<super::IntegerOrArray>) -> Self {
         self.audience_ids = crate::runtime::Nullable::Value(value.into());
         self
     }
@@ -303,66 +298,6 @@ impl CreateContentImportSourceRequest {
     ) -> Self {
         self.status = Some(value.into());
         self
-    }
-}
-#[cfg(feature = "ai_content")]
-/// The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers.
-///
-/// Generated from schema create_content_import_source_request.audience_ids.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CreateContentImportSourceRequestAudienceIds {
-    Integer(i64),
-    Array(Vec<i64>),
-}
-#[cfg(feature = "ai_content")]
-impl<'de> serde::Deserialize<'de> for CreateContentImportSourceRequestAudienceIds {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Integer,
-            crate::runtime::Fit::Array(&crate::runtime::Fit::Integer),
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <i64 as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Integer(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <Vec<i64> as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Array(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CreateContentImportSourceRequestAudienceIds"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CreateContentImportSourceRequestAudienceIds"
-                            .to_string()
-                    }
-                },
-            ),
-        )
     }
 }
 #[cfg(feature = "ai_content")]
@@ -703,6 +638,63 @@ impl<'de> serde::Deserialize<'de> for ExternalPagesList {
     }
 }
 #[cfg(feature = "ai_content")]
+/// Generated from schema create_content_import_source_request.audience_ids; schema update_content_import_source_request.audience_ids.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum IntegerOrArray {
+    Integer(i64),
+    Array(Vec<i64>),
+}
+#[cfg(feature = "ai_content")]
+impl<'de> serde::Deserialize<'de> for IntegerOrArray {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut failure: Option<serde_json::Error> = None;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Integer,
+            crate::runtime::Fit::Array(&crate::runtime::Fit::Integer),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <i64 as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Integer(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <Vec<i64> as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Array(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of IntegerOrArray"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of IntegerOrArray".to_string()
+                    }
+                },
+            ),
+        )
+    }
+}
+#[cfg(feature = "ai_content")]
 /// Create Content Import Source Payload
 ///
 /// You can modify a Content Import Source of your Fin Content Library.
@@ -716,9 +708,7 @@ pub struct UpdateContentImportSourceRequest {
     pub apply_audience_to_existing_content: Option<bool>,
     /// The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers. Set to null or an empty array to remove all audiences.
     #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
-    pub audience_ids: crate::runtime::Nullable<
-        super::UpdateContentImportSourceRequestAudienceIds,
-    >,
+    pub audience_ids: crate::runtime::Nullable<super::IntegerOrArray>,
     /// The status of the content import source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<super::UpdateContentImportSourceRequestStatus>,
@@ -793,10 +783,7 @@ impl UpdateContentImportSourceRequest {
         self
     }
     /// Sets `audience_ids`.
-    pub fn audience_ids(
-        mut self,
-        value: impl Into<super::UpdateContentImportSourceRequestAudienceIds>,
-    ) -> Self {
+    pub fn audience_ids(mut self, value: impl Into<super::IntegerOrArray>) -> Self {
         self.audience_ids = crate::runtime::Nullable::Value(value.into());
         self
     }
@@ -812,66 +799,6 @@ impl UpdateContentImportSourceRequest {
     ) -> Self {
         self.status = Some(value.into());
         self
-    }
-}
-#[cfg(feature = "ai_content")]
-/// The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers. Set to null or an empty array to remove all audiences.
-///
-/// Generated from schema update_content_import_source_request.audience_ids.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum UpdateContentImportSourceRequestAudienceIds {
-    Integer(i64),
-    Array(Vec<i64>),
-}
-#[cfg(feature = "ai_content")]
-impl<'de> serde::Deserialize<'de> for UpdateContentImportSourceRequestAudienceIds {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Integer,
-            crate::runtime::Fit::Array(&crate::runtime::Fit::Integer),
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <i64 as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Integer(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <Vec<i64> as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Array(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of UpdateContentImportSourceRequestAudienceIds"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of UpdateContentImportSourceRequestAudienceIds"
-                            .to_string()
-                    }
-                },
-            ),
-        )
     }
 }
 #[cfg(feature = "ai_content")]

@@ -344,52 +344,6 @@ impl<'de> serde::Deserialize<'de> for CallList {
     }
 }
 #[cfg(feature = "calls")]
-/// Generated from schema datetime.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum Datetime {
-    String(String),
-    Integer(i64),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-#[cfg(feature = "calls")]
-impl<'de> serde::Deserialize<'de> for Datetime {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::String,
-            crate::runtime::Fit::Integer,
-        ];
-        let decoded = crate::runtime::untagged(
-            &value,
-            FITS,
-            |candidate, value| match candidate {
-                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
-                1 => Some(crate::runtime::alternative::<i64>(value).map(Self::Integer)),
-                _ => None,
-            },
-        )?;
-        match decoded {
-            Some(decoded) => Ok(decoded),
-            None => Ok(Self::Unknown(value)),
-        }
-    }
-}
-#[cfg(feature = "calls")]
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for Datetime {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
-    }
-}
-#[cfg(feature = "calls")]
 /// Generated from operation listCallsWithTranscripts (POST /calls/search) request body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]

@@ -373,7 +373,7 @@ impl<'de> serde::Deserialize<'de> for ContactList {
 pub struct ContactSearchRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pagination: Option<super::StartingAfterPaging>,
-    pub query: super::ContactSearchRequestQuery,
+    pub query: super::SearchRequestQuery,
     /// An optional object to sort the results by.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<super::ContactSearchRequestSort>,
@@ -414,7 +414,7 @@ impl<'de> serde::Deserialize<'de> for ContactSearchRequest {
 #[cfg(feature = "contacts")]
 impl ContactSearchRequest {
     /// Creates the value from its required fields.
-    pub fn new(query: super::ContactSearchRequestQuery) -> Self {
+    pub fn new(query: super::SearchRequestQuery) -> Self {
         Self {
             pagination: None,
             query,
@@ -430,174 +430,6 @@ impl ContactSearchRequest {
     pub fn sort(mut self, value: impl Into<super::ContactSearchRequestSort>) -> Self {
         self.sort = Some(value.into());
         self
-    }
-}
-#[cfg(feature = "contacts")]
-/// Generated from schema contact_search_request.query.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum ContactSearchRequestQuery {
-    SingleFilterSearchRequest(super::SingleFilterSearchRequest),
-    MultipleFilterSearchRequest(super::MultipleFilterSearchRequest),
-}
-#[cfg(feature = "contacts")]
-impl<'de> serde::Deserialize<'de> for ContactSearchRequestQuery {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("field", crate::runtime::Fit::String),
-                    (
-                        "operator",
-                        crate::runtime::Fit::Enum(
-                            &[
-                                "=",
-                                "!=",
-                                "IN",
-                                "NIN",
-                                "<",
-                                "<=",
-                                ">",
-                                ">=",
-                                "~",
-                                "!~",
-                                "^",
-                                "$",
-                            ],
-                        ),
-                    ),
-                    (
-                        "value",
-                        crate::runtime::Fit::OneOf(
-                            &[
-                                crate::runtime::Fit::String,
-                                crate::runtime::Fit::Integer,
-                                crate::runtime::Fit::Boolean,
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::OneOf(
-                                        &[crate::runtime::Fit::String, crate::runtime::Fit::Integer],
-                                    ),
-                                ),
-                            ],
-                        ),
-                    ),
-                ],
-                required: &[],
-            },
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("operator", crate::runtime::Fit::Enum(&["AND", "OR"])),
-                    (
-                        "value",
-                        crate::runtime::Fit::OneOf(
-                            &[
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("field", crate::runtime::Fit::String),
-                                            (
-                                                "operator",
-                                                crate::runtime::Fit::Enum(
-                                                    &[
-                                                        "=",
-                                                        "!=",
-                                                        "IN",
-                                                        "NIN",
-                                                        "<",
-                                                        "<=",
-                                                        ">",
-                                                        ">=",
-                                                        "~",
-                                                        "!~",
-                                                        "^",
-                                                        "$",
-                                                    ],
-                                                ),
-                                            ),
-                                            (
-                                                "value",
-                                                crate::runtime::Fit::OneOf(
-                                                    &[
-                                                        crate::runtime::Fit::Any,
-                                                        crate::runtime::Fit::Any,
-                                                        crate::runtime::Fit::Any,
-                                                        crate::runtime::Fit::Any,
-                                                    ],
-                                                ),
-                                            ),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                            ],
-                        ),
-                    ),
-                ],
-                required: &[],
-            },
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::SingleFilterSearchRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => {
-                            return Ok(Self::SingleFilterSearchRequest(decoded));
-                        }
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <super::MultipleFilterSearchRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => {
-                            return Ok(Self::MultipleFilterSearchRequest(decoded));
-                        }
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of ContactSearchRequestQuery"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of ContactSearchRequestQuery"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(feature = "contacts")]
-impl From<super::SingleFilterSearchRequest> for ContactSearchRequestQuery {
-    fn from(value: super::SingleFilterSearchRequest) -> Self {
-        Self::SingleFilterSearchRequest(value)
-    }
-}
-#[cfg(feature = "contacts")]
-impl From<super::MultipleFilterSearchRequest> for ContactSearchRequestQuery {
-    fn from(value: super::MultipleFilterSearchRequest) -> Self {
-        Self::MultipleFilterSearchRequest(value)
     }
 }
 #[cfg(feature = "contacts")]

@@ -678,855 +678,6 @@ impl AttachContactToConversationRequestCustomerUserId {
     }
 }
 #[cfg(feature = "conversations")]
-/// Generated from operation attachContactToConversation (POST /conversations/{conversation_id}/customers) response.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum AttachContactToConversationResponse {
-    Conversation(super::Conversation),
-    ConversationCustomers(super::ConversationCustomers),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for AttachContactToConversationResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("admin_assignee_id", crate::runtime::Fit::Integer),
-                    (
-                        "ai_agent",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "content_sources",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            (
-                                                "content_sources",
-                                                crate::runtime::Fit::Array(
-                                                    &crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("content_type", crate::runtime::Fit::Any),
-                                                            ("locale", crate::runtime::Fit::Any),
-                                                            ("title", crate::runtime::Fit::Any),
-                                                            ("url", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                            ),
-                                            ("total_count", crate::runtime::Fit::Integer),
-                                            ("type", crate::runtime::Fit::Const("content_source.list")),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("created_at", crate::runtime::Fit::Integer),
-                                (
-                                    "last_answer_type",
-                                    crate::runtime::Fit::Enum(&["ai_answer", "custom_answer"]),
-                                ),
-                                ("rating", crate::runtime::Fit::Integer),
-                                ("rating_remark", crate::runtime::Fit::String),
-                                (
-                                    "resolution_state",
-                                    crate::runtime::Fit::Enum(
-                                        &[
-                                            "assumed_resolution",
-                                            "confirmed_resolution",
-                                            "escalated",
-                                            "negative_feedback",
-                                            "procedure_handoff",
-                                        ],
-                                    ),
-                                ),
-                                ("source_title", crate::runtime::Fit::String),
-                                (
-                                    "source_type",
-                                    crate::runtime::Fit::Enum(
-                                        &[
-                                            "essentials_plan_setup",
-                                            "profile",
-                                            "workflow",
-                                            "workflow_preview",
-                                            "fin_preview",
-                                        ],
-                                    ),
-                                ),
-                                ("updated_at", crate::runtime::Fit::Integer),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("ai_agent_participated", crate::runtime::Fit::Boolean),
-                    (
-                        "channel",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                ("current", crate::runtime::Fit::String),
-                                ("initial", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    (
-                        "company",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                ("app_id", crate::runtime::Fit::String),
-                                ("company_id", crate::runtime::Fit::String),
-                                ("created_at", crate::runtime::Fit::Integer),
-                                (
-                                    "custom_attributes",
-                                    crate::runtime::Fit::Map(&crate::runtime::Fit::Any),
-                                ),
-                                ("id", crate::runtime::Fit::String),
-                                ("industry", crate::runtime::Fit::String),
-                                ("last_request_at", crate::runtime::Fit::Integer),
-                                ("monthly_spend", crate::runtime::Fit::Integer),
-                                ("name", crate::runtime::Fit::String),
-                                (
-                                    "notes",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            (
-                                                "notes",
-                                                crate::runtime::Fit::Array(
-                                                    &crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("author", crate::runtime::Fit::Any),
-                                                            ("body", crate::runtime::Fit::Any),
-                                                            ("company", crate::runtime::Fit::Any),
-                                                            ("created_at", crate::runtime::Fit::Any),
-                                                            ("id", crate::runtime::Fit::Any),
-                                                            ("type", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                            ),
-                                            ("type", crate::runtime::Fit::Const("note.list")),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                (
-                                    "plan",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("id", crate::runtime::Fit::String),
-                                            ("name", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::String),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("remote_created_at", crate::runtime::Fit::Integer),
-                                (
-                                    "segments",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            (
-                                                "segments",
-                                                crate::runtime::Fit::Array(
-                                                    &crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("count", crate::runtime::Fit::Any),
-                                                            ("created_at", crate::runtime::Fit::Any),
-                                                            ("id", crate::runtime::Fit::Any),
-                                                            ("name", crate::runtime::Fit::Any),
-                                                            ("person_type", crate::runtime::Fit::Any),
-                                                            ("type", crate::runtime::Fit::Any),
-                                                            ("updated_at", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                            ),
-                                            ("type", crate::runtime::Fit::Const("segment.list")),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("session_count", crate::runtime::Fit::Integer),
-                                ("size", crate::runtime::Fit::Integer),
-                                (
-                                    "tags",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            (
-                                                "tags",
-                                                crate::runtime::Fit::Array(
-                                                    &crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("id", crate::runtime::Fit::Any),
-                                                            ("name", crate::runtime::Fit::Any),
-                                                            ("type", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                            ),
-                                            ("type", crate::runtime::Fit::Const("tag.list")),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("type", crate::runtime::Fit::Const("company")),
-                                ("updated_at", crate::runtime::Fit::Integer),
-                                ("user_count", crate::runtime::Fit::Integer),
-                                ("website", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    (
-                        "contacts",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "contacts",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("external_id", crate::runtime::Fit::String),
-                                                ("id", crate::runtime::Fit::String),
-                                                ("type", crate::runtime::Fit::Const("contact")),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("type", crate::runtime::Fit::Const("contact.list")),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    (
-                        "conversation_parts",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "conversation_parts",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("app_package_code", crate::runtime::Fit::String),
-                                                (
-                                                    "assigned_to",
-                                                    crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("id", crate::runtime::Fit::Any),
-                                                            ("type", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                                (
-                                                    "attachments",
-                                                    crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
-                                                ),
-                                                (
-                                                    "author",
-                                                    crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("email", crate::runtime::Fit::Any),
-                                                            ("from_ai_agent", crate::runtime::Fit::Any),
-                                                            ("id", crate::runtime::Fit::Any),
-                                                            ("is_ai_answer", crate::runtime::Fit::Any),
-                                                            ("name", crate::runtime::Fit::Any),
-                                                            ("type", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                                ("body", crate::runtime::Fit::String),
-                                                ("created_at", crate::runtime::Fit::Integer),
-                                                (
-                                                    "email_message_metadata",
-                                                    crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("email_address_headers", crate::runtime::Fit::Any),
-                                                            ("message_id", crate::runtime::Fit::Any),
-                                                            ("subject", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                                (
-                                                    "event_details",
-                                                    crate::runtime::Fit::OneOf(
-                                                        &[
-                                                            crate::runtime::Fit::Any,
-                                                            crate::runtime::Fit::Any,
-                                                            crate::runtime::Fit::Any,
-                                                            crate::runtime::Fit::Any,
-                                                            crate::runtime::Fit::Any,
-                                                        ],
-                                                    ),
-                                                ),
-                                                ("external_id", crate::runtime::Fit::String),
-                                                ("id", crate::runtime::Fit::String),
-                                                (
-                                                    "metadata",
-                                                    crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("quick_reply_options", crate::runtime::Fit::Any),
-                                                            ("quick_reply_uuid", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                                ("notified_at", crate::runtime::Fit::Integer),
-                                                (
-                                                    "part_type",
-                                                    crate::runtime::Fit::Enum(
-                                                        &[
-                                                            "comment",
-                                                            "note",
-                                                            "quick_reply",
-                                                            "assignment",
-                                                            "away_mode_assignment",
-                                                            "default_assignment",
-                                                            "assign_and_reopen",
-                                                            "open",
-                                                            "close",
-                                                            "snoozed",
-                                                            "conversation_attribute_updated_by_admin",
-                                                            "conversation_attribute_updated_by_user",
-                                                            "conversation_attribute_updated_by_workflow",
-                                                            "custom_action_started",
-                                                            "custom_action_finished",
-                                                            "operator_workflow_event",
-                                                            "merged_primary_conversation",
-                                                        ],
-                                                    ),
-                                                ),
-                                                ("redacted", crate::runtime::Fit::Boolean),
-                                                (
-                                                    "state",
-                                                    crate::runtime::Fit::Enum(&["open", "closed", "snoozed"]),
-                                                ),
-                                                (
-                                                    "tags",
-                                                    crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
-                                                ),
-                                                ("type", crate::runtime::Fit::String),
-                                                ("updated_at", crate::runtime::Fit::Integer),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("total_count", crate::runtime::Fit::Integer),
-                                (
-                                    "type",
-                                    crate::runtime::Fit::Const("conversation_part.list"),
-                                ),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    (
-                        "conversation_rating",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "contact",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("external_id", crate::runtime::Fit::String),
-                                            ("id", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::Const("contact")),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("created_at", crate::runtime::Fit::Integer),
-                                ("rating", crate::runtime::Fit::Integer),
-                                ("remark", crate::runtime::Fit::String),
-                                (
-                                    "teammate",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("id", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::String),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("updated_at", crate::runtime::Fit::Integer),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("created_at", crate::runtime::Fit::Integer),
-                    (
-                        "custom_attributes",
-                        crate::runtime::Fit::Map(&crate::runtime::Fit::Any),
-                    ),
-                    (
-                        "external_references",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("id", crate::runtime::Fit::String),
-                                    ("type", crate::runtime::Fit::String),
-                                ],
-                                required: &[],
-                            },
-                        ),
-                    ),
-                    (
-                        "first_contact_reply",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                ("created_at", crate::runtime::Fit::Integer),
-                                ("type", crate::runtime::Fit::String),
-                                ("url", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("id", crate::runtime::Fit::String),
-                    (
-                        "linked_objects",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "data",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                (
-                                                    "category",
-                                                    crate::runtime::Fit::Enum(
-                                                        &["Customer", "Back-office", "Tracker"],
-                                                    ),
-                                                ),
-                                                ("id", crate::runtime::Fit::String),
-                                                (
-                                                    "type",
-                                                    crate::runtime::Fit::Enum(&["ticket", "conversation"]),
-                                                ),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("has_more", crate::runtime::Fit::Boolean),
-                                ("total_count", crate::runtime::Fit::Integer),
-                                ("type", crate::runtime::Fit::Const("list")),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    (
-                        "monitor_evaluations",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("evaluated_at", crate::runtime::Fit::Integer),
-                                    ("explanation", crate::runtime::Fit::String),
-                                    ("monitor_id", crate::runtime::Fit::String),
-                                    ("monitor_name", crate::runtime::Fit::String),
-                                    ("monitor_type", crate::runtime::Fit::String),
-                                    ("result", crate::runtime::Fit::String),
-                                ],
-                                required: &[],
-                            },
-                        ),
-                    ),
-                    ("open", crate::runtime::Fit::Boolean),
-                    (
-                        "priority",
-                        crate::runtime::Fit::Enum(
-                            &["none", "low", "medium", "high", "urgent"],
-                        ),
-                    ),
-                    ("read", crate::runtime::Fit::Boolean),
-                    (
-                        "sales_agent",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "collected_data",
-                                    crate::runtime::Fit::Map(&crate::runtime::Fit::String),
-                                ),
-                                (
-                                    "outcome",
-                                    crate::runtime::Fit::Enum(
-                                        &[
-                                            "qualified",
-                                            "disqualified",
-                                            "product_discovery",
-                                            "escalated_to_support",
-                                            "spam",
-                                        ],
-                                    ),
-                                ),
-                                ("routing_outcome", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("sales_agent_participated", crate::runtime::Fit::Boolean),
-                    (
-                        "scorecards",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("ai_score", crate::runtime::Fit::Number),
-                                    ("evaluated_at", crate::runtime::Fit::Integer),
-                                    (
-                                        "evaluators",
-                                        crate::runtime::Fit::Array(
-                                            &crate::runtime::Fit::Object {
-                                                known: &[
-                                                    ("evaluator_id", crate::runtime::Fit::Any),
-                                                    ("result", crate::runtime::Fit::Any),
-                                                ],
-                                                required: &[],
-                                            },
-                                        ),
-                                    ),
-                                    ("name", crate::runtime::Fit::String),
-                                    ("passed", crate::runtime::Fit::Boolean),
-                                    (
-                                        "reviewed_teammate",
-                                        crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("admin_id", crate::runtime::Fit::String),
-                                                ("type", crate::runtime::Fit::Enum(&["ai", "admin"])),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                    ("score", crate::runtime::Fit::Number),
-                                    ("scorecard_id", crate::runtime::Fit::String),
-                                    ("scorecard_type", crate::runtime::Fit::String),
-                                    ("scorecard_version_id", crate::runtime::Fit::String),
-                                ],
-                                required: &[],
-                            },
-                        ),
-                    ),
-                    (
-                        "sla_applied",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                ("sla_name", crate::runtime::Fit::String),
-                                (
-                                    "sla_status",
-                                    crate::runtime::Fit::Enum(
-                                        &["hit", "missed", "cancelled", "active"],
-                                    ),
-                                ),
-                                ("type", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("snoozed_until", crate::runtime::Fit::Integer),
-                    (
-                        "source",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "attachments",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("content_type", crate::runtime::Fit::String),
-                                                ("filesize", crate::runtime::Fit::Integer),
-                                                ("height", crate::runtime::Fit::Integer),
-                                                ("name", crate::runtime::Fit::String),
-                                                ("type", crate::runtime::Fit::String),
-                                                ("url", crate::runtime::Fit::String),
-                                                ("width", crate::runtime::Fit::Integer),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                (
-                                    "author",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("email", crate::runtime::Fit::String),
-                                            ("id", crate::runtime::Fit::String),
-                                            ("name", crate::runtime::Fit::String),
-                                            ("type", crate::runtime::Fit::String),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("body", crate::runtime::Fit::String),
-                                (
-                                    "delivered_as",
-                                    crate::runtime::Fit::Enum(
-                                        &[
-                                            "customer_initiated",
-                                            "campaigns_initiated",
-                                            "operator_initiated",
-                                            "automated",
-                                            "admin_initiated",
-                                        ],
-                                    ),
-                                ),
-                                (
-                                    "email_message_metadata",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            (
-                                                "email_address_headers",
-                                                crate::runtime::Fit::Array(
-                                                    &crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("email_address", crate::runtime::Fit::Any),
-                                                            ("name", crate::runtime::Fit::Any),
-                                                            ("type", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                            ),
-                                            ("history", crate::runtime::Fit::String),
-                                            ("message_id", crate::runtime::Fit::String),
-                                            ("subject", crate::runtime::Fit::String),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                ("id", crate::runtime::Fit::String),
-                                (
-                                    "recipients",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("drop_reason", crate::runtime::Fit::String),
-                                                ("email", crate::runtime::Fit::String),
-                                                ("type", crate::runtime::Fit::String),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("redacted", crate::runtime::Fit::Boolean),
-                                (
-                                    "reply_to",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("email", crate::runtime::Fit::String),
-                                                ("name", crate::runtime::Fit::String),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("subject", crate::runtime::Fit::String),
-                                ("type", crate::runtime::Fit::String),
-                                ("url", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("state", crate::runtime::Fit::Enum(&["open", "closed", "snoozed"])),
-                    (
-                        "statistics",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                ("adjusted_handling_time", crate::runtime::Fit::Integer),
-                                (
-                                    "assigned_team_first_response_time",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("response_time", crate::runtime::Fit::Integer),
-                                                ("team_id", crate::runtime::Fit::Integer),
-                                                ("team_name", crate::runtime::Fit::String),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                (
-                                    "assigned_team_first_response_time_in_office_hours",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("response_time", crate::runtime::Fit::Integer),
-                                                ("team_id", crate::runtime::Fit::Integer),
-                                                ("team_name", crate::runtime::Fit::String),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("count_assignments", crate::runtime::Fit::Integer),
-                                ("count_conversation_parts", crate::runtime::Fit::Integer),
-                                ("count_reopens", crate::runtime::Fit::Integer),
-                                ("first_admin_reply_at", crate::runtime::Fit::Integer),
-                                ("first_assignment_at", crate::runtime::Fit::Integer),
-                                ("first_close_at", crate::runtime::Fit::Integer),
-                                ("first_contact_reply_at", crate::runtime::Fit::Integer),
-                                ("handling_time", crate::runtime::Fit::Integer),
-                                ("last_admin_reply_at", crate::runtime::Fit::Integer),
-                                (
-                                    "last_assignment_admin_reply_at",
-                                    crate::runtime::Fit::Integer,
-                                ),
-                                ("last_assignment_at", crate::runtime::Fit::Integer),
-                                ("last_close_at", crate::runtime::Fit::Integer),
-                                ("last_closed_by_id", crate::runtime::Fit::String),
-                                ("last_contact_reply_at", crate::runtime::Fit::Integer),
-                                ("median_time_to_reply", crate::runtime::Fit::Integer),
-                                ("time_to_admin_reply", crate::runtime::Fit::Integer),
-                                ("time_to_assignment", crate::runtime::Fit::Integer),
-                                ("time_to_first_close", crate::runtime::Fit::Integer),
-                                ("time_to_last_close", crate::runtime::Fit::Integer),
-                                ("type", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    (
-                        "tags",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "tags",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("applied_at", crate::runtime::Fit::Integer),
-                                                (
-                                                    "applied_by",
-                                                    crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("id", crate::runtime::Fit::Any),
-                                                            ("type", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                                ("id", crate::runtime::Fit::String),
-                                                ("name", crate::runtime::Fit::String),
-                                                ("type", crate::runtime::Fit::String),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("type", crate::runtime::Fit::Const("tag.list")),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("team_assignee_id", crate::runtime::Fit::Integer),
-                    (
-                        "teammates",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "teammates",
-                                    crate::runtime::Fit::Array(
-                                        &crate::runtime::Fit::Object {
-                                            known: &[
-                                                ("id", crate::runtime::Fit::String),
-                                                ("type", crate::runtime::Fit::String),
-                                            ],
-                                            required: &[],
-                                        },
-                                    ),
-                                ),
-                                ("type", crate::runtime::Fit::String),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                    ("title", crate::runtime::Fit::String),
-                    ("type", crate::runtime::Fit::String),
-                    ("updated_at", crate::runtime::Fit::Integer),
-                    ("waiting_since", crate::runtime::Fit::Integer),
-                ],
-                required: &[],
-            },
-            crate::runtime::Fit::Object {
-                known: &[
-                    (
-                        "customers",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("external_id", crate::runtime::Fit::String),
-                                    ("id", crate::runtime::Fit::String),
-                                    ("type", crate::runtime::Fit::Const("contact")),
-                                ],
-                                required: &[],
-                            },
-                        ),
-                    ),
-                ],
-                required: &["customers"],
-            },
-        ];
-        let decoded = crate::runtime::untagged(
-            &value,
-            FITS,
-            |candidate, value| match candidate {
-                0 => {
-                    Some(
-                        crate::runtime::alternative::<super::Conversation>(value)
-                            .map(Self::Conversation),
-                    )
-                }
-                1 => {
-                    Some(
-                        crate::runtime::alternative::<
-                            super::ConversationCustomers,
-                        >(value)
-                            .map(Self::ConversationCustomers),
-                    )
-                }
-                _ => None,
-            },
-        )?;
-        match decoded {
-            Some(decoded) => Ok(decoded),
-            None => Ok(Self::Unknown(value)),
-        }
-    }
-}
-#[cfg(feature = "conversations")]
-impl From<super::Conversation> for AttachContactToConversationResponse {
-    fn from(value: super::Conversation) -> Self {
-        Self::Conversation(value)
-    }
-}
-#[cfg(feature = "conversations")]
-impl From<super::ConversationCustomers> for AttachContactToConversationResponse {
-    fn from(value: super::ConversationCustomers) -> Self {
-        Self::ConversationCustomers(value)
-    }
-}
-#[cfg(feature = "conversations")]
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for AttachContactToConversationResponse {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
-    }
-}
-#[cfg(feature = "conversations")]
 /// Close Conversation Request
 ///
 /// Payload of the request to close a conversation
@@ -2805,675 +1956,19 @@ impl Default for ConversationListItemState {
     }
 }
 #[cfg(feature = "conversations")]
-/// Convert Ticket Request Payload
-///
-/// You can convert a Conversation to a Ticket
-///
-/// Generated from schema convert_conversation_to_ticket_request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct ConvertConversationToTicketRequest {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<super::TicketRequestCustomAttributes>,
-    /// The ID of the ticket state associated with the ticket type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ticket_state_id: Option<String>,
-    /// The ID of the type of ticket you want to convert the conversation to
-    pub ticket_type_id: String,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for ConvertConversationToTicketRequest {
-    const NAME: &'static str = "ConvertConversationToTicketRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "attributes",
-        "ticket_state_id",
-        "ticket_type_id",
-    ];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        while let Some(field) = map.next_field()? {
-            match field {
-                0 => map.value(&mut f0)?,
-                1 => map.value(&mut f1)?,
-                2 => map.value(&mut f2)?,
-                _ => {}
-            }
-        }
-        Ok(Self {
-            attributes: f0.unwrap_or_default(),
-            ticket_state_id: f1.unwrap_or_default(),
-            ticket_type_id: map.required(f2, 2)?,
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for ConvertConversationToTicketRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-impl ConvertConversationToTicketRequest {
-    /// Creates the value from its required fields.
-    pub fn new(ticket_type_id: impl crate::runtime::IntoId) -> Self {
-        Self {
-            attributes: None,
-            ticket_state_id: None,
-            ticket_type_id: crate::runtime::IntoId::into_id(ticket_type_id),
-        }
-    }
-    /// Sets `attributes`.
-    pub fn attributes(
-        mut self,
-        value: impl Into<super::TicketRequestCustomAttributes>,
-    ) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-    /// Sets `ticket_state_id`.
-    pub fn ticket_state_id(mut self, value: impl Into<String>) -> Self {
-        self.ticket_state_id = Some(value.into());
-        self
-    }
-}
-#[cfg(feature = "conversations")]
-/// Create Conversation Request Payload
-///
-/// Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
-///
-/// Generated from schema create_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct CreateConversationRequest {
-    /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment_urls: Option<Vec<String>>,
-    /// The content of the message. HTML is not supported.
-    pub body: String,
-    /// The unique identifier of the brand to associate with this conversation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub brand_id: Option<String>,
-    /// The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::Timestamp>,
-    pub from: super::CreateConversationRequestFrom,
-    /// The title of the email. Only applicable if the message type is email.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for CreateConversationRequest {
-    const NAME: &'static str = "CreateConversationRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "attachment_urls",
-        "body",
-        "brand_id",
-        "created_at",
-        "from",
-        "subject",
-    ];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        let mut f4 = None;
-        let mut f5 = None;
-        while let Some(field) = map.next_field()? {
-            match field {
-                0 => map.value(&mut f0)?,
-                1 => map.value(&mut f1)?,
-                2 => map.value(&mut f2)?,
-                3 => map.value(&mut f3)?,
-                4 => map.value(&mut f4)?,
-                5 => map.value(&mut f5)?,
-                _ => {}
-            }
-        }
-        Ok(Self {
-            attachment_urls: f0.unwrap_or_default(),
-            body: map.required(f1, 1)?,
-            brand_id: f2.unwrap_or_default(),
-            created_at: f3.unwrap_or_default(),
-            from: map.required(f4, 4)?,
-            subject: f5.unwrap_or_default(),
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for CreateConversationRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-impl CreateConversationRequest {
-    /// Creates the value from its required fields.
-    pub fn new(
-        body: impl Into<String>,
-        from: super::CreateConversationRequestFrom,
-    ) -> Self {
-        Self {
-            attachment_urls: None,
-            body: body.into(),
-            brand_id: None,
-            created_at: None,
-            from,
-            subject: None,
-        }
-    }
-    /// Sets `attachment_urls`.
-    pub fn attachment_urls(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.attachment_urls = Some(value.into());
-        self
-    }
-    /// Sets `brand_id`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `subject`.
-    pub fn subject(mut self, value: impl Into<String>) -> Self {
-        self.subject = Some(value.into());
-        self
-    }
-}
-#[cfg(feature = "conversations")]
-/// Generated from schema create_conversation_request.from.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct CreateConversationRequestFrom {
-    /// The identifier for the contact which is given by Intercom.
-    pub id: String,
-    /// The role associated to the contact - user or lead.
-    pub r#type: super::CreateConversationRequestFromType,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for CreateConversationRequestFrom {
-    const NAME: &'static str = "CreateConversationRequestFrom";
-    const FIELDS: &'static [&'static str] = &["id", "type"];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        while let Some(field) = map.next_field()? {
-            match field {
-                0 => map.value(&mut f0)?,
-                1 => map.value(&mut f1)?,
-                _ => {}
-            }
-        }
-        Ok(Self {
-            id: map.required(f0, 0)?,
-            r#type: map.required(f1, 1)?,
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for CreateConversationRequestFrom {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-impl CreateConversationRequestFrom {
-    /// Creates the value from its required fields.
-    pub fn new(
-        id: impl crate::runtime::IntoId,
-        r#type: super::CreateConversationRequestFromType,
-    ) -> Self {
-        Self {
-            id: crate::runtime::IntoId::into_id(id),
-            r#type,
-        }
-    }
-}
-#[cfg(feature = "conversations")]
-/// The role associated to the contact - user or lead.
-///
-/// Generated from schema create_conversation_request.from.type.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CreateConversationRequestFromType {
-    /// `lead`
-    Lead,
-    /// `user`
-    User,
-    /// `contact`
-    Contact,
-    /// A value this version of the crate does not know.
-    Unknown(String),
-}
-#[cfg(feature = "conversations")]
-crate::string_enum!(
-    CreateConversationRequestFromType { Lead = "lead", User = "user", Contact =
-    "contact", }
-);
-#[cfg(feature = "conversations")]
-/// Generated from schema customer_request.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CustomerRequest {
-    IntercomUserId(super::CustomerRequestIntercomUserId),
-    UserId(super::CustomerRequestUserId),
-    Email(super::CustomerRequestEmail),
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for CustomerRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[("intercom_user_id", crate::runtime::Fit::String)],
-                required: &["intercom_user_id"],
-            },
-            crate::runtime::Fit::Object {
-                known: &[("user_id", crate::runtime::Fit::String)],
-                required: &["user_id"],
-            },
-            crate::runtime::Fit::Object {
-                known: &[("email", crate::runtime::Fit::String)],
-                required: &["email"],
-            },
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::CustomerRequestIntercomUserId as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <super::CustomerRequestUserId as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => return Ok(Self::UserId(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                2 => {
-                    match <super::CustomerRequestEmail as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => return Ok(Self::Email(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CustomerRequest"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CustomerRequest".to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(feature = "conversations")]
-impl From<super::CustomerRequestIntercomUserId> for CustomerRequest {
-    fn from(value: super::CustomerRequestIntercomUserId) -> Self {
-        Self::IntercomUserId(value)
-    }
-}
-#[cfg(feature = "conversations")]
-impl From<super::CustomerRequestUserId> for CustomerRequest {
-    fn from(value: super::CustomerRequestUserId) -> Self {
-        Self::UserId(value)
-    }
-}
-#[cfg(feature = "conversations")]
-impl From<super::CustomerRequestEmail> for CustomerRequest {
-    fn from(value: super::CustomerRequestEmail) -> Self {
-        Self::Email(value)
-    }
-}
-#[cfg(feature = "conversations")]
-/// Email
-///
-/// Generated from schema customer_request (alternative 3).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct CustomerRequestEmail {
-    /// The email you have defined for the contact who is being added as a participant.
-    pub email: String,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for CustomerRequestEmail {
-    const NAME: &'static str = "CustomerRequestEmail";
-    const FIELDS: &'static [&'static str] = &["email"];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        while map.next_field()?.is_some() {
-            map.value(&mut f0)?;
-        }
-        Ok(Self {
-            email: map.required(f0, 0)?,
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for CustomerRequestEmail {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-impl CustomerRequestEmail {
-    /// Creates the value from its required fields.
-    pub fn new(email: impl Into<String>) -> Self {
-        Self { email: email.into() }
-    }
-}
-#[cfg(feature = "conversations")]
-/// Intercom User ID
-///
-/// Generated from schema customer_request (alternative 1).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct CustomerRequestIntercomUserId {
-    /// The identifier for the contact as given by Intercom.
-    pub intercom_user_id: String,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for CustomerRequestIntercomUserId {
-    const NAME: &'static str = "CustomerRequestIntercomUserId";
-    const FIELDS: &'static [&'static str] = &["intercom_user_id"];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        while map.next_field()?.is_some() {
-            map.value(&mut f0)?;
-        }
-        Ok(Self {
-            intercom_user_id: map.required(f0, 0)?,
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for CustomerRequestIntercomUserId {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-impl CustomerRequestIntercomUserId {
-    /// Creates the value from its required fields.
-    pub fn new(intercom_user_id: impl crate::runtime::IntoId) -> Self {
-        Self {
-            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
-        }
-    }
-}
-#[cfg(feature = "conversations")]
-/// User ID
-///
-/// Generated from schema customer_request (alternative 2).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct CustomerRequestUserId {
-    /// The external_id you have defined for the contact who is being added as a participant.
-    pub user_id: String,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for CustomerRequestUserId {
-    const NAME: &'static str = "CustomerRequestUserId";
-    const FIELDS: &'static [&'static str] = &["user_id"];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        while map.next_field()?.is_some() {
-            map.value(&mut f0)?;
-        }
-        Ok(Self {
-            user_id: map.required(f0, 0)?,
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for CustomerRequestUserId {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-impl CustomerRequestUserId {
-    /// Creates the value from its required fields.
-    pub fn new(user_id: impl crate::runtime::IntoId) -> Self {
-        Self {
-            user_id: crate::runtime::IntoId::into_id(user_id),
-        }
-    }
-}
-#[cfg(feature = "conversations")]
-/// Conversation
-///
-/// A deleted conversation record containing its ID, metrics retained status and deletion timestamp.
-///
-/// Generated from schema deleted_conversation_item.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct DeletedConversationItem {
-    /// The time when the conversation was deleted.
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub deleted_at: Option<crate::Timestamp>,
-    /// The ID of the deleted conversation.
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub id: Option<String>,
-    /// Whether reporting metrics are retained for this conversation ID
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub metrics_retained: Option<bool>,
-    /// String representing the object's type. Always has the value `conversation`.
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub r#type: Option<String>,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for DeletedConversationItem {
-    const NAME: &'static str = "DeletedConversationItem";
-    const FIELDS: &'static [&'static str] = &[
-        "deleted_at",
-        "id",
-        "metrics_retained",
-        "type",
-    ];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        while let Some(field) = map.next_field()? {
-            match field {
-                0 => map.value(&mut f0)?,
-                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
-                2 => map.value(&mut f2)?,
-                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
-                _ => {}
-            }
-        }
-        Ok(Self {
-            deleted_at: f0.unwrap_or_default(),
-            id: f1.unwrap_or_default(),
-            metrics_retained: f2.unwrap_or_default(),
-            r#type: f3.unwrap_or_default(),
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for DeletedConversationItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-/// Conversations
-///
-/// A paginated list of deleted conversation IDs.
-///
-/// Generated from schema deleted_conversation_list.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct DeletedConversationList {
-    /// The list of deleted conversation IDs.
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub conversations: Option<Vec<super::DeletedConversationItem>>,
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub pages: Option<super::PagesLink>,
-    /// Total number of items available.
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub total_count: Option<i64>,
-    /// String representing the object's type. Always has the value `conversations.list`.
-    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub r#type: Option<String>,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for DeletedConversationList {
-    const NAME: &'static str = "DeletedConversationList";
-    const FIELDS: &'static [&'static str] = &[
-        "conversations",
-        "pages",
-        "total_count",
-        "type",
-    ];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        let mut f2 = None;
-        let mut f3 = None;
-        while let Some(field) = map.next_field()? {
-            match field {
-                0 => map.value(&mut f0)?,
-                1 => map.value(&mut f1)?,
-                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
-                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
-                _ => {}
-            }
-        }
-        Ok(Self {
-            conversations: f0.unwrap_or_default(),
-            pages: f1.unwrap_or_default(),
-            total_count: f2.unwrap_or_default(),
-            r#type: f3.unwrap_or_default(),
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for DeletedConversationList {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-/// Generated from schema detach_contact_from_conversation_request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct DetachContactFromConversationRequest {
-    /// The `id` of the admin who is performing the action.
-    pub admin_id: String,
-}
-#[cfg(feature = "conversations")]
-impl crate::runtime::object::Object for DetachContactFromConversationRequest {
-    const NAME: &'static str = "DetachContactFromConversationRequest";
-    const FIELDS: &'static [&'static str] = &["admin_id"];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        while map.next_field()?.is_some() {
-            map.value(&mut f0)?;
-        }
-        Ok(Self {
-            admin_id: map.required(f0, 0)?,
-        })
-    }
-}
-#[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for DetachContactFromConversationRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-#[cfg(feature = "conversations")]
-impl DetachContactFromConversationRequest {
-    /// Creates the value from its required fields.
-    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
-        Self {
-            admin_id: crate::runtime::IntoId::into_id(admin_id),
-        }
-    }
-}
-#[cfg(feature = "conversations")]
-/// Generated from operation detachContactFromConversation (DELETE /conversations/{conversation_id}/customers/{contact_id}) response.
+/// Generated from operation attachContactToConversation (POST /conversations/{conversation_id}/customers) response; operation detachContactFromConversation (DELETE /conversations/{conversation_id}/customers/{contact_id}) response.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "serialize", serde(untagged))]
 #[non_exhaustive]
-pub enum DetachContactFromConversationResponse {
+pub enum ConversationOrConversationCustomers {
     Conversation(super::Conversation),
     ConversationCustomers(super::ConversationCustomers),
     /// A shape this version of the crate does not know; the raw JSON is kept.
     Unknown(serde_json::Value),
 }
 #[cfg(feature = "conversations")]
-impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
+impl<'de> serde::Deserialize<'de> for ConversationOrConversationCustomers {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -4291,22 +2786,678 @@ impl<'de> serde::Deserialize<'de> for DetachContactFromConversationResponse {
     }
 }
 #[cfg(feature = "conversations")]
-impl From<super::Conversation> for DetachContactFromConversationResponse {
+impl From<super::Conversation> for ConversationOrConversationCustomers {
     fn from(value: super::Conversation) -> Self {
         Self::Conversation(value)
     }
 }
 #[cfg(feature = "conversations")]
-impl From<super::ConversationCustomers> for DetachContactFromConversationResponse {
+impl From<super::ConversationCustomers> for ConversationOrConversationCustomers {
     fn from(value: super::ConversationCustomers) -> Self {
         Self::ConversationCustomers(value)
     }
 }
 #[cfg(feature = "conversations")]
 /// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for DetachContactFromConversationResponse {
+impl Default for ConversationOrConversationCustomers {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
+    }
+}
+#[cfg(feature = "conversations")]
+/// Convert Ticket Request Payload
+///
+/// You can convert a Conversation to a Ticket
+///
+/// Generated from schema convert_conversation_to_ticket_request.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct ConvertConversationToTicketRequest {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<super::TicketRequestCustomAttributes>,
+    /// The ID of the ticket state associated with the ticket type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket_state_id: Option<String>,
+    /// The ID of the type of ticket you want to convert the conversation to
+    pub ticket_type_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for ConvertConversationToTicketRequest {
+    const NAME: &'static str = "ConvertConversationToTicketRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attributes",
+        "ticket_state_id",
+        "ticket_type_id",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        while let Some(field) = map.next_field()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attributes: f0.unwrap_or_default(),
+            ticket_state_id: f1.unwrap_or_default(),
+            ticket_type_id: map.required(f2, 2)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for ConvertConversationToTicketRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+impl ConvertConversationToTicketRequest {
+    /// Creates the value from its required fields.
+    pub fn new(ticket_type_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            attributes: None,
+            ticket_state_id: None,
+            ticket_type_id: crate::runtime::IntoId::into_id(ticket_type_id),
+        }
+    }
+    /// Sets `attributes`.
+    pub fn attributes(
+        mut self,
+        value: impl Into<super::TicketRequestCustomAttributes>,
+    ) -> Self {
+        self.attributes = Some(value.into());
+        self
+    }
+    /// Sets `ticket_state_id`.
+    pub fn ticket_state_id(mut self, value: impl Into<String>) -> Self {
+        self.ticket_state_id = Some(value.into());
+        self
+    }
+}
+#[cfg(feature = "conversations")]
+/// Create Conversation Request Payload
+///
+/// Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
+///
+/// Generated from schema create_conversation_request.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct CreateConversationRequest {
+    /// A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachment_urls: Option<Vec<String>>,
+    /// The content of the message. HTML is not supported.
+    pub body: String,
+    /// The unique identifier of the brand to associate with this conversation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brand_id: Option<String>,
+    /// The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::Timestamp>,
+    pub from: super::CreateConversationRequestFrom,
+    /// The title of the email. Only applicable if the message type is email.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CreateConversationRequest {
+    const NAME: &'static str = "CreateConversationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "attachment_urls",
+        "body",
+        "brand_id",
+        "created_at",
+        "from",
+        "subject",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        let mut f4 = None;
+        let mut f5 = None;
+        while let Some(field) = map.next_field()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
+                4 => map.value(&mut f4)?,
+                5 => map.value(&mut f5)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            attachment_urls: f0.unwrap_or_default(),
+            body: map.required(f1, 1)?,
+            brand_id: f2.unwrap_or_default(),
+            created_at: f3.unwrap_or_default(),
+            from: map.required(f4, 4)?,
+            subject: f5.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CreateConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+impl CreateConversationRequest {
+    /// Creates the value from its required fields.
+    pub fn new(
+        body: impl Into<String>,
+        from: super::CreateConversationRequestFrom,
+    ) -> Self {
+        Self {
+            attachment_urls: None,
+            body: body.into(),
+            brand_id: None,
+            created_at: None,
+            from,
+            subject: None,
+        }
+    }
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(value.into());
+        self
+    }
+    /// Sets `brand_id`.
+    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
+        self.brand_id = Some(value.into());
+        self
+    }
+    /// Sets `created_at`.
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+    /// Sets `subject`.
+    pub fn subject(mut self, value: impl Into<String>) -> Self {
+        self.subject = Some(value.into());
+        self
+    }
+}
+#[cfg(feature = "conversations")]
+/// Generated from schema create_conversation_request.from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct CreateConversationRequestFrom {
+    /// The identifier for the contact which is given by Intercom.
+    pub id: String,
+    /// The role associated to the contact - user or lead.
+    pub r#type: super::CreateConversationRequestFromType,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CreateConversationRequestFrom {
+    const NAME: &'static str = "CreateConversationRequestFrom";
+    const FIELDS: &'static [&'static str] = &["id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next_field()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: map.required(f0, 0)?,
+            r#type: map.required(f1, 1)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CreateConversationRequestFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+impl CreateConversationRequestFrom {
+    /// Creates the value from its required fields.
+    pub fn new(
+        id: impl crate::runtime::IntoId,
+        r#type: super::CreateConversationRequestFromType,
+    ) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+            r#type,
+        }
+    }
+}
+#[cfg(feature = "conversations")]
+/// The role associated to the contact - user or lead.
+///
+/// Generated from schema create_conversation_request.from.type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CreateConversationRequestFromType {
+    /// `lead`
+    Lead,
+    /// `user`
+    User,
+    /// `contact`
+    Contact,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+#[cfg(feature = "conversations")]
+crate::string_enum!(
+    CreateConversationRequestFromType { Lead = "lead", User = "user", Contact =
+    "contact", }
+);
+#[cfg(feature = "conversations")]
+/// Generated from schema customer_request.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum CustomerRequest {
+    IntercomUserId(super::CustomerRequestIntercomUserId),
+    UserId(super::CustomerRequestUserId),
+    Email(super::CustomerRequestEmail),
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomerRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut failure: Option<serde_json::Error> = None;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[("intercom_user_id", crate::runtime::Fit::String)],
+                required: &["intercom_user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("user_id", crate::runtime::Fit::String)],
+                required: &["user_id"],
+            },
+            crate::runtime::Fit::Object {
+                known: &[("email", crate::runtime::Fit::String)],
+                required: &["email"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::CustomerRequestIntercomUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::IntercomUserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::CustomerRequestUserId as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::UserId(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                2 => {
+                    match <super::CustomerRequestEmail as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::Email(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CustomerRequest"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CustomerRequest".to_string()
+                    }
+                },
+            ),
+        )
+    }
+}
+#[cfg(feature = "conversations")]
+impl From<super::CustomerRequestIntercomUserId> for CustomerRequest {
+    fn from(value: super::CustomerRequestIntercomUserId) -> Self {
+        Self::IntercomUserId(value)
+    }
+}
+#[cfg(feature = "conversations")]
+impl From<super::CustomerRequestUserId> for CustomerRequest {
+    fn from(value: super::CustomerRequestUserId) -> Self {
+        Self::UserId(value)
+    }
+}
+#[cfg(feature = "conversations")]
+impl From<super::CustomerRequestEmail> for CustomerRequest {
+    fn from(value: super::CustomerRequestEmail) -> Self {
+        Self::Email(value)
+    }
+}
+#[cfg(feature = "conversations")]
+/// Email
+///
+/// Generated from schema customer_request (alternative 3).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct CustomerRequestEmail {
+    /// The email you have defined for the contact who is being added as a participant.
+    pub email: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomerRequestEmail {
+    const NAME: &'static str = "CustomerRequestEmail";
+    const FIELDS: &'static [&'static str] = &["email"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next_field()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            email: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomerRequestEmail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+impl CustomerRequestEmail {
+    /// Creates the value from its required fields.
+    pub fn new(email: impl Into<String>) -> Self {
+        Self { email: email.into() }
+    }
+}
+#[cfg(feature = "conversations")]
+/// Intercom User ID
+///
+/// Generated from schema customer_request (alternative 1).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct CustomerRequestIntercomUserId {
+    /// The identifier for the contact as given by Intercom.
+    pub intercom_user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomerRequestIntercomUserId {
+    const NAME: &'static str = "CustomerRequestIntercomUserId";
+    const FIELDS: &'static [&'static str] = &["intercom_user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next_field()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            intercom_user_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomerRequestIntercomUserId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+impl CustomerRequestIntercomUserId {
+    /// Creates the value from its required fields.
+    pub fn new(intercom_user_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            intercom_user_id: crate::runtime::IntoId::into_id(intercom_user_id),
+        }
+    }
+}
+#[cfg(feature = "conversations")]
+/// User ID
+///
+/// Generated from schema customer_request (alternative 2).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct CustomerRequestUserId {
+    /// The external_id you have defined for the contact who is being added as a participant.
+    pub user_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for CustomerRequestUserId {
+    const NAME: &'static str = "CustomerRequestUserId";
+    const FIELDS: &'static [&'static str] = &["user_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next_field()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            user_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for CustomerRequestUserId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+impl CustomerRequestUserId {
+    /// Creates the value from its required fields.
+    pub fn new(user_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            user_id: crate::runtime::IntoId::into_id(user_id),
+        }
+    }
+}
+#[cfg(feature = "conversations")]
+/// Conversation
+///
+/// A deleted conversation record containing its ID, metrics retained status and deletion timestamp.
+///
+/// Generated from schema deleted_conversation_item.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct DeletedConversationItem {
+    /// The time when the conversation was deleted.
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub deleted_at: Option<crate::Timestamp>,
+    /// The ID of the deleted conversation.
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub id: Option<String>,
+    /// Whether reporting metrics are retained for this conversation ID
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub metrics_retained: Option<bool>,
+    /// String representing the object's type. Always has the value `conversation`.
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for DeletedConversationItem {
+    const NAME: &'static str = "DeletedConversationItem";
+    const FIELDS: &'static [&'static str] = &[
+        "deleted_at",
+        "id",
+        "metrics_retained",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next_field()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.with::<crate::runtime::object::OptString>(&mut f1)?,
+                2 => map.value(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            deleted_at: f0.unwrap_or_default(),
+            id: f1.unwrap_or_default(),
+            metrics_retained: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for DeletedConversationItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+/// Conversations
+///
+/// A paginated list of deleted conversation IDs.
+///
+/// Generated from schema deleted_conversation_list.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct DeletedConversationList {
+    /// The list of deleted conversation IDs.
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub conversations: Option<Vec<super::DeletedConversationItem>>,
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub pages: Option<super::PagesLink>,
+    /// Total number of items available.
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub total_count: Option<i64>,
+    /// String representing the object's type. Always has the value `conversations.list`.
+    #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
+    pub r#type: Option<String>,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for DeletedConversationList {
+    const NAME: &'static str = "DeletedConversationList";
+    const FIELDS: &'static [&'static str] = &[
+        "conversations",
+        "pages",
+        "total_count",
+        "type",
+    ];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        let mut f2 = None;
+        let mut f3 = None;
+        while let Some(field) = map.next_field()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                2 => map.with::<crate::runtime::object::OptI64>(&mut f2)?,
+                3 => map.with::<crate::runtime::object::OptString>(&mut f3)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            conversations: f0.unwrap_or_default(),
+            pages: f1.unwrap_or_default(),
+            total_count: f2.unwrap_or_default(),
+            r#type: f3.unwrap_or_default(),
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for DeletedConversationList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+/// Generated from schema detach_contact_from_conversation_request.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct DetachContactFromConversationRequest {
+    /// The `id` of the admin who is performing the action.
+    pub admin_id: String,
+}
+#[cfg(feature = "conversations")]
+impl crate::runtime::object::Object for DetachContactFromConversationRequest {
+    const NAME: &'static str = "DetachContactFromConversationRequest";
+    const FIELDS: &'static [&'static str] = &["admin_id"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        while map.next_field()?.is_some() {
+            map.value(&mut f0)?;
+        }
+        Ok(Self {
+            admin_id: map.required(f0, 0)?,
+        })
+    }
+}
+#[cfg(feature = "conversations")]
+impl<'de> serde::Deserialize<'de> for DetachContactFromConversationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(feature = "conversations")]
+impl DetachContactFromConversationRequest {
+    /// Creates the value from its required fields.
+    pub fn new(admin_id: impl crate::runtime::IntoId) -> Self {
+        Self {
+            admin_id: crate::runtime::IntoId::into_id(admin_id),
+        }
     }
 }
 #[cfg(feature = "conversations")]
@@ -4551,7 +3702,8 @@ pub struct OpenConversationRequest {
     /// The id of the admin who is performing the action.
     pub admin_id: String,
     pub message_type: String,
-    pub r#type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 #[cfg(feature = "conversations")]
 impl crate::runtime::object::Object for OpenConversationRequest {
@@ -4574,7 +3726,7 @@ impl crate::runtime::object::Object for OpenConversationRequest {
         Ok(Self {
             admin_id: map.required(f0, 0)?,
             message_type: map.required(f1, 1)?,
-            r#type: map.required(f2, 2)?,
+            r#type: f2.unwrap_or_default(),
         })
     }
 }
@@ -4593,8 +3745,13 @@ impl OpenConversationRequest {
         Self {
             admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "open".to_string(),
-            r#type: "admin".to_string(),
+            r#type: None,
         }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
     }
 }
 #[cfg(feature = "conversations")]
@@ -5256,7 +4413,8 @@ pub struct SnoozeConversationRequest {
     pub message_type: String,
     /// The time you want the conversation to reopen.
     pub snoozed_until: crate::Timestamp,
-    pub r#type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 #[cfg(feature = "conversations")]
 impl crate::runtime::object::Object for SnoozeConversationRequest {
@@ -5287,7 +4445,7 @@ impl crate::runtime::object::Object for SnoozeConversationRequest {
             admin_id: map.required(f0, 0)?,
             message_type: map.required(f1, 1)?,
             snoozed_until: map.required(f2, 2)?,
-            r#type: map.required(f3, 3)?,
+            r#type: f3.unwrap_or_default(),
         })
     }
 }
@@ -5310,8 +4468,13 @@ impl SnoozeConversationRequest {
             admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "snoozed".to_string(),
             snoozed_until,
-            r#type: "admin".to_string(),
+            r#type: None,
         }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
     }
 }
 #[cfg(feature = "conversations")]

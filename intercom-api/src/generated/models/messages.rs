@@ -10,12 +10,12 @@
 #[non_exhaustive]
 pub struct CreateMessageRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bcc: Option<super::CreateMessageRequestBcc>,
+    pub bcc: Option<super::RecipientOrArray>,
     /// The content of the message. HTML and plaintext are supported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cc: Option<super::CreateMessageRequestCc>,
+    pub cc: Option<super::RecipientOrArray>,
     /// Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_conversation_without_contact_reply: Option<bool>,
@@ -35,7 +35,7 @@ pub struct CreateMessageRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<super::CreateMessageRequestTemplate>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<super::CreateMessageRequestTo>,
+    pub to: Option<super::RecipientOrArray>,
 }
 #[cfg(feature = "messages")]
 impl crate::runtime::object::Object for CreateMessageRequest {
@@ -120,7 +120,7 @@ impl CreateMessageRequest {
         }
     }
     /// Sets `bcc`.
-    pub fn bcc(mut self, value: impl Into<super::CreateMessageRequestBcc>) -> Self {
+    pub fn bcc(mut self, value: impl Into<super::RecipientOrArray>) -> Self {
         self.bcc = Some(value.into());
         self
     }
@@ -130,7 +130,7 @@ impl CreateMessageRequest {
         self
     }
     /// Sets `cc`.
-    pub fn cc(mut self, value: impl Into<super::CreateMessageRequestCc>) -> Self {
+    pub fn cc(mut self, value: impl Into<super::RecipientOrArray>) -> Self {
         self.cc = Some(value.into());
         self
     }
@@ -174,169 +174,9 @@ impl CreateMessageRequest {
         self
     }
     /// Sets `to`.
-    pub fn to(mut self, value: impl Into<super::CreateMessageRequestTo>) -> Self {
+    pub fn to(mut self, value: impl Into<super::RecipientOrArray>) -> Self {
         self.to = Some(value.into());
         self
-    }
-}
-#[cfg(feature = "messages")]
-/// Generated from schema create_message_request.bcc.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CreateMessageRequestBcc {
-    Recipient(super::Recipient),
-    Array(Vec<super::Recipient>),
-}
-#[cfg(feature = "messages")]
-impl<'de> serde::Deserialize<'de> for CreateMessageRequestBcc {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("id", crate::runtime::Fit::String),
-                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                ],
-                required: &["id", "type"],
-            },
-            crate::runtime::Fit::Array(
-                &crate::runtime::Fit::Object {
-                    known: &[
-                        ("id", crate::runtime::Fit::String),
-                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                    ],
-                    required: &["id", "type"],
-                },
-            ),
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <Vec<
-                        super::Recipient,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Array(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CreateMessageRequestBcc"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CreateMessageRequestBcc"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(feature = "messages")]
-impl From<super::Recipient> for CreateMessageRequestBcc {
-    fn from(value: super::Recipient) -> Self {
-        Self::Recipient(value)
-    }
-}
-#[cfg(feature = "messages")]
-/// Generated from schema create_message_request.cc.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CreateMessageRequestCc {
-    Recipient(super::Recipient),
-    Array(Vec<super::Recipient>),
-}
-#[cfg(feature = "messages")]
-impl<'de> serde::Deserialize<'de> for CreateMessageRequestCc {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("id", crate::runtime::Fit::String),
-                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                ],
-                required: &["id", "type"],
-            },
-            crate::runtime::Fit::Array(
-                &crate::runtime::Fit::Object {
-                    known: &[
-                        ("id", crate::runtime::Fit::String),
-                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                    ],
-                    required: &["id", "type"],
-                },
-            ),
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <Vec<
-                        super::Recipient,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Array(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CreateMessageRequestCc"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CreateMessageRequestCc"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(feature = "messages")]
-impl From<super::Recipient> for CreateMessageRequestCc {
-    fn from(value: super::Recipient) -> Self {
-        Self::Recipient(value)
     }
 }
 #[cfg(feature = "messages")]
@@ -431,86 +271,6 @@ crate::string_enum!(
     CreateMessageRequestTemplate { Plain = "plain", Personal = "personal", }
 );
 #[cfg(feature = "messages")]
-/// Generated from schema create_message_request.to.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CreateMessageRequestTo {
-    Recipient(super::Recipient),
-    Array(Vec<super::Recipient>),
-}
-#[cfg(feature = "messages")]
-impl<'de> serde::Deserialize<'de> for CreateMessageRequestTo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("id", crate::runtime::Fit::String),
-                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                ],
-                required: &["id", "type"],
-            },
-            crate::runtime::Fit::Array(
-                &crate::runtime::Fit::Object {
-                    known: &[
-                        ("id", crate::runtime::Fit::String),
-                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                    ],
-                    required: &["id", "type"],
-                },
-            ),
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <Vec<
-                        super::Recipient,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Array(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CreateMessageRequestTo"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CreateMessageRequestTo"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(feature = "messages")]
-impl From<super::Recipient> for CreateMessageRequestTo {
-    fn from(value: super::Recipient) -> Self {
-        Self::Recipient(value)
-    }
-}
-#[cfg(feature = "messages")]
 /// Recipient
 ///
 /// A recipient of a message
@@ -562,6 +322,85 @@ impl Recipient {
             id: crate::runtime::IntoId::into_id(id),
             r#type,
         }
+    }
+}
+#[cfg(feature = "messages")]
+/// Generated from schema create_message_request.bcc; schema create_message_request.cc; schema create_message_request.to.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum RecipientOrArray {
+    Recipient(super::Recipient),
+    Array(Vec<super::Recipient>),
+}
+#[cfg(feature = "messages")]
+impl<'de> serde::Deserialize<'de> for RecipientOrArray {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut failure: Option<serde_json::Error> = None;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("id", crate::runtime::Fit::String),
+                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                ],
+                required: &["id", "type"],
+            },
+            crate::runtime::Fit::Array(
+                &crate::runtime::Fit::Object {
+                    known: &[
+                        ("id", crate::runtime::Fit::String),
+                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
+                    ],
+                    required: &["id", "type"],
+                },
+            ),
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <Vec<
+                        super::Recipient,
+                    > as serde::Deserialize>::deserialize(&value) {
+                        Ok(decoded) => return Ok(Self::Array(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of RecipientOrArray"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of RecipientOrArray".to_string()
+                    }
+                },
+            ),
+        )
+    }
+}
+#[cfg(feature = "messages")]
+impl From<super::Recipient> for RecipientOrArray {
+    fn from(value: super::Recipient) -> Self {
+        Self::Recipient(value)
     }
 }
 #[cfg(feature = "messages")]

@@ -5263,203 +5263,6 @@ impl Default for CreateConversationAttributeRequestBaseDataType {
         Self::Unknown(String::new())
     }
 }
-#[cfg(feature = "all-resources")]
-/// Create Ticket Reply Request Payload
-///
-/// Generated from schema create_ticket_reply_with_comment_request.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum CreateTicketReplyWithCommentRequest {
-    ContactReplyTicketRequest(super::ContactReplyTicketRequest),
-    AdminReplyTicketRequest(super::AdminReplyTicketRequest),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-#[cfg(feature = "all-resources")]
-impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::OneOf(
-                &[
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("intercom_user_id", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "intercom_user_id", "message_type", "type"],
-                    },
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("user_id", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "message_type", "type", "user_id"],
-                    },
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("email", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "email", "message_type", "type"],
-                    },
-                ],
-            ),
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("admin_id", crate::runtime::Fit::String),
-                    (
-                        "attachment_files",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("content_type", crate::runtime::Fit::String),
-                                    ("data", crate::runtime::Fit::String),
-                                    ("name", crate::runtime::Fit::String),
-                                ],
-                                required: &[],
-                            },
-                        ),
-                    ),
-                    (
-                        "attachment_urls",
-                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                    ),
-                    ("body", crate::runtime::Fit::String),
-                    ("created_at", crate::runtime::Fit::Integer),
-                    ("cross_post", crate::runtime::Fit::Boolean),
-                    (
-                        "message_type",
-                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
-                    ),
-                    (
-                        "reply_options",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("text", crate::runtime::Fit::String),
-                                    ("uuid", crate::runtime::Fit::String),
-                                ],
-                                required: &["text", "uuid"],
-                            },
-                        ),
-                    ),
-                    ("type", crate::runtime::Fit::Const("admin")),
-                ],
-                required: &["admin_id", "message_type", "type"],
-            },
-        ];
-        let decoded = crate::runtime::untagged(
-            &value,
-            FITS,
-            |candidate, value| match candidate {
-                0 => {
-                    Some(
-                        crate::runtime::alternative::<
-                            super::ContactReplyTicketRequest,
-                        >(value)
-                            .map(Self::ContactReplyTicketRequest),
-                    )
-                }
-                1 => {
-                    Some(
-                        crate::runtime::alternative::<
-                            super::AdminReplyTicketRequest,
-                        >(value)
-                            .map(Self::AdminReplyTicketRequest),
-                    )
-                }
-                _ => None,
-            },
-        )?;
-        match decoded {
-            Some(decoded) => Ok(decoded),
-            None => Ok(Self::Unknown(value)),
-        }
-    }
-}
-#[cfg(feature = "all-resources")]
-impl From<super::ContactReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
-    fn from(value: super::ContactReplyTicketRequest) -> Self {
-        Self::ContactReplyTicketRequest(value)
-    }
-}
-#[cfg(feature = "all-resources")]
-impl From<super::AdminReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
-    fn from(value: super::AdminReplyTicketRequest) -> Self {
-        Self::AdminReplyTicketRequest(value)
-    }
-}
-#[cfg(feature = "all-resources")]
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for CreateTicketReplyWithCommentRequest {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
-    }
-}
 /// Cursor based pages
 ///
 /// Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
@@ -6275,6 +6078,73 @@ impl<'de> serde::Deserialize<'de> for DataExportCsv {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::runtime::object::object(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "calls",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tickets"
+    )
+)]
+/// Generated from schema datetime.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Datetime {
+    String(String),
+    Integer(i64),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+#[cfg(
+    any(
+        feature = "calls",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tickets"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for Datetime {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Integer,
+        ];
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
+                1 => Some(crate::runtime::alternative::<i64>(value).map(Self::Integer)),
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
+        }
+    }
+}
+#[cfg(
+    any(
+        feature = "calls",
+        feature = "contacts",
+        feature = "conversations",
+        feature = "tickets"
+    )
+)]
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for Datetime {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
     }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
@@ -8651,7 +8521,7 @@ impl SearchRequest {
         self
     }
 }
-#[cfg(any(feature = "conversations", feature = "tickets"))]
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 /// Generated from schema search_request.query.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
@@ -8661,7 +8531,7 @@ pub enum SearchRequestQuery {
     SingleFilterSearchRequest(super::SingleFilterSearchRequest),
     MultipleFilterSearchRequest(super::MultipleFilterSearchRequest),
 }
-#[cfg(any(feature = "conversations", feature = "tickets"))]
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for SearchRequestQuery {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -8807,13 +8677,13 @@ impl<'de> serde::Deserialize<'de> for SearchRequestQuery {
         )
     }
 }
-#[cfg(any(feature = "conversations", feature = "tickets"))]
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl From<super::SingleFilterSearchRequest> for SearchRequestQuery {
     fn from(value: super::SingleFilterSearchRequest) -> Self {
         Self::SingleFilterSearchRequest(value)
     }
 }
-#[cfg(any(feature = "conversations", feature = "tickets"))]
+#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl From<super::MultipleFilterSearchRequest> for SearchRequestQuery {
     fn from(value: super::MultipleFilterSearchRequest) -> Self {
         Self::MultipleFilterSearchRequest(value)
@@ -9203,7 +9073,7 @@ pub enum SingleFilterSearchRequestValue {
     String(String),
     Integer(i64),
     Boolean(bool),
-    Array(Vec<super::SingleFilterSearchRequestValueArrayItem>),
+    Array(Vec<super::Datetime>),
 }
 #[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
 impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
@@ -9246,7 +9116,7 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
                 }
                 3 => {
                     match <Vec<
-                        super::SingleFilterSearchRequestValueArrayItem,
+                        super::Datetime,
                     > as serde::Deserialize>::deserialize(&value) {
                         Ok(decoded) => return Ok(Self::Array(decoded)),
                         Err(error) => failure = Some(error),
@@ -9266,64 +9136,6 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
                     }
                     None => {
                         "the JSON matches no alternative of SingleFilterSearchRequestValue"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
-/// Generated from schema single_filter_search_request.value (alternative 4).
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SingleFilterSearchRequestValueArrayItem {
-    String(String),
-    Integer(i64),
-}
-#[cfg(any(feature = "contacts", feature = "conversations", feature = "tickets"))]
-impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::String,
-            crate::runtime::Fit::Integer,
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <String as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::String(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <i64 as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Integer(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem"
                             .to_string()
                     }
                 },

@@ -976,6 +976,207 @@ impl ContactReplyTicketUserIdRequestReplyOptionsItem {
     }
 }
 #[cfg(feature = "tickets")]
+/// Create Ticket Reply Request Payload
+///
+/// Generated from schema create_ticket_reply_with_comment_request.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum CreateTicketReplyWithCommentRequest {
+    ContactReplyTicketRequest(super::ContactReplyTicketRequest),
+    AdminReplyTicketRequest(super::AdminReplyTicketRequest),
+}
+#[cfg(feature = "tickets")]
+impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut failure: Option<serde_json::Error> = None;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::OneOf(
+                &[
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("intercom_user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "intercom_user_id", "message_type", "type"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("user_id", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "message_type", "type", "user_id"],
+                    },
+                    crate::runtime::Fit::Object {
+                        known: &[
+                            (
+                                "attachment_urls",
+                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                            ),
+                            ("body", crate::runtime::Fit::String),
+                            ("created_at", crate::runtime::Fit::Integer),
+                            ("message_type", crate::runtime::Fit::Const("comment")),
+                            (
+                                "reply_options",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("text", crate::runtime::Fit::String),
+                                            ("uuid", crate::runtime::Fit::String),
+                                        ],
+                                        required: &["text", "uuid"],
+                                    },
+                                ),
+                            ),
+                            ("type", crate::runtime::Fit::Const("user")),
+                            ("email", crate::runtime::Fit::String),
+                        ],
+                        required: &["body", "email", "message_type", "type"],
+                    },
+                ],
+            ),
+            crate::runtime::Fit::Object {
+                known: &[
+                    ("admin_id", crate::runtime::Fit::String),
+                    (
+                        "attachment_files",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("content_type", crate::runtime::Fit::String),
+                                    ("data", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ),
+                    (
+                        "attachment_urls",
+                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+                    ),
+                    ("body", crate::runtime::Fit::String),
+                    ("created_at", crate::runtime::Fit::Integer),
+                    ("cross_post", crate::runtime::Fit::Boolean),
+                    (
+                        "message_type",
+                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
+                    ),
+                    (
+                        "reply_options",
+                        crate::runtime::Fit::Array(
+                            &crate::runtime::Fit::Object {
+                                known: &[
+                                    ("text", crate::runtime::Fit::String),
+                                    ("uuid", crate::runtime::Fit::String),
+                                ],
+                                required: &["text", "uuid"],
+                            },
+                        ),
+                    ),
+                    ("type", crate::runtime::Fit::Const("admin")),
+                ],
+                required: &["admin_id", "message_type", "type"],
+            },
+        ];
+        for candidate in crate::runtime::fit_order(&value, FITS) {
+            match candidate {
+                0 => {
+                    match <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => {
+                            return Ok(Self::ContactReplyTicketRequest(decoded));
+                        }
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                1 => {
+                    match <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
+                        &value,
+                    ) {
+                        Ok(decoded) => return Ok(Self::AdminReplyTicketRequest(decoded)),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                match failure {
+                    Some(error) => {
+                        format!(
+                            "{}: {error}",
+                            "the JSON matches no alternative of CreateTicketReplyWithCommentRequest"
+                        )
+                    }
+                    None => {
+                        "the JSON matches no alternative of CreateTicketReplyWithCommentRequest"
+                            .to_string()
+                    }
+                },
+            ),
+        )
+    }
+}
+#[cfg(feature = "tickets")]
+impl From<super::ContactReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
+    fn from(value: super::ContactReplyTicketRequest) -> Self {
+        Self::ContactReplyTicketRequest(value)
+    }
+}
+#[cfg(feature = "tickets")]
+impl From<super::AdminReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
+    fn from(value: super::AdminReplyTicketRequest) -> Self {
+        Self::AdminReplyTicketRequest(value)
+    }
+}
+#[cfg(feature = "tickets")]
 /// Create Ticket Request Payload
 ///
 /// You can create a Ticket
@@ -1461,12 +1662,12 @@ pub struct ReplyTicketRequest {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub skip_notifications: Option<bool>,
     #[serde(flatten)]
-    pub kind: super::ReplyTicketRequestKind,
+    pub kind: super::CreateTicketReplyWithCommentRequest,
 }
 #[cfg(feature = "tickets")]
 impl ReplyTicketRequest {
     /// Creates the value from its required fields.
-    pub fn new(kind: super::ReplyTicketRequestKind) -> Self {
+    pub fn new(kind: super::CreateTicketReplyWithCommentRequest) -> Self {
         Self {
             skip_notifications: None,
             kind,
@@ -1476,205 +1677,6 @@ impl ReplyTicketRequest {
     pub fn skip_notifications(mut self, value: impl Into<bool>) -> Self {
         self.skip_notifications = Some(value.into());
         self
-    }
-}
-#[cfg(feature = "tickets")]
-/// Generated from operation replyTicket (POST /tickets/{ticket_id}/reply) request body.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum ReplyTicketRequestKind {
-    ContactReplyTicketRequest(super::ContactReplyTicketRequest),
-    AdminReplyTicketRequest(super::AdminReplyTicketRequest),
-}
-#[cfg(feature = "tickets")]
-impl<'de> serde::Deserialize<'de> for ReplyTicketRequestKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::OneOf(
-                &[
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("intercom_user_id", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "intercom_user_id", "message_type", "type"],
-                    },
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("user_id", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "message_type", "type", "user_id"],
-                    },
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("email", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "email", "message_type", "type"],
-                    },
-                ],
-            ),
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("admin_id", crate::runtime::Fit::String),
-                    (
-                        "attachment_files",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("content_type", crate::runtime::Fit::String),
-                                    ("data", crate::runtime::Fit::String),
-                                    ("name", crate::runtime::Fit::String),
-                                ],
-                                required: &[],
-                            },
-                        ),
-                    ),
-                    (
-                        "attachment_urls",
-                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                    ),
-                    ("body", crate::runtime::Fit::String),
-                    ("created_at", crate::runtime::Fit::Integer),
-                    ("cross_post", crate::runtime::Fit::Boolean),
-                    (
-                        "message_type",
-                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
-                    ),
-                    (
-                        "reply_options",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("text", crate::runtime::Fit::String),
-                                    ("uuid", crate::runtime::Fit::String),
-                                ],
-                                required: &["text", "uuid"],
-                            },
-                        ),
-                    ),
-                    ("type", crate::runtime::Fit::Const("admin")),
-                ],
-                required: &["admin_id", "message_type", "type"],
-            },
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::ContactReplyTicketRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => {
-                            return Ok(Self::ContactReplyTicketRequest(decoded));
-                        }
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <super::AdminReplyTicketRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => return Ok(Self::AdminReplyTicketRequest(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of ReplyTicketRequestKind"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of ReplyTicketRequestKind"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-#[cfg(feature = "tickets")]
-impl From<super::ContactReplyTicketRequest> for ReplyTicketRequestKind {
-    fn from(value: super::ContactReplyTicketRequest) -> Self {
-        Self::ContactReplyTicketRequest(value)
-    }
-}
-#[cfg(feature = "tickets")]
-impl From<super::AdminReplyTicketRequest> for ReplyTicketRequestKind {
-    fn from(value: super::AdminReplyTicketRequest) -> Self {
-        Self::AdminReplyTicketRequest(value)
     }
 }
 #[cfg(feature = "tickets")]

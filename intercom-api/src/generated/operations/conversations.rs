@@ -1241,7 +1241,7 @@ impl<'a> ConversationsAttachContactAsAdmin<'a> {
         self,
     ) -> impl std::future::Future<
         Output = Result<
-            super::super::models::AttachContactToConversationResponse,
+            super::super::models::ConversationOrConversationCustomers,
             crate::Error,
         >,
     > + 'a {
@@ -1255,7 +1255,7 @@ impl<'a> ConversationsAttachContactAsAdmin<'a> {
     ) -> impl std::future::Future<
         Output = Result<
             crate::runtime::Decoded<
-                super::super::models::AttachContactToConversationResponse,
+                super::super::models::ConversationOrConversationCustomers,
             >,
             crate::Error,
         >,
@@ -1348,7 +1348,7 @@ impl<'a> ConversationsDetachContactAsAdmin<'a> {
         self,
     ) -> impl std::future::Future<
         Output = Result<
-            super::super::models::DetachContactFromConversationResponse,
+            super::super::models::ConversationOrConversationCustomers,
             crate::Error,
         >,
     > + 'a {
@@ -1362,7 +1362,7 @@ impl<'a> ConversationsDetachContactAsAdmin<'a> {
     ) -> impl std::future::Future<
         Output = Result<
             crate::runtime::Decoded<
-                super::super::models::DetachContactFromConversationResponse,
+                super::super::models::ConversationOrConversationCustomers,
             >,
             crate::Error,
         >,

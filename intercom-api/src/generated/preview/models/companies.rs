@@ -1137,7 +1137,7 @@ impl<'de> serde::Deserialize<'de> for CompanyScroll {
 pub struct CompanySearchRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pagination: Option<super::StartingAfterPaging>,
-    pub query: super::CompanySearchRequestQuery,
+    pub query: super::SearchRequestQuery,
     /// An optional object to sort the results by.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<super::CompanySearchRequestSort>,
@@ -1175,7 +1175,7 @@ impl<'de> serde::Deserialize<'de> for CompanySearchRequest {
 }
 impl CompanySearchRequest {
     /// Creates the value from its required fields.
-    pub fn new(query: super::CompanySearchRequestQuery) -> Self {
+    pub fn new(query: super::SearchRequestQuery) -> Self {
         Self {
             pagination: None,
             query,
@@ -1191,170 +1191,6 @@ impl CompanySearchRequest {
     pub fn sort(mut self, value: impl Into<super::CompanySearchRequestSort>) -> Self {
         self.sort = Some(value.into());
         self
-    }
-}
-/// Generated from schema company_search_request.query.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CompanySearchRequestQuery {
-    SingleFilterSearchRequest(super::SingleFilterSearchRequest),
-    MultipleFilterSearchRequest(super::MultipleFilterSearchRequest),
-}
-impl<'de> serde::Deserialize<'de> for CompanySearchRequestQuery {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("field", crate::runtime::Fit::String),
-                    (
-                        "operator",
-                        crate::runtime::Fit::Enum(
-                            &[
-                                "=",
-                                "!=",
-                                "IN",
-                                "NIN",
-                                "<",
-                                "<=",
-                                ">",
-                                ">=",
-                                "~",
-                                "!~",
-                                "^",
-                                "$",
-                            ],
-                        ),
-                    ),
-                    (
-                        "value",
-                        crate::runtime::Fit::OneOf(
-                            &[
-                                crate::runtime::Fit::String,
-                                crate::runtime::Fit::Integer,
-                                crate::runtime::Fit::Boolean,
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::OneOf(
-                                        &[crate::runtime::Fit::String, crate::runtime::Fit::Integer],
-                                    ),
-                                ),
-                            ],
-                        ),
-                    ),
-                ],
-                required: &[],
-            },
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("operator", crate::runtime::Fit::Enum(&["AND", "OR"])),
-                    (
-                        "value",
-                        crate::runtime::Fit::OneOf(
-                            &[
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("field", crate::runtime::Fit::String),
-                                            (
-                                                "operator",
-                                                crate::runtime::Fit::Enum(
-                                                    &[
-                                                        "=",
-                                                        "!=",
-                                                        "IN",
-                                                        "NIN",
-                                                        "<",
-                                                        "<=",
-                                                        ">",
-                                                        ">=",
-                                                        "~",
-                                                        "!~",
-                                                        "^",
-                                                        "$",
-                                                    ],
-                                                ),
-                                            ),
-                                            (
-                                                "value",
-                                                crate::runtime::Fit::OneOf(
-                                                    &[
-                                                        crate::runtime::Fit::Any,
-                                                        crate::runtime::Fit::Any,
-                                                        crate::runtime::Fit::Any,
-                                                        crate::runtime::Fit::Any,
-                                                    ],
-                                                ),
-                                            ),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                            ],
-                        ),
-                    ),
-                ],
-                required: &[],
-            },
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::SingleFilterSearchRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => {
-                            return Ok(Self::SingleFilterSearchRequest(decoded));
-                        }
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <super::MultipleFilterSearchRequest as serde::Deserialize>::deserialize(
-                        &value,
-                    ) {
-                        Ok(decoded) => {
-                            return Ok(Self::MultipleFilterSearchRequest(decoded));
-                        }
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CompanySearchRequestQuery"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CompanySearchRequestQuery"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-impl From<super::SingleFilterSearchRequest> for CompanySearchRequestQuery {
-    fn from(value: super::SingleFilterSearchRequest) -> Self {
-        Self::SingleFilterSearchRequest(value)
-    }
-}
-impl From<super::MultipleFilterSearchRequest> for CompanySearchRequestQuery {
-    fn from(value: super::MultipleFilterSearchRequest) -> Self {
-        Self::MultipleFilterSearchRequest(value)
     }
 }
 /// An optional object to sort the results by.

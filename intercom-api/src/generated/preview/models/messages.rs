@@ -9,12 +9,12 @@
 #[non_exhaustive]
 pub struct CreateMessageRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bcc: Option<super::CreateMessageRequestBcc>,
+    pub bcc: Option<super::RecipientOrArray>,
     /// The content of the message. HTML and plaintext are supported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cc: Option<super::CreateMessageRequestCc>,
+    pub cc: Option<super::RecipientOrArray>,
     /// Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_conversation_without_contact_reply: Option<bool>,
@@ -34,7 +34,7 @@ pub struct CreateMessageRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<super::CreateMessageRequestTo>,
+    pub to: Option<super::RecipientOrArray>,
 }
 impl crate::runtime::object::Object for CreateMessageRequest {
     const NAME: &'static str = "CreateMessageRequest";
@@ -116,7 +116,7 @@ impl CreateMessageRequest {
         }
     }
     /// Sets `bcc`.
-    pub fn bcc(mut self, value: impl Into<super::CreateMessageRequestBcc>) -> Self {
+    pub fn bcc(mut self, value: impl Into<super::RecipientOrArray>) -> Self {
         self.bcc = Some(value.into());
         self
     }
@@ -126,7 +126,7 @@ impl CreateMessageRequest {
         self
     }
     /// Sets `cc`.
-    pub fn cc(mut self, value: impl Into<super::CreateMessageRequestCc>) -> Self {
+    pub fn cc(mut self, value: impl Into<super::RecipientOrArray>) -> Self {
         self.cc = Some(value.into());
         self
     }
@@ -167,163 +167,9 @@ impl CreateMessageRequest {
         self
     }
     /// Sets `to`.
-    pub fn to(mut self, value: impl Into<super::CreateMessageRequestTo>) -> Self {
+    pub fn to(mut self, value: impl Into<super::RecipientOrArray>) -> Self {
         self.to = Some(value.into());
         self
-    }
-}
-/// Generated from schema create_message_request.bcc.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CreateMessageRequestBcc {
-    Recipient(super::Recipient),
-    Array(Vec<super::Recipient>),
-}
-impl<'de> serde::Deserialize<'de> for CreateMessageRequestBcc {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("id", crate::runtime::Fit::String),
-                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                ],
-                required: &["id", "type"],
-            },
-            crate::runtime::Fit::Array(
-                &crate::runtime::Fit::Object {
-                    known: &[
-                        ("id", crate::runtime::Fit::String),
-                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                    ],
-                    required: &["id", "type"],
-                },
-            ),
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <Vec<
-                        super::Recipient,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Array(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CreateMessageRequestBcc"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CreateMessageRequestBcc"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-impl From<super::Recipient> for CreateMessageRequestBcc {
-    fn from(value: super::Recipient) -> Self {
-        Self::Recipient(value)
-    }
-}
-/// Generated from schema create_message_request.cc.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CreateMessageRequestCc {
-    Recipient(super::Recipient),
-    Array(Vec<super::Recipient>),
-}
-impl<'de> serde::Deserialize<'de> for CreateMessageRequestCc {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("id", crate::runtime::Fit::String),
-                    ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                ],
-                required: &["id", "type"],
-            },
-            crate::runtime::Fit::Array(
-                &crate::runtime::Fit::Object {
-                    known: &[
-                        ("id", crate::runtime::Fit::String),
-                        ("type", crate::runtime::Fit::Enum(&["user", "lead"])),
-                    ],
-                    required: &["id", "type"],
-                },
-            ),
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <super::Recipient as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Recipient(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <Vec<
-                        super::Recipient,
-                    > as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Array(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of CreateMessageRequestCc"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of CreateMessageRequestCc"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-impl From<super::Recipient> for CreateMessageRequestCc {
-    fn from(value: super::Recipient) -> Self {
-        Self::Recipient(value)
     }
 }
 /// The sender of the message. If not provided, the default sender will be used.
@@ -395,16 +241,66 @@ crate::string_enum!(
     CreateMessageRequestMessageType { InApp = "in_app", Email = "email", Sms = "sms",
     Whatsapp = "whatsapp", }
 );
-/// Generated from schema create_message_request.to.
+/// Recipient
+///
+/// A recipient of a message
+///
+/// Generated from schema recipient.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Recipient {
+    /// The identifier for the contact which is given by Intercom.
+    pub id: String,
+    /// The role associated to the contact - `user` or `lead`.
+    pub r#type: super::RecipientType,
+}
+impl crate::runtime::object::Object for Recipient {
+    const NAME: &'static str = "Recipient";
+    const FIELDS: &'static [&'static str] = &["id", "type"];
+    fn visit<'de, A: serde::de::MapAccess<'de>>(
+        map: &mut crate::runtime::object::Fields<A>,
+    ) -> Result<Self, A::Error> {
+        let mut f0 = None;
+        let mut f1 = None;
+        while let Some(field) = map.next_field()? {
+            match field {
+                0 => map.value(&mut f0)?,
+                1 => map.value(&mut f1)?,
+                _ => {}
+            }
+        }
+        Ok(Self {
+            id: map.required(f0, 0)?,
+            r#type: map.required(f1, 1)?,
+        })
+    }
+}
+impl<'de> serde::Deserialize<'de> for Recipient {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::runtime::object::object(deserializer)
+    }
+}
+impl Recipient {
+    /// Creates the value from its required fields.
+    pub fn new(id: impl crate::runtime::IntoId, r#type: super::RecipientType) -> Self {
+        Self {
+            id: crate::runtime::IntoId::into_id(id),
+            r#type,
+        }
+    }
+}
+/// Generated from schema create_message_request.bcc; schema create_message_request.cc; schema create_message_request.to.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum CreateMessageRequestTo {
+pub enum RecipientOrArray {
     Recipient(super::Recipient),
     Array(Vec<super::Recipient>),
 }
-impl<'de> serde::Deserialize<'de> for CreateMessageRequestTo {
+impl<'de> serde::Deserialize<'de> for RecipientOrArray {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -455,71 +351,20 @@ impl<'de> serde::Deserialize<'de> for CreateMessageRequestTo {
                     Some(error) => {
                         format!(
                             "{}: {error}",
-                            "the JSON matches no alternative of CreateMessageRequestTo"
+                            "the JSON matches no alternative of RecipientOrArray"
                         )
                     }
                     None => {
-                        "the JSON matches no alternative of CreateMessageRequestTo"
-                            .to_string()
+                        "the JSON matches no alternative of RecipientOrArray".to_string()
                     }
                 },
             ),
         )
     }
 }
-impl From<super::Recipient> for CreateMessageRequestTo {
+impl From<super::Recipient> for RecipientOrArray {
     fn from(value: super::Recipient) -> Self {
         Self::Recipient(value)
-    }
-}
-/// Recipient
-///
-/// A recipient of a message
-///
-/// Generated from schema recipient.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct Recipient {
-    /// The identifier for the contact which is given by Intercom.
-    pub id: String,
-    /// The role associated to the contact - `user` or `lead`.
-    pub r#type: super::RecipientType,
-}
-impl crate::runtime::object::Object for Recipient {
-    const NAME: &'static str = "Recipient";
-    const FIELDS: &'static [&'static str] = &["id", "type"];
-    fn visit<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut crate::runtime::object::Fields<A>,
-    ) -> Result<Self, A::Error> {
-        let mut f0 = None;
-        let mut f1 = None;
-        while let Some(field) = map.next_field()? {
-            match field {
-                0 => map.value(&mut f0)?,
-                1 => map.value(&mut f1)?,
-                _ => {}
-            }
-        }
-        Ok(Self {
-            id: map.required(f0, 0)?,
-            r#type: map.required(f1, 1)?,
-        })
-    }
-}
-impl<'de> serde::Deserialize<'de> for Recipient {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::runtime::object::object(deserializer)
-    }
-}
-impl Recipient {
-    /// Creates the value from its required fields.
-    pub fn new(id: impl crate::runtime::IntoId, r#type: super::RecipientType) -> Self {
-        Self {
-            id: crate::runtime::IntoId::into_id(id),
-            r#type,
-        }
     }
 }
 /// The role associated to the contact - `user` or `lead`.

@@ -5291,198 +5291,6 @@ impl Default for CreateConversationAttributeRequestBaseDataType {
         Self::Unknown(String::new())
     }
 }
-/// Create Ticket Reply Request Payload
-///
-/// Generated from schema create_ticket_reply_with_comment_request.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum CreateTicketReplyWithCommentRequest {
-    ContactReplyTicketRequest(super::ContactReplyTicketRequest),
-    AdminReplyTicketRequest(super::AdminReplyTicketRequest),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-impl<'de> serde::Deserialize<'de> for CreateTicketReplyWithCommentRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::OneOf(
-                &[
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("intercom_user_id", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "intercom_user_id", "message_type", "type"],
-                    },
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("user_id", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "message_type", "type", "user_id"],
-                    },
-                    crate::runtime::Fit::Object {
-                        known: &[
-                            (
-                                "attachment_urls",
-                                crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                            ),
-                            ("body", crate::runtime::Fit::String),
-                            ("created_at", crate::runtime::Fit::Integer),
-                            ("message_type", crate::runtime::Fit::Const("comment")),
-                            (
-                                "reply_options",
-                                crate::runtime::Fit::Array(
-                                    &crate::runtime::Fit::Object {
-                                        known: &[
-                                            ("text", crate::runtime::Fit::String),
-                                            ("uuid", crate::runtime::Fit::String),
-                                        ],
-                                        required: &["text", "uuid"],
-                                    },
-                                ),
-                            ),
-                            ("type", crate::runtime::Fit::Const("user")),
-                            ("email", crate::runtime::Fit::String),
-                        ],
-                        required: &["body", "email", "message_type", "type"],
-                    },
-                ],
-            ),
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("admin_id", crate::runtime::Fit::String),
-                    (
-                        "attachment_files",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("content_type", crate::runtime::Fit::String),
-                                    ("data", crate::runtime::Fit::String),
-                                    ("name", crate::runtime::Fit::String),
-                                ],
-                                required: &[],
-                            },
-                        ),
-                    ),
-                    (
-                        "attachment_urls",
-                        crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-                    ),
-                    ("body", crate::runtime::Fit::String),
-                    ("created_at", crate::runtime::Fit::Integer),
-                    ("cross_post", crate::runtime::Fit::Boolean),
-                    (
-                        "message_type",
-                        crate::runtime::Fit::Enum(&["comment", "note", "quick_reply"]),
-                    ),
-                    (
-                        "reply_options",
-                        crate::runtime::Fit::Array(
-                            &crate::runtime::Fit::Object {
-                                known: &[
-                                    ("text", crate::runtime::Fit::String),
-                                    ("uuid", crate::runtime::Fit::String),
-                                ],
-                                required: &["text", "uuid"],
-                            },
-                        ),
-                    ),
-                    ("type", crate::runtime::Fit::Const("admin")),
-                ],
-                required: &["admin_id", "message_type", "type"],
-            },
-        ];
-        let decoded = crate::runtime::untagged(
-            &value,
-            FITS,
-            |candidate, value| match candidate {
-                0 => {
-                    Some(
-                        crate::runtime::alternative::<
-                            super::ContactReplyTicketRequest,
-                        >(value)
-                            .map(Self::ContactReplyTicketRequest),
-                    )
-                }
-                1 => {
-                    Some(
-                        crate::runtime::alternative::<
-                            super::AdminReplyTicketRequest,
-                        >(value)
-                            .map(Self::AdminReplyTicketRequest),
-                    )
-                }
-                _ => None,
-            },
-        )?;
-        match decoded {
-            Some(decoded) => Ok(decoded),
-            None => Ok(Self::Unknown(value)),
-        }
-    }
-}
-impl From<super::ContactReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
-    fn from(value: super::ContactReplyTicketRequest) -> Self {
-        Self::ContactReplyTicketRequest(value)
-    }
-}
-impl From<super::AdminReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
-    fn from(value: super::AdminReplyTicketRequest) -> Self {
-        Self::AdminReplyTicketRequest(value)
-    }
-}
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for CreateTicketReplyWithCommentRequest {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
-    }
-}
 /// Cursor based pages
 ///
 /// Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
@@ -6268,6 +6076,49 @@ impl<'de> serde::Deserialize<'de> for DataExportCsv {
         crate::runtime::object::object(deserializer)
     }
 }
+/// Generated from schema datetime.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Datetime {
+    String(String),
+    Integer(i64),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for Datetime {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Integer,
+        ];
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
+                1 => Some(crate::runtime::alternative::<i64>(value).map(Self::Integer)),
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
+        }
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for Datetime {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
+    }
+}
 /// Ecommerce Catalog Product
 ///
 /// A product object in an ecommerce catalog upload. The catalog file must be a JSON
@@ -6296,7 +6147,7 @@ pub struct EcommerceCatalogProduct {
     /// a pre-formatted string (e.g. `"Clothing > T-Shirts"`) or as an array of path segments
     /// (e.g. `["Clothing", "T-Shirts"]`). Array segments are joined with ` > `.
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub category_path: Option<super::EcommerceCatalogProductCategoryPath>,
+    pub category_path: Option<super::StringOrArray>,
     /// Collections or groupings this product belongs to in your store. Fin uses collections to understand your catalog's structure and answer questions like "what's in the sale collection?". Each element may be a plain string or an object with a `title` field.
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub collections: Option<Vec<super::EcommerceCatalogProductCollectionsItem>>,
@@ -6471,60 +6322,6 @@ impl<'de> serde::Deserialize<'de> for EcommerceCatalogProductAvailableOptionsIte
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::runtime::object::object(deserializer)
-    }
-}
-/// Hierarchical category breadcrumb for the product. Fin understands the hierarchy — a
-/// shopper asking about "Clothing" will see products from all subcategories underneath it.
-/// The most specific category is shown in search results. Strongly recommended. Provide as
-/// a pre-formatted string (e.g. `"Clothing > T-Shirts"`) or as an array of path segments
-/// (e.g. `["Clothing", "T-Shirts"]`). Array segments are joined with ` > `.
-///
-/// Generated from schema ecommerce_catalog_product.category_path.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum EcommerceCatalogProductCategoryPath {
-    String(String),
-    Array(Vec<String>),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-impl<'de> serde::Deserialize<'de> for EcommerceCatalogProductCategoryPath {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::String,
-            crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-        ];
-        let decoded = crate::runtime::untagged(
-            &value,
-            FITS,
-            |candidate, value| match candidate {
-                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
-                1 => {
-                    Some(
-                        crate::runtime::alternative::<Vec<String>>(value)
-                            .map(Self::Array),
-                    )
-                }
-                _ => None,
-            },
-        )?;
-        match decoded {
-            Some(decoded) => Ok(decoded),
-            None => Ok(Self::Unknown(value)),
-        }
-    }
-}
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for EcommerceCatalogProductCategoryPath {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
     }
 }
 /// Generated from schema ecommerce_catalog_product.collections.
@@ -9869,7 +9666,7 @@ pub enum SingleFilterSearchRequestValue {
     String(String),
     Integer(i64),
     Boolean(bool),
-    Array(Vec<super::SingleFilterSearchRequestValueArrayItem>),
+    Array(Vec<super::Datetime>),
 }
 impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -9911,7 +9708,7 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
                 }
                 3 => {
                     match <Vec<
-                        super::SingleFilterSearchRequestValueArrayItem,
+                        super::Datetime,
                     > as serde::Deserialize>::deserialize(&value) {
                         Ok(decoded) => return Ok(Self::Array(decoded)),
                         Err(error) => failure = Some(error),
@@ -9931,62 +9728,6 @@ impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValue {
                     }
                     None => {
                         "the JSON matches no alternative of SingleFilterSearchRequestValue"
-                            .to_string()
-                    }
-                },
-            ),
-        )
-    }
-}
-/// Generated from schema single_filter_search_request.value (alternative 4).
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SingleFilterSearchRequestValueArrayItem {
-    String(String),
-    Integer(i64),
-}
-impl<'de> serde::Deserialize<'de> for SingleFilterSearchRequestValueArrayItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let mut failure: Option<serde_json::Error> = None;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::String,
-            crate::runtime::Fit::Integer,
-        ];
-        for candidate in crate::runtime::fit_order(&value, FITS) {
-            match candidate {
-                0 => {
-                    match <String as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::String(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                1 => {
-                    match <i64 as serde::Deserialize>::deserialize(&value) {
-                        Ok(decoded) => return Ok(Self::Integer(decoded)),
-                        Err(error) => failure = Some(error),
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                match failure {
-                    Some(error) => {
-                        format!(
-                            "{}: {error}",
-                            "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem"
-                        )
-                    }
-                    None => {
-                        "the JSON matches no alternative of SingleFilterSearchRequestValueArrayItem"
                             .to_string()
                     }
                 },
@@ -10297,6 +10038,54 @@ impl StartingAfterPaging {
     pub fn clear_starting_after(mut self) -> Self {
         self.starting_after = crate::runtime::Nullable::Null;
         self
+    }
+}
+/// Generated from schema ecommerce_catalog_product.category_path; schema ticket_part.updated_attribute_data.value.label.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", serde(untagged))]
+#[non_exhaustive]
+pub enum StringOrArray {
+    String(String),
+    Array(Vec<String>),
+    /// A shape this version of the crate does not know; the raw JSON is kept.
+    Unknown(serde_json::Value),
+}
+impl<'de> serde::Deserialize<'de> for StringOrArray {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const FITS: &[crate::runtime::Fit<'static>] = &[
+            crate::runtime::Fit::String,
+            crate::runtime::Fit::Array(&crate::runtime::Fit::String),
+        ];
+        let decoded = crate::runtime::untagged(
+            &value,
+            FITS,
+            |candidate, value| match candidate {
+                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
+                1 => {
+                    Some(
+                        crate::runtime::alternative::<Vec<String>>(value)
+                            .map(Self::Array),
+                    )
+                }
+                _ => None,
+            },
+        )?;
+        match decoded {
+            Some(decoded) => Ok(decoded),
+            None => Ok(Self::Unknown(value)),
+        }
+    }
+}
+/// `Unknown(null)`: what an always-present field the server left out reads as.
+impl Default for StringOrArray {
+    fn default() -> Self {
+        Self::Unknown(serde_json::Value::Null)
     }
 }
 /// Subscription Types
@@ -11445,7 +11234,7 @@ pub struct TicketPartUpdatedAttributeDataValue {
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<super::TicketPartUpdatedAttributeDataValueId>,
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
-    pub label: Option<super::TicketPartUpdatedAttributeDataValueLabel>,
+    pub label: Option<super::StringOrArray>,
     /// The type of the object. Always 'value'.
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub r#type: Option<String>,
@@ -11522,54 +11311,6 @@ impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
 }
 /// `Unknown(null)`: what an always-present field the server left out reads as.
 impl Default for TicketPartUpdatedAttributeDataValueId {
-    fn default() -> Self {
-        Self::Unknown(serde_json::Value::Null)
-    }
-}
-/// Generated from schema ticket_part.updated_attribute_data.value.label.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
-#[cfg_attr(feature = "serialize", serde(untagged))]
-#[non_exhaustive]
-pub enum TicketPartUpdatedAttributeDataValueLabel {
-    String(String),
-    Array(Vec<String>),
-    /// A shape this version of the crate does not know; the raw JSON is kept.
-    Unknown(serde_json::Value),
-}
-impl<'de> serde::Deserialize<'de> for TicketPartUpdatedAttributeDataValueLabel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::String,
-            crate::runtime::Fit::Array(&crate::runtime::Fit::String),
-        ];
-        let decoded = crate::runtime::untagged(
-            &value,
-            FITS,
-            |candidate, value| match candidate {
-                0 => Some(crate::runtime::alternative::<String>(value).map(Self::String)),
-                1 => {
-                    Some(
-                        crate::runtime::alternative::<Vec<String>>(value)
-                            .map(Self::Array),
-                    )
-                }
-                _ => None,
-            },
-        )?;
-        match decoded {
-            Some(decoded) => Ok(decoded),
-            None => Ok(Self::Unknown(value)),
-        }
-    }
-}
-/// `Unknown(null)`: what an always-present field the server left out reads as.
-impl Default for TicketPartUpdatedAttributeDataValueLabel {
     fn default() -> Self {
         Self::Unknown(serde_json::Value::Null)
     }

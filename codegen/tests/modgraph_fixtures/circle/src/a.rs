@@ -1,0 +1,3 @@
+use crate::hub::C;
+
+pub struct A(pub C);

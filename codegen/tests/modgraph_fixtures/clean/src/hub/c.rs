@@ -1,0 +1,7 @@
+use crate::shared::NAME;
+
+pub struct C;
+
+pub fn name() -> &'static str {
+    NAME
+}

@@ -1,0 +1,3 @@
+mod c;
+
+pub use c::C;

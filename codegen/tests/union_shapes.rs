@@ -1,0 +1,65 @@
+//! One generated type per union shape: no two unions of the pinned version's IR, nor of the
+//! Preview description's, have the same alternatives (variant names, types and tag values) and
+//! the same tag.
+
+use std::collections::BTreeMap;
+
+use codegen::ir::{Api, TypeKind, TypeRef};
+
+type Shape = (Option<String>, Vec<(String, TypeRef, Option<String>)>);
+
+/// The unions of `api` by shape.
+fn unions_by_shape(api: &Api) -> BTreeMap<Shape, Vec<String>> {
+    let mut shapes: BTreeMap<Shape, Vec<String>> = BTreeMap::new();
+    for def in api.types.values() {
+        if let TypeKind::Union { tag, variants } = &def.kind {
+            let alternatives = variants
+                .iter()
+                .map(|v| (v.ident.clone(), v.ty.clone(), v.tag_value.clone()))
+                .collect();
+            shapes
+                .entry((tag.clone(), alternatives))
+                .or_default()
+                .push(def.name.clone());
+        }
+    }
+    shapes
+}
+
+fn assert_one_type_per_shape(options: &codegen::Options) -> BTreeMap<Shape, Vec<String>> {
+    let doc = codegen::load::load(options).unwrap_or_else(|e| panic!("{e}"));
+    let api = codegen::ir::build(&doc).unwrap_or_else(|e| panic!("{e}"));
+    let shapes = unions_by_shape(&api);
+    assert!(shapes.len() > 10, "{} unions", shapes.len());
+    let repeated: Vec<String> = shapes
+        .values()
+        .filter(|names| names.len() > 1)
+        .map(|names| names.join(" = "))
+        .collect();
+    assert!(
+        repeated.is_empty(),
+        "unions with one shape:\n{}",
+        repeated.join("\n")
+    );
+    shapes
+}
+
+#[test]
+fn the_pinned_version_has_one_union_per_shape() {
+    let options = codegen::testing::options(&codegen::testing::pinned_version());
+    let shapes = assert_one_type_per_shape(&options);
+    let attach = shapes
+        .values()
+        .flatten()
+        .find(|name| *name == "ConversationOrConversationCustomers");
+    assert!(
+        attach.is_some(),
+        "{:?}",
+        shapes.values().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn preview_has_one_union_per_shape() {
+    assert_one_type_per_shape(&codegen::testing::preview_options());
+}
