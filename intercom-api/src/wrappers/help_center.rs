@@ -31,12 +31,12 @@
 //! # Ok(()) }
 //! ```
 
+use super::wire::wire_integer;
 use crate::generated::spec_has;
 use crate::models::{
     CreateArticleRequest, CreateArticleRequestParentType, CreateArticleRequestState,
 };
 use crate::operations::{Articles, ArticlesCreate};
-use crate::wrappers::wire_integer;
 use crate::IntoId;
 
 /// A new article for [`articles().create_draft`](Articles::create_draft): its author and

@@ -22,12 +22,12 @@
 //! # Ok(()) }
 //! ```
 
+use super::wire::wire_integer;
 use crate::models::{
     CreateMessageRequest, CreateMessageRequestFrom, CreateMessageRequestMessageType, Recipient,
     RecipientType,
 };
 use crate::operations::{Messages, MessagesCreate};
-use crate::wrappers::wire_integer;
 use crate::IntoId;
 
 impl Recipient {

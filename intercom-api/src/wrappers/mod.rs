@@ -45,6 +45,8 @@ pub mod messages;
 pub mod tags;
 #[cfg(feature = "tickets")]
 pub mod tickets;
+#[cfg(any(feature = "articles", feature = "messages", feature = "tickets"))]
+mod wire;
 
 #[cfg(feature = "messages")]
 pub use crate::models::Recipient;
@@ -59,14 +61,3 @@ pub use help_center::ArticleDraft;
 pub use tickets::{DEFAULT_DESCRIPTION, DEFAULT_TITLE};
 #[cfg(feature = "tickets")]
 crate::generated::spec_has! { ticket_create => pub use tickets::TicketAttributes; }
-
-/// An id the API wants as an integer, where a request builder is returned rather than a
-/// `Result`: the number and, when `id` is not one, the reason to refuse the request (the
-/// number is then `0`, never sent: pass the reason to the builder's `refuse_if`).
-#[cfg(any(feature = "articles", feature = "messages", feature = "tickets"))]
-fn wire_integer(what: &str, id: impl crate::IntoId) -> (i64, Option<String>) {
-    match crate::runtime::id::integer_id(what, &id.into_id()) {
-        Ok(number) => (number, None),
-        Err(reason) => (0, Some(reason)),
-    }
-}

@@ -277,7 +277,7 @@ impl<'a> Tickets<'a> {
         admin_id: impl IntoId,
         assignee_id: impl IntoId,
     ) -> crate::operations::TicketsUpdate<'a> {
-        let (admin_id, refusal) = crate::wrappers::wire_integer("admin_id", admin_id);
+        let (admin_id, refusal) = super::wire::wire_integer("admin_id", admin_id);
         let update = crate::models::UpdateTicketRequest::new()
             .admin_id(admin_id)
             .assignee_id(assignee_id.into_id());
