@@ -450,14 +450,14 @@ pub use generated::examples;
 #[doc(hidden)]
 pub use generated::conformance;
 
-/// Support for the `intercom-mcp` binary (feature `mcp`): every operation's inputs as JSON
-/// Schema.
-#[cfg(feature = "mcp")]
+/// Operation tables (feature `operation-tables`, for the `intercom-mcp` crate; not covered by
+/// semver): every operation's inputs as JSON Schema.
+#[cfg(feature = "operation-tables")]
 #[doc(hidden)]
 pub use generated::schemas;
 
-/// Support for the `intercom-mcp` binary (feature `mcp`): every operation called by id from
-/// JSON inputs, its typed answer serialized back.
-#[cfg(feature = "mcp")]
+/// Operation tables (feature `operation-tables`, for the `intercom-mcp` crate; not covered by
+/// semver): every operation called by id from JSON inputs, its typed answer serialized back.
+#[cfg(feature = "operation-tables")]
 #[doc(hidden)]
 pub use generated::dispatch;

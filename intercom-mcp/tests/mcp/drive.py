@@ -6,7 +6,7 @@ The scenario is {"calls": [{"tool": NAME, "arguments": {...}}, ...]}. The server
 with this process's environment; the calls run one after another. Printed on stdout, as one
 JSON document: the server's name, the listed tools and the result of every call, each as on
 the wire (`inputSchema`, `isError`, `content`, `structuredContent`, …). The test
-(intercom-api/tests/mcp.rs) makes every assertion; this script only reports.
+(intercom-mcp/tests/mcp.rs) makes every assertion; this script only reports.
 """
 
 import asyncio

@@ -9,11 +9,10 @@ use intercom_api::models::{
 use intercom_api::Client;
 use serde_json::json;
 
-use super::contacts::page_summary;
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
-use crate::output::Output;
+use crate::output::{page_summary, Output};
+use crate::tool::{Param, Tool};
 
 const ID: Param = Param::path("conversationId", "conversation_id");
 const ADMIN: Param = Param::body("admin_id", &["admin_id"]).required();
@@ -227,7 +226,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
             let conversation = client.conversations().manage(&id, body).send().await?;
             done(&conversation, "Assigned")
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }
 

@@ -12,6 +12,7 @@ mod output;
 mod registry;
 mod schema;
 mod server;
+mod tool;
 mod tools;
 
 use std::process::ExitCode;
