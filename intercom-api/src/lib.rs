@@ -397,6 +397,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[allow(missing_docs)]
 #[rustfmt::skip]
