@@ -189,12 +189,12 @@ fn emitted_fixtures_compile() {
     features.insert(codegen::ir::ALL_RESOURCES.to_string());
     let declared: String = features.iter().map(|f| format!("{f} = []\n")).collect();
     let cargo_toml = format!(
-        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\nmcp = []\n{declared}\n[dependencies]{deps}"
+        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\noperation-tables = []\n{declared}\n[dependencies]{deps}"
     );
     let mut enabled = vec![
         "serialize".to_string(),
         "testing".to_string(),
-        "mcp".to_string(),
+        "operation-tables".to_string(),
     ];
     enabled.extend(features);
     std::fs::write(scratch.join("Cargo.toml"), cargo_toml).expect("write Cargo.toml");

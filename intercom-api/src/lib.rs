@@ -384,6 +384,8 @@
 //! | `preview` | no | [`preview`]: Intercom's Preview API as typed namespaces under `client.preview()` |
 //! | `serialize` | no | `Serialize` for response models |
 //! | `chrono`, `time` | no | conversions between [`Timestamp`] and their date-time types |
+//! | `operation-tables` | no | hidden tables for the `intercom-mcp` crate (every operation's input schema, a call-by-id table); not covered by semver |
+//! | `testing` | no | hidden test support for this project's tests; not covered by semver |
 //!
 //! To compile only what you use, turn the defaults off and name the namespaces:
 //!
@@ -394,6 +396,14 @@
 //! Each resource of [`search`] needs the feature of its namespace (`contacts`,
 //! `conversations`, `tickets`); each workflow in [`wrappers`] needs the feature of the namespace
 //! it extends (tagging a conversation also needs `tags`).
+//!
+//! # Versions
+//!
+//! The crate follows semver; while it is 0.x, a release with a change the changelog classes as
+//! breaking raises the minor version. It is generated from Intercom's API version
+//! [`API_VERSION`] (pinned in the repository's `spec/pin.toml`), sent as `Intercom-Version` by
+//! default; a move to another API version is in the changelog, breaking changes first. See the
+//! README's "Versions and packaging".
 //!
 //! # Tracing
 //!
@@ -413,6 +423,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[allow(missing_docs)]
 #[rustfmt::skip]
@@ -466,14 +477,14 @@ pub use generated::examples;
 #[doc(hidden)]
 pub use generated::conformance;
 
-/// Support for the `intercom-mcp` binary (feature `mcp`): every operation's inputs as JSON
-/// Schema.
-#[cfg(feature = "mcp")]
+/// Operation tables (feature `operation-tables`, for the `intercom-mcp` crate; not covered by
+/// semver): every operation's inputs as JSON Schema.
+#[cfg(feature = "operation-tables")]
 #[doc(hidden)]
 pub use generated::schemas;
 
-/// Support for the `intercom-mcp` binary (feature `mcp`): every operation called by id from
-/// JSON inputs, its typed answer serialized back.
-#[cfg(feature = "mcp")]
+/// Operation tables (feature `operation-tables`, for the `intercom-mcp` crate; not covered by
+/// semver): every operation called by id from JSON inputs, its typed answer serialized back.
+#[cfg(feature = "operation-tables")]
 #[doc(hidden)]
 pub use generated::dispatch;

@@ -158,10 +158,10 @@ pub fn emit(
         #[cfg(feature = "testing")]
         #[doc(hidden)]
         pub mod conformance;
-        #[cfg(feature = "mcp")]
+        #[cfg(feature = "operation-tables")]
         #[doc(hidden)]
         pub mod schemas;
-        #[cfg(feature = "mcp")]
+        #[cfg(feature = "operation-tables")]
         #[doc(hidden)]
         pub mod dispatch;
         #search_mod

@@ -8,10 +8,10 @@ pub mod examples;
 #[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod conformance;
-#[cfg(feature = "mcp")]
+#[cfg(feature = "operation-tables")]
 #[doc(hidden)]
 pub mod schemas;
-#[cfg(feature = "mcp")]
+#[cfg(feature = "operation-tables")]
 #[doc(hidden)]
 pub mod dispatch;
 pub mod search;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the Python MCP reference client that intercom-api/tests/mcp.rs drives the
+# Installs the Python MCP reference client that intercom-mcp/tests/mcp.rs drives the
 # intercom-mcp binary with: a virtual environment at .cache/mcp-client (under the workspace
 # root) holding exactly the pins of requirements.txt, next to this script. Does nothing when
 # the environment already holds them. $PYTHON names the interpreter (default python3).
@@ -20,4 +20,4 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
     --require-virtualenv -r "$requirements"
 cp "$requirements" "$stamp"
-echo "mcp client: installed intercom-api/tests/mcp/requirements.txt into .cache/mcp-client"
+echo "mcp client: installed intercom-mcp/tests/mcp/requirements.txt into .cache/mcp-client"

@@ -1,5 +1,5 @@
 //! The `intercom-mcp` binary driven by the Python MCP reference client (`mcp` from PyPI,
-//! installed into `.cache/mcp-client` by `intercom-api/tests/mcp/install-client.sh`) against a
+//! installed into `.cache/mcp-client` by `intercom-mcp/tests/mcp/install-client.sh`) against a
 //! local mock of the Intercom API: the tools it lists (seed 003's 31 with the seed's required
 //! parameters), the exact requests the mock receives for contact creation with `company_id`, a
 //! sorted conversation search, a reply, a close and tagging, the structured results (the typed
@@ -276,8 +276,8 @@ fn python() -> PathBuf {
     };
     assert!(
         python.is_file(),
-        "{} not found: run `intercom-api/tests/mcp/install-client.sh` (installs the Python MCP \
-         client pinned in intercom-api/tests/mcp/requirements.txt)",
+        "{} not found: run `intercom-mcp/tests/mcp/install-client.sh` (installs the Python MCP \
+         client pinned in intercom-mcp/tests/mcp/requirements.txt)",
         python.display()
     );
     python

@@ -4,10 +4,10 @@ use intercom_api::models::CreateDataEventRequest;
 use intercom_api::Client;
 use serde_json::json;
 
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
 use crate::output::Output;
+use crate::tool::{Param, Tool};
 
 /// The tools.
 pub const TOOLS: &[Tool] = &[Tool {
@@ -45,6 +45,6 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
                 format!("Event `{event}` accepted."),
             ))
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }

@@ -2,10 +2,10 @@
 
 use intercom_api::Client;
 
-use super::Tool;
 use crate::failure::Failure;
 use crate::input::Input;
 use crate::output::Output;
+use crate::tool::Tool;
 
 /// The tools.
 pub const TOOLS: &[Tool] = &[Tool {
@@ -25,6 +25,6 @@ pub async fn call(client: &Client, name: &str, _input: Input) -> Result<Output, 
             let count = list.admins.as_ref().map_or(0, Vec::len);
             Output::new(&list, format!("{count} admins."))
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }

@@ -5,11 +5,10 @@ use intercom_api::models::{AttachContactToACompanyRequest, CreateOrUpdateCompany
 use intercom_api::Client;
 use serde_json::json;
 
-use super::contacts::page_summary;
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
-use crate::output::Output;
+use crate::output::{page_summary, Output};
+use crate::tool::{Param, Tool};
 
 const CREATE_OR_UPDATE: &[Param] = &[
     Param::body("company_id", &["company_id"]).required(),
@@ -146,6 +145,6 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
                 ),
             )
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }

@@ -4,10 +4,10 @@ use intercom_api::models::CreateNoteRequest;
 use intercom_api::Client;
 use serde_json::json;
 
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
 use crate::output::Output;
+use crate::tool::{Param, Tool};
 
 /// The tools.
 pub const TOOLS: &[Tool] = &[Tool {
@@ -35,6 +35,6 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
                 format!("Added note {} to contact {contact}.", note.id),
             )
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }

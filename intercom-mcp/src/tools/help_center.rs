@@ -5,11 +5,10 @@ use intercom_api::models::{Article, CreateArticleRequest, UpdateArticleRequest};
 use intercom_api::Client;
 use serde_json::json;
 
-use super::contacts::page_summary;
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
-use crate::output::Output;
+use crate::output::{page_summary, Output};
+use crate::tool::{Param, Tool};
 
 const ARTICLE_ID: Param = Param::path("articleId", "article_id");
 const PAGES: &[Param] = &[
@@ -142,7 +141,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
             let count = list.data.as_ref().map_or(0, Vec::len);
             Output::new(&list, page_summary("collections", count, list.total_count))
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }
 

@@ -8,10 +8,10 @@ use intercom_api::models::{
 use intercom_api::Client;
 use serde_json::json;
 
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
 use crate::output::Output;
+use crate::tool::{Param, Tool};
 
 const CONTACT: Param = Param::path("contactId", "contact_id");
 const CONVERSATION: Param = Param::path("conversationId", "conversation_id");
@@ -133,7 +133,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
                 .await?;
             done(&tag, Action::Untag, &format!("conversation {conversation}"))
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }
 

@@ -9,7 +9,8 @@ use rmcp::model::{Tool as McpTool, ToolAnnotations};
 
 use crate::input::Slot;
 use crate::schema;
-use crate::tools::{self, Group, Source, Tool};
+use crate::tool::{Source, Tool};
+use crate::tools::{self, Group};
 
 /// Which tools to offer beyond the curated ones.
 #[derive(Debug, Clone, PartialEq, Eq)]

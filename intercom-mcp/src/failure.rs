@@ -46,6 +46,11 @@ impl Failure {
         }
     }
 
+    /// The failure of a group's `call` for a tool name it does not know (a registry bug).
+    pub fn unknown_tool(name: &str) -> Failure {
+        Failure::internal(format!("no handler for tool `{name}`"))
+    }
+
     /// Adds what was already done before the failure.
     pub fn context(mut self, text: impl Into<String>) -> Failure {
         self.context = Some(text.into());

@@ -10,11 +10,10 @@ use intercom_api::search::{Conversations, Search};
 use intercom_api::Client;
 use serde_json::json;
 
-use super::contacts::page_summary;
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
-use crate::output::Output;
+use crate::output::{page_summary, Output};
+use crate::tool::{Param, Tool};
 
 const ID: Param = Param::path("conversationId", "conversation_id");
 const ADMIN: Param = Param::body("admin_id", &["admin_id"]).required();
@@ -228,7 +227,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
             let conversation = client.conversations().manage(&id, body).send().await?;
             done(&conversation, "Assigned")
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }
 

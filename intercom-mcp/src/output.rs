@@ -45,3 +45,12 @@ impl Output {
         result
     }
 }
+
+/// A page's summary: "20 contacts on this page, 130 in all." (`what` is "contacts"), or
+/// without the total when the API does not give one.
+pub fn page_summary(what: &str, count: usize, total: Option<i64>) -> String {
+    match total {
+        Some(total) => format!("{count} {what} on this page, {total} in all."),
+        None => format!("{count} {what} on this page."),
+    }
+}

@@ -8,10 +8,10 @@ use intercom_api::search::{Contacts, Search};
 use intercom_api::Client;
 use serde_json::json;
 
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
-use crate::output::Output;
+use crate::output::{page_summary, Output};
+use crate::tool::{Param, Tool};
 
 const CUSTOM_ATTRIBUTES: &str =
     "Custom attributes as JSON object (e.g., {\"attribute_name\": \"value\"})";
@@ -209,7 +209,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
             let deleted = client.contacts().delete(&id).send().await?;
             Output::new(&deleted, format!("Deleted contact {}.", deleted.id))
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }
 
@@ -242,12 +242,4 @@ async fn attach(
         ", attached to company {} ({})",
         attached.id, attached.name
     ))
-}
-
-/// "20 contacts of 130 on this page".
-pub fn page_summary(what: &str, count: usize, total: Option<i64>) -> String {
-    match total {
-        Some(total) => format!("{count} {what} on this page, {total} in all."),
-        None => format!("{count} {what} on this page."),
-    }
 }

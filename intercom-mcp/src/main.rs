@@ -1,17 +1,20 @@
-//! `intercom-mcp`: an MCP server over stdio exposing Intercom to AI agents through the typed
-//! client (`intercom_api::Client`): the tools of seed 003 and the write workflows of seed 004,
-//! with input schemas made from the generated request types, and optionally one tool per
-//! operation (`--all-operations`). See the README's "MCP server" section.
+//! `intercom-mcp`: an MCP server exposing Intercom to AI agents through the typed client
+//! (`intercom_api::Client`), over stdio or, with `--http ADDR`, MCP's streamable HTTP transport
+//! behind a bearer secret: the tools of seed 003 and the write workflows of seed 004, with input
+//! schemas made from the generated request types, and optionally one tool per operation
+//! (`--all-operations`). See the README's "MCP server" section.
 
 #![forbid(unsafe_code)]
 
 mod cli;
 mod failure;
+mod http;
 mod input;
 mod output;
 mod registry;
 mod schema;
 mod server;
+mod tool;
 mod tools;
 
 use std::process::ExitCode;
@@ -88,6 +91,16 @@ fn client(options: &Options) -> Result<Client, String> {
 
 fn serve(options: &Options) -> Result<(), String> {
     let registry = Registry::new(&extra(options))?;
+    if let Some(addr) = options.http {
+        // The secret first: no HTTP server without one.
+        let secret = http::Secret::from_env(options.auth_env())?;
+        let server = Server::new(client(options)?, registry);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+        return runtime.block_on(http::serve(addr, server, secret));
+    }
     let client = client(options)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -5,10 +5,10 @@ use intercom_api::models::{CreateTicketRequest, Ticket, UpdateTicketRequest};
 use intercom_api::Client;
 use serde_json::json;
 
-use super::{Param, Tool};
 use crate::failure::Failure;
 use crate::input::Input;
 use crate::output::Output;
+use crate::tool::{Param, Tool};
 
 const CREATE: &[Param] = &[
     Param::body("ticket_type_id", &["ticket_type_id"]).required(),
@@ -122,7 +122,7 @@ pub async fn call(client: &Client, name: &str, input: Input) -> Result<Output, F
             let ticket = client.tickets().create(body).send().await?;
             done(&ticket, "Created tracker")
         }
-        _ => Err(super::unknown(name)),
+        _ => Err(Failure::unknown_tool(name)),
     }
 }
 

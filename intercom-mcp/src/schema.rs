@@ -9,7 +9,7 @@ use intercom_api::schemas::{self, OperationSchema};
 use serde_json::{json, Map, Value};
 
 use crate::input::Slot;
-use crate::tools::{Json, Param, Source, Tool};
+use crate::tool::{Json, Param, Source, Tool};
 
 /// A tool's input schema and how to read each parameter.
 #[derive(Debug, Clone)]

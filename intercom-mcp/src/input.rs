@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::failure::Failure;
-use crate::tools::{Json, Param, Source};
+use crate::tool::{Json, Param, Source};
 
 /// How one parameter is read, beyond its schema.
 #[derive(Debug, Clone)]
