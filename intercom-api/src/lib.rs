@@ -433,11 +433,17 @@ pub use generated::{models, operations, API_VERSION};
 #[rustfmt::skip]
 #[path = "generated/preview/mod.rs"]
 pub mod preview;
+/// The `redis` crate (feature `redis`), re-exported so that a [`redis::Client`] or
+/// connection given to [`ClientBuilder::shared_rate_limit`] is of the version this crate uses.
+#[cfg(feature = "redis")]
+pub use redis;
 pub use runtime::{
     ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, DecodeWarning, Decoded, Download,
     Error, IntoId, Nullable, PageKind, RateLimit, RateLimitStatus, RateLimited, Region,
     RetryPolicy, Timestamp,
 };
+#[cfg(feature = "redis")]
+pub use runtime::{SharedKey, SharedRedis};
 
 /// Test support (feature `testing`, never on by default): every spec example decoded by name.
 #[cfg(feature = "testing")]

@@ -32,6 +32,8 @@ mod raw;
 mod request;
 mod response;
 mod send;
+#[cfg(feature = "redis")]
+mod shared;
 mod timestamp;
 
 pub use bytes::Bytes;
@@ -58,6 +60,8 @@ pub use raw::RawRequest;
 pub use request::{RawBody, Request};
 pub use reqwest::{Method, StatusCode};
 pub use response::Response;
+#[cfg(feature = "redis")]
+pub use shared::{SharedKey, SharedRedis, DEFAULT_SHARED_RATE_LIMIT_TIMEOUT};
 pub use timestamp::Timestamp;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
