@@ -177,7 +177,10 @@ async fn two_clients_share_one_budget() {
     let (ok_a, ok_b) = tokio::join!(drive(&a, 20, 6), drive(&b, 20, 6));
     let elapsed = started.elapsed().as_secs_f64();
     let limited = window.limited.load(Ordering::SeqCst);
-    println!("shared: {ok_a}+{ok_b} ok, {limited} 429s, {elapsed:.1} s, {} warnings", warnings("budget"));
+    println!(
+        "shared: {ok_a}+{ok_b} ok, {limited} 429s, {elapsed:.1} s, {} warnings",
+        warnings("budget")
+    );
     assert_eq!(ok_a + ok_b, 240, "every call completes");
     assert!(limited <= 3, "{limited} 429s");
     // Two clients that each believed they had the whole budget would finish in ~4 s.

@@ -20,7 +20,7 @@ use tokio::sync::Notify;
 
 use super::ratelimit::number;
 #[cfg(feature = "redis")]
-use super::shared::{Shared, SharedGrant};
+use super::shared::{Acquired, Shared, SharedGrant};
 
 /// The longest window the limiter believes in; a reset further away is treated as this far.
 pub(crate) const MAX_WINDOW: Duration = Duration::from_secs(120);
@@ -128,18 +128,34 @@ impl Limiter {
     pub(crate) async fn slot(&self) -> (Slot<'_>, Duration) {
         #[cfg(feature = "redis")]
         if let Some(shared) = &self.shared {
-            if let Some((grant, wait)) = shared.acquire().await {
-                if !wait.is_zero() {
-                    let mut s = self.lock();
-                    s.waits += 1;
-                    s.total_wait = s.total_wait.saturating_add(wait);
+            loop {
+                match shared.acquire().await {
+                    Acquired::Slot(grant, wait) => {
+                        if !wait.is_zero() {
+                            let mut s = self.lock();
+                            s.waits += 1;
+                            s.total_wait = s.total_wait.saturating_add(wait);
+                        }
+                        let slot = Slot {
+                            limiter: self,
+                            local: None,
+                            grant: Some(grant),
+                        };
+                        return (slot, wait);
+                    }
+                    Acquired::Unavailable => break,
+                    Acquired::Unknown => {}
                 }
-                let slot = Slot {
-                    limiter: self,
-                    local: None,
-                    grant: Some(grant),
+                // No shared window yet: one request of this process probes, and the others
+                // wait for its answer to write the window rather than pace on their own.
+                let notified = {
+                    let s = self.lock();
+                    match s.phase {
+                        Phase::Unknown { probing: true } => self.probe_done.notified(),
+                        _ => break,
+                    }
                 };
-                return (slot, wait);
+                notified.await;
             }
         }
         let (ticket, wait) = self.acquire().await;
@@ -354,14 +370,16 @@ pub(crate) struct Slot<'a> {
 impl Slot<'_> {
     /// Reports the response's status and headers to this limiter and, when there is one, to
     /// the shared window.
+    /// The shared window is written first: a probe's waiters, woken when its ticket is
+    /// observed, then find the window in Redis.
     pub(crate) async fn observe(self, headers: &HeaderMap, status: StatusCode) {
-        match self.local {
-            Some(ticket) => ticket.observe(headers, status),
-            None => self.limiter.lock().observe(headers, status, 0),
-        }
         #[cfg(feature = "redis")]
         if let Some(shared) = &self.limiter.shared {
             shared.record(self.grant, headers, status).await;
+        }
+        match self.local {
+            Some(ticket) => ticket.observe(headers, status),
+            None => self.limiter.lock().observe(headers, status, 0),
         }
     }
 }

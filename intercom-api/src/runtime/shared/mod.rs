@@ -168,6 +168,16 @@ impl std::fmt::Debug for Shared {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SharedGrant(u64);
 
+/// What the shared window answered.
+pub(crate) enum Acquired {
+    /// A slot: wait this long, then send.
+    Slot(SharedGrant, Duration),
+    /// Redis answered but knows no window yet (none written, or lost in a restart).
+    Unknown,
+    /// Redis cannot be used now.
+    Unavailable,
+}
+
 /// Why Redis could not be used.
 enum Fault {
     Redis(redis::RedisError),
@@ -295,25 +305,28 @@ impl Shared {
     }
 
     /// Takes the next slot of the shared window: the grant and how long to wait before
-    /// sending. `None` when Redis cannot be used now or does not know the window yet (the
-    /// client's own limiter decides then).
-    pub(crate) async fn acquire(&self) -> Option<(SharedGrant, Duration)> {
+    /// sending, unless Redis cannot be used now or does not know the window yet (the client's
+    /// own limiter decides then).
+    pub(crate) async fn acquire(&self) -> Acquired {
         if !self.due() {
-            return None;
+            return Acquired::Unavailable;
         }
         let mut invocation = self.acquire.prepare_invoke();
         invocation.key(&self.key).arg(unix_ms()).arg(ms(TTL));
         match self.run::<(i64, i64)>(invocation).await {
             Ok((wait, grant)) => {
                 self.succeeded();
-                let grant = u64::try_from(grant).ok().filter(|g| *g > 0)?;
-                let wait = u64::try_from(wait).ok()?;
-                let wait = Duration::from_millis(wait).min(MAX_WINDOW * 2);
-                Some((SharedGrant(grant), wait))
+                match (u64::try_from(wait), u64::try_from(grant)) {
+                    (Ok(wait), Ok(grant)) if grant > 0 => {
+                        let wait = Duration::from_millis(wait).min(MAX_WINDOW * 2);
+                        Acquired::Slot(SharedGrant(grant), wait)
+                    }
+                    _ => Acquired::Unknown,
+                }
             }
             Err(fault) => {
                 self.failed(&fault);
-                None
+                Acquired::Unavailable
             }
         }
     }
