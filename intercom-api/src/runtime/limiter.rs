@@ -6,8 +6,7 @@
 //! each request takes the next free slot. Until the first response has told the limits, one
 //! request goes alone; a server that sends no such headers is not paced at all.
 //!
-//! With the `redis` feature and
-//! [`ClientBuilder::shared_rate_limit`](super::ClientBuilder::shared_rate_limit), the slots
+//! With the `redis` feature and `ClientBuilder::shared_rate_limit`, the slots
 //! come from a window kept in Redis and shared by every process (see `shared`); this limiter
 //! still sees every response and paces alone whenever Redis cannot.
 
