@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -96,7 +96,7 @@ fn unix_ms() -> u64 {
 
 /// Starts the workers at the next window's start, lets them run for [`WINDOWS`] windows, and
 /// tallies what the mock saw in those windows.
-fn run_mode(worker: &PathBuf, mock: &str, redis: Option<&str>, counts: &Counts) -> Result<Tally> {
+fn run_mode(worker: &Path, mock: &str, redis: Option<&str>, counts: &Counts) -> Result<Tally> {
     let window_ms = WINDOW * 1000;
     let first = unix_ms() / window_ms + 1;
     let start = first * window_ms;
