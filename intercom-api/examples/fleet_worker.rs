@@ -46,7 +46,7 @@ async fn main() -> Result<(), Error> {
         let (client, ok, failed) = (client.clone(), ok.clone(), failed.clone());
         tokio::spawn(async move {
             for call in 0u64.. {
-                let result = if (call + task as u64) % 2 == 0 {
+                let result = if (call + task as u64).is_multiple_of(2) {
                     client.admins().list().send().await.map(drop)
                 } else {
                     client.admins().find(1).send().await.map(drop)

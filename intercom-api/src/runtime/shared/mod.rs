@@ -377,9 +377,7 @@ fn ms(duration: Duration) -> u64 {
 }
 
 fn unix_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, ms)
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, ms)
 }
 
 #[cfg(test)]
