@@ -225,6 +225,25 @@
 //! # }
 //! ```
 //!
+//! Intercom's limits belong to the app, not to a process. With the `redis` feature,
+//! `ClientBuilder::shared_rate_limit` keeps the limiter's window in Redis, so that every
+//! process using the same app takes its slots from one budget; each response's figures are
+//! written back, so all of them follow the server's view. When Redis is unreachable, slow
+//! (`ClientBuilder::shared_rate_limit_timeout`) or restarted, requests are paced by the
+//! client's own limiter, with one `tracing` warning per outage and no error;
+//! [`RateLimitStatus::shared`] tells which limiter is in use.
+//!
+//! ```no_run
+//! # #[cfg(feature = "redis")]
+//! # fn run() -> Result<intercom_api::Client, intercom_api::Error> {
+//! use intercom_api::{Client, SharedKey};
+//!
+//! Client::builder("token")
+//!     .shared_rate_limit("redis://127.0.0.1:6379", SharedKey::TokenHash)
+//!     .build()
+//! # }
+//! ```
+//!
 //! # Decoding what Intercom really sends
 //!
 //! Responses are decoded as Intercom really sends them, not only as the spec says. Fields the API
@@ -384,6 +403,7 @@
 //! | `preview` | no | [`preview`]: Intercom's Preview API as typed namespaces under `client.preview()` |
 //! | `serialize` | no | `Serialize` for response models |
 //! | `chrono`, `time` | no | conversions between [`Timestamp`] and their date-time types |
+//! | `redis` | no | a rate limit shared by many processes through Redis (`ClientBuilder::shared_rate_limit`); re-exports the `redis` crate |
 //! | `operation-tables` | no | hidden tables for the `intercom-mcp` crate (every operation's input schema, a call-by-id table); not covered by semver |
 //! | `testing` | no | hidden test support for this project's tests; not covered by semver |
 //!
@@ -460,11 +480,17 @@ pub use generated::{models, operations, API_VERSION};
 #[rustfmt::skip]
 #[path = "generated/preview/mod.rs"]
 pub mod preview;
+/// The `redis` crate (feature `redis`), re-exported so that a [`redis::Client`] or
+/// connection given to [`ClientBuilder::shared_rate_limit`] is of the version this crate uses.
+#[cfg(feature = "redis")]
+pub use redis;
 pub use runtime::{
     ApiError, ApiErrorItem, ApiFailure, Client, ClientBuilder, DecodeWarning, Decoded, Download,
     Error, IntoId, Nullable, PageKind, RateLimit, RateLimitStatus, RateLimited, Region,
     RetryPolicy, Timestamp,
 };
+#[cfg(feature = "redis")]
+pub use runtime::{SharedKey, SharedRedis};
 
 /// Test support (feature `testing`, never on by default): every spec example decoded by name.
 #[cfg(feature = "testing")]

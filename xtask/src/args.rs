@@ -40,6 +40,11 @@ commands:
       Regenerate every published version (or each V) into a scratch copy of intercom-api
       under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
       unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
+  fleet-bench
+      Start redis-server and a mock Intercom on loopback (a budget per 10-second window),
+      run 8 worker processes against it for 3 windows with the shared rate limiter, then 3
+      with per-process limiters, and print one line: the 429s and the rate each achieved.
+      Needs redis-server on the PATH.
   help
       Print this message.
 
@@ -63,6 +68,8 @@ pub enum Command {
     Bump(BumpArgs),
     /// `changelog-check`.
     ChangelogCheck,
+    /// `fleet-bench`.
+    FleetBench,
     /// `help`, `-h`, `--help` (anywhere).
     Help,
 }
@@ -117,6 +124,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         Some("diff") => parse_diff(args),
         Some("bump") => parse_bump(args),
         Some("changelog-check") => no_arguments(args, Command::ChangelogCheck),
+        Some("fleet-bench") => no_arguments(args, Command::FleetBench),
         Some("help" | "-h" | "--help") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown command `{}`",
@@ -427,6 +435,7 @@ mod tests {
     #[test]
     fn readme_snippets_takes_no_argument() {
         assert_eq!(parse_str(&["readme-snippets"]), Ok(Command::ReadmeSnippets));
+        assert_eq!(parse_str(&["fleet-bench"]), Ok(Command::FleetBench));
         assert_eq!(parse_str(&["readme-snippets", "-h"]), Ok(Command::Help));
         assert_eq!(
             error(&["readme-snippets", "--check"]),

@@ -11,6 +11,7 @@ mod diff;
 mod download;
 mod error;
 mod features;
+mod fleet_bench;
 mod generate;
 mod hash;
 mod pin;
@@ -68,6 +69,9 @@ fn main() -> ExitCode {
         Ok(Command::Bump(args)) => {
             let workspace = regen::Workspace::locate();
             exit(bump::run(&args, &workspace, &regen::Env::from_process()).map(|()| true))
+        }
+        Ok(Command::FleetBench) => {
+            exit(fleet_bench::run(&regen::Workspace::locate()).map(|()| true))
         }
         Ok(Command::ChangelogCheck) => exit(bump::check_changelog(&regen::Workspace::locate())),
         Ok(Command::Regen(args)) => {

@@ -9,6 +9,8 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 
 use super::limiter::{Limiter, RateLimitStatus};
+#[cfg(feature = "redis")]
+use super::shared::{Shared, SharedKey, SharedRedis, DEFAULT_SHARED_RATE_LIMIT_TIMEOUT};
 use super::{Error, Region, RetryPolicy};
 
 /// How the client waits between attempts (replaceable in tests to observe the waits).
@@ -75,12 +77,16 @@ pub struct ClientBuilder {
     deadline: Duration,
     max_response_bytes: u64,
     rate_limiter: bool,
+    #[cfg(feature = "redis")]
+    shared: Option<(SharedRedis, SharedKey)>,
+    #[cfg(feature = "redis")]
+    shared_timeout: Duration,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
+        let mut d = f.debug_struct("ClientBuilder");
+        d.field("base_url", &self.base_url)
             .field("version", &self.version)
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
@@ -89,8 +95,11 @@ impl fmt::Debug for ClientBuilder {
             .field("deadline", &self.deadline)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("rate_limiter", &self.rate_limiter)
-            .field("token", &"<redacted>")
-            .finish_non_exhaustive()
+            .field("token", &"<redacted>");
+        #[cfg(feature = "redis")]
+        d.field("shared_rate_limit", &self.shared)
+            .field("shared_rate_limit_timeout", &self.shared_timeout);
+        d.finish_non_exhaustive()
     }
 }
 
@@ -159,6 +168,42 @@ impl ClientBuilder {
         self
     }
 
+    /// Shares the rate limiter's window with every process that uses the same Redis and `key`
+    /// (feature `redis`): Intercom's limits belong to the app, so a fleet of workers that
+    /// each pace by their own limiter together spend the budget many times over. Each request
+    /// then takes its slot from a window kept in Redis, which every response's
+    /// `X-RateLimit-*` figures update; 429s are still retried as before.
+    ///
+    /// `redis` is a URL (`"redis://127.0.0.1:6379"`), a [`redis::Client`] or a
+    /// [`redis::aio::ConnectionManager`]; `key` names the window: a name of your choosing, or
+    /// [`SharedKey::TokenHash`] (a hash of the access token, never the token itself). A URL
+    /// that does not parse is an [`Error::InvalidInput`] from [`build`](Self::build).
+    ///
+    /// When Redis cannot be reached, answers later than
+    /// [`shared_rate_limit_timeout`](Self::shared_rate_limit_timeout) or has lost the window
+    /// (restarted), requests are paced by this client's own limiter; one `tracing` warning
+    /// is logged per outage, no call fails because of Redis, and shared pacing resumes when
+    /// Redis answers again. Data in the key that is not the limiter's is overwritten.
+    /// [`RateLimitStatus::shared`] tells whether the shared window is in use. Has no effect
+    /// when [`rate_limiter`](Self::rate_limiter) is off.
+    #[cfg(feature = "redis")]
+    pub fn shared_rate_limit(
+        mut self,
+        redis: impl Into<SharedRedis>,
+        key: impl Into<SharedKey>,
+    ) -> Self {
+        self.shared = Some((redis.into(), key.into()));
+        self
+    }
+
+    /// How long the shared limiter waits for Redis before it paces a request locally
+    /// (default [`DEFAULT_SHARED_RATE_LIMIT_TIMEOUT`], 250 ms; feature `redis`).
+    #[cfg(feature = "redis")]
+    pub fn shared_rate_limit_timeout(mut self, timeout: Duration) -> Self {
+        self.shared_timeout = timeout;
+        self
+    }
+
     /// Limits connecting.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
@@ -212,6 +257,11 @@ impl ClientBuilder {
         if let Some(t) = self.connect_timeout {
             http = http.connect_timeout(t);
         }
+        let limiter = if self.rate_limiter {
+            Some(self.limiter()?)
+        } else {
+            None
+        };
         let sleep = self
             .sleep
             .unwrap_or_else(|| Arc::new(|d| Box::pin(tokio::time::sleep(d))));
@@ -228,9 +278,23 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 deadline: self.deadline,
                 max_response_bytes: self.max_response_bytes,
-                limiter: self.rate_limiter.then(Limiter::new),
+                limiter,
             }),
         })
+    }
+}
+
+impl ClientBuilder {
+    /// The rate limiter: shared through Redis when configured.
+    fn limiter(&self) -> Result<Limiter, Error> {
+        #[cfg(feature = "redis")]
+        if let Some((redis, key)) = &self.shared {
+            let key = key.redis_key(&self.token);
+            let shared = Shared::new(redis.clone(), key, self.shared_timeout)
+                .map_err(Error::InvalidInput)?;
+            return Ok(Limiter::with_shared(shared));
+        }
+        Ok(Limiter::new())
     }
 }
 
@@ -255,6 +319,10 @@ impl Client {
             deadline: DEFAULT_DEADLINE,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             rate_limiter: true,
+            #[cfg(feature = "redis")]
+            shared: None,
+            #[cfg(feature = "redis")]
+            shared_timeout: DEFAULT_SHARED_RATE_LIMIT_TIMEOUT,
         }
     }
 
@@ -290,6 +358,7 @@ impl Client {
                 window_reset: None,
                 waits: 0,
                 total_wait: Duration::ZERO,
+                shared: false,
             },
         }
     }

@@ -5,6 +5,10 @@
 //! the time left in it, so that many workers sharing a client never burst past the limit:
 //! each request takes the next free slot. Until the first response has told the limits, one
 //! request goes alone; a server that sends no such headers is not paced at all.
+//!
+//! With the `redis` feature and `ClientBuilder::shared_rate_limit`, the slots
+//! come from a window kept in Redis and shared by every process (see `shared`); this limiter
+//! still sees every response and paces alone whenever Redis cannot.
 
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -14,9 +18,11 @@ use reqwest::StatusCode;
 use tokio::sync::Notify;
 
 use super::ratelimit::number;
+#[cfg(feature = "redis")]
+use super::shared::{Acquired, Shared, SharedGrant};
 
 /// The longest window the limiter believes in; a reset further away is treated as this far.
-const MAX_WINDOW: Duration = Duration::from_secs(120);
+pub(crate) const MAX_WINDOW: Duration = Duration::from_secs(120);
 
 /// What the limiter knows, as [`Client::rate_limit_status`](super::Client::rate_limit_status)
 /// reports it.
@@ -37,6 +43,10 @@ pub struct RateLimitStatus {
     pub waits: u64,
     /// The time those requests spent waiting, in all.
     pub total_wait: Duration,
+    /// Whether the shared limiter (in Redis, see `ClientBuilder::shared_rate_limit` with the
+    /// `redis` feature) is configured and its last operation succeeded; `false` while
+    /// requests are paced by this client alone.
+    pub shared: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +79,8 @@ struct State {
 pub(crate) struct Limiter {
     state: Mutex<State>,
     probe_done: Notify,
+    #[cfg(feature = "redis")]
+    shared: Option<Shared>,
 }
 
 /// A granted slot: report the response through [`Ticket::observe`]; dropping it unobserved
@@ -96,7 +108,63 @@ impl Limiter {
                 total_wait: Duration::ZERO,
             }),
             probe_done: Notify::new(),
+            #[cfg(feature = "redis")]
+            shared: None,
         }
+    }
+
+    /// A limiter whose slots come from a window in Redis while Redis answers.
+    #[cfg(feature = "redis")]
+    pub(crate) fn with_shared(shared: Shared) -> Self {
+        Limiter {
+            shared: Some(shared),
+            ..Limiter::new()
+        }
+    }
+
+    /// Takes the next slot, from the shared window when there is one and Redis answers, else
+    /// from this limiter; returns the slot and how long to wait before sending.
+    pub(crate) async fn slot(&self) -> (Slot<'_>, Duration) {
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.shared {
+            loop {
+                match shared.acquire().await {
+                    Acquired::Slot(grant, wait) => {
+                        if !wait.is_zero() {
+                            let mut s = self.lock();
+                            s.waits += 1;
+                            s.total_wait = s.total_wait.saturating_add(wait);
+                        }
+                        let slot = Slot {
+                            limiter: self,
+                            local: None,
+                            grant: Some(grant),
+                        };
+                        return (slot, wait);
+                    }
+                    Acquired::Unavailable => break,
+                    Acquired::Unknown => {}
+                }
+                // No shared window yet: one request of this process probes, and the others
+                // wait for its answer to write the window rather than pace on their own.
+                let notified = {
+                    let s = self.lock();
+                    match s.phase {
+                        Phase::Unknown { probing: true } => self.probe_done.notified(),
+                        _ => break,
+                    }
+                };
+                notified.await;
+            }
+        }
+        let (ticket, wait) = self.acquire().await;
+        let slot = Slot {
+            limiter: self,
+            local: Some(ticket),
+            #[cfg(feature = "redis")]
+            grant: None,
+        };
+        (slot, wait)
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -172,6 +240,10 @@ impl Limiter {
                 .flatten(),
             waits: s.waits,
             total_wait: s.total_wait,
+            #[cfg(feature = "redis")]
+            shared: self.shared.as_ref().is_some_and(Shared::up),
+            #[cfg(not(feature = "redis"))]
+            shared: false,
         }
     }
 }
@@ -281,6 +353,33 @@ impl Ticket<'_> {
         let mut s = self.limiter.lock();
         let later = s.grants.saturating_sub(self.grant);
         s.observe(headers, status, later);
+    }
+}
+
+/// A slot granted by [`Limiter::slot`]: report the response through [`Slot::observe`].
+pub(crate) struct Slot<'a> {
+    limiter: &'a Limiter,
+    /// The local ticket, when this limiter granted the slot.
+    local: Option<Ticket<'a>>,
+    /// The shared window's grant, when Redis granted the slot.
+    #[cfg(feature = "redis")]
+    grant: Option<SharedGrant>,
+}
+
+impl Slot<'_> {
+    /// Reports the response's status and headers to this limiter and, when there is one, to
+    /// the shared window.
+    /// The shared window is written first: a probe's waiters, woken when its ticket is
+    /// observed, then find the window in Redis.
+    pub(crate) async fn observe(self, headers: &HeaderMap, status: StatusCode) {
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.limiter.shared {
+            shared.record(self.grant, headers, status).await;
+        }
+        match self.local {
+            Some(ticket) => ticket.observe(headers, status),
+            None => self.limiter.lock().observe(headers, status, 0),
+        }
     }
 }
 

@@ -32,6 +32,8 @@ mod raw;
 mod request;
 mod response;
 mod send;
+#[cfg(feature = "redis")]
+mod shared;
 mod timestamp;
 mod untagged;
 
@@ -59,6 +61,8 @@ pub use raw::RawRequest;
 pub use request::{RawBody, Request};
 pub use reqwest::{Method, StatusCode};
 pub use response::Response;
+#[cfg(feature = "redis")]
+pub use shared::{SharedKey, SharedRedis, DEFAULT_SHARED_RATE_LIMIT_TIMEOUT};
 pub use timestamp::Timestamp;
 #[doc(hidden)]
 pub use untagged::{alternative, untagged, Misfit};

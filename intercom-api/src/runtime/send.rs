@@ -12,7 +12,7 @@ use tracing::Instrument;
 use super::body::{read_capped, read_error_body, BodyError};
 use super::client::header_value;
 use super::error::{is_retryable_status, is_transient, ApiFailure, RateLimited};
-use super::limiter::Ticket;
+use super::limiter::Slot;
 use super::ratelimit::{retry_after, RateLimit};
 use super::response::request_id;
 use super::{ApiError, Client, Error, Request, Response};
@@ -109,7 +109,7 @@ impl Client {
             attempt += 1;
             let ticket = match &self.inner.limiter {
                 Some(limiter) => {
-                    let (ticket, wait) = limiter.acquire().await;
+                    let (ticket, wait) = limiter.slot().await;
                     let room = deadline.saturating_sub(used(in_attempts, waited));
                     let wait = wait.min(room);
                     if !wait.is_zero() {
@@ -231,7 +231,7 @@ impl Client {
         request: &Request,
         prepared: &Prepared,
         timeout: Duration,
-        ticket: Option<Ticket<'_>>,
+        ticket: Option<Slot<'_>>,
         finish: &F,
     ) -> Attempt<T>
     where
@@ -256,7 +256,7 @@ impl Client {
         };
         let status = response.status();
         if let Some(ticket) = ticket {
-            ticket.observe(response.headers(), status);
+            ticket.observe(response.headers(), status).await;
         }
         if status.is_success() || status.is_redirection() && request.expects_redirect {
             tracing::debug!(

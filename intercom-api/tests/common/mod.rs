@@ -69,3 +69,5 @@ pub fn given(verb: &str, at: &str) -> wiremock::MockBuilder {
         .and(header("intercom-version", intercom_api::API_VERSION))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
 }
+
+pub mod redis_server;
