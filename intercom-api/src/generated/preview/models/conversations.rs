@@ -2698,25 +2698,30 @@ pub struct OpenConversationRequest {
     /// The id of the admin who is performing the action.
     pub admin_id: String,
     pub message_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 impl crate::runtime::object::Object for OpenConversationRequest {
     const NAME: &'static str = "OpenConversationRequest";
-    const FIELDS: &'static [&'static str] = &["admin_id", "message_type"];
+    const FIELDS: &'static [&'static str] = &["admin_id", "message_type", "type"];
     fn visit<'de, A: serde::de::MapAccess<'de>>(
         map: &mut crate::runtime::object::Fields<A>,
     ) -> Result<Self, A::Error> {
         let mut f0 = None;
         let mut f1 = None;
+        let mut f2 = None;
         while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
+                2 => map.value(&mut f2)?,
                 _ => {}
             }
         }
         Ok(Self {
             admin_id: map.required(f0, 0)?,
             message_type: map.required(f1, 1)?,
+            r#type: f2.unwrap_or_default(),
         })
     }
 }
@@ -2733,7 +2738,13 @@ impl OpenConversationRequest {
         Self {
             admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "open".to_string(),
+            r#type: None,
         }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
     }
 }
 /// Quick Reply Option
@@ -3366,6 +3377,8 @@ pub struct SnoozeConversationRequest {
     pub message_type: String,
     /// The time you want the conversation to reopen.
     pub snoozed_until: crate::Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 impl crate::runtime::object::Object for SnoozeConversationRequest {
     const NAME: &'static str = "SnoozeConversationRequest";
@@ -3373,6 +3386,7 @@ impl crate::runtime::object::Object for SnoozeConversationRequest {
         "admin_id",
         "message_type",
         "snoozed_until",
+        "type",
     ];
     fn visit<'de, A: serde::de::MapAccess<'de>>(
         map: &mut crate::runtime::object::Fields<A>,
@@ -3380,11 +3394,13 @@ impl crate::runtime::object::Object for SnoozeConversationRequest {
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
+        let mut f3 = None;
         while let Some(field) = map.next_field()? {
             match field {
                 0 => map.value(&mut f0)?,
                 1 => map.value(&mut f1)?,
                 2 => map.value(&mut f2)?,
+                3 => map.value(&mut f3)?,
                 _ => {}
             }
         }
@@ -3392,6 +3408,7 @@ impl crate::runtime::object::Object for SnoozeConversationRequest {
             admin_id: map.required(f0, 0)?,
             message_type: map.required(f1, 1)?,
             snoozed_until: map.required(f2, 2)?,
+            r#type: f3.unwrap_or_default(),
         })
     }
 }
@@ -3412,7 +3429,13 @@ impl SnoozeConversationRequest {
             admin_id: crate::runtime::IntoId::into_id(admin_id),
             message_type: "snoozed".to_string(),
             snoozed_until,
+            r#type: None,
         }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
     }
 }
 /// Teammate Reference
