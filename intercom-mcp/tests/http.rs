@@ -6,12 +6,13 @@
 //! 401 and nothing reaches the mock; nothing the client sees holds the Intercom token or the
 //! secret; and the server refuses to start without its secret.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -19,22 +20,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const CONTACT: &str = r#"{"type":"contact","id":"6657","workspace_id":"ecahpwf5","role":"user","email":"ada@example.com","name":"Ada Lovelace","created_at":1717000000,"updated_at":1717000001}"#;
 const INTERCOM_TOKEN: &str = "intercom-token-never-echoed";
 const SECRET: &str = "team-secret-4f1c9a";
-
-fn python() -> PathBuf {
-    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.cache/mcp-client");
-    let python = if cfg!(windows) {
-        venv.join("Scripts/python.exe")
-    } else {
-        venv.join("bin/python")
-    };
-    assert!(
-        python.is_file(),
-        "{} not found: run `intercom-mcp/tests/mcp/install-client.sh` (installs the Python MCP \
-         client pinned in intercom-mcp/tests/mcp/requirements.txt)",
-        python.display()
-    );
-    python
-}
 
 /// The server on a free loopback port, its secret in `secret_env` (named with `--auth-env`
 /// unless it is the default); the server and the URL it prints.
@@ -76,43 +61,12 @@ async fn start(mock: &MockServer, secret_env: &str) -> (Child, String) {
 
 /// Runs the Python client over HTTP at `url` with `calls`, sending `bearer` if given.
 async fn drive(url: &str, bearer: Option<&str>, calls: Value) -> Value {
-    let mut command = Command::new(python());
-    command
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mcp/drive.py"))
-        .args(["--http", url])
-        .env_remove("MCP_BEARER");
+    let mut command = common::driver();
+    command.args(["--http", url]).env_remove("MCP_BEARER");
     if let Some(bearer) = bearer {
         command.env("MCP_BEARER", bearer);
     }
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start the Python MCP client");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin
-        .write_all(json!({ "calls": calls }).to_string().as_bytes())
-        .await
-        .expect("write the scenario");
-    drop(stdin);
-    let output = tokio::time::timeout(Duration::from_secs(120), child.wait_with_output())
-        .await
-        .expect("the client finishes within 2 minutes")
-        .expect("client output");
-    assert!(
-        output.status.success(),
-        "the Python client failed: {}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "the client's report is not JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
+    common::run_client(command, calls).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

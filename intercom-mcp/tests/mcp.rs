@@ -6,15 +6,13 @@
 //! models serialized back), tool errors for a 404 and a 429, and arguments refused before any
 //! request.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::process::Stdio;
-use std::time::Duration;
 
 use intercom_api::models::{Contact, Conversation, ConversationList, Tag};
 use intercom_api::runtime::{Bytes, Response, StatusCode};
 use serde_json::{json, Value};
-use tokio::io::AsyncWriteExt;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -267,22 +265,6 @@ const MORE_TOOLS: &[&str] = &[
     "untag_conversation",
 ];
 
-fn python() -> PathBuf {
-    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.cache/mcp-client");
-    let python = if cfg!(windows) {
-        venv.join("Scripts/python.exe")
-    } else {
-        venv.join("bin/python")
-    };
-    assert!(
-        python.is_file(),
-        "{} not found: run `intercom-mcp/tests/mcp/install-client.sh` (installs the Python MCP \
-         client pinned in intercom-mcp/tests/mcp/requirements.txt)",
-        python.display()
-    );
-    python
-}
-
 async fn mount(server: &MockServer, verb: &str, at: &str, status: u16, body: &str) {
     let mut response =
         ResponseTemplate::new(status).set_body_raw(body.to_string(), "application/json");
@@ -298,41 +280,14 @@ async fn mount(server: &MockServer, verb: &str, at: &str, status: u16, body: &st
 
 /// Runs the Python client on the binary (with `args`) with `calls`; its report.
 async fn drive(server: &MockServer, args: &[&str], calls: Value) -> Value {
-    let mut child = tokio::process::Command::new(python())
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mcp/drive.py"))
+    let mut command = common::driver();
+    command
         .arg(env!("CARGO_BIN_EXE_intercom-mcp"))
         .args(args)
         .env("INTERCOM_ACCESS_TOKEN", "test-token")
         .env("INTERCOM_BASE_URL", server.uri())
-        .env("INTERCOM_MAX_RETRIES", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start the Python MCP client");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin
-        .write_all(json!({ "calls": calls }).to_string().as_bytes())
-        .await
-        .expect("write the scenario");
-    drop(stdin);
-    let output = tokio::time::timeout(Duration::from_secs(120), child.wait_with_output())
-        .await
-        .expect("the client finishes within 2 minutes")
-        .expect("client output");
-    assert!(
-        output.status.success(),
-        "the Python client failed: {}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "the client's report is not JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
+        .env("INTERCOM_MAX_RETRIES", "0");
+    common::run_client(command, calls).await
 }
 
 /// The typed model's JSON for a body the mock answered, decoded as the client decodes answers:

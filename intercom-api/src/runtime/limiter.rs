@@ -17,12 +17,9 @@ use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use tokio::sync::Notify;
 
-use super::ratelimit::number;
+use super::ratelimit::{number, MAX_WINDOW};
 #[cfg(feature = "redis")]
 use super::shared::{Acquired, Shared, SharedGrant};
-
-/// The longest window the limiter believes in; a reset further away is treated as this far.
-pub(crate) const MAX_WINDOW: Duration = Duration::from_secs(120);
 
 /// What the limiter knows, as [`Client::rate_limit_status`](super::Client::rate_limit_status)
 /// reports it.

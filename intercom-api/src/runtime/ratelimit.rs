@@ -16,6 +16,10 @@ pub struct RateLimit {
     pub reset: Option<SystemTime>,
 }
 
+/// The longest window the limiters (this process's and the shared one) believe in; a reset
+/// further away is treated as this far.
+pub(crate) const MAX_WINDOW: Duration = Duration::from_secs(120);
+
 /// A header's value as an unsigned integer.
 pub(crate) fn number(headers: &HeaderMap, name: &str) -> Option<u64> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()

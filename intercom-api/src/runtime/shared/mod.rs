@@ -19,8 +19,7 @@ use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use sha2::{Digest, Sha256};
 
-use super::limiter::MAX_WINDOW;
-use super::ratelimit::number;
+use super::ratelimit::{number, MAX_WINDOW};
 
 /// The default [`ClientBuilder::shared_rate_limit_timeout`](super::ClientBuilder::shared_rate_limit_timeout):
 /// 250 ms.
