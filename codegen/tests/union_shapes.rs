@@ -96,8 +96,9 @@ fn unions_refer_to_the_fit_table_of_a_model() {
         .map_or(file.len(), |n| start + n);
     let union = &file[start..end];
     assert!(union.contains("<super::Conversation>::FIT"), "{union}");
+    // With `Conversation`'s table inline (about 760 lines), the union was over 800 lines.
     assert!(
-        union.lines().count() < 60,
+        union.lines().count() < 100,
         "the union is {} lines:\n{union}",
         union.lines().count()
     );
