@@ -63,3 +63,43 @@ fn the_pinned_version_has_one_union_per_shape() {
 fn preview_has_one_union_per_shape() {
     assert_one_type_per_shape(&codegen::testing::preview_options());
 }
+
+/// A struct held by untagged unions has its fit table once, as its `FIT` constant, and the
+/// unions name that constant: `ConversationOrConversationCustomers` does not repeat the
+/// `Conversation` table.
+#[test]
+fn unions_refer_to_the_fit_table_of_a_model() {
+    let options = codegen::testing::options(&codegen::testing::pinned_version());
+    let output = codegen::generate(&options).unwrap_or_else(|e| panic!("{e}"));
+    let models: Vec<(&String, &String)> = output
+        .files
+        .iter()
+        .filter(|(name, _)| name.starts_with("models/"))
+        .collect();
+    let tables: usize = models
+        .iter()
+        .map(|(_, text)| {
+            text.matches("impl Conversation {\n    /// What the JSON")
+                .count()
+        })
+        .sum();
+    assert_eq!(tables, 1, "Conversation::FIT is emitted once");
+    let (_, file) = models
+        .iter()
+        .find(|(_, text)| text.contains("pub enum ConversationOrConversationCustomers"))
+        .unwrap_or_else(|| panic!("no ConversationOrConversationCustomers"));
+    let start = file
+        .find("pub enum ConversationOrConversationCustomers")
+        .unwrap_or_default();
+    let end = file[start..]
+        .find("impl From<")
+        .map_or(file.len(), |n| start + n);
+    let union = &file[start..end];
+    assert!(union.contains("<super::Conversation>::FIT"), "{union}");
+    // With `Conversation`'s table inline (about 760 lines), the union was over 800 lines.
+    assert!(
+        union.lines().count() < 100,
+        "the union is {} lines:\n{union}",
+        union.lines().count()
+    );
+}

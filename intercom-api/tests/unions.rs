@@ -252,3 +252,39 @@ fn a_value_salvaged_inside_an_untagged_response_union_is_a_warning() {
         "{error}"
     );
 }
+
+/// `ConversationOrConversationCustomers` scores a value against `Conversation::FIT`, the
+/// table emitted once beside the model, and still tells a conversation from customers.
+#[test]
+fn a_union_scores_against_the_fit_table_of_its_model() {
+    use intercom_api::models::{Conversation, ConversationOrConversationCustomers};
+    use intercom_api::runtime::fit;
+
+    let conversation = json!({"type": "conversation", "id": "123", "state": "open",
+        "open": true, "created_at": 1663597223, "updated_at": 1663597260, "contacts": {},
+        "source": {"type": "conversation", "delivered_as": "admin_initiated",
+        "redacted": false, "author": {}}});
+    assert_eq!(fit(&conversation, &Conversation::FIT), Some(0));
+    assert_eq!(
+        fit(
+            &json!({"id": "1", "unknown_key": [1, 2]}),
+            &Conversation::FIT
+        ),
+        Some(3)
+    );
+    let decoded: ConversationOrConversationCustomers =
+        serde_json::from_value(conversation).unwrap();
+    assert!(
+        matches!(&decoded, ConversationOrConversationCustomers::Conversation(c) if c.id == "123"),
+        "{decoded:?}"
+    );
+    let customers = json!({"customers": [{"type": "contact", "id": "c1"}]});
+    let decoded: ConversationOrConversationCustomers = serde_json::from_value(customers).unwrap();
+    assert!(
+        matches!(
+            decoded,
+            ConversationOrConversationCustomers::ConversationCustomers(_)
+        ),
+        "{decoded:?}"
+    );
+}

@@ -6,7 +6,8 @@ mod common;
 use common::api as client;
 
 use intercom_api::wrappers::{
-    AssignConversationRequestType, ContactRef, CreateConversationRequestFromType, PartKind,
+    AssignConversationRequestType, ContactRef, ConversationPartPartType,
+    CreateConversationRequestFromType,
 };
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
@@ -238,14 +239,15 @@ async fn parts_are_typed_and_create_starts_from_a_contact() {
         .send()
         .await
         .expect("get");
-    let kinds: Vec<PartKind> = conversation.parts().map(|(kind, _)| kind).collect();
+    let kinds: Vec<&ConversationPartPartType> =
+        conversation.parts().map(|(kind, _)| kind).collect();
     assert_eq!(
         kinds,
         [
-            PartKind::Comment,
-            PartKind::Note,
-            PartKind::Assignment,
-            PartKind::Other("fin_answer".into())
+            &ConversationPartPartType::Comment,
+            &ConversationPartPartType::Note,
+            &ConversationPartPartType::Assignment,
+            &ConversationPartPartType::Unknown("fin_answer".into())
         ]
     );
     let message = api
@@ -259,6 +261,29 @@ async fn parts_are_typed_and_create_starts_from_a_contact() {
         .await
         .expect("create");
     assert_eq!(message.conversation_id.as_deref(), Some("123"));
+}
+
+#[test]
+fn snooze_ends_and_taggings_are_grouped_on_the_part_type() {
+    for wire in ["timer_unsnooze", "unsnoozed"] {
+        let kind = ConversationPartPartType::from(wire);
+        assert!(kind.is_snooze_end(), "{wire}");
+        assert!(!kind.is_tagging(), "{wire}");
+    }
+    for wire in ["conversation_tagged", "conversation_untagged", "tagging"] {
+        let kind = ConversationPartPartType::from(wire);
+        assert!(kind.is_tagging(), "{wire}");
+        assert!(!kind.is_snooze_end(), "{wire}");
+    }
+    for known in [
+        ConversationPartPartType::Snoozed,
+        ConversationPartPartType::Open,
+        ConversationPartPartType::Comment,
+        ConversationPartPartType::Unknown("fin_answer".into()),
+    ] {
+        assert!(!known.is_snooze_end(), "{known:?}");
+        assert!(!known.is_tagging(), "{known:?}");
+    }
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ mod dispatch;
 mod examples;
 mod features;
 mod json_schema;
+mod model_fits;
 mod models;
 mod namespaces;
 mod ops;
@@ -63,10 +64,11 @@ pub fn emit(
     };
 
     let model_modules: BTreeSet<&str> = api.types.values().map(|t| t.module.as_str()).collect();
+    let fits = model_fits::ModelFits::collect(&api.types);
     for module in &model_modules {
         let defs = api.types.values().filter(|t| t.module == *module);
         let name = format!("models/{module}.rs");
-        let tokens = models::file(defs, &rt).map_err(|e| Error::Emit {
+        let tokens = models::file(defs, &fits, &rt).map_err(|e| Error::Emit {
             file: name.clone(),
             message: e.to_string(),
         })?;

@@ -5,23 +5,27 @@ use quote::quote;
 
 use super::deserialize::{object, Finish, Read, Slot};
 use super::features::{cfg_any, gate, serialize_feature};
+use super::model_fits::ModelFits;
 use super::tokens::{doc, ident, ty};
 use crate::ir::{Field, FieldShape, TypeDef, TypeKind, TypeRef};
 
 /// One models file; each type (with its impls) compiled only under the resource features
-/// that need it.
+/// that need it. `fits` are the fit tables of the structs unions hold.
 pub fn file<'a>(
     defs: impl Iterator<Item = &'a TypeDef>,
+    fits: &ModelFits,
     rt: &TokenStream,
 ) -> syn::Result<TokenStream> {
     let mut items = TokenStream::new();
     for d in defs {
-        items.extend(gate(def(d, rt), &cfg_any(&d.features))?);
+        let fit = fits.constant(d, rt);
+        let def = def(d, fits, rt);
+        items.extend(gate(quote!(#def #fit), &cfg_any(&d.features))?);
     }
     Ok(items)
 }
 
-fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
+fn def(d: &TypeDef, fits: &ModelFits, rt: &TokenStream) -> TokenStream {
     let name = Ident::new(&d.name, Span::call_site());
     let origin = format!(" Generated from {}.", d.origin);
     let docs = doc(d.doc.as_deref());
@@ -67,7 +71,7 @@ fn def(d: &TypeDef, rt: &TokenStream) -> TokenStream {
         }
         TypeKind::Struct { fields } => structure(d, &name, docs, fields, rt),
         TypeKind::Union { tag, variants } => {
-            super::unions::union(d, &name, docs, tag.as_deref(), variants, rt)
+            super::unions::union(d, &name, docs, tag.as_deref(), variants, fits, rt)
         }
     }
 }

@@ -4,48 +4,19 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use super::model_fits::ModelFits;
 use super::tokens::ty;
-use crate::ir::{Fit, TypeDef, TypeRef, UnionVariant};
+use crate::ir::{TypeDef, TypeRef, UnionVariant};
 
-/// The runtime fit (`runtime::Fit`) of an alternative, as a constant expression.
-fn fit(f: &Fit, rt: &TokenStream) -> TokenStream {
-    let path = quote!(#rt::runtime::Fit);
-    match f {
-        Fit::Any => quote!(#path::Any),
-        Fit::String => quote!(#path::String),
-        Fit::Integer => quote!(#path::Integer),
-        Fit::Number => quote!(#path::Number),
-        Fit::Boolean => quote!(#path::Boolean),
-        Fit::Const(value) => quote!(#path::Const(#value)),
-        Fit::ConstBool(value) => quote!(#path::ConstBool(#value)),
-        Fit::Enum(values) => quote!(#path::Enum(&[#(#values),*])),
-        Fit::Array(item) => {
-            let item = fit(item, rt);
-            quote!(#path::Array(&#item))
-        }
-        Fit::Map(value) => {
-            let value = fit(value, rt);
-            quote!(#path::Map(&#value))
-        }
-        Fit::Object { known, required } => {
-            let names = known.iter().map(|(n, _)| n);
-            let fits = known.iter().map(|(_, f)| fit(f, rt));
-            quote!(#path::Object { known: &[#((#names, #fits)),*], required: &[#(#required),*] })
-        }
-        Fit::OneOf(fits) => {
-            let fits = fits.iter().map(|f| fit(f, rt));
-            quote!(#path::OneOf(&[#(#fits),*]))
-        }
-    }
-}
-
-/// The enum, its `Deserialize` impl, and `From` impls for alternatives of distinct types.
+/// The enum, its `Deserialize` impl, and `From` impls for alternatives of distinct types;
+/// an untagged union's alternatives are scored against `fits`.
 pub fn union(
     d: &TypeDef,
     name: &Ident,
     docs: TokenStream,
     tag: Option<&str>,
     variants: &[UnionVariant],
+    fits: &ModelFits,
     rt: &TokenStream,
 ) -> TokenStream {
     let prefix = quote!(super::);
@@ -97,7 +68,7 @@ pub fn union(
         // first that decodes wins; in a response, one that needs salvage says where
         // (`runtime::untagged`).
         None => {
-            let fits = variants.iter().map(|v| fit(&v.fit, rt));
+            let fits = variants.iter().map(|v| fits.of(v, rt));
             let indices = (0..variants.len()).map(Literal::usize_unsuffixed);
             let table = quote!(const FITS: &[#rt::runtime::Fit<'static>] = &[#(#fits),*];);
             let order = quote! {

@@ -49,9 +49,9 @@ use crate::models::{
     AdminReplyConversationRequest, AdminReplyConversationRequestMessageType,
     AssignConversationRequest, AssignConversationRequestType, CloseConversationRequest,
     ContactReplyConversationRequest, ContactReplyEmailRequest, ContactReplyIntercomUserIdRequest,
-    ContactReplyUserIdRequest, Conversation, ConversationPart, CreateConversationRequest,
-    CreateConversationRequestFrom, CreateConversationRequestFromType, OpenConversationRequest,
-    ReplyConversationRequest, SnoozeConversationRequest,
+    ContactReplyUserIdRequest, Conversation, ConversationPart, ConversationPartPartType,
+    CreateConversationRequest, CreateConversationRequestFrom, CreateConversationRequestFromType,
+    OpenConversationRequest, ReplyConversationRequest, SnoozeConversationRequest,
 };
 use crate::operations::{
     Conversations, ConversationsCreate, ConversationsManage, ConversationsReply,
@@ -255,72 +255,33 @@ impl<'a> Conversations<'a> {
     }
 }
 
-/// The kind of a conversation part (`part_type`), with a fallback for kinds this crate does
-/// not know.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PartKind {
-    /// A reply the contact sees.
-    Comment,
-    /// An internal note.
-    Note,
-    /// An assignment to an admin or team.
-    Assignment,
-    /// An assignment by the workspace's default rules.
-    DefaultAssignment,
-    /// An assignment made because the assignee went away.
-    AwayModeAssignment,
-    /// The conversation was closed.
-    Close,
-    /// The conversation was (re)opened.
-    Open,
-    /// The conversation was snoozed.
-    Snoozed,
-    /// A snooze ended.
-    Unsnoozed,
-    /// A quick-reply choice.
-    QuickReply,
-    /// Tags were added or removed.
-    Tagging,
-    /// A part kind this crate does not know, with its `part_type`.
-    Other(String),
-}
-
-impl PartKind {
-    /// The kind for a `part_type` string.
-    pub fn from_part_type(part_type: &str) -> PartKind {
-        match part_type {
-            "comment" => PartKind::Comment,
-            "note" => PartKind::Note,
-            "assignment" => PartKind::Assignment,
-            "default_assignment" => PartKind::DefaultAssignment,
-            "away_mode_assignment" => PartKind::AwayModeAssignment,
-            "close" => PartKind::Close,
-            "open" => PartKind::Open,
-            "snoozed" => PartKind::Snoozed,
-            "timer_unsnooze" | "unsnoozed" => PartKind::Unsnoozed,
-            "quick_reply" => PartKind::QuickReply,
-            "conversation_tagged" | "conversation_untagged" | "tagging" => PartKind::Tagging,
-            other => PartKind::Other(other.to_string()),
-        }
+impl ConversationPartPartType {
+    /// Whether this part ended a snooze: Intercom writes `timer_unsnooze` when the snooze
+    /// ran out and `unsnoozed` when someone woke the conversation early. Neither is in the
+    /// OpenAPI description, so both read as [`ConversationPartPartType::Unknown`].
+    pub fn is_snooze_end(&self) -> bool {
+        matches!(self.as_str(), "timer_unsnooze" | "unsnoozed")
     }
-}
 
-impl ConversationPart {
-    /// This part's kind.
-    pub fn kind(&self) -> PartKind {
-        PartKind::from_part_type(self.part_type.as_str())
+    /// Whether this part added or removed tags (`conversation_tagged`,
+    /// `conversation_untagged` or `tagging`; none is in the OpenAPI description, so each
+    /// reads as [`ConversationPartPartType::Unknown`]).
+    pub fn is_tagging(&self) -> bool {
+        matches!(
+            self.as_str(),
+            "conversation_tagged" | "conversation_untagged" | "tagging"
+        )
     }
 }
 
 impl Conversation {
     /// The parts of the conversation (replies, notes, assignments, state changes) in order,
-    /// each with its kind.
-    pub fn parts(&self) -> impl Iterator<Item = (PartKind, &ConversationPart)> {
+    /// each with its kind (its `part_type`).
+    pub fn parts(&self) -> impl Iterator<Item = (&ConversationPartPartType, &ConversationPart)> {
         self.conversation_parts
             .iter()
             .flat_map(|p| p.conversation_parts.iter().flatten())
-            .map(|part| (part.kind(), part))
+            .map(|part| (&part.part_type, part))
     }
 }
 

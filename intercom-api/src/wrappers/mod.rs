@@ -51,10 +51,10 @@ mod wire;
 #[cfg(feature = "messages")]
 pub use crate::models::Recipient;
 #[cfg(feature = "conversations")]
-pub use crate::models::{AssignConversationRequestType, CreateConversationRequestFromType};
+pub use crate::models::{
+    AssignConversationRequestType, ConversationPartPartType, CreateConversationRequestFromType,
+};
 pub use contact_ref::ContactRef;
-#[cfg(feature = "conversations")]
-pub use conversations::PartKind;
 #[cfg(feature = "articles")]
 pub use help_center::ArticleDraft;
 #[cfg(feature = "tickets")]

@@ -2728,6 +2728,763 @@ impl<'de> serde::Deserialize<'de> for Conversation {
     }
 }
 #[cfg(any(feature = "conversations", feature = "tickets"))]
+impl Conversation {
+    /// What the JSON of this type looks like, for choosing among the alternatives
+    /// of the untagged unions that hold it (see `runtime::fit`).
+    pub const FIT: crate::runtime::Fit<'static> = crate::runtime::Fit::Object {
+        known: &[
+            ("admin_assignee_id", crate::runtime::Fit::Integer),
+            (
+                "ai_agent",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "content_sources",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    (
+                                        "content_sources",
+                                        crate::runtime::Fit::Array(
+                                            &crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("content_type", crate::runtime::Fit::Any),
+                                                    ("locale", crate::runtime::Fit::Any),
+                                                    ("title", crate::runtime::Fit::Any),
+                                                    ("url", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                    ),
+                                    ("total_count", crate::runtime::Fit::Integer),
+                                    ("type", crate::runtime::Fit::Const("content_source.list")),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("created_at", crate::runtime::Fit::Integer),
+                        (
+                            "last_answer_type",
+                            crate::runtime::Fit::Enum(&["ai_answer", "custom_answer"]),
+                        ),
+                        ("rating", crate::runtime::Fit::Integer),
+                        ("rating_remark", crate::runtime::Fit::String),
+                        (
+                            "resolution_state",
+                            crate::runtime::Fit::Enum(
+                                &[
+                                    "assumed_resolution",
+                                    "confirmed_resolution",
+                                    "escalated",
+                                    "negative_feedback",
+                                    "procedure_handoff",
+                                ],
+                            ),
+                        ),
+                        ("source_title", crate::runtime::Fit::String),
+                        (
+                            "source_type",
+                            crate::runtime::Fit::Enum(
+                                &[
+                                    "essentials_plan_setup",
+                                    "profile",
+                                    "workflow",
+                                    "workflow_preview",
+                                    "fin_preview",
+                                ],
+                            ),
+                        ),
+                        ("updated_at", crate::runtime::Fit::Integer),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("ai_agent_participated", crate::runtime::Fit::Boolean),
+            (
+                "channel",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        ("current", crate::runtime::Fit::String),
+                        ("initial", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            (
+                "company",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        ("app_id", crate::runtime::Fit::String),
+                        ("company_id", crate::runtime::Fit::String),
+                        ("created_at", crate::runtime::Fit::Integer),
+                        (
+                            "custom_attributes",
+                            crate::runtime::Fit::Map(&crate::runtime::Fit::Any),
+                        ),
+                        ("id", crate::runtime::Fit::String),
+                        ("industry", crate::runtime::Fit::String),
+                        ("last_request_at", crate::runtime::Fit::Integer),
+                        ("monthly_spend", crate::runtime::Fit::Integer),
+                        ("name", crate::runtime::Fit::String),
+                        (
+                            "notes",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    (
+                                        "notes",
+                                        crate::runtime::Fit::Array(
+                                            &crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("author", crate::runtime::Fit::Any),
+                                                    ("body", crate::runtime::Fit::Any),
+                                                    ("company", crate::runtime::Fit::Any),
+                                                    ("created_at", crate::runtime::Fit::Any),
+                                                    ("id", crate::runtime::Fit::Any),
+                                                    ("type", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                    ),
+                                    ("type", crate::runtime::Fit::Const("note.list")),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        (
+                            "plan",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    ("id", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                    ("type", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("remote_created_at", crate::runtime::Fit::Integer),
+                        (
+                            "segments",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    (
+                                        "segments",
+                                        crate::runtime::Fit::Array(
+                                            &crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("count", crate::runtime::Fit::Any),
+                                                    ("created_at", crate::runtime::Fit::Any),
+                                                    ("id", crate::runtime::Fit::Any),
+                                                    ("name", crate::runtime::Fit::Any),
+                                                    ("person_type", crate::runtime::Fit::Any),
+                                                    ("type", crate::runtime::Fit::Any),
+                                                    ("updated_at", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                    ),
+                                    ("type", crate::runtime::Fit::Const("segment.list")),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("session_count", crate::runtime::Fit::Integer),
+                        ("size", crate::runtime::Fit::Integer),
+                        (
+                            "tags",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    (
+                                        "tags",
+                                        crate::runtime::Fit::Array(
+                                            &crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("id", crate::runtime::Fit::Any),
+                                                    ("name", crate::runtime::Fit::Any),
+                                                    ("type", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                    ),
+                                    ("type", crate::runtime::Fit::Const("tag.list")),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("type", crate::runtime::Fit::Const("company")),
+                        ("updated_at", crate::runtime::Fit::Integer),
+                        ("user_count", crate::runtime::Fit::Integer),
+                        ("website", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            (
+                "contacts",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "contacts",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("external_id", crate::runtime::Fit::String),
+                                        ("id", crate::runtime::Fit::String),
+                                        ("type", crate::runtime::Fit::Const("contact")),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("type", crate::runtime::Fit::Const("contact.list")),
+                    ],
+                    required: &[],
+                },
+            ),
+            (
+                "conversation_parts",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "conversation_parts",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("app_package_code", crate::runtime::Fit::String),
+                                        (
+                                            "assigned_to",
+                                            crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("id", crate::runtime::Fit::Any),
+                                                    ("type", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                        (
+                                            "attachments",
+                                            crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                        ),
+                                        (
+                                            "author",
+                                            crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("email", crate::runtime::Fit::Any),
+                                                    ("from_ai_agent", crate::runtime::Fit::Any),
+                                                    ("id", crate::runtime::Fit::Any),
+                                                    ("is_ai_answer", crate::runtime::Fit::Any),
+                                                    ("name", crate::runtime::Fit::Any),
+                                                    ("type", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                        ("body", crate::runtime::Fit::String),
+                                        ("created_at", crate::runtime::Fit::Integer),
+                                        (
+                                            "email_message_metadata",
+                                            crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("email_address_headers", crate::runtime::Fit::Any),
+                                                    ("message_id", crate::runtime::Fit::Any),
+                                                    ("subject", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                        (
+                                            "event_details",
+                                            crate::runtime::Fit::OneOf(
+                                                &[
+                                                    crate::runtime::Fit::Any,
+                                                    crate::runtime::Fit::Any,
+                                                    crate::runtime::Fit::Any,
+                                                    crate::runtime::Fit::Any,
+                                                    crate::runtime::Fit::Any,
+                                                ],
+                                            ),
+                                        ),
+                                        ("external_id", crate::runtime::Fit::String),
+                                        ("id", crate::runtime::Fit::String),
+                                        (
+                                            "metadata",
+                                            crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("quick_reply_options", crate::runtime::Fit::Any),
+                                                    ("quick_reply_uuid", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                        ("notified_at", crate::runtime::Fit::Integer),
+                                        (
+                                            "part_type",
+                                            crate::runtime::Fit::Enum(
+                                                &[
+                                                    "comment",
+                                                    "note",
+                                                    "quick_reply",
+                                                    "assignment",
+                                                    "away_mode_assignment",
+                                                    "default_assignment",
+                                                    "assign_and_reopen",
+                                                    "open",
+                                                    "close",
+                                                    "snoozed",
+                                                    "conversation_attribute_updated_by_admin",
+                                                    "conversation_attribute_updated_by_user",
+                                                    "conversation_attribute_updated_by_workflow",
+                                                    "custom_action_started",
+                                                    "custom_action_finished",
+                                                    "operator_workflow_event",
+                                                    "merged_primary_conversation",
+                                                ],
+                                            ),
+                                        ),
+                                        ("redacted", crate::runtime::Fit::Boolean),
+                                        (
+                                            "state",
+                                            crate::runtime::Fit::Enum(&["open", "closed", "snoozed"]),
+                                        ),
+                                        (
+                                            "tags",
+                                            crate::runtime::Fit::Array(&crate::runtime::Fit::Any),
+                                        ),
+                                        ("type", crate::runtime::Fit::String),
+                                        ("updated_at", crate::runtime::Fit::Integer),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("total_count", crate::runtime::Fit::Integer),
+                        ("type", crate::runtime::Fit::Const("conversation_part.list")),
+                    ],
+                    required: &[],
+                },
+            ),
+            (
+                "conversation_rating",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "contact",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    ("external_id", crate::runtime::Fit::String),
+                                    ("id", crate::runtime::Fit::String),
+                                    ("type", crate::runtime::Fit::Const("contact")),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("created_at", crate::runtime::Fit::Integer),
+                        ("rating", crate::runtime::Fit::Integer),
+                        ("remark", crate::runtime::Fit::String),
+                        (
+                            "teammate",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    ("id", crate::runtime::Fit::String),
+                                    ("type", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("updated_at", crate::runtime::Fit::Integer),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("created_at", crate::runtime::Fit::Integer),
+            ("custom_attributes", crate::runtime::Fit::Map(&crate::runtime::Fit::Any)),
+            (
+                "external_references",
+                crate::runtime::Fit::Array(
+                    &crate::runtime::Fit::Object {
+                        known: &[
+                            ("id", crate::runtime::Fit::String),
+                            ("type", crate::runtime::Fit::String),
+                        ],
+                        required: &[],
+                    },
+                ),
+            ),
+            (
+                "first_contact_reply",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        ("created_at", crate::runtime::Fit::Integer),
+                        ("type", crate::runtime::Fit::String),
+                        ("url", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("id", crate::runtime::Fit::String),
+            (
+                "linked_objects",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "data",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        (
+                                            "category",
+                                            crate::runtime::Fit::Enum(
+                                                &["Customer", "Back-office", "Tracker"],
+                                            ),
+                                        ),
+                                        ("id", crate::runtime::Fit::String),
+                                        (
+                                            "type",
+                                            crate::runtime::Fit::Enum(&["ticket", "conversation"]),
+                                        ),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("has_more", crate::runtime::Fit::Boolean),
+                        ("total_count", crate::runtime::Fit::Integer),
+                        ("type", crate::runtime::Fit::Const("list")),
+                    ],
+                    required: &[],
+                },
+            ),
+            (
+                "monitor_evaluations",
+                crate::runtime::Fit::Array(
+                    &crate::runtime::Fit::Object {
+                        known: &[
+                            ("evaluated_at", crate::runtime::Fit::Integer),
+                            ("explanation", crate::runtime::Fit::String),
+                            ("monitor_id", crate::runtime::Fit::String),
+                            ("monitor_name", crate::runtime::Fit::String),
+                            ("monitor_type", crate::runtime::Fit::String),
+                            ("result", crate::runtime::Fit::String),
+                        ],
+                        required: &[],
+                    },
+                ),
+            ),
+            ("open", crate::runtime::Fit::Boolean),
+            (
+                "priority",
+                crate::runtime::Fit::Enum(&["none", "low", "medium", "high", "urgent"]),
+            ),
+            ("read", crate::runtime::Fit::Boolean),
+            (
+                "sales_agent",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "collected_data",
+                            crate::runtime::Fit::Map(&crate::runtime::Fit::String),
+                        ),
+                        (
+                            "outcome",
+                            crate::runtime::Fit::Enum(
+                                &[
+                                    "qualified",
+                                    "disqualified",
+                                    "product_discovery",
+                                    "escalated_to_support",
+                                    "spam",
+                                ],
+                            ),
+                        ),
+                        ("routing_outcome", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("sales_agent_participated", crate::runtime::Fit::Boolean),
+            (
+                "scorecards",
+                crate::runtime::Fit::Array(
+                    &crate::runtime::Fit::Object {
+                        known: &[
+                            ("ai_score", crate::runtime::Fit::Number),
+                            ("evaluated_at", crate::runtime::Fit::Integer),
+                            (
+                                "evaluators",
+                                crate::runtime::Fit::Array(
+                                    &crate::runtime::Fit::Object {
+                                        known: &[
+                                            ("evaluator_id", crate::runtime::Fit::Any),
+                                            ("result", crate::runtime::Fit::Any),
+                                        ],
+                                        required: &[],
+                                    },
+                                ),
+                            ),
+                            ("name", crate::runtime::Fit::String),
+                            ("passed", crate::runtime::Fit::Boolean),
+                            (
+                                "reviewed_teammate",
+                                crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("admin_id", crate::runtime::Fit::String),
+                                        ("type", crate::runtime::Fit::Enum(&["ai", "admin"])),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                            ("score", crate::runtime::Fit::Number),
+                            ("scorecard_id", crate::runtime::Fit::String),
+                            ("scorecard_type", crate::runtime::Fit::String),
+                            ("scorecard_version_id", crate::runtime::Fit::String),
+                        ],
+                        required: &[],
+                    },
+                ),
+            ),
+            (
+                "sla_applied",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        ("sla_name", crate::runtime::Fit::String),
+                        (
+                            "sla_status",
+                            crate::runtime::Fit::Enum(
+                                &["hit", "missed", "cancelled", "active"],
+                            ),
+                        ),
+                        ("type", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("snoozed_until", crate::runtime::Fit::Integer),
+            (
+                "source",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "attachments",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("content_type", crate::runtime::Fit::String),
+                                        ("filesize", crate::runtime::Fit::Integer),
+                                        ("height", crate::runtime::Fit::Integer),
+                                        ("name", crate::runtime::Fit::String),
+                                        ("type", crate::runtime::Fit::String),
+                                        ("url", crate::runtime::Fit::String),
+                                        ("width", crate::runtime::Fit::Integer),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        (
+                            "author",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    ("email", crate::runtime::Fit::String),
+                                    ("id", crate::runtime::Fit::String),
+                                    ("name", crate::runtime::Fit::String),
+                                    ("type", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("body", crate::runtime::Fit::String),
+                        (
+                            "delivered_as",
+                            crate::runtime::Fit::Enum(
+                                &[
+                                    "customer_initiated",
+                                    "campaigns_initiated",
+                                    "operator_initiated",
+                                    "automated",
+                                    "admin_initiated",
+                                ],
+                            ),
+                        ),
+                        (
+                            "email_message_metadata",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    (
+                                        "email_address_headers",
+                                        crate::runtime::Fit::Array(
+                                            &crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("email_address", crate::runtime::Fit::Any),
+                                                    ("name", crate::runtime::Fit::Any),
+                                                    ("type", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                    ),
+                                    ("history", crate::runtime::Fit::String),
+                                    ("message_id", crate::runtime::Fit::String),
+                                    ("subject", crate::runtime::Fit::String),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        ("id", crate::runtime::Fit::String),
+                        (
+                            "recipients",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("drop_reason", crate::runtime::Fit::String),
+                                        ("email", crate::runtime::Fit::String),
+                                        ("type", crate::runtime::Fit::String),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("redacted", crate::runtime::Fit::Boolean),
+                        (
+                            "reply_to",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("email", crate::runtime::Fit::String),
+                                        ("name", crate::runtime::Fit::String),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("subject", crate::runtime::Fit::String),
+                        ("type", crate::runtime::Fit::String),
+                        ("url", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("state", crate::runtime::Fit::Enum(&["open", "closed", "snoozed"])),
+            (
+                "statistics",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        ("adjusted_handling_time", crate::runtime::Fit::Integer),
+                        (
+                            "assigned_team_first_response_time",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("response_time", crate::runtime::Fit::Integer),
+                                        ("team_id", crate::runtime::Fit::Integer),
+                                        ("team_name", crate::runtime::Fit::String),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        (
+                            "assigned_team_first_response_time_in_office_hours",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("response_time", crate::runtime::Fit::Integer),
+                                        ("team_id", crate::runtime::Fit::Integer),
+                                        ("team_name", crate::runtime::Fit::String),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("count_assignments", crate::runtime::Fit::Integer),
+                        ("count_conversation_parts", crate::runtime::Fit::Integer),
+                        ("count_reopens", crate::runtime::Fit::Integer),
+                        ("first_admin_reply_at", crate::runtime::Fit::Integer),
+                        ("first_assignment_at", crate::runtime::Fit::Integer),
+                        ("first_close_at", crate::runtime::Fit::Integer),
+                        ("first_contact_reply_at", crate::runtime::Fit::Integer),
+                        ("handling_time", crate::runtime::Fit::Integer),
+                        ("last_admin_reply_at", crate::runtime::Fit::Integer),
+                        ("last_assignment_admin_reply_at", crate::runtime::Fit::Integer),
+                        ("last_assignment_at", crate::runtime::Fit::Integer),
+                        ("last_close_at", crate::runtime::Fit::Integer),
+                        ("last_closed_by_id", crate::runtime::Fit::String),
+                        ("last_contact_reply_at", crate::runtime::Fit::Integer),
+                        ("median_time_to_reply", crate::runtime::Fit::Integer),
+                        ("time_to_admin_reply", crate::runtime::Fit::Integer),
+                        ("time_to_assignment", crate::runtime::Fit::Integer),
+                        ("time_to_first_close", crate::runtime::Fit::Integer),
+                        ("time_to_last_close", crate::runtime::Fit::Integer),
+                        ("type", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            (
+                "tags",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "tags",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("applied_at", crate::runtime::Fit::Integer),
+                                        (
+                                            "applied_by",
+                                            crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("id", crate::runtime::Fit::Any),
+                                                    ("type", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                        ("id", crate::runtime::Fit::String),
+                                        ("name", crate::runtime::Fit::String),
+                                        ("type", crate::runtime::Fit::String),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("type", crate::runtime::Fit::Const("tag.list")),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("team_assignee_id", crate::runtime::Fit::Integer),
+            (
+                "teammates",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "teammates",
+                            crate::runtime::Fit::Array(
+                                &crate::runtime::Fit::Object {
+                                    known: &[
+                                        ("id", crate::runtime::Fit::String),
+                                        ("type", crate::runtime::Fit::String),
+                                    ],
+                                    required: &[],
+                                },
+                            ),
+                        ),
+                        ("type", crate::runtime::Fit::String),
+                    ],
+                    required: &[],
+                },
+            ),
+            ("title", crate::runtime::Fit::String),
+            ("type", crate::runtime::Fit::String),
+            ("updated_at", crate::runtime::Fit::Integer),
+            ("waiting_since", crate::runtime::Fit::Integer),
+        ],
+        required: &[],
+    };
+}
+#[cfg(any(feature = "conversations", feature = "tickets"))]
 /// Conversation attachment files
 ///
 /// Properties of the attachment files in a conversation part

@@ -2573,6 +2573,106 @@ impl<'de> serde::Deserialize<'de> for MergePreviewAllowed {
         crate::runtime::object::object(deserializer)
     }
 }
+impl MergePreviewAllowed {
+    /// What the JSON of this type looks like, for choosing among the alternatives
+    /// of the untagged unions that hold it (see `runtime::fit`).
+    pub const FIT: crate::runtime::Fit<'static> = crate::runtime::Fit::Object {
+        known: &[
+            ("allowed", crate::runtime::Fit::ConstBool(true)),
+            (
+                "summary",
+                crate::runtime::Fit::Object {
+                    known: &[
+                        (
+                            "attribute_changes",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    (
+                                        "attributes",
+                                        crate::runtime::Fit::Array(
+                                            &crate::runtime::Fit::Object {
+                                                known: &[
+                                                    ("field", crate::runtime::Fit::Any),
+                                                    ("from_value", crate::runtime::Fit::Any),
+                                                    ("into_value", crate::runtime::Fit::Any),
+                                                    ("new_into_value", crate::runtime::Fit::Any),
+                                                    ("outcome", crate::runtime::Fit::Any),
+                                                ],
+                                                required: &[],
+                                            },
+                                        ),
+                                    ),
+                                    ("total_count", crate::runtime::Fit::Integer),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                        (
+                            "reassignments",
+                            crate::runtime::Fit::Object {
+                                known: &[
+                                    (
+                                        "conversations",
+                                        crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("from", crate::runtime::Fit::Integer),
+                                                ("into", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &["from", "into"],
+                                        },
+                                    ),
+                                    (
+                                        "notes",
+                                        crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("from", crate::runtime::Fit::Integer),
+                                                ("into", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &["from", "into"],
+                                        },
+                                    ),
+                                    (
+                                        "phone_calls",
+                                        crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("from", crate::runtime::Fit::Integer),
+                                                ("into", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &["from", "into"],
+                                        },
+                                    ),
+                                    (
+                                        "tags",
+                                        crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("from", crate::runtime::Fit::Integer),
+                                                ("into", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &["from", "into"],
+                                        },
+                                    ),
+                                    (
+                                        "tickets",
+                                        crate::runtime::Fit::Object {
+                                            known: &[
+                                                ("from", crate::runtime::Fit::Integer),
+                                                ("into", crate::runtime::Fit::Integer),
+                                            ],
+                                            required: &["from", "into"],
+                                        },
+                                    ),
+                                ],
+                                required: &[],
+                            },
+                        ),
+                    ],
+                    required: &[],
+                },
+            ),
+        ],
+        required: &[],
+    };
+}
 /// Merge preview attribute change
 ///
 /// A single attribute change on the surviving contact.
@@ -3198,102 +3298,7 @@ impl<'de> serde::Deserialize<'de> for MergePreviewResponse {
             deserializer,
         )?;
         const FITS: &[crate::runtime::Fit<'static>] = &[
-            crate::runtime::Fit::Object {
-                known: &[
-                    ("allowed", crate::runtime::Fit::ConstBool(true)),
-                    (
-                        "summary",
-                        crate::runtime::Fit::Object {
-                            known: &[
-                                (
-                                    "attribute_changes",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            (
-                                                "attributes",
-                                                crate::runtime::Fit::Array(
-                                                    &crate::runtime::Fit::Object {
-                                                        known: &[
-                                                            ("field", crate::runtime::Fit::Any),
-                                                            ("from_value", crate::runtime::Fit::Any),
-                                                            ("into_value", crate::runtime::Fit::Any),
-                                                            ("new_into_value", crate::runtime::Fit::Any),
-                                                            ("outcome", crate::runtime::Fit::Any),
-                                                        ],
-                                                        required: &[],
-                                                    },
-                                                ),
-                                            ),
-                                            ("total_count", crate::runtime::Fit::Integer),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                                (
-                                    "reassignments",
-                                    crate::runtime::Fit::Object {
-                                        known: &[
-                                            (
-                                                "conversations",
-                                                crate::runtime::Fit::Object {
-                                                    known: &[
-                                                        ("from", crate::runtime::Fit::Integer),
-                                                        ("into", crate::runtime::Fit::Integer),
-                                                    ],
-                                                    required: &["from", "into"],
-                                                },
-                                            ),
-                                            (
-                                                "notes",
-                                                crate::runtime::Fit::Object {
-                                                    known: &[
-                                                        ("from", crate::runtime::Fit::Integer),
-                                                        ("into", crate::runtime::Fit::Integer),
-                                                    ],
-                                                    required: &["from", "into"],
-                                                },
-                                            ),
-                                            (
-                                                "phone_calls",
-                                                crate::runtime::Fit::Object {
-                                                    known: &[
-                                                        ("from", crate::runtime::Fit::Integer),
-                                                        ("into", crate::runtime::Fit::Integer),
-                                                    ],
-                                                    required: &["from", "into"],
-                                                },
-                                            ),
-                                            (
-                                                "tags",
-                                                crate::runtime::Fit::Object {
-                                                    known: &[
-                                                        ("from", crate::runtime::Fit::Integer),
-                                                        ("into", crate::runtime::Fit::Integer),
-                                                    ],
-                                                    required: &["from", "into"],
-                                                },
-                                            ),
-                                            (
-                                                "tickets",
-                                                crate::runtime::Fit::Object {
-                                                    known: &[
-                                                        ("from", crate::runtime::Fit::Integer),
-                                                        ("into", crate::runtime::Fit::Integer),
-                                                    ],
-                                                    required: &["from", "into"],
-                                                },
-                                            ),
-                                        ],
-                                        required: &[],
-                                    },
-                                ),
-                            ],
-                            required: &[],
-                        },
-                    ),
-                ],
-                required: &[],
-            },
+            <super::MergePreviewAllowed>::FIT,
             crate::runtime::Fit::Object {
                 known: &[
                     ("allowed", crate::runtime::Fit::ConstBool(false)),
