@@ -91,8 +91,8 @@ fn models_preview() {
     check_models(&output);
     assert_eq!(
         output.models.lines().count(),
-        3569,
-        "Preview models listing lines (one union per shape: 8 fewer; open and snooze requests' optional `type`: 2 more)"
+        3570,
+        "Preview models listing lines (one union per shape: 8 fewer; open and snooze requests' optional `type`: 2 more; the ConversationPartPartType enum: 1 more)"
     );
     insta::assert_snapshot!("models_preview", output.models);
 }

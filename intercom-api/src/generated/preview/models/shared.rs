@@ -3236,7 +3236,7 @@ pub struct ConversationPart {
     #[cfg_attr(feature = "serialize", serde(skip_serializing_if = "Option::is_none"))]
     pub notified_at: Option<crate::Timestamp>,
     /// The type of conversation part.
-    pub part_type: String,
+    pub part_type: super::ConversationPartPartType,
     /// Whether or not the conversation part has been redacted.
     pub redacted: bool,
     /// Indicates the current state of conversation when the conversation part was created.
@@ -3312,7 +3312,7 @@ impl crate::runtime::object::Object for ConversationPart {
                 9 => map.with::<crate::runtime::object::OptString>(&mut f9)?,
                 10 => map.value(&mut f10)?,
                 11 => map.value(&mut f11)?,
-                12 => map.with::<crate::runtime::object::OptString>(&mut f12)?,
+                12 => map.value(&mut f12)?,
                 13 => map.value(&mut f13)?,
                 14 => map.value(&mut f14)?,
                 15 => map.value(&mut f15)?,
@@ -3517,6 +3517,66 @@ impl<'de> serde::Deserialize<'de> for ConversationPartMetadataQuickReplyOptionsI
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::runtime::object::object(deserializer)
+    }
+}
+/// The type of conversation part.
+///
+/// Generated from schema conversation_part.part_type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationPartPartType {
+    /// `comment`
+    Comment,
+    /// `note`
+    Note,
+    /// `quick_reply`
+    QuickReply,
+    /// `assignment`
+    Assignment,
+    /// `away_mode_assignment`
+    AwayModeAssignment,
+    /// `default_assignment`
+    DefaultAssignment,
+    /// `assign_and_reopen`
+    AssignAndReopen,
+    /// `open`
+    Open,
+    /// `close`
+    Close,
+    /// `snoozed`
+    Snoozed,
+    /// `conversation_attribute_updated_by_admin`
+    ConversationAttributeUpdatedByAdmin,
+    /// `conversation_attribute_updated_by_user`
+    ConversationAttributeUpdatedByUser,
+    /// `conversation_attribute_updated_by_workflow`
+    ConversationAttributeUpdatedByWorkflow,
+    /// `custom_action_started`
+    CustomActionStarted,
+    /// `custom_action_finished`
+    CustomActionFinished,
+    /// `operator_workflow_event`
+    OperatorWorkflowEvent,
+    /// A value this version of the crate does not know.
+    Unknown(String),
+}
+crate::string_enum!(
+    ConversationPartPartType { Comment = "comment", Note = "note", QuickReply =
+    "quick_reply", Assignment = "assignment", AwayModeAssignment =
+    "away_mode_assignment", DefaultAssignment = "default_assignment", AssignAndReopen =
+    "assign_and_reopen", Open = "open", Close = "close", Snoozed = "snoozed",
+    ConversationAttributeUpdatedByAdmin = "conversation_attribute_updated_by_admin",
+    ConversationAttributeUpdatedByUser = "conversation_attribute_updated_by_user",
+    ConversationAttributeUpdatedByWorkflow =
+    "conversation_attribute_updated_by_workflow", CustomActionStarted =
+    "custom_action_started", CustomActionFinished = "custom_action_finished",
+    OperatorWorkflowEvent = "operator_workflow_event", }
+);
+/// An unknown, empty value: what an always-present field the server left
+/// out reads as.
+impl Default for ConversationPartPartType {
+    fn default() -> Self {
+        Self::Unknown(String::new())
     }
 }
 /// Indicates the current state of conversation when the conversation part was created.
