@@ -1,7 +1,7 @@
 //! Client behaviour: regions, headers, version overrides, secrecy of the token, path
 //! encoding, timeouts, and clear errors for bodies that are not what they should be.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

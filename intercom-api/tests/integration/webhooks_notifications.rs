@@ -7,7 +7,7 @@ use intercom_api::{DecodeWarning, Timestamp};
 
 macro_rules! fixture {
     ($name:literal) => {
-        include_str!(concat!("fixtures/webhooks/", $name, ".json"))
+        include_str!(concat!("../fixtures/webhooks/", $name, ".json"))
     };
 }
 

@@ -1,6 +1,6 @@
 //! The Help Center calls send exactly the curl requests of seed 004.
 
-mod common;
+use crate::common;
 
 use common::api as client;
 use intercom_api::models::{CreateArticleRequest, CreateArticleRequestState, UpdateArticleRequest};

@@ -2,7 +2,7 @@
 //! arguments of the generated calls, wrapper arguments, model constructors), and a
 //! non-numeric id where the API wants an integer fails before anything is sent.
 
-mod common;
+use crate::common;
 
 use common::{api as client, given};
 use intercom_api::models::{AttachTagToContactRequest, UpdateArticleRequest};

@@ -2,7 +2,7 @@
 //! base URL, typed errors) and send `Intercom-Version: Preview`, the Preview description's own
 //! default, whatever version the client was built for.
 
-mod common;
+use crate::common;
 
 use common::TOKEN;
 use intercom_api::{Client, Error};

@@ -1,7 +1,7 @@
 //! The conversation lifecycle wrappers send exactly the bodies of the curl recipes in the
 //! seeds (seed 004), with the client's auth and version headers.
 
-mod common;
+use crate::common;
 
 use common::api as client;
 

@@ -1,7 +1,7 @@
 //! Operations whose body the spec lets the caller leave out (not `required`, schema
 //! `nullable`) take it through a `.body(..)` setter, and send no body at all when none is set.
 
-mod common;
+use crate::common;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -1,7 +1,7 @@
 //! Retries: exact attempt counts and waits for every retryable failure, and no retry where
 //! retrying would be wrong.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

@@ -14,9 +14,9 @@ use tokio::process::{Child, Command};
 use tokio::sync::mpsc;
 
 const SECRET: &str = "whsec-client-secret-1";
-const CONVERSATION: &str = include_str!("fixtures/webhooks/conversation.json");
+const CONVERSATION: &str = include_str!("../fixtures/webhooks/conversation.json");
 const CONVERSATION_ID: &str = "notif_0b6a2f4e-5c1d-4e59-9a43-1d2f3c4b5a60";
-const PING: &str = include_str!("fixtures/webhooks/ping.json");
+const PING: &str = include_str!("../fixtures/webhooks/ping.json");
 const PING_ID: &str = "notif_b105d4f3-01c2-4304-8f5e-c2d3e1f05a1b";
 
 fn example_binary() -> PathBuf {

@@ -1,7 +1,7 @@
 //! Pagination: exactly one request per page for each of the four kinds, `per_page` on every
 //! request, and no request after the last page.
 
-mod common;
+use crate::common;
 
 use common::client;
 use futures_util::TryStreamExt;

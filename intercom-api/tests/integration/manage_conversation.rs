@@ -5,7 +5,7 @@
 //! generated builders, the hand-written wrappers and the JSON path (`conformance::call`), and
 //! the mock checks exactly what arrives.
 
-mod common;
+use crate::common;
 
 use intercom_api::conformance::Call;
 use intercom_api::models::{

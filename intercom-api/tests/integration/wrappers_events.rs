@@ -1,6 +1,6 @@
 //! The event wrappers send exactly the documented requests (seed 003).
 
-mod common;
+use crate::common;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

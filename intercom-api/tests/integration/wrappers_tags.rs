@@ -1,6 +1,6 @@
 //! The tag wrappers send exactly the documented requests (seed 003).
 
-mod common;
+use crate::common;
 
 use common::{api as client, given};
 use serde_json::{json, Value};

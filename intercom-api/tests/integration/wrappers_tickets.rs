@@ -1,6 +1,6 @@
 //! The ticket wrappers send exactly the documented requests (seeds 003 and 004).
 
-mod common;
+use crate::common;
 
 use common::{api as client, TOKEN};
 use intercom_api::wrappers::{ContactRef, TicketAttributes};
