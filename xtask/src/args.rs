@@ -38,8 +38,8 @@ commands:
       readme-snippets/ of the target directory.
   versions [--version V]...
       Regenerate every published version (or each V) into a scratch copy of intercom-api
-      under target/versions/ and `cargo check` it; prints `versions compiled: N/M` and fails
-      unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
+      under target/versions/, one workspace, and `cargo check` them all in one run; prints
+      `versions compiled: N/M` and fails unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
   fleet-bench
       Start redis-server and a mock Intercom on loopback (a budget per 10-second window),
       run 8 worker processes against it for 3 windows with the shared rate limiter, then 3
