@@ -443,35 +443,43 @@ fn conformance(surface: Surface) {
     );
 
     let total = surface.operations().len();
-    println!(
+    let mut summary = vec![format!(
         "{surface:?} (Intercom-Version {}): validated {}/{total} operations ({} the validator \
          cannot take, listed below)",
         surface.version(),
         report.validated.len(),
         report.unvalidatable.len()
-    );
+    )];
     for (kind, (rejected, sent)) in &report.rejected {
-        println!("invalid requests rejected ({kind}): {rejected}/{sent}");
+        summary.push(format!(
+            "invalid requests rejected ({kind}): {rejected}/{sent}"
+        ));
     }
-    println!(
+    summary.push(format!(
         "typed errors decoded (Prefer: code=401/404/422): {}",
         report.typed_errors
-    );
+    ));
     for line in &report.validated {
-        println!("validated: {line}");
+        summary.push(format!("validated: {line}"));
     }
     for known in fixes::KNOWN {
-        println!(
+        summary.push(format!(
             "known disagreement: {} {}: {}",
             known.id, known.source, known.reason
-        );
+        ));
     }
     for line in &report.unvalidatable {
-        println!("not validatable (the description contradicts itself for Prism): {line}");
+        summary.push(format!(
+            "not validatable (the description contradicts itself for Prism): {line}"
+        ));
     }
     for note in &report.notes {
-        println!("note: {note}");
+        summary.push(format!("note: {note}"));
     }
+    let summary = summary.join("\n") + "\n";
+    print!("{summary}");
+    // Also kept in a file, for CI to print after the whole test run.
+    std::fs::write(work.join("summary.txt"), &summary).expect("write the summary");
     assert!(
         report.failures.is_empty(),
         "{} failure(s):\n{}",

@@ -33,13 +33,18 @@ commands:
       Fail unless CHANGELOG.md has an entry for the pinned version
       (`### Intercom API … -> VERSION`).
   readme-snippets
-      Build README.md's rust snippets as an outside crate whose dependencies are the README's
+      Check README.md's rust snippets as an outside crate whose dependencies are the README's
       own [dependencies] block (intercom-api's git URL replaced by this workspace's path), in
       readme-snippets/ of the target directory.
   versions [--version V]...
       Regenerate every published version (or each V) into a scratch copy of intercom-api
       under target/versions/, one workspace, and `cargo check` them all in one run; prints
       `versions compiled: N/M` and fails unless all compiled. Needs $INTERCOM_OPENAPI_DIR.
+  feature-sets
+      Check intercom-api's library with no features, each resource feature alone, serialize
+      on top of the defaults, and preview, redis and operation-tables alone, warnings denied:
+      one scratch workspace under target/feature-sets/, checked in one run; prints
+      `feature sets compiled without warnings: N/M` and fails unless all did.
   fleet-bench
       Start redis-server and a mock Intercom on loopback (a budget per 10-second window),
       run 8 worker processes against it for 3 windows with the shared rate limiter, then 3
@@ -62,6 +67,8 @@ pub enum Command {
     ReadmeSnippets,
     /// `versions [--version V]...`: the versions to check, all when empty.
     Versions(Vec<String>),
+    /// `feature-sets`.
+    FeatureSets,
     /// `diff FROM TO [--fail-on-breaking]`.
     Diff(DiffArgs),
     /// `bump VERSION [--commit SHA]`.
@@ -121,6 +128,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         Some("regen") => parse_regen(args),
         Some("readme-snippets") => no_arguments(args, Command::ReadmeSnippets),
         Some("versions") => parse_versions(args),
+        Some("feature-sets") => no_arguments(args, Command::FeatureSets),
         Some("diff") => parse_diff(args),
         Some("bump") => parse_bump(args),
         Some("changelog-check") => no_arguments(args, Command::ChangelogCheck),
@@ -430,6 +438,12 @@ mod tests {
             "--commit given twice"
         );
         assert_eq!(parse_str(&["changelog-check"]), Ok(Command::ChangelogCheck));
+    }
+
+    #[test]
+    fn feature_sets_takes_no_argument() {
+        assert_eq!(parse_str(&["feature-sets"]), Ok(Command::FeatureSets));
+        assert!(error(&["feature-sets", "x"]).contains("unexpected argument `x`"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod check;
 mod diff;
 mod download;
 mod error;
+mod feature_sets;
 mod features;
 mod fleet_bench;
 mod generate;
@@ -18,6 +19,7 @@ mod pin;
 mod readme;
 mod regen;
 mod resolve;
+mod scratch;
 mod stage;
 #[cfg(test)]
 mod test_server;
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
             let workspace = regen::Workspace::locate();
             exit(bump::run(&args, &workspace, &regen::Env::from_process()).map(|()| true))
         }
+        Ok(Command::FeatureSets) => exit(feature_sets::run(&regen::Workspace::locate())),
         Ok(Command::FleetBench) => {
             exit(fleet_bench::run(&regen::Workspace::locate()).map(|()| true))
         }

@@ -1,10 +1,10 @@
-//! `cargo xtask readme-snippets`: builds README.md's usage snippets the way a new user would
+//! `cargo xtask readme-snippets`: compiles README.md's usage snippets the way a new user would
 //! use them, as an outside crate whose only `[dependencies]` are the README's own block.
 //!
 //! The README has exactly one ```` ```toml ```` block with a `[dependencies]` line. It is copied
 //! as it is, with one change: the `intercom-api` dependency's `git = "<repository>"` (which must
 //! be the workspace's `repository` URL) becomes `path = "<this workspace>/intercom-api"`, so the
-//! snippets are built against this checkout rather than the published repository.
+//! snippets are compiled against this checkout rather than the published repository.
 //!
 //! Every ```` ```rust ```` block (whatever its attributes) is one file of the crate: a block
 //! with `fn main` is a binary (`src/bin/readme_line_N.rs`), any other block a module of the
@@ -13,9 +13,10 @@
 //!
 //! The crate is written to `readme-snippets/` in the target directory (`$CARGO_TARGET_DIR`, or
 //! `target/` of the workspace), starts from the workspace's `Cargo.lock` (the versions the
-//! workspace's own tests use; anything else the block needs is resolved normally), and is built
-//! with `cargo build --keep-going` into the same target directory, so the dependencies already
-//! built for the workspace are reused. Warnings are errors, except unused functions of the
+//! workspace's own tests use; anything else the block needs is resolved normally), and is
+//! checked with `cargo check --keep-going` into the same target directory, so the dependencies
+//! already checked for the workspace are reused. A check is all the snippets need: they are
+//! never run, and every error of theirs (a type, a name, a feature) is found before codegen. Warnings are errors, except unused functions of the
 //! library blocks (a handler nobody calls in the README).
 
 use std::fs;
@@ -182,7 +183,7 @@ pub fn repository(workspace_manifest: &str) -> Result<String> {
 
 /// Whether `name` is one of the variables cargo sets for the package it runs (and not one of
 /// cargo's configuration, like `CARGO_HOME` or `CARGO_TARGET_DIR`).
-fn is_package_variable(name: &str) -> bool {
+pub fn is_package_variable(name: &str) -> bool {
     name.starts_with("CARGO_PKG_")
         || name.starts_with("CARGO_MANIFEST_")
         || matches!(
@@ -191,7 +192,7 @@ fn is_package_variable(name: &str) -> bool {
         )
 }
 
-/// Writes the scratch crate and builds it; `Ok(false)` when the build fails.
+/// Writes the scratch crate and checks it; `Ok(false)` when the check fails.
 pub fn run(workspace: &Workspace) -> Result<bool> {
     let root = workspace.root.as_path();
     let read = |path: PathBuf| {
@@ -226,7 +227,7 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut build = Command::new(cargo);
     build
-        .args(["build", "--keep-going", "--manifest-path"])
+        .args(["check", "--keep-going", "--manifest-path"])
         .arg(scratch.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", &target);
     // `cargo run` gave this process the variables of the xtask package; build scripts that
@@ -240,7 +241,7 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
     let status = build.status().context(|| "cannot run cargo")?;
     if status.success() {
         let count = files.len() - 2;
-        println!("README.md: {count} rust snippets build with its [dependencies] block");
+        println!("README.md: {count} rust snippets compile with its [dependencies] block");
     } else {
         eprintln!("README.md: an error at line K of readme_line_N.rs is README.md line N + K");
     }
