@@ -45,6 +45,10 @@ commands:
       on top of the defaults, and preview, redis and operation-tables alone, warnings denied:
       one scratch workspace under target/feature-sets/, checked in one run; prints
       `feature sets compiled without warnings: N/M` and fails unless all did.
+  package-check
+      `cargo package` the crates that are not `publish = false` (without cargo's verification),
+      unpack them into target/package-check/ and check each packaged copy alone, intercom-mcp
+      against the packaged intercom-api.
   fleet-bench
       Start redis-server and a mock Intercom on loopback (a budget per 10-second window),
       run 8 worker processes against it for 3 windows with the shared rate limiter, then 3
@@ -69,6 +73,8 @@ pub enum Command {
     Versions(Vec<String>),
     /// `feature-sets`.
     FeatureSets,
+    /// `package-check`.
+    PackageCheck,
     /// `diff FROM TO [--fail-on-breaking]`.
     Diff(DiffArgs),
     /// `bump VERSION [--commit SHA]`.
@@ -129,6 +135,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         Some("readme-snippets") => no_arguments(args, Command::ReadmeSnippets),
         Some("versions") => parse_versions(args),
         Some("feature-sets") => no_arguments(args, Command::FeatureSets),
+        Some("package-check") => no_arguments(args, Command::PackageCheck),
         Some("diff") => parse_diff(args),
         Some("bump") => parse_bump(args),
         Some("changelog-check") => no_arguments(args, Command::ChangelogCheck),
@@ -444,6 +451,12 @@ mod tests {
     fn feature_sets_takes_no_argument() {
         assert_eq!(parse_str(&["feature-sets"]), Ok(Command::FeatureSets));
         assert!(error(&["feature-sets", "x"]).contains("unexpected argument `x`"));
+    }
+
+    #[test]
+    fn package_check_takes_no_argument() {
+        assert_eq!(parse_str(&["package-check"]), Ok(Command::PackageCheck));
+        assert!(error(&["package-check", "--x"]).contains("unexpected argument `--x`"));
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
     let readme = scratch.join("README.md");
     std::fs::copy(workspace.root.join("README.md"), &readme)
         .context(|| format!("cannot write {}", readme.display()))?;
-    scratch::write_root(workspace, &scratch, &members)?;
+    scratch::write_root(workspace, &scratch, &members, "")?;
     let failed = scratch::check(&scratch, &target, &members, Warnings::Denied)?;
     for (set, member) in sets.iter().zip(&members) {
         let features = if set.default.is_empty() {

@@ -15,6 +15,7 @@ mod features;
 mod fleet_bench;
 mod generate;
 mod hash;
+mod package_check;
 mod pin;
 mod readme;
 mod regen;
@@ -72,6 +73,7 @@ fn main() -> ExitCode {
             let workspace = regen::Workspace::locate();
             exit(bump::run(&args, &workspace, &regen::Env::from_process()).map(|()| true))
         }
+        Ok(Command::PackageCheck) => exit(package_check::run(&regen::Workspace::locate())),
         Ok(Command::FeatureSets) => exit(feature_sets::run(&regen::Workspace::locate())),
         Ok(Command::FleetBench) => {
             exit(fleet_bench::run(&regen::Workspace::locate()).map(|()| true))

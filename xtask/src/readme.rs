@@ -140,8 +140,13 @@ fn toml_string(value: &str) -> String {
     format!("\"{escaped}\"")
 }
 
-/// The files of the scratch crate (relative path, contents) for these README blocks.
-pub fn crate_files(blocks: &[Block], dependencies: &str) -> Result<Vec<(PathBuf, String)>> {
+/// The files of the scratch crate (relative path, contents) for these README blocks, its
+/// manifest ending with the workspace's `profiles` (so dependencies build as in the workspace).
+pub fn crate_files(
+    blocks: &[Block],
+    dependencies: &str,
+    profiles: &str,
+) -> Result<Vec<(PathBuf, String)>> {
     let rust: Vec<&Block> = blocks.iter().filter(|b| b.language() == "rust").collect();
     if rust.is_empty() {
         return Err(Error::msg("README.md has no ```rust block"));
@@ -152,7 +157,7 @@ pub fn crate_files(blocks: &[Block], dependencies: &str) -> Result<Vec<(PathBuf,
          publish = false\n\n\
          # Not part of the intercom-rs workspace it sits under.\n[workspace]\n\n\
          [lints.rust]\nwarnings = {{ level = \"deny\", priority = -1 }}\ndead_code = \"allow\"\n\n\
-         {dependencies}"
+         {dependencies}\n{profiles}"
     );
     let mut files = vec![(PathBuf::from("Cargo.toml"), manifest)];
     let mut lib = String::from("//! README.md's snippets that are not whole programs.\n");
@@ -202,7 +207,11 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
     let repository = repository(&read(root.join("Cargo.toml"))?)?;
     let blocks = blocks(&readme)?;
     let dependencies = dependencies(&blocks, &repository, &root.join("intercom-api"))?;
-    let files = crate_files(&blocks, &dependencies)?;
+    let files = crate_files(
+        &blocks,
+        &dependencies,
+        &crate::scratch::profiles(workspace)?,
+    )?;
 
     let target = workspace.target_dir()?;
     let scratch = target.join(SCRATCH);
@@ -315,7 +324,7 @@ mod tests {
     #[test]
     fn programs_are_binaries_and_the_rest_library_modules() {
         let found = blocks(&readme("")).unwrap();
-        let files = crate_files(&found, "[dependencies]\n").unwrap();
+        let files = crate_files(&found, "[dependencies]\n", "[profile.dev]\ndebug = 0\n").unwrap();
         let paths: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
         assert_eq!(
             paths,
@@ -326,7 +335,9 @@ mod tests {
                 "src/lib.rs"
             ]
         );
-        assert!(files[0].1.ends_with("[dependencies]\n"));
+        assert!(files[0]
+            .1
+            .ends_with("[dependencies]\n\n[profile.dev]\ndebug = 0\n"));
         assert!(files[0].1.contains("\n[workspace]\n"));
         assert!(files[3].1.contains("pub mod readme_line_13;"));
     }
@@ -356,6 +367,6 @@ mod tests {
         let repo = repository(&manifest).unwrap();
         let deps = dependencies(&found, &repo, Path::new("/w/intercom-api")).unwrap();
         assert!(deps.contains("path = \"/w/intercom-api\""), "{deps}");
-        assert!(crate_files(&found, &deps).unwrap().len() > 2);
+        assert!(crate_files(&found, &deps, "").unwrap().len() > 2);
     }
 }

@@ -5,8 +5,14 @@
 //!
 //! A member is a copy of the library manifest under a package name of its own; what it failed
 //! with is read from `--message-format short`, whose paths start with the member's directory.
+//!
+//! The profiles: the workspace's profile tables, but of the tables for named packages only
+//! those of packages the library depends on (cargo warns about a table that matches no
+//! package). Dependencies then build exactly as in the workspace, and are shared with its
+//! own checks: `syn` at `opt-level = 3` there must be `opt-level = 3` here too, or every
+//! proc macro, and so every crate that derives, builds a second time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -47,8 +53,14 @@ pub fn library_manifest(manifest: &str, package: &str) -> Result<String> {
     Ok(library.replacen(NAME, &format!("name = \"{package}\"\n"), 1))
 }
 
-/// Writes the scratch workspace's root: its manifest (the `members`) and the root `Cargo.lock`.
-pub fn write_root(workspace: &Workspace, scratch: &Path, members: &[Member]) -> Result<()> {
+/// Writes the scratch workspace's root: its manifest (the `members`, then `extra` tables) and
+/// the root `Cargo.lock`.
+pub fn write_root(
+    workspace: &Workspace,
+    scratch: &Path,
+    members: &[Member],
+    extra: &str,
+) -> Result<()> {
     let read = |path: PathBuf| {
         std::fs::read_to_string(&path).context(|| format!("cannot read {}", path.display()))
     };
@@ -57,25 +69,26 @@ pub fn write_root(workspace: &Workspace, scratch: &Path, members: &[Member]) -> 
     };
     std::fs::create_dir_all(scratch).context(|| format!("cannot create {}", scratch.display()))?;
     let root = read(workspace.root.join("Cargo.toml"))?;
-    write(scratch.join("Cargo.toml"), &root_manifest(&root, members))?;
+    let packages = library_packages(workspace)?;
+    write(
+        scratch.join("Cargo.toml"),
+        &format!("{}{extra}", root_manifest(&root, members, &packages)),
+    )?;
     write(
         scratch.join("Cargo.lock"),
         &read(workspace.root.join("Cargo.lock"))?,
     )
 }
 
-/// The workspace's root manifest with `members` as its members, and without the profile
-/// overrides of named packages (none of them is in the scratch workspace): the profiles of
-/// every package stay, so dependencies build as in the workspace.
-fn root_manifest(root: &str, members: &[Member]) -> String {
+/// The workspace's root manifest with `members` as its members, and the profile tables of
+/// every package and of the named `packages` (see the module's documentation).
+fn root_manifest(root: &str, members: &[Member], packages: &BTreeSet<String>) -> String {
     let members: Vec<String> = members.iter().map(|m| format!("\"{}\"", m.dir)).collect();
     let mut out = String::new();
     let mut skipped = false;
     for line in root.lines() {
         if line.starts_with('[') {
-            skipped = line.starts_with("[profile")
-                && line.contains(".package.")
-                && !line.contains(".package.\"*\"");
+            skipped = named_profile(line).is_some_and(|name| !packages.contains(name));
         }
         if skipped {
             continue;
@@ -88,6 +101,113 @@ fn root_manifest(root: &str, members: &[Member]) -> String {
         }
     }
     out
+}
+
+/// The workspace's profile tables (see the module's documentation), for a scratch crate's
+/// manifest: every table of `[profile…]` in the root manifest, but those of named packages
+/// outside `packages`.
+pub fn profiles(workspace: &Workspace) -> Result<String> {
+    let path = workspace.root.join("Cargo.toml");
+    let root =
+        std::fs::read_to_string(&path).context(|| format!("cannot read {}", path.display()))?;
+    let packages = library_packages(workspace)?;
+    let mut out = String::new();
+    let mut kept = false;
+    for line in root.lines() {
+        if line.starts_with('[') {
+            kept = line.starts_with("[profile")
+                && named_profile(line).is_none_or(|name| packages.contains(name));
+        }
+        if kept {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
+
+/// The package a profile table header names (`[profile.dev.package.syn]` -> `syn`); `None`
+/// for any other header, `[profile.dev.package."*"]` included.
+fn named_profile(header: &str) -> Option<&str> {
+    let name = header
+        .strip_prefix("[profile.")?
+        .split_once(".package.")?
+        .1
+        .strip_suffix(']')?
+        .trim_matches('"');
+    (name != "*").then_some(name)
+}
+
+/// The packages `intercom-api`'s library depends on, directly or not, by name: its
+/// `[dependencies]` table, closed over the dependency lists of `Cargo.lock` (which, for a
+/// package from a registry, hold its normal and build dependencies).
+fn library_packages(workspace: &Workspace) -> Result<BTreeSet<String>> {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).context(|| format!("cannot read {}", path.display()))
+    };
+    let manifest = read(workspace.root.join("intercom-api/Cargo.toml"))?;
+    let lock = read(workspace.root.join("Cargo.lock"))?;
+    Ok(closure(&direct_dependencies(&manifest), &lock_graph(&lock)))
+}
+
+/// The names in a manifest's `[dependencies]` table.
+fn direct_dependencies(manifest: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            inside = line == "[dependencies]";
+        } else if inside {
+            if let Some((name, _)) = line.split_once(" = ") {
+                if !name.starts_with('#') {
+                    names.push(name.trim().to_string());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Each package of a `Cargo.lock` with the names it depends on (every version of a name
+/// together).
+fn lock_graph(lock: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for package in lock.split("[[package]]").skip(1) {
+        let mut name = None;
+        let mut dependencies = BTreeSet::new();
+        let mut in_list = false;
+        for line in package.lines() {
+            let line = line.trim();
+            if let Some(value) = line.strip_prefix("name = ") {
+                name = Some(value.trim_matches('"').to_string());
+            } else if line.starts_with("dependencies = [") {
+                in_list = true;
+            } else if in_list && line.starts_with(']') {
+                in_list = false;
+            } else if in_list {
+                let entry = line.trim_end_matches(',').trim_matches('"');
+                if let Some(dependency) = entry.split(' ').next() {
+                    dependencies.insert(dependency.to_string());
+                }
+            }
+        }
+        if let Some(name) = name {
+            graph.entry(name).or_default().extend(dependencies);
+        }
+    }
+    graph
+}
+
+/// `roots` and every name reachable from them in `graph`.
+fn closure(roots: &[String], graph: &BTreeMap<String, BTreeSet<String>>) -> BTreeSet<String> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut queue: Vec<String> = roots.to_vec();
+    while let Some(name) = queue.pop() {
+        if seen.insert(name.clone()) {
+            queue.extend(graph.get(&name).into_iter().flatten().cloned());
+        }
+    }
+    seen
 }
 
 /// `cargo check`s every member of the scratch workspace at `scratch` in one run, in `target`;
@@ -238,15 +358,40 @@ mod tests {
     }
 
     #[test]
-    fn the_root_lists_the_members_and_keeps_the_profiles_of_every_package() {
-        let root = "[workspace]\nmembers = [\"a\", \"b\"]\n\n[workspace.package]\nedition = \"2021\"\n\n[profile.dev.package.codegen]\nopt-level = 3\n[profile.dev]\ndebug = \"line-tables-only\"\n[profile.dev.package.\"*\"]\ndebug = false\n";
+    fn the_root_lists_the_members_and_keeps_the_profiles_of_the_library_packages() {
+        let root = "[workspace]\nmembers = [\"a\", \"b\"]\n\n[workspace.package]\nedition = \"2021\"\n\n[profile.dev.package.codegen]\nopt-level = 3\n[profile.dev.package.syn]\nopt-level = 3\n[profile.dev]\ndebug = \"line-tables-only\"\n[profile.dev.package.\"*\"]\ndebug = false\n";
         let members = [
             member("2.7/intercom-api", "v2-7"),
             member("0/intercom-api", "v0"),
         ];
+        let packages = BTreeSet::from(["syn".to_string(), "serde".to_string()]);
         assert_eq!(
-            root_manifest(root, &members),
-            "[workspace]\nmembers = [\"2.7/intercom-api\", \"0/intercom-api\"]\n\n[workspace.package]\nedition = \"2021\"\n\n[profile.dev]\ndebug = \"line-tables-only\"\n[profile.dev.package.\"*\"]\ndebug = false\n"
+            root_manifest(root, &members, &packages),
+            "[workspace]\nmembers = [\"2.7/intercom-api\", \"0/intercom-api\"]\n\n[workspace.package]\nedition = \"2021\"\n\n[profile.dev.package.syn]\nopt-level = 3\n[profile.dev]\ndebug = \"line-tables-only\"\n[profile.dev.package.\"*\"]\ndebug = false\n"
+        );
+    }
+
+    #[test]
+    fn profile_headers_name_their_package() {
+        assert_eq!(named_profile("[profile.dev.package.syn]"), Some("syn"));
+        assert_eq!(
+            named_profile("[profile.release.package.\"proc-macro2\"]"),
+            Some("proc-macro2")
+        );
+        assert_eq!(named_profile("[profile.dev.package.\"*\"]"), None);
+        assert_eq!(named_profile("[profile.dev]"), None);
+        assert_eq!(named_profile("[dependencies]"), None);
+    }
+
+    #[test]
+    fn the_library_packages_are_its_dependencies_closed_over_the_lock() {
+        let manifest = "[package]\nname = \"intercom-api\"\n\n[dependencies]\nserde = { workspace = true }\n# a comment = x\nreqwest = \"0.12\"\n\n[dev-dependencies]\ncodegen = { path = \"../codegen\" }\n";
+        assert_eq!(direct_dependencies(manifest), ["serde", "reqwest"]);
+        let lock = "version = 4\n\n[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\ndependencies = [\n \"serde_derive\",\n]\n\n[[package]]\nname = \"serde_derive\"\nversion = \"1.0.0\"\ndependencies = [\n \"syn 3.0.9\",\n]\n\n[[package]]\nname = \"syn\"\nversion = \"3.0.9\"\n\n[[package]]\nname = \"codegen\"\nversion = \"0.1.0\"\ndependencies = [\n \"openapiv3\",\n]\n\n[[package]]\nname = \"reqwest\"\nversion = \"0.12.0\"\n";
+        let packages = closure(&direct_dependencies(manifest), &lock_graph(lock));
+        assert_eq!(
+            packages.into_iter().collect::<Vec<_>>(),
+            ["reqwest", "serde", "serde_derive", "syn"]
         );
     }
 

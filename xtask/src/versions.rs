@@ -76,7 +76,7 @@ pub fn run(workspace: &Workspace, env: &Env, only: &[String]) -> Result<bool> {
             }
         }
     }
-    scratch::write_root(workspace, &scratch, &members)?;
+    scratch::write_root(workspace, &scratch, &members, "")?;
     let failed = scratch::check(&scratch, &target, &members, Warnings::Allowed)?;
     let mut compiled = 0;
     for version in &versions {
