@@ -145,8 +145,13 @@ fn target_dir(root: &Path) -> PathBuf {
 }
 
 /// Builds a scratch crate holding the real runtime (`intercom-api/src/runtime`) and every
-/// fixture's generated tree, and runs `cargo check` on it. The crate and its own target
-/// directory live in `<target dir>/fixture-check`, beside the workspace's build.
+/// fixture's generated tree, and runs `cargo check` on it, warnings denied. The crate lives in
+/// `<target dir>/fixture-check`, with the workspace's profiles.
+///
+/// Under cargo-nextest (`NEXTEST_RUN_ID` set), whose build has ended before any test runs, the
+/// check goes into the workspace's own target directory and reuses the dependencies already
+/// checked there (by `cargo xtask feature-sets` in CI). Under `cargo test`, which holds that
+/// directory's lock while the tests run, it gets a target directory of its own.
 #[test]
 fn emitted_fixtures_compile() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -188,8 +193,21 @@ fn emitted_fixtures_compile() {
     // `all-resources` gates the models no operation reaches, as in the real crate.
     features.insert(codegen::ir::ALL_RESOURCES.to_string());
     let declared: String = features.iter().map(|f| format!("{f} = []\n")).collect();
+    // The workspace's profiles, so the dependencies match its own checks (cargo notes the
+    // tables of packages this crate does not have, and goes on).
+    let root_manifest =
+        std::fs::read_to_string(root.join("Cargo.toml")).expect("the workspace manifest");
+    let profiles: String = root_manifest
+        .split_inclusive('\n')
+        .scan(false, |in_profile, line| {
+            if line.starts_with('[') {
+                *in_profile = line.starts_with("[profile");
+            }
+            Some(if *in_profile { line } else { "" })
+        })
+        .collect();
     let cargo_toml = format!(
-        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\noperation-tables = []\n{declared}\n[dependencies]{deps}"
+        "[package]\nname = \"fixture-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[lints.rust]\nwarnings = {{ level = \"deny\", priority = -1 }}\n\n[features]\nserialize = []\ntesting = []\nwebhooks = []\noperation-tables = []\n{declared}\n[dependencies]{deps}\n{profiles}"
     );
     let mut enabled = vec![
         "serialize".to_string(),
@@ -199,14 +217,17 @@ fn emitted_fixtures_compile() {
     enabled.extend(features);
     std::fs::write(scratch.join("Cargo.toml"), cargo_toml).expect("write Cargo.toml");
     std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");
+    let check_target = match std::env::var_os("NEXTEST_RUN_ID") {
+        Some(_) => target_dir(&root),
+        None => scratch.join("target"),
+    };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args(["check", "--offline", "--quiet", "--features"])
         .arg(enabled.join(","))
         .arg("--manifest-path")
         .arg(scratch.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", scratch.join("target"))
-        .env("RUSTFLAGS", "-D warnings")
+        .env("CARGO_TARGET_DIR", check_target)
         .output()
         .expect("run cargo check");
     assert!(
