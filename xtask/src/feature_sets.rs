@@ -6,7 +6,9 @@
 //! `<target>/feature-sets/` is a scratch workspace (`scratch.rs`) with a member per set:
 //! `<set>/Cargo.toml` is the library manifest named `intercom-api-<set>` whose `default` is the
 //! set, and `<set>/src` links to `intercom-api/src`, so every member compiles the checkout's own
-//! files and their messages still name the member (`admins/src/lib.rs:…`).
+//! files and their messages still name the member (`admins/src/lib.rs:…`). The sets that turn
+//! on no optional dependency are checked in one cargo run; a set that does (`redis`) in a run
+//! of its own, so that the dependency's features (redis asks more of tokio) reach no other set.
 
 use std::path::Path;
 
@@ -53,7 +55,29 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
     std::fs::copy(workspace.root.join("README.md"), &readme)
         .context(|| format!("cannot write {}", readme.display()))?;
     scratch::write_root(workspace, &scratch, &members, "")?;
-    let failed = scratch::check(&scratch, &target, &members, Warnings::Denied)?;
+    let own_run = |set: &Set| {
+        set.default
+            .iter()
+            .any(|f| turns_on_dependency(&manifest, f))
+    };
+    let mut alone = Vec::new();
+    let mut together = Vec::new();
+    for (member, set) in members.iter().zip(&sets) {
+        if own_run(set) {
+            alone.push(member.clone());
+        } else {
+            together.push(member.clone());
+        }
+    }
+    let mut failed = scratch::check(&scratch, &target, &together, Warnings::Denied)?;
+    for member in alone {
+        failed.extend(scratch::check(
+            &scratch,
+            &target,
+            std::slice::from_ref(&member),
+            Warnings::Denied,
+        )?);
+    }
     for (set, member) in sets.iter().zip(&members) {
         let features = if set.default.is_empty() {
             "no features".to_string()
@@ -114,6 +138,16 @@ fn sets(resources: &[String]) -> Vec<Set> {
         sets.push(set(alone, &[alone]));
     }
     sets
+}
+
+/// Whether `feature` of the manifest's `[features]` turns on an optional dependency
+/// (`redis = ["dep:redis", …]`).
+fn turns_on_dependency(manifest: &str, feature: &str) -> bool {
+    let prefix = format!("{feature} = [");
+    manifest
+        .lines()
+        .find(|line| line.starts_with(&prefix))
+        .is_some_and(|line| line.contains("\"dep:"))
 }
 
 /// The manifest with its `default = [...]` line set to `default`.
@@ -186,6 +220,15 @@ mod tests {
                 "operation-tables=operation-tables",
             ]
         );
+    }
+
+    #[test]
+    fn features_that_turn_on_a_dependency_are_told_apart() {
+        let manifest = "[features]\ndefault = [\"all-resources\"]\nadmins = []\nserialize = []\nredis = [\"dep:redis\", \"dep:sha2\"]\n";
+        assert!(turns_on_dependency(manifest, "redis"));
+        assert!(!turns_on_dependency(manifest, "admins"));
+        assert!(!turns_on_dependency(manifest, "serialize"));
+        assert!(!turns_on_dependency(manifest, "missing"));
     }
 
     #[test]

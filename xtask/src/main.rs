@@ -5,6 +5,7 @@
 
 mod args;
 mod bump;
+mod cargo;
 mod changelog;
 mod check;
 mod diff;

@@ -29,7 +29,7 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
             std::fs::remove_dir_all(dir).context(|| format!("cannot clear {}", dir.display()))?;
         }
     }
-    let mut package = cargo();
+    let mut package = crate::cargo::command();
     package.current_dir(&workspace.root).args([
         "package",
         "--workspace",
@@ -85,7 +85,7 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
 
     let mut compiled = true;
     for member in &members {
-        let status = cargo()
+        let status = crate::cargo::command()
             .arg("check")
             .arg("--manifest-path")
             .arg(scratch.join("Cargo.toml"))
@@ -105,21 +105,6 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
         compiled &= status.success();
     }
     Ok(compiled)
-}
-
-/// A `cargo` command without the variables `cargo run` gave this process (build scripts that
-/// watch one, as ring watches CARGO_MANIFEST_DIR, would rebuild).
-fn cargo() -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    for (name, _) in std::env::vars_os() {
-        if name
-            .to_str()
-            .is_some_and(crate::readme::is_package_variable)
-        {
-            command.env_remove(name);
-        }
-    }
-    command
 }
 
 /// The names of the workspace members marked `publish = false` (the directories under the root

@@ -21,7 +21,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::error::{Context, Error, Result};
 use crate::regen::Workspace;
@@ -186,17 +185,6 @@ pub fn repository(workspace_manifest: &str) -> Result<String> {
         .ok_or_else(|| Error::msg("Cargo.toml has no `repository = \"…\"` line"))
 }
 
-/// Whether `name` is one of the variables cargo sets for the package it runs (and not one of
-/// cargo's configuration, like `CARGO_HOME` or `CARGO_TARGET_DIR`).
-pub fn is_package_variable(name: &str) -> bool {
-    name.starts_with("CARGO_PKG_")
-        || name.starts_with("CARGO_MANIFEST_")
-        || matches!(
-            name,
-            "CARGO_CRATE_NAME" | "CARGO_BIN_NAME" | "CARGO_PRIMARY_PACKAGE"
-        )
-}
-
 /// Writes the scratch crate and checks it; `Ok(false)` when the check fails.
 pub fn run(workspace: &Workspace) -> Result<bool> {
     let root = workspace.root.as_path();
@@ -233,20 +221,11 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
     for (path, _) in files.iter().filter(|(p, _)| p.starts_with("src")) {
         println!("{}", scratch.join(path).display());
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut build = Command::new(cargo);
+    let mut build = crate::cargo::command();
     build
         .args(["check", "--keep-going", "--manifest-path"])
         .arg(scratch.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", &target);
-    // `cargo run` gave this process the variables of the xtask package; build scripts that
-    // watch one (ring watches CARGO_MANIFEST_DIR) would rebuild for this build and again for
-    // the workspace's next one.
-    for (name, _) in std::env::vars_os() {
-        if name.to_str().is_some_and(is_package_variable) {
-            build.env_remove(name);
-        }
-    }
     let status = build.status().context(|| "cannot run cargo")?;
     if status.success() {
         let count = files.len() - 2;
@@ -340,21 +319,6 @@ mod tests {
             .ends_with("[dependencies]\n\n[profile.dev]\ndebug = 0\n"));
         assert!(files[0].1.contains("\n[workspace]\n"));
         assert!(files[3].1.contains("pub mod readme_line_13;"));
-    }
-
-    #[test]
-    fn only_the_running_package_variables_are_removed() {
-        for name in ["CARGO_MANIFEST_DIR", "CARGO_PKG_NAME", "CARGO_CRATE_NAME"] {
-            assert!(is_package_variable(name), "{name}");
-        }
-        for name in [
-            "CARGO_HOME",
-            "CARGO_TARGET_DIR",
-            "CARGO_NET_OFFLINE",
-            "CARGO",
-        ] {
-            assert!(!is_package_variable(name), "{name}");
-        }
     }
 
     /// The real README satisfies what the CI step needs before anything is built.

@@ -14,7 +14,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::error::{Context, Error, Result};
 use crate::regen::Workspace;
@@ -210,8 +209,9 @@ fn closure(roots: &[String], graph: &BTreeMap<String, BTreeSet<String>>) -> BTre
     seen
 }
 
-/// `cargo check`s every member of the scratch workspace at `scratch` in one run, in `target`;
-/// the lines each failed member failed with, by package (empty when all passed).
+/// `cargo check`s `members` of the scratch workspace at `scratch` in one run, in `target`; the
+/// lines each failed member failed with, by package (empty when all passed). The features of
+/// shared dependencies are unified over the members of one run, as in any cargo build.
 pub fn check(
     scratch: &Path,
     target: &Path,
@@ -221,12 +221,10 @@ pub fn check(
     if members.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
+    let mut command = crate::cargo::command();
     command
         .args([
             "check",
-            "--workspace",
             "--lib",
             "--keep-going",
             "--quiet",
@@ -236,15 +234,8 @@ pub fn check(
         ])
         .arg(scratch.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", target);
-    // `cargo run` gave this process the variables of the xtask package; build scripts that
-    // watch one (ring watches CARGO_MANIFEST_DIR) would rebuild for this check.
-    for (name, _) in std::env::vars_os() {
-        if name
-            .to_str()
-            .is_some_and(crate::readme::is_package_variable)
-        {
-            command.env_remove(name);
-        }
+    for member in members {
+        command.args(["-p", &member.package]);
     }
     let output = command
         .output()
