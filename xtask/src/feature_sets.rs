@@ -13,7 +13,7 @@
 use std::path::Path;
 
 use crate::error::{Context, Error, Result};
-use crate::features::{BEGIN, END};
+use crate::features;
 use crate::regen::Workspace;
 use crate::scratch::{self, Member, Warnings};
 
@@ -104,14 +104,7 @@ pub fn run(workspace: &Workspace) -> Result<bool> {
 
 /// The resource features of the manifest's generated block (`admins = []`, …).
 fn resources(manifest: &str) -> Result<Vec<String>> {
-    let missing = || {
-        Error::msg(format!(
-            "intercom-api/Cargo.toml has no block between `{BEGIN}` and `{END}`"
-        ))
-    };
-    let start = manifest.find(BEGIN).ok_or_else(missing)?;
-    let end = manifest[start..].find(END).ok_or_else(missing)? + start;
-    let resources: Vec<String> = manifest[start..end]
+    let resources: Vec<String> = manifest[features::span(manifest)?]
         .lines()
         .filter_map(|line| line.strip_suffix(" = []"))
         .filter(|name| *name != "default")
@@ -133,7 +126,7 @@ fn sets(resources: &[String]) -> Vec<Set> {
     };
     let mut sets = vec![set("none", &[])];
     sets.extend(resources.iter().map(|r| set(r, &[r])));
-    sets.push(set("serialize", &[crate::features::ALL, "serialize"]));
+    sets.push(set("serialize", &[features::ALL, "serialize"]));
     for alone in ["preview", "redis", "operation-tables"] {
         sets.push(set(alone, &[alone]));
     }
@@ -191,6 +184,7 @@ fn symlink(to: &Path, link: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::{BEGIN, END};
 
     #[test]
     fn the_resources_are_read_from_the_generated_block() {

@@ -27,8 +27,8 @@ fn block(features: &[String]) -> String {
     text
 }
 
-/// `manifest` with its marked block replaced by the one for `features`.
-pub fn rewrite(manifest: &str, features: &[String]) -> Result<String> {
+/// Where the marked block stands in `manifest`, from the start of `BEGIN` to the end of `END`.
+pub fn span(manifest: &str) -> Result<std::ops::Range<usize>> {
     let missing = || {
         Error::msg(format!(
             "intercom-api/Cargo.toml has no block between `{BEGIN}` and `{END}`"
@@ -36,11 +36,17 @@ pub fn rewrite(manifest: &str, features: &[String]) -> Result<String> {
     };
     let start = manifest.find(BEGIN).ok_or_else(missing)?;
     let end = manifest[start..].find(END).ok_or_else(missing)? + start + END.len();
+    Ok(start..end)
+}
+
+/// `manifest` with its marked block replaced by the one for `features`.
+pub fn rewrite(manifest: &str, features: &[String]) -> Result<String> {
+    let span = span(manifest)?;
     Ok(format!(
         "{}{}{}",
-        &manifest[..start],
+        &manifest[..span.start],
         block(features),
-        &manifest[end..]
+        &manifest[span.end..]
     ))
 }
 

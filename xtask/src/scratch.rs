@@ -83,46 +83,50 @@ pub fn write_root(
 /// every package and of the named `packages` (see the module's documentation).
 fn root_manifest(root: &str, members: &[Member], packages: &BTreeSet<String>) -> String {
     let members: Vec<String> = members.iter().map(|m| format!("\"{}\"", m.dir)).collect();
-    let mut out = String::new();
-    let mut skipped = false;
-    for line in root.lines() {
-        if line.starts_with('[') {
-            skipped = named_profile(line).is_some_and(|name| !packages.contains(name));
-        }
-        if skipped {
-            continue;
-        }
+    tables(root, |header| {
+        header.is_none_or(|h| named_profile(h).is_none_or(|name| packages.contains(name)))
+    })
+    .lines()
+    .map(|line| {
         if line.trim_start().starts_with("members") {
-            out.push_str(&format!("members = [{}]\n", members.join(", ")));
+            format!("members = [{}]\n", members.join(", "))
         } else {
-            out.push_str(line);
-            out.push('\n');
+            format!("{line}\n")
         }
-    }
-    out
+    })
+    .collect()
 }
 
 /// The workspace's profile tables (see the module's documentation), for a scratch crate's
 /// manifest: every table of `[profile…]` in the root manifest, but those of named packages
-/// outside `packages`.
+/// outside the library's dependencies.
 pub fn profiles(workspace: &Workspace) -> Result<String> {
     let path = workspace.root.join("Cargo.toml");
     let root =
         std::fs::read_to_string(&path).context(|| format!("cannot read {}", path.display()))?;
     let packages = library_packages(workspace)?;
+    Ok(tables(&root, |header| {
+        header.is_some_and(|h| {
+            h.starts_with("[profile") && named_profile(h).is_none_or(|name| packages.contains(name))
+        })
+    }))
+}
+
+/// The lines of a manifest whose table `keep` takes: it is given each table's header line, and
+/// `None` for the lines before the first.
+fn tables(manifest: &str, keep: impl Fn(Option<&str>) -> bool) -> String {
     let mut out = String::new();
-    let mut kept = false;
-    for line in root.lines() {
+    let mut kept = keep(None);
+    for line in manifest.lines() {
         if line.starts_with('[') {
-            kept = line.starts_with("[profile")
-                && named_profile(line).is_none_or(|name| packages.contains(name));
+            kept = keep(Some(line));
         }
         if kept {
             out.push_str(line);
             out.push('\n');
         }
     }
-    Ok(out)
+    out
 }
 
 /// The package a profile table header names (`[profile.dev.package.syn]` -> `syn`); `None`
