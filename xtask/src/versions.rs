@@ -271,6 +271,27 @@ mod tests {
     }
 
     #[test]
+    fn each_version_gets_its_own_outcome_in_order() {
+        let versions: Vec<String> = ["2.7", "2.8", "2.9", "0"].map(String::from).to_vec();
+        let specs: Vec<PathBuf> = versions
+            .iter()
+            .map(|v| PathBuf::from(format!("/nonexistent/{v}/api.intercom.io.yaml")))
+            .collect();
+        let generated = generate_each(&versions, &specs, &SpecLayer::default());
+        assert_eq!(generated.len(), versions.len());
+        for (spec, outcome) in specs.iter().zip(&generated) {
+            let reason = outcome
+                .as_ref()
+                .expect_err("a missing spec cannot generate");
+            assert!(
+                reason.contains(&spec.display().to_string()),
+                "{reason} names {}",
+                spec.display()
+            );
+        }
+    }
+
+    #[test]
     fn each_version_has_a_package_name_of_its_own() {
         assert_eq!(package_name("2.16"), "intercom-api-v2-16");
         assert_eq!(package_name("2.1"), "intercom-api-v2-1");
