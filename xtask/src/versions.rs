@@ -105,8 +105,8 @@ pub fn run(workspace: &Workspace, env: &Env, only: &[String]) -> Result<bool> {
 type Generated = std::result::Result<(Files, Vec<String>), String>;
 
 /// Generates each version from its spec (`specs[i]` is `versions[i]`'s), in order, on as many
-/// threads as there are cores: the versions are independent, and one after another they kept
-/// a core idle for ~7 s of the check.
+/// threads as there are cores: the versions are independent, and generated one after another
+/// they kept a core idle until the check began.
 fn generate_each(versions: &[String], specs: &[PathBuf], layer: &SpecLayer) -> Vec<Generated> {
     let threads = std::thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
