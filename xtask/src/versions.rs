@@ -121,8 +121,7 @@ fn generate_each(versions: &[String], specs: &[PathBuf], layer: &SpecLayer) -> V
         )
         .map_err(|error| error.chain().join(": "))
     };
-    let mut results: Vec<Option<Generated>> = versions.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Generated)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -137,21 +136,17 @@ fn generate_each(versions: &[String], specs: &[PathBuf], layer: &SpecLayer) -> V
                 })
             })
             .collect();
-        for worker in workers {
-            match worker.join() {
-                Ok(done) => {
-                    for (index, generated) in done {
-                        results[index] = Some(generated);
-                    }
-                }
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     });
-    results
-        .into_iter()
-        .map(|generated| generated.unwrap_or_else(|| Err("not generated".to_string())))
-        .collect()
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, generated)| generated).collect()
 }
 
 /// The version directories under `descriptions/`.
