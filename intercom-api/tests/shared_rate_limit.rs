@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -68,9 +69,10 @@ fn unix_secs() -> u64 {
 struct Window {
     limit: u64,
     window: u64,
-    current: Arc<Mutex<(u64, u64)>>,
     served: Arc<AtomicU64>,
     limited: Arc<AtomicU64>,
+    /// Requests received in each window, by window index.
+    per_window: Arc<Mutex<BTreeMap<u64, u64>>>,
 }
 
 impl Window {
@@ -78,10 +80,17 @@ impl Window {
         Window {
             limit,
             window,
-            current: Arc::default(),
             served: Arc::default(),
             limited: Arc::default(),
+            per_window: Arc::default(),
         }
+    }
+
+    /// How many requests each window received, in order: shows whether the 429s came in one
+    /// burst or one at each window's edge.
+    fn requests_per_window(&self) -> Vec<u64> {
+        let per_window = self.per_window.lock().unwrap_or_else(|p| p.into_inner());
+        per_window.values().copied().collect()
     }
 }
 
@@ -89,12 +98,10 @@ impl Respond for Window {
     fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
         let index = unix_secs() / self.window;
         let count = {
-            let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-            if current.0 != index {
-                *current = (index, 0);
-            }
-            current.1 += 1;
-            current.1
+            let mut per_window = self.per_window.lock().unwrap_or_else(|p| p.into_inner());
+            let count = per_window.entry(index).or_default();
+            *count += 1;
+            *count
         };
         let template = if count > self.limit {
             self.limited.fetch_add(1, Ordering::SeqCst);
@@ -178,11 +185,17 @@ async fn two_clients_share_one_budget() {
     let elapsed = started.elapsed().as_secs_f64();
     let limited = window.limited.load(Ordering::SeqCst);
     println!(
-        "shared: {ok_a}+{ok_b} ok, {limited} 429s, {elapsed:.1} s, {} warnings",
-        warnings("budget")
+        "shared: {ok_a}+{ok_b} ok, {limited} 429s, {elapsed:.1} s, {} warnings, requests per \
+         window {:?}",
+        warnings("budget"),
+        window.requests_per_window()
     );
     assert_eq!(ok_a + ok_b, 240, "every call completes");
-    assert!(limited <= 3, "{limited} 429s");
+    assert!(
+        limited <= 3,
+        "{limited} 429s; requests per window: {:?}",
+        window.requests_per_window()
+    );
     // Two clients that each believed they had the whole budget would finish in ~4 s.
     assert!(elapsed >= 6.0, "{elapsed:.1} s: the budget was spent twice");
     assert!(a.rate_limit_status().shared && b.rate_limit_status().shared);
