@@ -211,7 +211,9 @@
 //!
 //! Clones of a [`Client`] share one rate limiter, which paces requests by the `X-RateLimit-*`
 //! figures of the responses: the budget left in the current window is spread over the time left
-//! in it, so many tasks sharing a client do not run into 429s together. It is on by default;
+//! in it, so many tasks sharing a client do not run into 429s together. A request still waiting
+//! when its slot's window has ended (its process stalled) takes a new slot, rather than land in
+//! the next window beyond that window's budget. It is on by default;
 //! [`ClientBuilder::rate_limiter`]`(false)` turns it off, and [`Client::rate_limit_status`] shows
 //! what it knows ([`RateLimitStatus`]: the limit, the budget left, the time spent waiting).
 //!

@@ -86,6 +86,21 @@ impl Window {
         }
     }
 
+    /// Waits until the current window is at `fraction` (0 to 1) of its length.
+    async fn until_position(&self, fraction: f64) {
+        let len = self.window * 1000;
+        loop {
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64);
+            let position = (now % len) as f64 / len as f64;
+            if (fraction..fraction + 0.03).contains(&position) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+    }
+
     /// How many requests each window received, in order: shows whether the 429s came in one
     /// burst or one at each window's edge.
     fn requests_per_window(&self) -> Vec<u64> {
@@ -199,6 +214,49 @@ async fn two_clients_share_one_budget() {
     // Two clients that each believed they had the whole budget would finish in ~4 s.
     assert!(elapsed >= 6.0, "{elapsed:.1} s: the budget was spent twice");
     assert!(a.rate_limit_status().shared && b.rate_limit_status().shared);
+    let _ = tokio::task::spawn_blocking(move || drop(server)).await;
+}
+
+/// A process that stalls (CPU starved, paused) wakes its waiting requests late. One whose slot
+/// belonged to a window that has ended meanwhile takes a new slot: sent as it was, it would
+/// count in the next window, on top of that window's own budget.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_woken_after_their_window_take_a_new_slot() {
+    let redis = RedisServer::start();
+    let window = Window::new(30, 1);
+    let server = intercom(&window).await;
+    // Every other wait ends 150 ms late.
+    let waits = Arc::new(AtomicU64::new(0));
+    let stalling = move || -> intercom_api::runtime::SleepFn {
+        let waits = waits.clone();
+        Arc::new(move |wait| {
+            let late = waits.fetch_add(1, Ordering::SeqCst).is_multiple_of(2);
+            let stall = Duration::from_millis(if late { 150 } else { 0 });
+            Box::pin(tokio::time::sleep(wait + stall))
+        })
+    };
+    let client = |sleep: intercom_api::runtime::SleepFn| {
+        logs();
+        Client::builder("token")
+            .base_url(server.uri())
+            .shared_rate_limit(redis.url(), "stalled")
+            .sleep_fn(sleep)
+            .build()
+            .expect("client")
+    };
+    let (a, b) = (client(stalling()), client(stalling()));
+    // Start late in a window: the server's remaining budget is paced over what is left of it,
+    // so many slots lie near its end.
+    window.until_position(0.8).await;
+    let (ok_a, ok_b) = tokio::join!(drive(&a, 20, 4), drive(&b, 20, 4));
+    let limited = window.limited.load(Ordering::SeqCst);
+    let per_window = window.requests_per_window();
+    println!("stalled: {ok_a}+{ok_b} ok, {limited} 429s, requests per window {per_window:?}");
+    assert_eq!(ok_a + ok_b, 160, "every call completes");
+    assert!(
+        limited <= 3,
+        "{limited} 429s; requests per window: {per_window:?}"
+    );
     let _ = tokio::task::spawn_blocking(move || drop(server)).await;
 }
 

@@ -3,8 +3,10 @@
 //! Intercom reports its window on every response (`X-RateLimit-Limit`, `X-RateLimit-Remaining`,
 //! `X-RateLimit-Reset`). The limiter spreads the budget left in the current window evenly over
 //! the time left in it, so that many workers sharing a client never burst past the limit:
-//! each request takes the next free slot. Until the first response has told the limits, one
-//! request goes alone; a server that sends no such headers is not paced at all.
+//! each request takes the next free slot. A slot belongs to its window: a request still waiting
+//! when that window has ended ([`Slot::outlived`]) takes a new one, since sent late it would
+//! count in the next window on top of that window's budget. Until the first response has told
+//! the limits, one request goes alone; a server that sends no such headers is not paced at all.
 //!
 //! With the `redis` feature and `ClientBuilder::shared_rate_limit`, the slots
 //! come from a window kept in Redis and shared by every process (see `shared`); this limiter
@@ -86,6 +88,8 @@ pub(crate) struct Ticket<'a> {
     limiter: &'a Limiter,
     grant: u64,
     probe: bool,
+    /// When the window the slot belongs to ends (none while the limits are unknown).
+    ends: Option<Instant>,
 }
 
 impl Limiter {
@@ -126,7 +130,7 @@ impl Limiter {
         if let Some(shared) = &self.shared {
             loop {
                 match shared.acquire().await {
-                    Acquired::Slot(grant, wait) => {
+                    Acquired::Slot(grant, wait, ends) => {
                         if !wait.is_zero() {
                             let mut s = self.lock();
                             s.waits += 1;
@@ -134,6 +138,7 @@ impl Limiter {
                         }
                         let slot = Slot {
                             limiter: self,
+                            ends: Some(ends),
                             local: None,
                             grant: Some(grant),
                         };
@@ -157,6 +162,7 @@ impl Limiter {
         let (ticket, wait) = self.acquire().await;
         let slot = Slot {
             limiter: self,
+            ends: ticket.ends,
             local: Some(ticket),
             #[cfg(feature = "redis")]
             grant: None,
@@ -179,9 +185,9 @@ impl Limiter {
                     Phase::Unknown { probing: true } => self.probe_done.notified(),
                     Phase::Unknown { probing: false } => {
                         s.phase = Phase::Unknown { probing: true };
-                        return (self.ticket(&mut s, true), Duration::ZERO);
+                        return (self.ticket(&mut s, true, None), Duration::ZERO);
                     }
-                    Phase::Unlimited => return (self.ticket(&mut s, false), Duration::ZERO),
+                    Phase::Unlimited => return (self.ticket(&mut s, false, None), Duration::ZERO),
                     Phase::Known => {
                         let now = Instant::now();
                         let wait = s.reserve(now);
@@ -194,7 +200,8 @@ impl Limiter {
                                 "rate limiter: waiting for a slot"
                             );
                         }
-                        return (self.ticket(&mut s, false), wait);
+                        let ends = Some(s.window_end);
+                        return (self.ticket(&mut s, false, ends), wait);
                     }
                 }
             };
@@ -202,12 +209,13 @@ impl Limiter {
         }
     }
 
-    fn ticket(&self, s: &mut State, probe: bool) -> Ticket<'_> {
+    fn ticket(&self, s: &mut State, probe: bool, ends: Option<Instant>) -> Ticket<'_> {
         s.grants += 1;
         Ticket {
             limiter: self,
             grant: s.grants,
             probe,
+            ends,
         }
     }
 
@@ -356,6 +364,8 @@ impl Ticket<'_> {
 /// A slot granted by [`Limiter::slot`]: report the response through [`Slot::observe`].
 pub(crate) struct Slot<'a> {
     limiter: &'a Limiter,
+    /// When the window the slot was taken from ends.
+    ends: Option<Instant>,
     /// The local ticket, when this limiter granted the slot.
     local: Option<Ticket<'a>>,
     /// The shared window's grant, when Redis granted the slot.
@@ -364,6 +374,13 @@ pub(crate) struct Slot<'a> {
 }
 
 impl Slot<'_> {
+    /// Whether the slot's window had ended by `now`: a request that waited for the slot
+    /// until then (its process stalled) would count in the next window, beyond that window's
+    /// budget, and should take a new slot instead.
+    pub(crate) fn outlived(&self, now: Instant) -> bool {
+        self.ends.is_some_and(|ends| now >= ends)
+    }
+
     /// Reports the response's status and headers to this limiter and, when there is one, to
     /// the shared window.
     /// The shared window is written first: a probe's waiters, woken when its ticket is
@@ -439,6 +456,25 @@ mod tests {
         let status = limiter.status();
         assert_eq!(status.limit, Some(10));
         assert!(status.waits >= 8, "{status:?}");
+    }
+
+    #[tokio::test]
+    async fn a_slot_is_outlived_once_its_window_ends() {
+        let limiter = Limiter::new();
+        let (probe, _) = limiter.slot().await;
+        assert!(
+            !probe.outlived(Instant::now() + MAX_WINDOW),
+            "a probe has no window"
+        );
+        probe
+            .observe(&headers(10, 9, unix_now() + 10), StatusCode::OK)
+            .await;
+        let (slot, wait) = limiter.slot().await;
+        let sent = Instant::now() + wait;
+        assert!(!slot.outlived(sent), "sent on time");
+        let ends = limiter.lock().window_end;
+        assert!(!slot.outlived(ends - Duration::from_millis(1)));
+        assert!(slot.outlived(ends), "woken when its window was over");
     }
 
     #[tokio::test]

@@ -108,7 +108,7 @@ impl Client {
         loop {
             attempt += 1;
             let ticket = match &self.inner.limiter {
-                Some(limiter) => {
+                Some(limiter) => Some(loop {
                     let (ticket, wait) = limiter.slot().await;
                     let room = deadline.saturating_sub(used(in_attempts, waited));
                     let wait = wait.min(room);
@@ -116,8 +116,16 @@ impl Client {
                         (self.inner.sleep)(wait).await;
                         waited = waited.saturating_add(wait);
                     }
-                    Some(ticket)
-                }
+                    // Woken after the slot's window ended (the process stalled): sent now,
+                    // the request would count in the next window on top of its budget.
+                    if wait == room || !ticket.outlived(Instant::now()) {
+                        break ticket;
+                    }
+                    tracing::debug!(
+                        attempt,
+                        "rate limiter: the slot's window ended during the wait; taking another"
+                    );
+                }),
                 None => None,
             };
             let remaining = deadline.saturating_sub(used(in_attempts, waited));

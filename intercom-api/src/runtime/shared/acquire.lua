@@ -6,8 +6,10 @@
 -- ARGV[1]  now (Unix ms, the caller's clock)
 -- ARGV[2]  how long the hash lives after its last use (ms)
 --
--- Returns {wait_ms, grant}: wait that long, then send; report the response with `grant`.
--- Returns {-1, 0} when the window is unknown (no hash yet, or one that is not ours: it is
+-- Returns {wait_ms, grant, end_ms}: wait that long, then send; report the response with
+-- `grant`. The slot's window ends `end_ms` after now: a request still unsent by then takes a
+-- new slot.
+-- Returns {-1, 0, 0} when the window is unknown (no hash yet, or one that is not ours: it is
 -- deleted, and the next recorded response writes a fresh one).
 
 local key = KEYS[1]
@@ -25,14 +27,14 @@ end
 local raw = redis.pcall('HMGET', key, 'limit', 'budget', 'end', 'len', 'next', 'grants')
 if type(raw) ~= 'table' or raw.err then
     redis.call('DEL', key)
-    return {-1, 0}
+    return {-1, 0, 0}
 end
 local limit, budget, wend = num(raw[1]), num(raw[2]), num(raw[3])
 local len, nxt, grants = num(raw[4]), num(raw[5]), num(raw[6])
 if not (limit and budget and wend and len and nxt and grants) or limit < 1 or len < 1
     or budget < 0 or grants < 0 then
     redis.call('DEL', key)
-    return {-1, 0}
+    return {-1, 0, 0}
 end
 
 -- The budget at the start of a window: the limit less a small reserve for requests that
@@ -58,4 +60,4 @@ nxt = math.floor(start + (wend - start) / (budget + 1))
 grants = grants + 1
 redis.call('HSET', key, 'budget', budget, 'end', wend, 'next', nxt, 'grants', grants)
 redis.call('PEXPIRE', key, ttl)
-return {math.floor(start - now), grants}
+return {math.floor(start - now), grants, math.floor(wend - now)}

@@ -169,8 +169,8 @@ pub(crate) struct SharedGrant(u64);
 
 /// What the shared window answered.
 pub(crate) enum Acquired {
-    /// A slot: wait this long, then send.
-    Slot(SharedGrant, Duration),
+    /// A slot: wait this long, then send; the slot's window ends at the instant given.
+    Slot(SharedGrant, Duration, Instant),
     /// Redis answered but knows no window yet (none written, or lost in a restart).
     Unknown,
     /// Redis cannot be used now.
@@ -310,15 +310,22 @@ impl Shared {
         if !self.due() {
             return Acquired::Unavailable;
         }
+        let (asked, now) = (Instant::now(), unix_ms());
         let mut invocation = self.acquire.prepare_invoke();
-        invocation.key(&self.key).arg(unix_ms()).arg(ms(TTL));
-        match self.run::<(i64, i64)>(invocation).await {
-            Ok((wait, grant)) => {
+        invocation.key(&self.key).arg(now).arg(ms(TTL));
+        match self.run::<(i64, i64, i64)>(invocation).await {
+            Ok((wait, grant, until_end)) => {
                 self.succeeded();
-                match (u64::try_from(wait), u64::try_from(grant)) {
-                    (Ok(wait), Ok(grant)) if grant > 0 => {
+                match (
+                    u64::try_from(wait),
+                    u64::try_from(grant),
+                    u64::try_from(until_end),
+                ) {
+                    (Ok(wait), Ok(grant), Ok(until_end)) if grant > 0 => {
                         let wait = Duration::from_millis(wait).min(MAX_WINDOW * 2);
-                        Acquired::Slot(SharedGrant(grant), wait)
+                        let until_end = Duration::from_millis(until_end).max(wait);
+                        let ends = asked.checked_add(until_end).unwrap_or(asked);
+                        Acquired::Slot(SharedGrant(grant), wait, ends)
                     }
                     _ => Acquired::Unknown,
                 }
