@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use common::redis_server::{free_port, RedisServer};
 use intercom_api::redis::{self, AsyncCommands};
-use intercom_api::{Client, SharedKey};
+use intercom_api::{Client, ClientBuilder, SharedKey};
 use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
 
 const ADMIN: &str = r#"{"type":"admin","id":"1","email":"a@example.com"}"#;
@@ -57,10 +57,14 @@ fn warnings(key: &str) -> usize {
         .count()
 }
 
-fn unix_secs() -> u64 {
+fn unix_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+fn unix_secs() -> u64 {
+    unix_ms() / 1000
 }
 
 /// A server that allows `limit` requests per window of `window` seconds (Unix time), answers
@@ -90,10 +94,7 @@ impl Window {
     async fn until_position(&self, fraction: f64) {
         let len = self.window * 1000;
         loop {
-            let now = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as u64);
-            let position = (now % len) as f64 / len as f64;
+            let position = (unix_ms() % len) as f64 / len as f64;
             if (fraction..fraction + 0.03).contains(&position) {
                 return;
             }
@@ -148,11 +149,16 @@ async fn intercom(window: &Window) -> MockServer {
     server
 }
 
-fn shared_client(server: &MockServer, redis_url: &str, key: &str) -> Client {
+/// A client of `server` that takes its slots from the window `key` in Redis.
+fn shared_builder(server: &MockServer, redis_url: &str, key: &str) -> ClientBuilder {
     logs();
     Client::builder("token")
         .base_url(server.uri())
         .shared_rate_limit(redis_url, key)
+}
+
+fn shared_client(server: &MockServer, redis_url: &str, key: &str) -> Client {
+    shared_builder(server, redis_url, key)
         .build()
         .expect("client")
 }
@@ -199,17 +205,16 @@ async fn two_clients_share_one_budget() {
     let (ok_a, ok_b) = tokio::join!(drive(&a, 20, 6), drive(&b, 20, 6));
     let elapsed = started.elapsed().as_secs_f64();
     let limited = window.limited.load(Ordering::SeqCst);
+    let per_window = window.requests_per_window();
     println!(
         "shared: {ok_a}+{ok_b} ok, {limited} 429s, {elapsed:.1} s, {} warnings, requests per \
-         window {:?}",
+         window {per_window:?}",
         warnings("budget"),
-        window.requests_per_window()
     );
     assert_eq!(ok_a + ok_b, 240, "every call completes");
     assert!(
         limited <= 3,
-        "{limited} 429s; requests per window: {:?}",
-        window.requests_per_window()
+        "{limited} 429s; requests per window: {per_window:?}"
     );
     // Two clients that each believed they had the whole budget would finish in ~4 s.
     assert!(elapsed >= 6.0, "{elapsed:.1} s: the budget was spent twice");
@@ -235,11 +240,8 @@ async fn requests_woken_after_their_window_take_a_new_slot() {
             Box::pin(tokio::time::sleep(wait + stall))
         })
     };
-    let client = |sleep: intercom_api::runtime::SleepFn| {
-        logs();
-        Client::builder("token")
-            .base_url(server.uri())
-            .shared_rate_limit(redis.url(), "stalled")
+    let client = |sleep| {
+        shared_builder(&server, &redis.url(), "stalled")
             .sleep_fn(sleep)
             .build()
             .expect("client")
